@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { homeFor } from '@/lib/auth/roles';
+import { lookupSession } from '@/lib/auth/session';
+import { SignInForm } from './sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+const notices: Record<string, string> = {
+  expired: 'Your session has ended. Please sign in again.',
+  'signed-out': 'You have signed out.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+  const lookup = await lookupSession();
+  if (lookup.status === 'signed-in') redirect(homeFor[lookup.user.role]);
+  const { reason } = await searchParams;
+  const notice = reason ? notices[reason] : undefined;
+
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-5 py-10">
+      <div>
+        <p className="text-lg font-semibold text-brand-700">Tandem</p>
+        <h1 className="mt-2 text-2xl font-semibold">Sign in</h1>
+      </div>
+      {notice && (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          {notice}
+        </p>
+      )}
+      <SignInForm />
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { clinicId, id } from './columns';
+import { auditOutcomeEnum, roleEnum } from './enums';
+
+// Append-only and hash-chained per clinic: a trigger fills seq, prev_hash and hash, and the app
+// role may only insert and select. Never holds clinical content, only who did what to which kind.
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: id(),
+    clinicId: clinicId(),
+    // seq, prev_hash and hash are set by the audit chain trigger; the defaults only satisfy the types.
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    actorId: uuid('actor_id'),
+    actorRole: roleEnum('actor_role'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id'),
+    subjectClientId: uuid('subject_client_id'),
+    outcome: auditOutcomeEnum('outcome').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('audit_events_clinic_seq_unique').on(t.clinicId, t.seq),
+    index('audit_events_subject_client').on(t.clinicId, t.subjectClientId, t.occurredAt),
+    index('audit_events_actor').on(t.clinicId, t.actorId, t.occurredAt),
+    check('audit_events_action_format', sql`${t.action} ~ '^[a-z_]+\\.[a-z_]+$'`),
+  ],
+);
+
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,0 +1,44 @@
+import 'server-only';
+import type { Transaction } from '@/db';
+import { schema } from '@/db';
+import type { Actor } from './context';
+
+export type AuditSubject =
+  | 'check_ins'
+  | 'measures'
+  | 'journal'
+  | 'insights'
+  | 'alerts'
+  | 'session_notes'
+  | 'private_notes'
+  | 'care_plan'
+  | 'consent'
+  | 'account'
+  | 'clinic'
+  | 'caseload'
+  | 'audit_log';
+
+export type AuditEntry = {
+  action: `${string}.${string}`;
+  subjectType: AuditSubject;
+  subjectId?: string;
+  subjectClientId?: string;
+  outcome?: 'allowed' | 'denied' | 'failed';
+};
+
+/**
+ * Writes an audit event inside the caller's transaction, so it commits or rolls back with the
+ * work it describes. Never carries clinical content: who, what kind, which client, outcome.
+ */
+export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(schema.auditEvents).values({
+    clinicId: actor.clinicId,
+    actorId: actor.userId,
+    actorRole: actor.role,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    subjectClientId: entry.subjectClientId,
+    outcome: entry.outcome ?? 'allowed',
+  });
+}

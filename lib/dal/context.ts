@@ -1,0 +1,48 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDatabase, type Transaction } from '@/db';
+import type { Role } from '@/lib/auth/roles';
+
+/** Who is acting: derived on the server from a verified session, never from the request. */
+export type Actor = { userId: string; clinicId: string; role: Role };
+/** What the database policies see: the person and their clinic (they look up the role). */
+export type ActorContext = Pick<Actor, 'userId' | 'clinicId'>;
+
+const contextIds = z.object({ userId: z.uuid(), clinicId: z.uuid() });
+
+/**
+ * Runs `work` in one transaction as the row-level-security role `tandem_app`, with the actor's
+ * user and clinic set for the policies. `set_config(..., true)` is local to the transaction, so
+ * nothing carries over to the next use of a pooled connection.
+ */
+export async function withActor<T>(actor: ActorContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const { userId, clinicId } = contextIds.parse(actor);
+  return getDatabase().transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', 'tandem_app', true),
+                 set_config('app.user_id', ${userId}, true),
+                 set_config('app.clinic_id', ${clinicId}, true)`,
+    );
+    return work(tx);
+  });
+}
+
+/** Background work for one clinic (insight recompute, escalations), as `tandem_worker`. */
+export async function withClinicWorker<T>(clinicId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const id = z.uuid().parse(clinicId);
+  return getDatabase().transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', 'tandem_worker', true), set_config('app.clinic_id', ${id}, true)`,
+    );
+    return work(tx);
+  });
+}
+
+/** Work with no person's context: only what the app role may do before sign-in. */
+export async function withoutActor<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return getDatabase().transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
+    return work(tx);
+  });
+}

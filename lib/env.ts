@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only reader of process.env. An empty variable counts as unset.
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  TANDEM_DATA_DIR: z.preprocess(blankAsUnset, z.string().default('.data')),
+  PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
+  NEXTAUTH_SECRET: z.preprocess(blankAsUnset, z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional()),
+  TANDEM_ENCRYPTION_KEY: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'TANDEM_ENCRYPTION_KEY must be 32 bytes, base64-encoded')
+      .optional(),
+  ),
+});
+
+function parseEnv() {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Tandem's configuration is invalid:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();
+
+// `memory://` gives a throwaway in-memory database (used by the integration tests).
+export const isInMemory = !env.DATABASE_URL && env.TANDEM_DATA_DIR === 'memory://';
+export const databaseKind: 'embedded' | 'postgres' = env.DATABASE_URL ? 'postgres' : 'embedded';
+export const dataDir = isInMemory ? null : path.resolve(env.TANDEM_DATA_DIR);

@@ -1,0 +1,35 @@
+// Typed error codes, mapped in one place to an HTTP status and a message safe to show a person.
+// Database and other unexpected errors are logged and shown as `internal`, never passed through.
+
+const messages = {
+  'bad_request:input': [400, 'Some of the information given is not valid.'],
+  'unauthorized:session': [401, 'Please sign in to continue.'],
+  'forbidden:role': [403, 'You do not have access to this.'],
+  'not_found:client': [404, 'We could not find that client.'],
+  'not_found:page': [404, 'We could not find that page.'],
+  'unavailable:database': [503, 'The database cannot be reached right now.'],
+  internal: [500, 'Something went wrong on our side. Your information was not changed.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof messages;
+
+export class TandemError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message?: string) {
+    const [status, safeMessage] = messages[code];
+    super(message ?? safeMessage);
+    this.name = 'TandemError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** What a person may be told about an error: its code, status and a plain message. */
+export function toPublicError(error: unknown): { code: ErrorCode; status: number; message: string } {
+  if (error instanceof TandemError) return { code: error.code, status: error.status, message: error.message };
+  console.error('[tandem] unexpected error:', error);
+  const [status, message] = messages.internal;
+  return { code: 'internal', status, message };
+}
