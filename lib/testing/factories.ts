@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { getDatabase, schema } from '@/db';
+import { hashPassword } from '@/lib/auth/password';
+import type { Actor } from '@/lib/dal/context';
+import type { Role } from '@/lib/auth/roles';
+
+// Test data written as the database owner, the way the seed does: tests then act through the
+// DAL or the app role and see only what the policies allow.
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export async function createClinic(name = 'Test clinic'): Promise<string> {
+  const [row] = await getDatabase().insert(schema.clinics).values({ name }).returning({ id: schema.clinics.id });
+  if (!row) throw new Error('clinic not created');
+  return row.id;
+}
+
+export async function createPerson(clinicId: string, role: Role, name = `${role} ${randomUUID().slice(0, 8)}`): Promise<Actor> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const db = getDatabase();
+  const email = `${randomUUID()}@test.tandem.test`;
+  const [user] = await db
+    .insert(schema.users)
+    .values({ email, name, passwordHash: await passwordHash, timeZone: 'Europe/Lisbon' })
+    .returning({ id: schema.users.id });
+  if (!user) throw new Error('user not created');
+  await db.insert(schema.memberships).values({ userId: user.id, clinicId, role });
+  return { userId: user.id, clinicId, role };
+}
+
+export async function emailOf(userId: string): Promise<string> {
+  const rows = await getDatabase().query.users.findFirst({ where: (u, { eq }) => eq(u.id, userId) });
+  if (!rows) throw new Error('no such user');
+  return rows.email;
+}
+
+export async function assign(client: Actor, therapist: Actor): Promise<void> {
+  await getDatabase()
+    .insert(schema.assignments)
+    .values({ clinicId: client.clinicId, clientId: client.userId, therapistId: therapist.userId });
+}
+
+export async function grant(
+  client: Actor,
+  therapist: Actor,
+  scope: 'checkins' | 'journal' | 'measures',
+  times: { grantedAt?: Date; expiresAt?: Date; revokedAt?: Date } = {},
+): Promise<void> {
+  await getDatabase()
+    .insert(schema.consentGrants)
+    .values({ clinicId: client.clinicId, clientId: client.userId, therapistId: therapist.userId, scope, ...times });
+}
+
+export async function addCheckIn(client: Actor, localDate: string, mood: number): Promise<string> {
+  const [row] = await getDatabase()
+    .insert(schema.checkIns)
+    .values({ clinicId: client.clinicId, clientId: client.userId, localDate, timeZone: 'Europe/Lisbon', mood })
+    .returning({ id: schema.checkIns.id });
+  if (!row) throw new Error('check-in not created');
+  return row.id;
+}
+
+/** A clinic with a therapist and an assigned client who logged two days. */
+export async function createClinicWithClient(name?: string) {
+  const clinicId = await createClinic(name);
+  const therapist = await createPerson(clinicId, 'therapist');
+  const client = await createPerson(clinicId, 'client');
+  const admin = await createPerson(clinicId, 'admin');
+  await assign(client, therapist);
+  await addCheckIn(client, '2026-11-01', 6);
+  await addCheckIn(client, '2026-11-02', 4);
+  return { clinicId, therapist, client, admin };
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
+import pg from 'pg';
+
+// Gives every integration test file a fresh, migrated database before the app's modules load:
+// an in-memory PGlite by default, or, with TANDEM_TEST_DATABASE=postgres, a new database on the
+// server in DATABASE_URL that is dropped when the file is done.
+const onPostgres = process.env.TANDEM_TEST_DATABASE === 'postgres';
+let dropDatabase: (() => Promise<void>) | undefined;
+
+if (onPostgres) {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('TANDEM_TEST_DATABASE=postgres needs DATABASE_URL');
+  const name = `tandem_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  dropDatabase = async () => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  };
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.TANDEM_DATA_DIR = 'memory://';
+}
+
+const { closeDatabase, getDatabase } = await import('@/db');
+const { migrateDatabase } = await import('@/db/migrate');
+await migrateDatabase(getDatabase());
+
+afterAll(async () => {
+  await closeDatabase();
+  await dropDatabase?.();
+});
