@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDatabase, queryRows } from '@/db';
+import { createClinic, createPerson, emailOf, TEST_PASSWORD } from '@/lib/testing/factories';
+import { endAllSessions, getSessionState, verifyCredentials } from './auth';
+
+describe('verifyCredentials', () => {
+  it('signs in with the right password, whatever the email’s case and spaces', async () => {
+    const clinicId = await createClinic();
+    const therapist = await createPerson(clinicId, 'therapist', 'Dana Smith');
+    const email = await emailOf(therapist.userId);
+    const user = await verifyCredentials({ email: `  ${email.toUpperCase()} `, password: TEST_PASSWORD });
+    expect(user).toMatchObject({ userId: therapist.userId, clinicId, role: 'therapist', name: 'Dana Smith', sessionVersion: 1 });
+  });
+
+  it('gives the same answer for a wrong password, an unknown email and a deactivated account', async () => {
+    const clinicId = await createClinic();
+    const client = await createPerson(clinicId, 'client');
+    const email = await emailOf(client.userId);
+    expect(await verifyCredentials({ email, password: 'not the password' })).toBeNull();
+    expect(await verifyCredentials({ email: 'nobody@test.tandem.test', password: TEST_PASSWORD })).toBeNull();
+    await getDatabase().execute(sql`update users set deactivated_at = now() where id = ${client.userId}`);
+    expect(await verifyCredentials({ email, password: TEST_PASSWORD })).toBeNull();
+  });
+
+  it('records the sign-in in the audit log and the last sign-in time', async () => {
+    const clinicId = await createClinic();
+    const admin = await createPerson(clinicId, 'admin');
+    await verifyCredentials({ email: await emailOf(admin.userId), password: TEST_PASSWORD });
+    const rows = await queryRows<{ action: string; last: Date | null }>(
+      getDatabase(),
+      sql`select e.action, u.last_sign_in_at as last from audit_events e join users u on u.id = e.actor_id
+           where e.actor_id = ${admin.userId}`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['account.sign_in']);
+    expect(rows[0]?.last).not.toBeNull();
+  });
+});
+
+describe('session state', () => {
+  it('moves the session version on "sign out everywhere", so older sessions stop matching', async () => {
+    const clinicId = await createClinic();
+    const client = await createPerson(clinicId, 'client');
+    expect((await getSessionState(client))?.sessionVersion).toBe(1);
+    await endAllSessions(client);
+    expect((await getSessionState(client))?.sessionVersion).toBe(2);
+  });
+
+  it('ends when the account is deactivated', async () => {
+    const clinicId = await createClinic();
+    const therapist = await createPerson(clinicId, 'therapist');
+    expect(await getSessionState(therapist)).toMatchObject({ role: 'therapist', timeZone: 'Europe/Lisbon' });
+    await getDatabase().execute(sql`update users set deactivated_at = now() where id = ${therapist.userId}`);
+    expect(await getSessionState(therapist)).toBeNull();
+  });
+
+  it('ends when the person no longer belongs to the clinic in the session', async () => {
+    const clinicId = await createClinic();
+    const other = await createClinic();
+    const admin = await createPerson(clinicId, 'admin');
+    expect(await getSessionState({ userId: admin.userId, clinicId: other })).toBeNull();
+  });
+});
