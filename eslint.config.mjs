@@ -1,0 +1,28 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+const dbImports = ['@/db', '@/db/*', '../db', '../db/*', '../../db', '../../db/*'];
+
+const config = [
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    ignores: ['.next/**', '.data/**', 'node_modules/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'],
+  },
+  {
+    rules: {
+      // lib/dal is the only way to the database: it authorizes every call (STYLE.md).
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: dbImports, message: 'Only lib/dal may import db/: go through a DAL function.' }] },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/dal/**', 'db/**', 'lib/testing/**', 'scripts/**', 'instrumentation.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+];
+
+export default config;
