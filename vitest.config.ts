@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'db/owner-lock.test.ts'],
           exclude: ['lib/dal/**'],
         },
       },
@@ -26,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['lib/dal/**/*.test.ts', 'db/**/*.test.ts'],
+          exclude: ['db/owner-lock.test.ts'],
           setupFiles: ['lib/testing/fresh-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -17,7 +17,7 @@ const url = `http://localhost:${env.PORT}`;
 const next = spawn('npx', ['next', mode, '--port', String(env.PORT)], {
   stdio: 'inherit',
   // next-auth builds its callback URLs from NEXTAUTH_URL.
-  env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL || url },
+  env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL || url },
 });
 console.log(`\nTandem is starting at ${url}\n`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
