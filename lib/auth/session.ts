@@ -1,6 +1,7 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { notFound, redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { cache } from 'react';
 import { getSessionState } from '@/lib/dal/auth';
 import type { Actor } from '@/lib/dal/context';
@@ -18,6 +19,8 @@ type SessionLookup = { status: 'signed-in'; user: CurrentUser } | { status: 'sig
  * everywhere (their session version moved on).
  */
 export const lookupSession = cache(async (): Promise<SessionLookup> => {
+  // Per request, never at build time: the build has no session, database or secrets.
+  await connection();
   const session = await getServerSession(authOptions());
   if (!session?.userId) return { status: 'signed-out' };
   const ageSeconds = Date.now() / 1000 - session.authTime;
