@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-export const E2E_PORT = 3100;
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
 export const E2E_DATA_DIR = '.data/e2e';
 
 export default defineConfig({

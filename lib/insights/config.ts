@@ -1,0 +1,51 @@
+/** Bumped whenever a detector's logic or a default below changes, so stored insights can be recomputed. */
+export const ENGINE_VERSION = '1.0.0';
+
+/**
+ * Detection defaults. Mood is on a 1–10 scale; effect sizes are in points of that scale. They are
+ * judged against the person's own baseline and variability, and multiplied per client by the
+ * sensitivity factor that dismissals raise.
+ */
+export const DETECTION = {
+  /** Days of history the change detectors look back over. */
+  lookbackDays: 120,
+  /** Baseline before a change: at least this many logged days. */
+  minBaselineDays: 14,
+  /** After a change: at least this many logged days before it is reported. */
+  minPostChangeDays: 7,
+  /** A change stays reportable this long after its onset; then it is the new normal. */
+  recentChangeDays: 56,
+  /** Smallest change in mean mood worth a clinician's attention, in points. */
+  minChangePoints: 1.25,
+  /** …and in units of the person's own day-to-day spread. */
+  minChangeInSpreads: 1,
+  /** Significance for the change (two-sided, autocorrelation-corrected). */
+  changeAlpha: 0.0003,
+  /** A fitted transition shorter than this is a shift; longer is a trend. */
+  shiftMaxTransitionDays: 7,
+  /** Trend test window. */
+  trendWindowDays: 28,
+  minTrendDays: 14,
+  volatilityWindowDays: 28,
+  volatilityBaselineDays: 56,
+  minVolatilityRatio: 1.5,
+  volatilityAlpha: 0.001,
+  lowRunMinDays: 7,
+  lowRunBelowMedianPoints: 2,
+  lowRunRecentDays: 7,
+  disengagementMinGapDays: 7,
+  disengagementHistoryDays: 90,
+  measureGraceDays: 7,
+  defaultMeasureCadenceDays: 14,
+  associationWindowDays: 90,
+  minAssociationPairs: 28,
+  minAssociationRho: 0.35,
+  associationAlpha: 0.001,
+  weekdayWindowDays: 84,
+  minWeekdayObservations: 4,
+  minWeekdayEffectPoints: 0.75,
+  weekdayAlpha: 0.001,
+  crisisRecentDays: 14,
+  /** Prior insight windows this close count as the same event when reconciling keys. */
+  reconcileToleranceDays: 21,
+} as const;

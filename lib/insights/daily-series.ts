@@ -1,0 +1,69 @@
+import { toDay } from './dates';
+import type { CheckInInput, PauseInput } from './types';
+
+import type { DayValue } from './stats/day-value';
+
+export type { DayValue };
+export type Field = 'mood' | 'anxiety' | 'energy' | 'sleepHours';
+
+/** Daily means per field, as sorted day/value lists, ignoring anything after `asOfDay`. */
+export interface DailySeries {
+  asOfDay: number;
+  mood: DayValue[];
+  anxiety: DayValue[];
+  energy: DayValue[];
+  sleepHours: DayValue[];
+  /** Days with at least one check-in, ascending. */
+  loggedDays: number[];
+}
+
+function dailyMeans(checkIns: readonly CheckInInput[], field: Field, asOfDay: number): DayValue[] {
+  const sums = new Map<number, { total: number; count: number }>();
+  for (const c of checkIns) {
+    const raw = c[field];
+    if (raw === null || raw === undefined || !Number.isFinite(raw)) continue;
+    const day = toDay(c.localDate);
+    if (day > asOfDay) continue;
+    const entry = sums.get(day) ?? { total: 0, count: 0 };
+    entry.total += raw;
+    entry.count += 1;
+    sums.set(day, entry);
+  }
+  return [...sums.entries()].map(([day, { total, count }]) => ({ day, value: total / count })).sort((a, b) => a.day - b.day);
+}
+
+export function buildDailySeries(checkIns: readonly CheckInInput[], asOfDay: number): DailySeries {
+  const mood = dailyMeans(checkIns, 'mood', asOfDay);
+  return {
+    asOfDay,
+    mood,
+    anxiety: dailyMeans(checkIns, 'anxiety', asOfDay),
+    energy: dailyMeans(checkIns, 'energy', asOfDay),
+    sleepHours: dailyMeans(checkIns, 'sleepHours', asOfDay),
+    loggedDays: mood.map((p) => p.day),
+  };
+}
+
+/** Points with from ≤ day ≤ to, by binary search on the sorted list. */
+export function between(points: readonly DayValue[], from: number, to: number): DayValue[] {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((points[mid] as DayValue).day < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DayValue[] = [];
+  for (let i = lo; i < points.length && (points[i] as DayValue).day <= to; i += 1) out.push(points[i] as DayValue);
+  return out;
+}
+
+export function pausedDaySet(pauses: readonly PauseInput[], asOfDay: number): Set<number> {
+  const days = new Set<number>();
+  for (const p of pauses) {
+    const start = toDay(p.start);
+    const end = p.end === null ? asOfDay : Math.min(toDay(p.end), asOfDay);
+    for (let d = start; d <= end; d += 1) days.add(d);
+  }
+  return days;
+}

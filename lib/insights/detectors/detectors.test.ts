@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { toDay } from '../dates';
+import { analysisContext, computeInsights } from '../engine';
+import { dailyCheckIns, dayAfter, moodSeries, wobble } from '../test-fixtures';
+import type { EngineInput, Insight, InsightKind, MeasureResponseInput } from '../types';
+import { detectLowRun } from './low-run';
+
+const START = '2025-01-06'; // a Monday
+
+function run(moods: readonly (number | null)[], extra: Partial<EngineInput> = {}, checkInExtra?: Parameters<typeof dailyCheckIns>[2]): Insight[] {
+  return computeInsights({ asOf: dayAfter(START, moods.length - 1), checkIns: dailyCheckIns(START, moods, checkInExtra), ...extra });
+}
+
+function ofKind(insights: readonly Insight[], kind: InsightKind): Insight[] {
+  return insights.filter((i) => i.kind === kind);
+}
+
+function phq9(day: number, total: number, item9 = 0): MeasureResponseInput {
+  const items = [0, 0, 0, 0, 0, 0, 0, 0, item9];
+  let left = total - item9;
+  for (let i = 0; i < 8 && left > 0; i += 1) {
+    items[i] = Math.min(3, left);
+    left -= items[i] as number;
+  }
+  return { instrument: 'phq9', items, completedAt: dayAfter(START, day) };
+}
+
+describe('volatility', () => {
+  const calm = moodSeries(90, 6, 7);
+  const swings = wobble(28, 8, 3).map((w, i) => 6 + w + (i % 2 === 0 ? 2 : -2));
+
+  it('reports day-to-day swings well above the person’s usual', () => {
+    const [v] = ofKind(run([...calm, ...swings]), 'volatility');
+    expect(v?.severity).toBe('attention');
+    expect(v?.evidence.numbers.ratio).toBeGreaterThan(2);
+  });
+
+  it('stays silent with less than eight weeks of baseline', () => {
+    expect(ofKind(run([...calm.slice(0, 20), ...swings]), 'volatility')).toEqual([]);
+  });
+});
+
+describe('low run', () => {
+  const moods = [...moodSeries(80, 7, 9), 3, 3, 2, 3, 3, 2, 3];
+  const context = (values: readonly number[]) => analysisContext({ asOf: dayAfter(START, values.length - 1), checkIns: dailyCheckIns(START, values) });
+
+  it('finds seven days far below the person’s usual range', () => {
+    const [found] = detectLowRun(context(moods));
+    expect(found?.evidence.numbers.runDays).toBe(7);
+    expect(found?.startDay).toBe(toDay(dayAfter(START, 80)));
+  });
+
+  it('is told as part of the worsening episode it belongs to, not as a second alarm', () => {
+    const insights = run(moods);
+    expect(ofKind(insights, 'low_run')).toEqual([]);
+    expect(ofKind(insights, 'shift')[0]?.evidence.notes).toEqual(['Includes a run of 7 low days from 27 Mar.']);
+  });
+
+  it('stays silent for a shorter dip', () => {
+    expect(detectLowRun(context([...moodSeries(80, 7, 9), 3, 3, 2, 3, 7, 7]))).toEqual([]);
+  });
+});
+
+describe('disengagement', () => {
+  const engaged = moodSeries(60, 6, 10);
+  const gap = Array<null>(10).fill(null);
+
+  it('reports ten days without a check-in after steady logging', () => {
+    const [d] = ofKind(run([...engaged, ...gap]), 'disengagement');
+    expect(d?.evidence.numbers.daysSinceLastCheckIn).toBe(10);
+    expect(d?.key).toBe(`disengagement:checkins:${dayAfter(START, 59)}`);
+  });
+
+  it('is silenced by a declared pause', () => {
+    const pauses = [{ start: dayAfter(START, 60), end: dayAfter(START, 75) }];
+    expect(ofKind(run([...engaged, ...gap], { pauses }), 'disengagement')).toEqual([]);
+  });
+
+  it('stays silent for someone who never really started', () => {
+    expect(ofKind(run([6, 6, 6, 6, 6, ...gap]), 'disengagement')).toEqual([]);
+  });
+
+  it('reports a questionnaire overdue past cadence and grace', () => {
+    const found = ofKind(run(engaged, { measures: [phq9(10, 8)], measureCadenceDays: 14 }), 'disengagement');
+    expect(found.map((i) => i.key)).toEqual([`disengagement:phq9:${dayAfter(START, 24)}`]);
+    expect(found[0]?.evidence.numbers.daysOverdue).toBe(59 - 24);
+  });
+});
+
+describe('questionnaires', () => {
+  const moods = moodSeries(60, 6, 11);
+
+  it('reports a band crossing and a reliable deterioration', () => {
+    const insights = run(moods, { measures: [phq9(10, 6), phq9(40, 13)] });
+    const [band] = ofKind(insights, 'band_change');
+    expect(band?.direction).toBe('worsening');
+    expect(band?.summary).toContain('mild (6) to moderate (13)');
+    expect(ofKind(insights, 'reliable_change').map((i) => i.direction)).toEqual(['worsening']);
+  });
+
+  it('reports reliable recovery and remission for PHQ-9 16 → 4, once each', () => {
+    const insights = run(moods, { measures: [phq9(5, 16), phq9(20, 12), phq9(35, 9), phq9(50, 4)] });
+    expect(ofKind(insights, 'reliable_recovery')).toHaveLength(1);
+    expect(ofKind(insights, 'remission')).toHaveLength(1);
+    expect(ofKind(insights, 'recovery')).toEqual([]);
+    expect(ofKind(insights, 'response')).toEqual([]);
+    // Reliable recovery held since 9 on day 35 (16 − 9 ≥ 6 and below 10).
+    expect(ofKind(insights, 'reliable_recovery')[0]?.key).toBe(`reliable_recovery:phq9:${dayAfter(START, 35)}`);
+  });
+
+  it('reports recovery without a reliable fall (12 → 8) and response for 14 → 7', () => {
+    expect(ofKind(run(moods, { measures: [phq9(5, 12), phq9(40, 8)] }), 'recovery')).toHaveLength(1);
+    expect(ofKind(run(moods, { measures: [phq9(5, 14), phq9(40, 7)] }), 'response')).toHaveLength(1);
+  });
+
+  it('follows a clinic’s stricter reliable-change threshold', () => {
+    const measures = [phq9(5, 8), phq9(40, 14)];
+    expect(ofKind(run(moods, { measures }), 'reliable_change')).toHaveLength(1);
+    expect(ofKind(run(moods, { measures, thresholds: { reliableChange: { phq9: 7 } } }), 'reliable_change')).toEqual([]);
+  });
+
+  it('stays silent with one questionnaire', () => {
+    const insights = run(moods, { measures: [phq9(50, 20)] });
+    expect(insights.filter((i) => i.kind !== 'disengagement')).toEqual([]);
+  });
+});
+
+describe('risk', () => {
+  const moods = moodSeries(30, 6, 12);
+
+  it('raises item 9 above 0 as urgent, from the latest PHQ-9 only', () => {
+    const [risk, ...more] = ofKind(run(moods, { measures: [phq9(20, 12, 1)] }), 'item9');
+    expect(more).toEqual([]);
+    expect(risk?.severity).toBe('urgent');
+    expect(risk?.summary).toContain('"Several days"');
+    expect(ofKind(run(moods, { measures: [phq9(10, 12, 2), phq9(20, 5, 0)] }), 'item9')).toEqual([]);
+  });
+
+  it('is never dampened by dismissals', () => {
+    const reviews = [1, 2, 3].map((d) => ({ kind: 'item9' as const, key: `item9:${dayAfter(START, d)}`, outcome: 'dismissed' as const, date: dayAfter(START, d) }));
+    const [risk] = ofKind(run(moods, { measures: [phq9(20, 12, 1)], reviews }), 'item9');
+    expect(risk).toBeDefined();
+    expect(risk?.sensitivity).toBeUndefined();
+  });
+
+  it('raises recent crisis language as urgent and lets old hits go', () => {
+    const found = ofKind(run(moods, { journalHits: [{ date: dayAfter(START, 2) }, { date: dayAfter(START, 27) }] }), 'crisis_language');
+    expect(found.map((i) => i.window.start)).toEqual([dayAfter(START, 27)]);
+  });
+});
+
+describe('sensitivity from dismissals', () => {
+  const moods = [...moodSeries(60, 6, 10), ...Array<null>(10).fill(null)];
+  const dismissed = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ kind: 'disengagement' as const, key: `disengagement:checkins:2024-0${i + 1}-01`, outcome: 'dismissed' as const, reason: 'on holiday', date: dayAfter(START, i) }));
+
+  it('shows the note when it still speaks', () => {
+    // One dismissal: the 7-day bar becomes 8.75 days; 10 days still clears it.
+    const [found] = ofKind(run(moods, { reviews: dismissed(1) }), 'disengagement');
+    expect(found?.sensitivity?.note).toBe('Shown less often for this client: dismissed once in the past year.');
+    expect(found?.evidence.numbers.thresholdDays).toBe(8.75);
+  });
+
+  it('raises the bar with each dismissal', () => {
+    // Four dismissals double the bar to 14 days.
+    expect(ofKind(run(moods, { reviews: dismissed(4) }), 'disengagement')).toEqual([]);
+  });
+
+  it('forgets dismissals older than a year', () => {
+    const old = dismissed(4).map((r) => ({ ...r, date: '2023-01-01' }));
+    expect(ofKind(run(moods, { reviews: old }), 'disengagement')[0]?.sensitivity).toBeUndefined();
+  });
+});
+
+describe('sleep and mood', () => {
+  const sleep = wobble(90, 13, 2).map((w) => 7 + w * 0.75);
+
+  it('reports a same-day association with ρ and n', () => {
+    const moods = sleep.map((s, i) => Math.round(6 + (s - 7) * 1.2 + (wobble(90, 14)[i] as number) * 0.5));
+    const [found] = ofKind(run(moods, {}, (i) => ({ sleepHours: sleep[i] as number })), 'sleep_mood');
+    expect(found?.evidence.numbers.n).toBe(90);
+    expect(found?.evidence.numbers.spearmanRho).toBeGreaterThan(0.5);
+    expect(found?.summary).not.toMatch(/because|causes|leads to/);
+  });
+
+  it('stays silent with fewer than 28 nights', () => {
+    const moods = sleep.slice(0, 20).map((s) => Math.round(6 + (s - 7) * 1.2));
+    expect(ofKind(run(moods, {}, (i) => ({ sleepHours: sleep[i] as number })), 'sleep_mood')).toEqual([]);
+  });
+});
+
+describe('weekday pattern', () => {
+  it('finds Mondays that run two points low', () => {
+    const moods = moodSeries(84, 7, 15, (i) => (i % 7 === 0 ? -2 : 0));
+    const [found] = ofKind(run(moods), 'weekday');
+    expect(found?.key.startsWith('weekday:monday-low:')).toBe(true);
+  });
+
+  it('stays silent with too few weeks', () => {
+    expect(ofKind(run(moodSeries(21, 7, 15, (i) => (i % 7 === 0 ? -2 : 0))), 'weekday')).toEqual([]);
+  });
+});

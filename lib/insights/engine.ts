@@ -1,0 +1,107 @@
+import { totalScore } from '../clinical/scoring';
+import { resolveThresholds } from '../clinical/thresholds';
+import { DETECTION, ENGINE_VERSION } from './config';
+import { buildDailySeries, pausedDaySet } from './daily-series';
+import { toDay, toIsoDate, shortDate } from './dates';
+import { detectChangeEpisode } from './detectors/change-episode';
+import type { AnalysisContext, Detection, Detector, ScoredMeasure } from './detectors/context';
+import { detectDisengagement } from './detectors/disengagement';
+import { detectLowRun } from './detectors/low-run';
+import { detectMeasureChanges } from './detectors/measures';
+import { detectRisk } from './detectors/risk';
+import { detectSleepMood } from './detectors/sleep-mood';
+import { detectVolatility } from './detectors/volatility';
+import { detectWeekday } from './detectors/weekday';
+import { insightKey, reconcileKey } from './keys';
+import { sensitivityFor, type Sensitivity } from './sensitivity';
+import type { EngineInput, Insight, InsightKind, MeasureResponseInput, Severity } from './types';
+
+const DETECTORS: readonly Detector[] = [
+  detectRisk,
+  detectChangeEpisode,
+  detectVolatility,
+  detectLowRun,
+  detectDisengagement,
+  detectMeasureChanges,
+  detectSleepMood,
+  detectWeekday,
+];
+
+const SEVERITY_ORDER: Record<Severity, number> = { urgent: 0, attention: 1, info: 2 };
+
+function scoreMeasures(responses: readonly MeasureResponseInput[], asOfDay: number): ScoredMeasure[] {
+  return responses
+    .map((r) => ({ instrument: r.instrument, day: toDay(r.completedAt), items: r.items, total: totalScore(r.instrument, r.items) }))
+    .filter((m) => m.day <= asOfDay)
+    .sort((a, b) => a.day - b.day || a.instrument.localeCompare(b.instrument) || a.total - b.total);
+}
+
+/** A low run inside a worsening episode is part of that episode's story, not a second alarm. */
+function foldLowRuns(detections: readonly Detection[]): Detection[] {
+  const episodes = detections.filter((d) => (d.kind === 'decline' || d.kind === 'shift') && d.direction === 'worsening');
+  return detections.flatMap((d) => {
+    if (d.kind !== 'low_run') return [d];
+    const host = episodes.find((e) => e.startDay <= d.endDay && d.startDay <= e.endDay);
+    if (!host) return [d];
+    host.evidence.notes = [...(host.evidence.notes ?? []), `Includes a run of ${d.evidence.numbers.runDays} low days from ${shortDate(d.startDay)}.`];
+    return [];
+  });
+}
+
+/** The validated, as-of-cut view of one client's data that every detector reads. */
+export function analysisContext(input: EngineInput): AnalysisContext {
+  const asOfDay = toDay(input.asOf);
+  const reviews = input.reviews ?? [];
+  const sensitivities = new Map<InsightKind, Sensitivity>();
+  const sensitivity = (kind: InsightKind): Sensitivity => {
+    const known = sensitivities.get(kind);
+    if (known) return known;
+    const computed = sensitivityFor(kind, reviews, asOfDay);
+    sensitivities.set(kind, computed);
+    return computed;
+  };
+  return {
+    asOfDay,
+    series: buildDailySeries(input.checkIns, asOfDay),
+    paused: pausedDaySet(input.pauses ?? [], asOfDay),
+    thresholds: resolveThresholds(input.thresholds),
+    measures: scoreMeasures(input.measures ?? [], asOfDay),
+    journalHitDays: (input.journalHits ?? []).map((h) => toDay(h.date)),
+    measureCadenceDays: input.measureCadenceDays ?? DETECTION.defaultMeasureCadenceDays,
+    sensitivity,
+  };
+}
+
+/**
+ * The insights engine: one client's data in, that client's current insights out, sorted by
+ * severity, recency, kind and key. Pure and deterministic: no clock, no randomness, no I/O.
+ * An insight absent from a recompute is a pattern that has resolved.
+ */
+export function computeInsights(input: EngineInput): Insight[] {
+  const context = analysisContext(input);
+  const reviews = input.reviews ?? [];
+  const detections = foldLowRuns(DETECTORS.flatMap((detect) => detect(context)));
+  const insights = detections.map((d): Insight => {
+    const window = { start: toIsoDate(d.startDay), end: toIsoDate(d.endDay) };
+    const key = reconcileKey(insightKey(d.kind, d.anchorDay, d.subject), window, input.priorInsights ?? [], reviews, DETECTION.reconcileToleranceDays);
+    const note = context.sensitivity(d.kind).note;
+    return {
+      key,
+      kind: d.kind,
+      severity: d.severity,
+      direction: d.direction,
+      window,
+      summary: d.summary,
+      evidence: d.evidence,
+      ...(note ? { sensitivity: note } : {}),
+      engineVersion: ENGINE_VERSION,
+    };
+  });
+  return insights.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      b.window.end.localeCompare(a.window.end) ||
+      a.kind.localeCompare(b.kind) ||
+      a.key.localeCompare(b.key),
+  );
+}

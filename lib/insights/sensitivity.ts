@@ -1,0 +1,31 @@
+import { toDay } from './dates';
+import type { InsightKind, ReviewInput, SensitivityNote } from './types';
+
+/** Risk signals are never dampened: a dismissed item-9 answer must still reach the therapist. */
+const NEVER_DAMPENED: ReadonlySet<InsightKind> = new Set(['item9', 'crisis_language']);
+
+/** Feedback older than a year stops counting, so a client is not muted forever. */
+const MEMORY_DAYS = 365;
+const STEP_PER_DISMISSAL = 0.25;
+const MAX_COUNTED_DISMISSALS = 4;
+
+export interface Sensitivity {
+  factor: number;
+  note?: SensitivityNote;
+}
+
+/**
+ * Each dismissal of a kind for this client in the past year raises that kind's effect-size
+ * threshold by a quarter, up to double, and the insight says so.
+ */
+export function sensitivityFor(kind: InsightKind, reviews: readonly ReviewInput[], asOfDay: number): Sensitivity {
+  if (NEVER_DAMPENED.has(kind)) return { factor: 1 };
+  const dismissedCount = reviews.filter((r) => r.kind === kind && r.outcome === 'dismissed' && asOfDay - toDay(r.date) <= MEMORY_DAYS && toDay(r.date) <= asOfDay).length;
+  if (dismissedCount === 0) return { factor: 1 };
+  const factor = 1 + STEP_PER_DISMISSAL * Math.min(dismissedCount, MAX_COUNTED_DISMISSALS);
+  const times = dismissedCount === 1 ? 'once' : `${dismissedCount} times`;
+  return {
+    factor,
+    note: { dismissedCount, thresholdFactor: factor, note: `Shown less often for this client: dismissed ${times} in the past year.` },
+  };
+}

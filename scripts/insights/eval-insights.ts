@@ -1,0 +1,159 @@
+import type { Insight, InsightKind } from '@/lib/insights/types';
+import { Random } from './random';
+import { replay } from './replay';
+import { generateClient, type PlantedEvent, type PlantedKind } from './synthetic';
+
+const PLANTED: readonly PlantedKind[] = ['decline', 'shift', 'volatility', 'disengagement', 'improvement'];
+/** Kinds that claim something changed; any of them on a control is a false alarm. */
+const ALARM_KINDS: ReadonlySet<InsightKind> = new Set(['decline', 'improvement', 'shift', 'volatility', 'low_run', 'disengagement', 'sleep_mood']);
+function numberArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+const CLIENTS_PER_KIND = numberArg('--clients', 60);
+const CONTROLS = numberArg('--controls', 100);
+const CONTROL_DAYS = 365;
+/** Controls are scored once the engine could speak at all (its longest baseline is 8 weeks). */
+const CONTROL_WARMUP_DAYS = 56;
+
+function plantedEvent(kind: PlantedKind, random: Random): PlantedEvent {
+  const startIndex = random.integer(150, 240);
+  switch (kind) {
+    case 'decline':
+      return { kind, startIndex, size: -random.between(1.5, 3), durationDays: random.integer(14, 42) };
+    case 'improvement':
+      return { kind, startIndex, size: random.between(1.5, 3), durationDays: random.integer(14, 42) };
+    case 'shift':
+      return { kind, startIndex, size: (random.chance(0.5) ? -1 : 1) * random.between(1.5, 3), durationDays: 0 };
+    case 'volatility':
+      return { kind, startIndex, size: random.between(2, 3), durationDays: 0 };
+    case 'disengagement':
+      return { kind, startIndex, size: 0, durationDays: 0 };
+  }
+}
+
+const CHANGE_KINDS: ReadonlySet<InsightKind> = new Set(['decline', 'improvement', 'shift']);
+
+/**
+ * Does this insight report the planted event? A change in level is one clinical finding whether the
+ * engine labels it a shift or a trend, so for the three change kinds any of them in the right
+ * direction counts (the label agreement is reported beside it); other kinds must match exactly.
+ * The insight's window must reach the event.
+ */
+function reports(insight: Insight, event: PlantedEvent, firstDay: number): boolean {
+  const endIndex = Math.round(Date.parse(insight.window.end) / 86_400_000) - firstDay;
+  if (endIndex < event.startIndex) return false;
+  if (CHANGE_KINDS.has(event.kind)) {
+    const direction = event.size < 0 ? 'worsening' : 'improving';
+    return CHANGE_KINDS.has(insight.kind) && insight.direction === direction;
+  }
+  if (event.kind === 'disengagement') return insight.key.startsWith('disengagement:checkins');
+  return insight.kind === event.kind;
+}
+
+interface Outcome {
+  event: PlantedEvent;
+  delay: number | null;
+  /** Kind of the insight that reported it. */
+  reportedAs: InsightKind | null;
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function summarise(outcomes: readonly Outcome[]) {
+  const delays = outcomes.flatMap((o) => (o.delay === null ? [] : [o.delay]));
+  const sameLabel = outcomes.filter((o) => o.reportedAs === o.event.kind).length;
+  return {
+    n: outcomes.length,
+    recall: outcomes.length ? delays.length / outcomes.length : 0,
+    medianDelayDays: median(delays),
+    labelAgreement: delays.length ? sameLabel / delays.length : 0,
+  };
+}
+
+function runEvents(): Map<PlantedKind, Outcome[]> {
+  const results = new Map<PlantedKind, Outcome[]>();
+  PLANTED.forEach((kind, k) => {
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < CLIENTS_PER_KIND; i += 1) {
+      const seed = 1000 * (k + 1) + i;
+      const event = plantedEvent(kind, new Random(seed * 7919));
+      const horizon = event.durationDays + 42;
+      const client = generateClient(seed, event.startIndex + horizon + 1, event);
+      let delay: number | null = null;
+      let reportedAs: InsightKind | null = null;
+      replay(client, event.startIndex, event.startIndex + horizon, (insights, t) => {
+        const hit = insights.find((x) => reports(x, event, client.firstDay));
+        if (!hit) return false;
+        delay = t - event.startIndex;
+        reportedAs = hit.kind;
+        return true;
+      });
+      outcomes.push({ event, delay, reportedAs });
+    }
+    results.set(kind, outcomes);
+  });
+  return results;
+}
+
+function runControls() {
+  const alarms = new Map<InsightKind, number>();
+  let other = 0;
+  let scoredDays = 0;
+  for (let i = 0; i < CONTROLS; i += 1) {
+    const client = generateClient(90_000 + i, CONTROL_DAYS, null);
+    const stored = replay(client, CONTROL_WARMUP_DAYS, CONTROL_DAYS - 1, () => false);
+    scoredDays += CONTROL_DAYS - CONTROL_WARMUP_DAYS;
+    for (const insight of stored.values()) {
+      if (ALARM_KINDS.has(insight.kind)) alarms.set(insight.kind, (alarms.get(insight.kind) ?? 0) + 1);
+      else other += 1;
+    }
+  }
+  const years = scoredDays / 365;
+  const total = [...alarms.values()].reduce((a, b) => a + b, 0);
+  return { clientYears: years, falseAlarmsPerClientYear: total / years, byKind: Object.fromEntries([...alarms].sort()), otherInsights: other };
+}
+
+function fmt(value: number | null, digits = 2): string {
+  return value === null ? '—' : value.toFixed(digits);
+}
+
+function main(): void {
+  const asJson = process.argv.includes('--json');
+  const events = runEvents();
+  const controls = runControls();
+  const kinds: Record<string, { recall: number; medianDelayDays: number | null }> = {};
+  const atLeast2Points: Record<string, { n: number; recall: number; medianDelayDays: number | null }> = {};
+  for (const [kind, outcomes] of events) {
+    const s = summarise(outcomes);
+    kinds[kind] = { recall: Number(s.recall.toFixed(3)), medianDelayDays: s.medianDelayDays };
+    if (kind === 'decline' || kind === 'shift' || kind === 'improvement') {
+      const big = summarise(outcomes.filter((o) => Math.abs(o.event.size) >= 2));
+      atLeast2Points[kind] = { n: big.n, recall: Number(big.recall.toFixed(3)), medianDelayDays: big.medianDelayDays };
+    }
+  }
+  const falseAlarms = Number(controls.falseAlarmsPerClientYear.toFixed(3));
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify({ kinds, atLeast2Points, controls: { falseAlarmsPerClientYear: falseAlarms, clientYears: Number(controls.clientYears.toFixed(1)), byKind: controls.byKind } })}\n`);
+    return;
+  }
+  console.log(`Planted events: ${CLIENTS_PER_KIND} synthetic clients per kind, recomputed daily from the event's first day.`);
+  console.log('kind            n   recall  median delay (days)  same label   | ≥ 2 points: n  recall  median delay');
+  for (const [kind, outcomes] of events) {
+    const s = summarise(outcomes);
+    const big = atLeast2Points[kind];
+    const bigText = big ? `| ${String(big.n).padStart(13)}  ${fmt(big.recall).padStart(6)}  ${fmt(big.medianDelayDays, 1).padStart(12)}` : '|';
+    console.log(`${kind.padEnd(14)} ${String(s.n).padStart(3)}   ${fmt(s.recall).padStart(6)}  ${fmt(s.medianDelayDays, 1).padStart(19)}  ${fmt(s.labelAgreement).padStart(10)}   ${bigText}`);
+  }
+  console.log(`Controls: ${CONTROLS} clients, ${controls.clientYears.toFixed(1)} client-years scored, no planted event.`);
+  console.log(`False alarms per client-year: ${falseAlarms}  (${JSON.stringify(controls.byKind)}; weekday-pattern and other insights not counted: ${controls.otherInsights})`);
+}
+
+main();

@@ -1,0 +1,97 @@
+import { toIsoDate } from '@/lib/insights/dates';
+import type { CheckInInput, PauseInput } from '@/lib/insights/types';
+import { Random } from './random';
+
+export type PlantedKind = 'decline' | 'improvement' | 'shift' | 'volatility' | 'disengagement';
+
+export interface PlantedEvent {
+  kind: PlantedKind;
+  /** Index of the first affected day. */
+  startIndex: number;
+  /** Signed size in mood points (shift, decline, improvement); noise multiplier for volatility. */
+  size: number;
+  /** Days over which a gradual change unfolds; 0 for abrupt events. */
+  durationDays: number;
+}
+
+export interface SyntheticClient {
+  id: string;
+  firstDay: number;
+  days: number;
+  checkIns: CheckInInput[];
+  pauses: PauseInput[];
+  event: PlantedEvent | null;
+}
+
+/** 2024-01-01, a Monday. */
+export const EPOCH_DAY = 19723;
+
+interface Person {
+  level: number;
+  spread: number;
+  phi: number;
+  weekend: number;
+  stayLogging: number;
+  resumeLogging: number;
+}
+
+function person(random: Random): Person {
+  return {
+    level: random.between(4.5, 7.5),
+    // Marginal day-to-day SD and lag-1 autocorrelation in the range reported for daily mood diaries.
+    spread: random.between(0.8, 1.5),
+    phi: random.between(0.2, 0.6),
+    weekend: random.between(0, 0.6),
+    stayLogging: random.between(0.8, 0.95),
+    resumeLogging: random.between(0.55, 0.8),
+  };
+}
+
+function levelEffect(event: PlantedEvent | null, t: number): number {
+  if (!event || t < event.startIndex) return 0;
+  if (event.kind === 'shift') return event.size;
+  if (event.kind === 'decline' || event.kind === 'improvement') {
+    return event.size * Math.min(1, (t - event.startIndex + 1) / event.durationDays);
+  }
+  return 0;
+}
+
+/**
+ * One synthetic person: personal baseline, AR(1) noise, a weekend lift, whole-number answers 1–10,
+ * streaky missing days (a two-state chain: a missed day makes the next one likelier to be missed;
+ * about 84 % of days logged),
+ * one or two declared holidays a year, sleep hours unrelated to mood, and at most one planted event.
+ */
+export function generateClient(seed: number, days: number, event: PlantedEvent | null): SyntheticClient {
+  const random = new Random(seed);
+  const p = person(random);
+  if (event?.kind === 'decline' || (event?.kind === 'shift' && event.size < 0)) p.level = Math.max(p.level, 3 - event.size);
+  if (event?.kind === 'improvement' || (event?.kind === 'shift' && event.size > 0)) p.level = Math.min(p.level, 8 - event.size);
+  const pauses: PauseInput[] = [];
+  const paused = new Set<number>();
+  const holidays = random.integer(1, 2);
+  for (let h = 0; h < holidays; h += 1) {
+    const start = random.integer(30, days - 20);
+    const length = random.integer(5, 12);
+    if (event && start + length >= event.startIndex - 14 && start <= event.startIndex + 60) continue;
+    pauses.push({ start: toIsoDate(EPOCH_DAY + start), end: toIsoDate(EPOCH_DAY + start + length - 1) });
+    for (let t = start; t < start + length; t += 1) paused.add(t);
+  }
+  const checkIns: CheckInInput[] = [];
+  let noise = random.normal() * p.spread;
+  let loggedYesterday = true;
+  const innovation = Math.sqrt(1 - p.phi * p.phi);
+  for (let t = 0; t < days; t += 1) {
+    const burst = event?.kind === 'volatility' && t >= event.startIndex ? event.size : 1;
+    noise = p.phi * noise + innovation * p.spread * burst * random.normal();
+    const weekday = (t + 7) % 7;
+    const rhythm = weekday >= 5 ? p.weekend : 0;
+    const mood = Math.min(10, Math.max(1, Math.round(p.level + rhythm + levelEffect(event, t) + noise)));
+    const sleep = Math.round(Math.min(11, Math.max(3.5, 7 + random.normal())) * 2) / 2;
+    const stopped = event?.kind === 'disengagement' && t >= event.startIndex;
+    const logs: boolean = !paused.has(t) && !stopped && random.chance(loggedYesterday ? p.stayLogging : p.resumeLogging);
+    loggedYesterday = logs;
+    if (logs) checkIns.push({ localDate: toIsoDate(EPOCH_DAY + t), mood, sleepHours: sleep });
+  }
+  return { id: `client-${seed}`, firstDay: EPOCH_DAY, days, checkIns, pauses, event };
+}
