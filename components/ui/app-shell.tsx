@@ -24,22 +24,25 @@ export function AppShell({
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-brand-700">
+        <div className="mx-auto grid max-w-6xl grid-cols-[1fr_auto] items-center gap-x-6 gap-y-1 px-4 py-2 md:grid-cols-[auto_1fr_auto]">
+          <Link href="/" className="py-1 text-lg font-semibold text-brand-700">
             Tandem
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+          <nav
+            aria-label="Main"
+            className="col-span-2 row-start-2 -mx-1 flex gap-1 overflow-x-auto md:col-span-1 md:row-start-1 md:mx-0"
+          >
             {nav.map((item) => (
               <Link
                 key={item.href}
                 href={item.href}
-                className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100"
+                className="whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100"
               >
                 {item.label}
               </Link>
             ))}
           </nav>
-          <div className="flex items-center gap-2">
+          <div className="flex items-center gap-2 justify-self-end">
             <Link href="/account" className="text-right text-sm leading-tight hover:underline">
               <span className="block font-medium">{user.name}</span>
               <span className="block text-stone-600">{roleLabel[user.role]}</span>
