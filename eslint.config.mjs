@@ -20,7 +20,7 @@ const config = [
     },
   },
   {
-    files: ['lib/dal/**', 'db/**', 'lib/testing/**', 'scripts/**', 'instrumentation.ts'],
+    files: ['lib/dal/**', 'db/**', 'lib/testing/**', 'scripts/**', 'instrumentation.ts', '**/*.test.ts', 'e2e/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 ];

@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['lib/dal/**/*.test.ts', 'db/**/*.test.ts'],
+          include: ['lib/dal/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts'],
           exclude: ['db/owner-lock.test.ts'],
           setupFiles: ['lib/testing/fresh-database.ts'],
           testTimeout: 60_000,
