@@ -4,7 +4,7 @@ import { getDatabase, queryRows } from '@/db';
 import { addDays } from '@/lib/dates';
 import { addCheckIn, addCheckIns, addMeasureResponse, createClinic, createPerson } from '@/lib/testing/factories';
 import type { Actor } from './context';
-import { listStoredInsights, recomputeClientInsights, recomputeClinicInsights, scopeOfInsight } from './insights';
+import { listStoredInsights, recomputeClientInsights, recomputeClientInsightsAfterWrite, recomputeClinicInsights, scopeOfInsight } from './insights';
 
 // A fixed, deterministic wobble so the histories look like real 1–10 answers without randomness.
 const wobble = [0, 1, -1, 0, 1, -1, 0, 0, 1, -1, 1, 0, -1, 0, 0, 1, -1];
@@ -120,5 +120,28 @@ describe('recomputeClientInsights', () => {
     expect(summary.clients).toBe(3);
     expect(seen).toContain(client.userId);
     expect(summary.opened + summary.updated).toBe(summary.current);
+  });
+});
+
+describe('recomputeClientInsightsAfterWrite', () => {
+  it('stores like the plain recompute, and swallows a failure instead of passing it to the page', async () => {
+    const person = await createPerson(clinicId, 'client');
+    await addCheckIns(person, days('2026-08-01', 70, 6));
+    await recomputeClientInsightsAfterWrite({ clinicId, clientId: person.userId });
+    expect((await listStoredInsights({ clinicId, clientId: person.userId })).length).toBeGreaterThan(0);
+    const therapist = await createPerson(clinicId, 'therapist');
+    await expect(recomputeClientInsightsAfterWrite({ clinicId, clientId: therapist.userId })).resolves.toBeUndefined();
+  });
+
+  it('serialises concurrent recomputes of one client: no error, one row per key', async () => {
+    const person = await createPerson(clinicId, 'client');
+    await addCheckIns(person, [...days('2026-08-01', 70, 7), ...days('2026-10-10', 19, 4, 3)]);
+    const runs = await Promise.all([1, 2, 3].map(() => recomputeClientInsights({ clinicId, clientId: person.userId, asOf: '2026-10-28' })));
+    expect(runs.map((r) => r.opened).reduce((a, b) => a + b, 0)).toBe(runs[0]?.current);
+    const [counts] = await queryRows<{ n: number; keys: number }>(
+      getDatabase(),
+      sql`select count(*)::int as n, count(distinct key)::int as keys from insights where client_id = ${person.userId}`,
+    );
+    expect(counts?.n).toBe(runs[0]?.current);
   });
 });

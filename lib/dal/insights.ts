@@ -142,8 +142,8 @@ function rowOf(clinicId: string, clientId: string, insight: Insight) {
  * no longer reports is a resolved pattern and is closed. Review state is the therapist's and is
  * never touched here. `asOf` defaults to today in the client's time zone.
  *
- * Off the request path: call it after the response, e.g. `after(() => recomputeClientInsights(…))`
- * from `next/server` in the action that committed a check-in or questionnaire.
+ * Off the request path: after a check-in or questionnaire commits, the action calls
+ * `after(() => recomputeClientInsightsAfterWrite({ clinicId, clientId }))` (`after` from `next/server`).
  */
 export async function recomputeClientInsights({
   clinicId,
@@ -155,6 +155,8 @@ export async function recomputeClientInsights({
   asOf?: string;
 }): Promise<RecomputeResult> {
   return withClinicWorker(clinicId, async (tx) => {
+    // Two check-ins in quick succession start two recomputes: one client's run after the other.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`insights:${clientId}`}, 0))`);
     const { input, stored } = await loadEngineInput(tx, clinicId, clientId, asOf);
     const byKey = new Map<string, Insight>();
     for (const insight of computeInsights(input)) if (!byKey.has(insight.key)) byKey.set(insight.key, insight);
@@ -202,6 +204,20 @@ export async function recomputeClientInsights({
     const opened = keys.filter((k) => !storedKeys.has(k)).length;
     return { clientId, asOf: input.asOf, current: keys.length, opened, updated: keys.length - opened, closed: closed.length };
   });
+}
+
+/**
+ * For `after()` in a page or action: a failed recompute never reaches the client who just saved
+ * something. It is logged without content (its error kind only: a failed query's text would carry
+ * the insight's words) and the next write, or `npm run insights:recompute`, catches up.
+ */
+export async function recomputeClientInsightsAfterWrite(args: { clinicId: string; clientId: string }): Promise<void> {
+  try {
+    await recomputeClientInsights(args);
+  } catch (error) {
+    const kind = error instanceof TandemError ? error.code : error instanceof Error ? error.name : 'unknown';
+    console.error(`[insights] recompute failed for client ${args.clientId} (${kind})`);
+  }
 }
 
 /** The clients of one clinic, for a whole-clinic recompute. */
