@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, databaseKind } from '@/lib/env';
@@ -17,6 +18,7 @@ const commands: Record<string, () => Promise<void>> = {
   async seed() {
     const result = await seedDemo(getDatabase());
     console.log(result.seeded ? `Seeded the demo clinics (as of ${result.today}).` : 'The demo clinics are already there.');
+    if (result.seeded) await computeDemoInsights();
     console.log(demoLoginsText());
   },
   async prepare() {
@@ -35,6 +37,22 @@ const commands: Record<string, () => Promise<void>> = {
     await commands.prepare?.();
   },
 };
+
+/**
+ * The demo shows its signals from the first run. The recompute goes through the DAL, which only
+ * loads under the react-server condition, so it runs as its own process once this one has let go
+ * of the embedded database.
+ */
+async function computeDemoInsights(): Promise<void> {
+  await closeDatabase();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/insights/recompute.ts', '--quiet'], {
+    stdio: 'inherit',
+  });
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  if (code !== 0) throw new Error('computing the demo insights failed; run `npm run insights:recompute` to retry');
+  console.log(`Computed the demo insights in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
 
 const name = process.argv[2] ?? '';
 const command = commands[name];

@@ -49,7 +49,7 @@ function shapeFor(pattern: Pattern, rng: Random): PatternShape {
     case 'disengaged':
       return { ...plain, stopsAt: 12, sdAt: () => plain.sd };
     case 'volatile':
-      return { ...plain, sdAt: (d) => (d < 30 ? 2.4 : 0.7) };
+      return { ...plain, missRate: 0.08, sdAt: (d) => (d < 30 ? 2.4 : 0.7) };
     case 'stable':
       return { ...plain, sd: 0.5, phi: 0.3, missRate: 0.05, sdAt: () => 0.5 };
     case 'ordinary':
@@ -151,12 +151,14 @@ export function generateClinic(personas: ClinicPersonas, today: string, seed: nu
 
     // PHQ-9 and GAD-7 every two weeks, in step with the fortnight's mood and anxiety.
     const stoppedAt = persona.pattern === 'disengaged' ? 12 : 0;
+    // Someone whose days barely change also answers the questionnaires consistently.
+    const answerNoise = persona.pattern === 'stable' ? 0.75 : 1.5;
     for (let daysAgo = length - 1 - rng.int(0, 6); daysAgo >= stoppedAt; daysAgo -= 14) {
       const fortnight = days.filter((d) => d.logged && d.daysAgo >= daysAgo && d.daysAgo < daysAgo + 14);
       if (fortnight.length < 4) continue;
       const date = addDays(today, -daysAgo);
-      const phqTotal = clamp(Math.round((7.2 - mean(fortnight.map((d) => d.mood))) * 3.3 + 5 + rng.normal() * 1.5), 0, 24);
-      const gadTotal = clamp(Math.round((mean(fortnight.map((d) => d.anxiety)) - 2.5) * 2.1 + rng.normal() * 1.5), 0, 21);
+      const phqTotal = clamp(Math.round((7.2 - mean(fortnight.map((d) => d.mood))) * 3.3 + 5 + rng.normal() * answerNoise), 0, 24);
+      const gadTotal = clamp(Math.round((mean(fortnight.map((d) => d.anxiety)) - 2.5) * 2.1 + rng.normal() * answerNoise), 0, 21);
       rows.measureResponses.push({
         id: rng.uuid(),
         clinicId,
@@ -181,6 +183,8 @@ export function generateClinic(personas: ClinicPersonas, today: string, seed: nu
 
     if (persona.email === item9Client) {
       const date = addDays(today, -2);
+      // The item-9 answer is the latest questionnaire: the fortnightly one due after it is not taken yet.
+      rows.measureResponses = rows.measureResponses.filter((r) => r.clientId !== clientId || String(r.localDate) <= date);
       const id = rng.uuid();
       rows.measureResponses.push({
         id,

@@ -72,3 +72,21 @@ export async function createClinicWithClient(name?: string) {
   await addCheckIn(client, '2026-11-02', 4);
   return { clinicId, therapist, client, admin };
 }
+
+/** Many check-ins at once (one per entry), for histories long enough to analyse. */
+export async function addCheckIns(client: Actor, entries: readonly { localDate: string; mood: number }[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await getDatabase()
+      .insert(schema.checkIns)
+      .values(entries.slice(i, i + 500).map((e) => ({ clinicId: client.clinicId, clientId: client.userId, timeZone: 'Europe/Lisbon', ...e })));
+  }
+}
+
+export async function addMeasureResponse(client: Actor, instrument: 'phq9' | 'gad7', items: number[], localDate: string): Promise<string> {
+  const [row] = await getDatabase()
+    .insert(schema.measureResponses)
+    .values({ clinicId: client.clinicId, clientId: client.userId, instrument, items, localDate, completedAt: new Date(`${localDate}T12:00:00Z`) })
+    .returning({ id: schema.measureResponses.id });
+  if (!row) throw new Error('measure response not created');
+  return row.id;
+}

@@ -4,7 +4,7 @@ import { between, type DayValue } from '../daily-series';
 import { shortDate } from '../dates';
 import { DETECTION } from '../config';
 import { autocorrelationVarianceFactor, lag1Autocorrelation } from '../stats/autocorrelation';
-import { fitBrokenStick } from '../stats/broken-stick';
+import { fitBrokenStick, type BrokenStickFit } from '../stats/broken-stick';
 import { mean, standardDeviation } from '../stats/descriptive';
 import { mannKendall } from '../stats/mann-kendall';
 import { twoSidedNormalP } from '../stats/normal';
@@ -20,6 +20,12 @@ function residualAutocorrelation(points: readonly DayValue[], changes: readonly 
     for (const p of segment) residuals.push({ day: p.day, value: p.value - m });
   }
   return lag1Autocorrelation(residuals);
+}
+
+function fitResiduals(points: readonly DayValue[], fit: BrokenStickFit): DayValue[] {
+  const shape = (day: number) =>
+    day <= fit.onset ? 0 : day >= fit.settled ? 1 : (day - fit.onset) / (fit.settled - fit.onset);
+  return points.map((p) => ({ day: p.day, value: p.value - fit.before - fit.change * shape(p.day) }));
 }
 
 interface TrendTest {
@@ -58,7 +64,6 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
   const changes = detectLevelShifts([points.map((p) => p.value)]);
   const older = changes.filter((i) => (points[i] as DayValue).day <= asOfDay - DETECTION.recentChangeDays);
   const span = points.slice(older[older.length - 1] ?? 0);
-  const phi = Math.max(0, residualAutocorrelation(points, changes));
   const xs = span.map((p) => p.day);
   const ys = span.map((p) => p.value);
   const firstRecent = span.findIndex((p) => p.day > asOfDay - DETECTION.recentChangeDays);
@@ -83,7 +88,10 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
   const threshold = Math.max(DETECTION.minChangePoints, DETECTION.minChangeInSpreads * spread) * sensitivity.factor;
   if (Math.abs(fit.change) < threshold) return [];
 
-  // z for the change in mean since onset: residual spread, widened for autocorrelation.
+  // z for the change in mean since onset: residual spread, widened for autocorrelation. Around a
+  // ramp, PELT's steps leave the ramp itself in the residuals and would overstate it, so a ramp's
+  // autocorrelation is read around the ramp.
+  const phi = Math.max(0, isShift ? residualAutocorrelation(points, changes) : lag1Autocorrelation(fitResiduals(span, fit)));
   const residualSd = Math.sqrt(fit.rss / Math.max(span.length - 4, 1));
   const vif = autocorrelationVarianceFactor(phi, after.length);
   const baselineMean = mean(baseline);

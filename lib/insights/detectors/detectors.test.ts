@@ -95,7 +95,23 @@ describe('questionnaires', () => {
     const [band] = ofKind(insights, 'band_change');
     expect(band?.direction).toBe('worsening');
     expect(band?.summary).toContain('mild (6) to moderate (13)');
+    expect(band?.severity).toBe('attention');
     expect(ofKind(insights, 'reliable_change').map((i) => i.direction)).toEqual(['worsening']);
+  });
+
+  it('asks for attention for a reliable rise into the clinical range, not for one that stays below it', () => {
+    const [significant] = ofKind(run(moods, { measures: [phq9(10, 3), phq9(40, 10)] }), 'reliable_change');
+    expect(significant).toMatchObject({ direction: 'worsening', severity: 'attention' });
+    const [belowCaseness] = ofKind(run(moods, { measures: [phq9(10, 1), phq9(40, 8)] }), 'reliable_change');
+    expect(belowCaseness).toMatchObject({ direction: 'worsening', severity: 'info' });
+  });
+
+  it('shows a worse band reached by less than a reliable change as information, with why', () => {
+    const [band] = ofKind(run(moods, { measures: [phq9(10, 8), phq9(40, 11)] }), 'band_change');
+    expect(band).toMatchObject({ severity: 'info', direction: 'worsening' });
+    expect(band?.evidence.notes).toEqual(['A change of less than 6 points can be measurement error.']);
+    const [clinicRule] = ofKind(run(moods, { measures: [phq9(10, 8), phq9(40, 11)], thresholds: { reliableChange: { phq9: 3 } } }), 'band_change');
+    expect(clinicRule?.severity).toBe('attention');
   });
 
   it('reports reliable recovery and remission for PHQ-9 16 → 4, once each', () => {

@@ -12,7 +12,12 @@ function measureCoverage(name: string, used: readonly ScoredMeasure[]): Coverage
   return { loggedDays: used.length, windowDays: days + 1, text: `${used.length} ${name} scores over ${days} days` };
 }
 
-function bandChange(instrument: Instrument, own: readonly ScoredMeasure[]): Detection[] {
+/**
+ * A crossing into a worse band asks for attention only when the rise is itself a reliable change:
+ * a smaller one (GAD-7 4 → 6 crosses from minimal to mild) is within the questionnaire's
+ * measurement error, so it is shown as information, not as a warning.
+ */
+function bandChange(instrument: Instrument, own: readonly ScoredMeasure[], reliableChange: number): Detection[] {
   const latest = own[own.length - 1];
   const previous = own[own.length - 2];
   if (!latest || !previous) return [];
@@ -20,11 +25,12 @@ function bandChange(instrument: Instrument, own: readonly ScoredMeasure[]): Dete
   const to = bandFor(instrument, latest.total);
   if (from.id === to.id) return [];
   const isWorse = bandRank(instrument, to.id) > bandRank(instrument, from.id);
+  const isReliable = Math.abs(latest.total - previous.total) >= reliableChange;
   const name = instrumentDefinition(instrument).name;
   return [
     {
       kind: 'band_change',
-      severity: isWorse ? 'attention' : 'info',
+      severity: isWorse && isReliable ? 'attention' : 'info',
       direction: isWorse ? 'worsening' : 'improving',
       anchorDay: latest.day,
       subject: instrument,
@@ -33,8 +39,9 @@ function bandChange(instrument: Instrument, own: readonly ScoredMeasure[]): Dete
       summary: `${name} moved from ${from.label.toLowerCase()} (${previous.total}) to ${to.label.toLowerCase()} (${latest.total}) on ${shortDate(latest.day)}.`,
       evidence: {
         method: `${name} severity bands (${instrument === 'phq9' ? 'Kroenke, Spitzer & Williams 2001' : 'Spitzer et al. 2006'})`,
-        numbers: { previousScore: previous.total, latestScore: latest.total },
+        numbers: { previousScore: previous.total, latestScore: latest.total, reliableChange },
         coverage: measureCoverage(name, [previous, latest]),
+        ...(isReliable ? {} : { notes: [`A change of less than ${reliableChange} points can be measurement error.`] }),
       },
     },
   ];
@@ -76,9 +83,13 @@ function outcomes(context: AnalysisContext, instrument: Instrument, own: readonl
     let since = own.length - 1;
     while (since > 1 && rule.holds(assessAt(own[since - 1] as ScoredMeasure))) since -= 1;
     const anchor = own[since] as ScoredMeasure;
+    // A reliable rise that also ends in the clinical range is clinically significant deterioration
+    // (Jacobson & Truax 1991: reliable change plus crossing the cut-off) and asks for attention; one
+    // that stays below caseness is shown as information.
+    const inCaseness = now.latest >= context.thresholds.caseness[instrument];
     out.push({
       kind: rule.kind,
-      severity: rule.direction === 'worsening' ? 'attention' : 'info',
+      severity: rule.direction === 'worsening' && inCaseness ? 'attention' : 'info',
       direction: rule.direction,
       anchorDay: anchor.day,
       subject: instrument,
@@ -104,6 +115,6 @@ function outcomes(context: AnalysisContext, instrument: Instrument, own: readonl
 export function detectMeasureChanges(context: AnalysisContext): Detection[] {
   return INSTRUMENTS.flatMap((instrument) => {
     const own = context.measures.filter((m) => m.instrument === instrument);
-    return [...bandChange(instrument, own), ...outcomes(context, instrument, own)];
+    return [...bandChange(instrument, own, context.thresholds.reliableChange[instrument]), ...outcomes(context, instrument, own)];
   });
 }
