@@ -239,3 +239,16 @@ export async function listAssignmentHistory({ actor, clientId }: { actor: Actor;
     }));
   });
 }
+
+/** Active therapists, for choosing whom a client is assigned to. */
+export async function listActiveTherapists({ actor }: { actor: Actor }): Promise<{ id: string; name: string }[]> {
+  requireAdmin(actor);
+  return withActor(actor, (tx) =>
+    tx
+      .select({ id: schema.users.id, name: schema.users.name })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(and(eq(schema.memberships.role, 'therapist'), isNull(schema.users.deactivatedAt)))
+      .orderBy(schema.users.name),
+  );
+}

@@ -9,7 +9,15 @@ import type { AcceptInvitationInput, InviteInput } from '@/lib/validation/admin'
 import { recordAudit } from './audit';
 import { withActor, withoutActor, type Actor } from './context';
 
-export type CreatedInvitation = { invitationId: string; token: string; email: string; role: Role; expiresAt: Date };
+export type CreatedInvitation = {
+  invitationId: string;
+  token: string;
+  email: string;
+  role: Role;
+  expiresAt: Date;
+  clinicName: string;
+  therapistName: string | null;
+};
 
 function requireAdmin(actor: Actor) {
   if (actor.role !== 'admin') throw new TandemError('forbidden:role');
@@ -22,9 +30,11 @@ function requireAdmin(actor: Actor) {
 export async function createInvitation({ actor, input }: { actor: Actor; input: InviteInput }): Promise<CreatedInvitation> {
   requireAdmin(actor);
   return withActor(actor, async (tx) => {
+    const [clinic] = await tx.select({ name: schema.clinics.name }).from(schema.clinics);
+    let therapistName: string | null = null;
     if (input.therapistId) {
       const [therapist] = await tx
-        .select({ id: schema.users.id })
+        .select({ name: schema.users.name })
         .from(schema.memberships)
         .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
         .where(
@@ -35,6 +45,7 @@ export async function createInvitation({ actor, input }: { actor: Actor; input: 
           ),
         );
       if (!therapist) throw new TandemError('not_found:person');
+      therapistName = therapist.name;
     }
     // Only this clinic's people and invitations are checked: another clinic's are not ours to reveal.
     const [member] = await tx
@@ -71,7 +82,7 @@ export async function createInvitation({ actor, input }: { actor: Actor; input: 
       .returning({ id: schema.invitations.id });
     if (!row) throw new TandemError('internal');
     await recordAudit(tx, actor, { action: 'invitation.create', subjectType: 'account', subjectId: row.id });
-    return { invitationId: row.id, token, email: input.email, role: input.role, expiresAt };
+    return { invitationId: row.id, token, email: input.email, role: input.role, expiresAt, clinicName: clinic?.name ?? 'your clinic', therapistName };
   });
 }
 

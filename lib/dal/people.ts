@@ -20,6 +20,7 @@ export type PersonRow = {
   status: PersonStatus;
   lastSignInAt: Date | null;
   invitationExpiresAt: Date | null;
+  isInvitationExpired: boolean;
 };
 
 /** The clinic's people and pending invitations: names, roles, status and last sign-in only. */
@@ -47,6 +48,7 @@ export async function listPeople({ actor, query }: { actor: Actor; query: People
       .from(schema.invitations)
       .where(and(isNull(schema.invitations.acceptedAt), isNull(schema.invitations.revokedAt)));
     await recordAudit(tx, actor, { action: 'people.view', subjectType: 'account' });
+    const now = new Date();
 
     const all: PersonRow[] = [
       ...members.map((m) => ({
@@ -58,6 +60,7 @@ export async function listPeople({ actor, query }: { actor: Actor; query: People
         status: (m.deactivatedAt ? 'deactivated' : 'active') as PersonStatus,
         lastSignInAt: m.lastSignInAt,
         invitationExpiresAt: null,
+        isInvitationExpired: false,
       })),
       ...invitations.map((i) => ({
         id: i.id,
@@ -68,6 +71,7 @@ export async function listPeople({ actor, query }: { actor: Actor; query: People
         status: 'invited' as const,
         lastSignInAt: null,
         invitationExpiresAt: i.expiresAt,
+        isInvitationExpired: i.expiresAt.getTime() <= now.getTime(),
       })),
     ];
     const needle = query.q?.toLowerCase();
