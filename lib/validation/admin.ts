@@ -47,7 +47,7 @@ export const peopleQuerySchema = z.object({
 export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
 
 export const assignClientsSchema = z.object({
-  clientIds: z.array(z.uuid()).min(1, 'Choose at least one client.').max(200, 'Choose at most 200 clients at once.'),
+  clientIds: z.array(z.uuid('Choose clients from the list.')).min(1, 'Choose at least one client.').max(200, 'Choose at most 200 clients at once.'),
   therapistId: z.uuid('Choose a therapist.'),
 });
 export type AssignClientsInput = z.infer<typeof assignClientsSchema>;

@@ -15,8 +15,8 @@ export type AuditView = {
 
 const column = columnHelperFor<AuditView>();
 const columns = [
-  column.accessor('when', { header: 'When' }),
-  column.accessor('who', { header: 'Who' }),
+  column.accessor('when', { header: 'When', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
+  column.accessor('who', { header: 'Who', cell: (info) => <span className="inline-block min-w-32">{info.getValue()}</span> }),
   column.accessor('action', { header: 'Action', cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
   column.accessor('kind', { header: 'Kind of data' }),
   column.accessor('client', { header: 'Client', cell: (info) => info.getValue() ?? <span className="text-stone-500">—</span> }),

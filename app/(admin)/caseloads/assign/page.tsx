@@ -10,7 +10,7 @@ import { ConfirmAssignmentForm } from './confirm-form';
 
 export const metadata: Metadata = { title: 'Assign clients' };
 
-const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(Boolean);
 
 export default async function AssignPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole('admin');
