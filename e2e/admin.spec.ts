@@ -102,13 +102,15 @@ test('clinic settings reject bad input without losing it, then save', async ({ p
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 });
 
-test('a therapist or client cannot open any admin page or the export', async ({ page }) => {
-  await signInAs(page, 'therapist');
-  for (const url of ['/people', '/people/invite', '/caseloads', '/caseloads/assign', '/audit', '/settings']) {
-    const response = await page.goto(url);
-    expect(response?.status()).toBe(404);
-  }
-  const exported = await page.request.get('/audit/export');
-  expect(exported.status()).toBe(404);
-  expect(await exported.text()).not.toContain('seq,');
-});
+for (const role of ['therapist', 'client'] as const) {
+  test(`a ${role} cannot open any admin page or the export: 404`, async ({ page }) => {
+    await signInAs(page, role);
+    for (const url of ['/people', '/people/invite', '/caseloads', '/caseloads/assign', '/audit', '/settings']) {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(404);
+    }
+    const exported = await page.request.get('/audit/export');
+    expect(exported.status()).toBe(404);
+    expect(await exported.text()).not.toContain('seq,');
+  });
+}
