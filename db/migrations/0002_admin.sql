@@ -72,10 +72,11 @@ CREATE FUNCTION invitation_accept(lookup_hash text, new_name text, new_password_
 -- Caseload figures for the admin: per client only dates and counts, never values or answers.
 
 CREATE FUNCTION admin_client_activity()
-  RETURNS TABLE (client_id uuid, last_check_in_on date, overdue_measures integer, is_paused boolean)
+  RETURNS TABLE (client_id uuid, joined_on date, last_check_in_on date, overdue_measures integer, is_paused boolean)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
     SELECT m.user_id,
+           (m.created_at AT TIME ZONE c.time_zone)::date,
            (SELECT max(ci.local_date) FROM check_ins ci
              WHERE ci.client_id = m.user_id AND ci.clinic_id = m.clinic_id),
            -- A questionnaire is overdue when its cadence (the therapist's, else the clinic's)

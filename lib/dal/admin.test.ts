@@ -206,13 +206,15 @@ describe('caseloads', () => {
     await addCheckIn(recent, localDateIn('UTC'), 7);
     await addMeasure(recent, 'phq9', [0, 0, 0, 0, 0, 0, 0, 0, 0], 1);
     await addMeasure(recent, 'gad7', [0, 0, 0, 0, 0, 0, 0], 1);
+    const newcomer = await createPerson(clinicId, 'client');
+    await assign(newcomer, therapist);
     await addAlert(client, therapist, 30);
     await addAlert(recent, therapist, 2);
     await setCaseloadCapacity({ actor: admin, therapistId: therapist.userId, capacity: 12 });
 
     const caseloads = await listCaseloads({ actor: admin });
     expect(caseloads.therapists).toEqual([
-      expect.objectContaining({ therapistId: therapist.userId, capacity: 12, activeClients: 2, notLogging: 1, overdueMeasures: 0, waitingAlerts: 1 }),
+      expect.objectContaining({ therapistId: therapist.userId, capacity: 12, activeClients: 3, notLogging: 1, overdueMeasures: 0, waitingAlerts: 1 }),
     ]);
     expect(caseloads.waitingAlerts).toEqual([
       { clientId: client.userId, clientName: expect.any(String), therapistName: expect.any(String), waitingSince: expect.any(Date) },
@@ -222,6 +224,8 @@ describe('caseloads', () => {
     const later = await listCaseloads({ actor: admin });
     expect(later.waitingAlerts).toHaveLength(2);
     expect(later.therapists[0]).toMatchObject({ overdueMeasures: 1, waitingAlerts: 2 });
+    await getDatabase().execute(sql`update memberships set created_at = now() - interval '8 days' where user_id = ${newcomer.userId}`);
+    expect((await listCaseloads({ actor: admin })).therapists[0]).toMatchObject({ notLogging: 2 });
   });
 });
 

@@ -31,7 +31,7 @@ export type ClinicCaseloads = {
   clients: ClientPlacement[];
 };
 
-type ActivityRow = { client_id: string; last_check_in_on: string | Date | null; overdue_measures: number; is_paused: boolean };
+type ActivityRow = { client_id: string; joined_on: string | Date; last_check_in_on: string | Date | null; overdue_measures: number; is_paused: boolean };
 type WaitingRow = { client_id: string; waiting_since: string | Date };
 
 function requireAdmin(actor: Actor) {
@@ -90,7 +90,8 @@ export async function listCaseloads({ actor }: { actor: Actor }): Promise<Clinic
     const isNotLogging = (clientId: string) => {
       const row = byClient.get(clientId);
       if (!row || row.is_paused) return false;
-      return !row.last_check_in_on || isoDay(row.last_check_in_on) < cutoff;
+      // A client who has not logged yet counts from the day they joined.
+      return isoDay(row.last_check_in_on ?? row.joined_on) < cutoff;
     };
     const placementOf = new Map(clients.map((c) => [c.clientId, c]));
     const waitingAlerts = waiting.map((w) => {
