@@ -68,6 +68,16 @@ test('reassigning a client ends the old therapist’s access at once, and the au
   await expect(priya.getByText('Rosa Diaz')).toHaveCount(0);
   await priyaContext.close();
 
+  // Choosing the same again changes nothing, and the history keeps both assignments.
+  await assign.preview(['Rosa Diaz'], 'Jordan Okafor');
+  await expect(assign.previewSection()).toContainText('Rosa Diaz: already with Jordan Okafor, nothing changes');
+  await assign.previewSection().getByRole('link', { name: 'history of Rosa Diaz' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rosa Diaz: assignment history' })).toBeVisible();
+  const history = page.getByRole('table').getByRole('row');
+  await expect(history.nth(1)).toContainText('Jordan Okafor');
+  await expect(history.nth(1)).toContainText('Now');
+  await expect(history.nth(2)).toContainText('Priya Nair');
+
   const audit = new AuditLogPage(page);
   await audit.filterToClient('Rosa Diaz');
   await expect(audit.rows().filter({ hasText: 'caseload.reassign' })).toHaveCount(1);

@@ -218,11 +218,21 @@ export async function setCaseloadCapacity({ actor, therapistId, capacity }: { ac
 }
 
 export type AssignmentHistoryRow = { therapistName: string; startedAt: Date; endedAt: Date | null; assignedByName: string | null };
+export type AssignmentHistory = { clientName: string; rows: AssignmentHistoryRow[] };
 
 /** Who a client has been assigned to, and when: kept for good, newest first. */
-export async function listAssignmentHistory({ actor, clientId }: { actor: Actor; clientId: string }): Promise<AssignmentHistoryRow[]> {
+export async function listAssignmentHistory({ actor, clientId }: { actor: Actor; clientId: string }): Promise<AssignmentHistory> {
   requireAdmin(actor);
   return withActor(actor, async (tx) => {
+    const [client] = await tx
+      .select({ name: schema.users.name })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(and(eq(schema.memberships.userId, clientId), eq(schema.memberships.role, 'client')));
+    if (!client) {
+      await recordAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', outcome: 'denied' });
+      throw new TandemError('not_found:client');
+    }
     const rows = await queryRows<{ therapist_name: string; started_at: string | Date; ended_at: string | Date | null; assigned_by_name: string | null }>(
       tx,
       sql`select t.name as therapist_name, a.started_at, a.ended_at, b.name as assigned_by_name
@@ -230,14 +240,18 @@ export async function listAssignmentHistory({ actor, clientId }: { actor: Actor;
             join ${schema.users} t on t.id = a.therapist_id
             left join ${schema.users} b on b.id = a.assigned_by
            where a.client_id = ${clientId}
-           order by a.started_at desc`,
+           order by a.started_at desc, a.ended_at desc nulls first`,
     );
-    return rows.map((r) => ({
-      therapistName: r.therapist_name,
-      startedAt: new Date(r.started_at),
-      endedAt: r.ended_at ? new Date(r.ended_at) : null,
-      assignedByName: r.assigned_by_name,
-    }));
+    await recordAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', subjectClientId: clientId });
+    return {
+      clientName: client.name,
+      rows: rows.map((r) => ({
+        therapistName: r.therapist_name,
+        startedAt: new Date(r.started_at),
+        endedAt: r.ended_at ? new Date(r.ended_at) : null,
+        assignedByName: r.assigned_by_name,
+      })),
+    };
   });
 }
 

@@ -116,7 +116,9 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {unassigned.map((c) => (
               <li key={c.clientId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
-                <span className="font-medium">{c.name}</span>
+                <Link href={`/caseloads/clients/${c.clientId}`} className="font-medium hover:underline">
+                  {c.name}
+                </Link>
                 <Link href={`/caseloads/assign?client=${c.clientId}`} className={smallButton} aria-label={`Assign ${c.name}`}>
                   Assign
                 </Link>

@@ -67,7 +67,10 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
                   ? `already with ${preview.therapistName}, nothing changes`
                   : r.fromTherapistName
                     ? `moves from ${r.fromTherapistName} to ${preview.therapistName}`
-                    : `assigned to ${preview.therapistName}`}
+                    : `assigned to ${preview.therapistName}`}{' '}
+                <Link href={`/caseloads/clients/${r.clientId}`} className="text-sm text-brand-700 underline underline-offset-4">
+                  history<span className="sr-only"> of {r.clientName}</span>
+                </Link>
               </li>
             ))}
           </ul>
