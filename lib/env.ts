@@ -23,6 +23,13 @@ const envSchema = z.object({
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'TANDEM_ENCRYPTION_KEY must be 32 bytes, base64-encoded')
       .optional(),
   ),
+  // Outgoing mail (invitations). Without SMTP_HOST nothing is sent: the admin passes the link on.
+  SMTP_HOST: z.preprocess(blankAsUnset, z.string().optional()),
+  SMTP_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(587)),
+  SMTP_SECURE: z.preprocess(blankAsUnset, z.enum(['true', 'false']).default('false')),
+  SMTP_USER: z.preprocess(blankAsUnset, z.string().optional()),
+  SMTP_PASSWORD: z.preprocess(blankAsUnset, z.string().optional()),
+  SMTP_FROM: z.preprocess(blankAsUnset, z.string().default('Tandem <no-reply@tandem.invalid>')),
 });
 
 function parseEnv() {

@@ -7,6 +7,10 @@ const messages = {
   'forbidden:role': [403, 'You do not have access to this.'],
   'not_found:client': [404, 'We could not find that client.'],
   'not_found:page': [404, 'We could not find that page.'],
+  'not_found:person': [404, 'We could not find that person.'],
+  'not_found:invitation': [404, 'We could not find that invitation.'],
+  'conflict:last_admin': [409, 'The clinic needs at least one active admin. Invite or reactivate another admin first.'],
+  'conflict:email_taken': [409, 'Someone with that email already has an account or a pending invitation.'],
   'unavailable:database': [503, 'The database cannot be reached right now.'],
   internal: [500, 'Something went wrong on our side. Your information was not changed.'],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -90,3 +90,29 @@ export async function addMeasureResponse(client: Actor, instrument: 'phq9' | 'ga
   if (!row) throw new Error('measure response not created');
   return row.id;
 }
+
+/** An urgent item-9 alert raised `hoursAgo` hours ago, unacknowledged. */
+export async function addAlert(client: Actor, therapist: Actor, hoursAgo: number): Promise<string> {
+  const [row] = await getDatabase()
+    .insert(schema.alerts)
+    .values({
+      clinicId: client.clinicId,
+      clientId: client.userId,
+      therapistId: therapist.userId,
+      kind: 'item9',
+      sourceId: randomUUID(),
+      answer: 2,
+      createdAt: new Date(Date.now() - hoursAgo * 60 * 60 * 1000),
+    })
+    .returning({ id: schema.alerts.id });
+  if (!row) throw new Error('alert not created');
+  return row.id;
+}
+
+/** A completed questionnaire `daysAgo` days ago. */
+export async function addMeasure(client: Actor, instrument: 'phq9' | 'gad7', items: number[], daysAgo: number): Promise<void> {
+  const completedAt = new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000);
+  await getDatabase()
+    .insert(schema.measureResponses)
+    .values({ clinicId: client.clinicId, clientId: client.userId, instrument, items, completedAt, localDate: completedAt.toISOString().slice(0, 10) });
+}

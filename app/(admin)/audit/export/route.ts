@@ -1,0 +1,39 @@
+import { outcomeLabel, subjectLabel } from '@/lib/audit/labels';
+import { requireApiUser } from '@/lib/auth/session';
+import { exportAuditEvents } from '@/lib/dal/audit-log';
+import { TandemError, toPublicError } from '@/lib/errors';
+import { toCsv } from '@/lib/tables/csv';
+import { auditQuerySchema } from '@/lib/validation/admin';
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const user = await requireApiUser();
+    if (user.role !== 'admin') throw new TandemError('not_found:page');
+    const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const rows = await exportAuditEvents({ actor: user, query });
+    const csv = toCsv(
+      ['seq', 'occurred_at_utc', 'who', 'role', 'action', 'kind_of_data', 'client', 'outcome'],
+      rows.map((e) => [
+        e.seq,
+        e.occurredAt.toISOString(),
+        e.actorName ?? 'Tandem (automatic)',
+        e.actorRole,
+        e.action,
+        subjectLabel[e.subjectType] ?? e.subjectType,
+        e.clientName,
+        outcomeLabel[e.outcome],
+      ]),
+    );
+    const stamp = new Date().toISOString().slice(0, 10);
+    return new Response(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="tandem-audit-${stamp}.csv"`,
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (error) {
+    const { status, message } = toPublicError(error);
+    return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+}

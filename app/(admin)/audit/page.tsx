@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import { Pagination } from '@/components/data-table/pagination';
+import { secondaryButton } from '@/components/ui/button-styles';
+import { PageHeader } from '@/components/ui/page-header';
+import { outcomeLabel, subjectLabel } from '@/lib/audit/labels';
+import { requireRole } from '@/lib/auth/session';
+import { listAuditEvents, listAuditFilterOptions } from '@/lib/dal/audit-log';
+import { formatDateTime } from '@/lib/tables/format';
+import { auditQuerySchema } from '@/lib/validation/admin';
+import { AuditTable, type AuditView } from './audit-table';
+import { VerifyForm } from './verify-form';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const control = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-base';
+const roleWord = { client: 'client', therapist: 'therapist', admin: 'admin' } as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole('admin');
+  const raw = await searchParams;
+  const query = auditQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const [options, log] = await Promise.all([listAuditFilterOptions({ actor: user }), listAuditEvents({ actor: user, query })]);
+  const events: AuditView[] = log.rows.map((e) => ({
+    id: e.id,
+    seq: e.seq,
+    when: formatDateTime(e.occurredAt, user.timeZone),
+    who: e.actorName ? `${e.actorName}${e.actorRole ? ` (${roleWord[e.actorRole]})` : ''}` : 'Tandem (automatic)',
+    action: e.action,
+    kind: subjectLabel[e.subjectType] ?? e.subjectType,
+    client: e.clientName,
+    outcome: outcomeLabel[e.outcome],
+  }));
+  const filters = { actor: query.actor, client: query.client, action: query.action, from: query.from, to: query.to };
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
+  const clients = options.people.filter((p) => p.role === 'client');
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeader title="Audit log">
+          <p>Who did what to which kind of data, for which client, and when. Never the data itself.</p>
+        </PageHeader>
+        <VerifyForm />
+      </div>
+      <form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit log">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="actor" className="text-sm font-medium">Person</label>
+          <select id="actor" name="actor" defaultValue={query.actor ?? ''} className={control}>
+            <option value="">Anyone</option>
+            {options.people.map((p) => (
+              <option key={p.id} value={p.id}>{p.name} ({roleWord[p.role]})</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="client" className="text-sm font-medium">Client</label>
+          <select id="client" name="client" defaultValue={query.client ?? ''} className={control}>
+            <option value="">Any client</option>
+            {clients.map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="action" className="text-sm font-medium">Action</label>
+          <select id="action" name="action" defaultValue={query.action ?? ''} className={control}>
+            <option value="">Any action</option>
+            {options.actions.map((a) => (
+              <option key={a} value={a}>{a}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="from" className="text-sm font-medium">From</label>
+          <input id="from" name="from" type="date" defaultValue={query.from ?? ''} className={control} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="to" className="text-sm font-medium">To</label>
+          <input id="to" name="to" type="date" defaultValue={query.to ?? ''} className={control} />
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <button type="submit" className={secondaryButton}>Apply filters</button>
+          <a href={`/audit/export${exportQuery.size ? `?${exportQuery.toString()}` : ''}`} className={secondaryButton} download>
+            Export CSV
+          </a>
+        </div>
+      </form>
+      <AuditTable events={events} />
+      <Pagination pathname="/audit" params={filters} page={log.page} pageCount={log.pageCount} total={log.total} noun={['event', 'events']} />
+    </div>
+  );
+}

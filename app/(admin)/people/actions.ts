@@ -1,0 +1,74 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { requireRole } from '@/lib/auth/session';
+import { createInvitation, revokeInvitation } from '@/lib/dal/invitations';
+import { setPersonActive } from '@/lib/dal/people';
+import { TandemError, toPublicError } from '@/lib/errors';
+import { composeInvitationEmail } from '@/lib/mail/invitation-email';
+import { sendMail, type MailChannel } from '@/lib/mail/send-mail';
+import { inviteSchema } from '@/lib/validation/admin';
+import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+
+export type InviteState = FormState & { link?: string; channel?: MailChannel };
+
+async function originOfRequest(): Promise<string> {
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
+  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  return `${proto}://${host}`;
+}
+
+export async function inviteAction(_previous: InviteState, form: FormData): Promise<InviteState> {
+  const user = await requireRole('admin');
+  const values = typedValues(form);
+  const parsed = inviteSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  }
+  try {
+    const invitation = await createInvitation({ actor: user, input: parsed.data });
+    const link = `${await originOfRequest()}/invite/${invitation.token}`;
+    let channel: MailChannel = 'none';
+    try {
+      channel = await sendMail({ to: invitation.email, ...composeInvitationEmail({ ...invitation, link }) });
+    } catch (error) {
+      console.error('[tandem] invitation email could not be sent:', error instanceof Error ? error.message : error);
+    }
+    revalidatePath('/people');
+    const message =
+      channel === 'smtp'
+        ? `Invitation emailed to ${invitation.email}.`
+        : `Invitation created for ${invitation.email}. Email is not set up here, so pass this link on yourself.`;
+    return { status: 'success', message, link: channel === 'smtp' ? undefined : link, channel };
+  } catch (error) {
+    const publicError = toPublicError(error);
+    const fieldErrors =
+      publicError.code === 'conflict:email_taken'
+        ? { email: publicError.message }
+        : publicError.code === 'not_found:person'
+          ? { therapistId: 'That therapist is not active in this clinic.' }
+          : undefined;
+    return { status: 'error', message: fieldErrors ? 'Please correct the fields marked below.' : publicError.message, fieldErrors, values };
+  }
+}
+
+const personActionSchema = z.object({ id: z.uuid(), intent: z.enum(['deactivate', 'reactivate', 'revoke']) });
+
+export async function personAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requireRole('admin');
+  const parsed = personActionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { status: 'error', message: toPublicError(new TandemError('bad_request:input')).message };
+  const { id, intent } = parsed.data;
+  try {
+    if (intent === 'revoke') await revokeInvitation({ actor: user, invitationId: id });
+    else await setPersonActive({ actor: user, userId: id, isActive: intent === 'reactivate' });
+  } catch (error) {
+    return { status: 'error', message: toPublicError(error).message };
+  }
+  revalidatePath('/people');
+  const done = { deactivate: 'Deactivated. Their sessions have ended.', reactivate: 'Reactivated.', revoke: 'Invitation withdrawn.' };
+  return { status: 'success', message: done[intent] };
+}

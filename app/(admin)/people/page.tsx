@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Pagination } from '@/components/data-table/pagination';
+import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireRole } from '@/lib/auth/session';
+import { listPeople } from '@/lib/dal/people';
+import { formatDate, formatDateTime } from '@/lib/tables/format';
+import { peopleQuerySchema } from '@/lib/validation/admin';
+import { PeopleTable, type PersonView } from './people-table';
+
+export const metadata: Metadata = { title: 'People' };
+
+const control = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-base';
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole('admin');
+  const raw = await searchParams;
+  const query = peopleQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const result = await listPeople({ actor: user, query });
+  const people: PersonView[] = result.rows.map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    name: p.name,
+    email: p.email,
+    role: p.role,
+    status: p.status,
+    lastSignIn: p.lastSignInAt ? formatDateTime(p.lastSignInAt, user.timeZone) : null,
+    note: p.invitationExpiresAt
+      ? p.isInvitationExpired
+        ? 'Link expired: withdraw it and invite again'
+        : `Link works until ${formatDate(p.invitationExpiresAt, user.timeZone)}`
+      : null,
+    isSelf: p.id === user.userId,
+  }));
+
+  return (
+    <div>
+      <PageHeader title="People">
+        <p>Everyone in the clinic, and invitations not yet accepted. Deactivating someone ends their sessions at once and keeps their records.</p>
+      </PageHeader>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter people">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="q" className="text-sm font-medium">Search</label>
+            <input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Name or email" className={control} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="role" className="text-sm font-medium">Role</label>
+            <select id="role" name="role" defaultValue={query.role ?? ''} className={control}>
+              <option value="">Any role</option>
+              <option value="client">Clients</option>
+              <option value="therapist">Therapists</option>
+              <option value="admin">Admins</option>
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="status" className="text-sm font-medium">Status</label>
+            <select id="status" name="status" defaultValue={query.status ?? ''} className={control}>
+              <option value="">Any status</option>
+              <option value="active">Active</option>
+              <option value="invited">Invited</option>
+              <option value="deactivated">Deactivated</option>
+            </select>
+          </div>
+          <input type="hidden" name="sort" value={query.sort} />
+          <input type="hidden" name="dir" value={query.dir} />
+          <button type="submit" className={secondaryButton}>Apply</button>
+        </form>
+        <Link href="/people/invite" className={primaryButton}>Invite someone</Link>
+      </div>
+      <PeopleTable people={people} sort={{ key: query.sort, dir: query.dir }} />
+      <Pagination
+        pathname="/people"
+        params={{ q: query.q, role: query.role, status: query.status, sort: query.sort, dir: query.dir }}
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        noun={['person', 'people']}
+      />
+    </div>
+  );
+}

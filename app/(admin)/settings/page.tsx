@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireRole } from '@/lib/auth/session';
+import { getClinicSettings } from '@/lib/dal/settings';
+import { SettingsForm } from './settings-form';
+
+export const metadata: Metadata = { title: 'Clinic settings' };
+
+export default async function SettingsPage() {
+  const user = await requireRole('admin');
+  const { clinicName, ...settings } = await getClinicSettings({ actor: user });
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title="Clinic settings">
+        <p>{clinicName}. Every change is recorded in the audit log.</p>
+      </PageHeader>
+      <SettingsForm settings={settings} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+'use server';
+
+import { acceptInvitation } from '@/lib/dal/invitations';
+import { toPublicError } from '@/lib/errors';
+import { acceptInvitationSchema } from '@/lib/validation/admin';
+import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+
+export type AcceptState = FormState & { email?: string };
+
+const refusals = {
+  expired: 'This invitation has expired. Ask your clinic for a new one.',
+  used: 'This invitation has already been used. If it was you, sign in instead.',
+  revoked: 'This invitation was withdrawn by the clinic. Ask them if you think this is a mistake.',
+  not_found: 'This invitation link is not valid. Check that you copied all of it.',
+  email_taken: 'An account with this email already exists. Sign in instead, or ask your clinic for help.',
+} as const;
+
+// Anyone holding the link may call this: the token is the authorization, checked in the database.
+export async function acceptInvitationAction(token: string, _previous: AcceptState, form: FormData): Promise<AcceptState> {
+  const values = typedValues(form, ['password', 'confirmPassword']);
+  const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  }
+  try {
+    const outcome = await acceptInvitation({ token, input: parsed.data });
+    if (outcome.status === 'accepted') return { status: 'success', message: 'Your account is ready. Signing you in…', email: outcome.email };
+    return { status: 'error', message: refusals[outcome.status], values };
+  } catch (error) {
+    return { status: 'error', message: toPublicError(error).message, values };
+  }
+}

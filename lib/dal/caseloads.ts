@@ -1,0 +1,269 @@
+import 'server-only';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { queryRows, schema } from '@/db';
+import { addDays, localDateIn } from '@/lib/dates';
+import { TandemError } from '@/lib/errors';
+import type { AssignClientsInput } from '@/lib/validation/admin';
+import { recordAudit } from './audit';
+import { withActor, type Actor } from './context';
+import type { Transaction } from '@/db';
+
+/** A client counts as not logging after this many days without a check-in (declared pauses excepted). */
+export const NOT_LOGGING_DAYS = 7;
+
+export type TherapistCaseload = {
+  therapistId: string;
+  name: string;
+  isDeactivated: boolean;
+  capacity: number | null;
+  activeClients: number;
+  notLogging: number;
+  overdueMeasures: number;
+  waitingAlerts: number;
+};
+
+export type WaitingAlert = { clientId: string; clientName: string; therapistName: string | null; waitingSince: Date };
+export type ClientPlacement = { clientId: string; name: string; therapistId: string | null; therapistName: string | null; isDeactivated: boolean };
+
+export type ClinicCaseloads = {
+  therapists: TherapistCaseload[];
+  waitingAlerts: WaitingAlert[];
+  clients: ClientPlacement[];
+};
+
+type ActivityRow = { client_id: string; joined_on: string | Date; last_check_in_on: string | Date | null; overdue_measures: number; is_paused: boolean };
+type WaitingRow = { client_id: string; waiting_since: string | Date };
+
+function requireAdmin(actor: Actor) {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+}
+
+const isoDay = (value: string | Date) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+
+async function placements(tx: Transaction): Promise<ClientPlacement[]> {
+  const a = schema.assignments;
+  const rows = await queryRows<{ client_id: string; name: string; deactivated_at: string | null; therapist_id: string | null; therapist_name: string | null }>(
+    tx,
+    sql`select u.id as client_id, u.name, u.deactivated_at, t.id as therapist_id, t.name as therapist_name
+          from ${schema.memberships} m
+          join ${schema.users} u on u.id = m.user_id
+          left join ${a} on ${a.clientId} = u.id and ${a.endedAt} is null
+          left join ${schema.users} t on t.id = ${a.therapistId}
+         where m.role = 'client'
+         order by u.name, u.id`,
+  );
+  return rows.map((r) => ({
+    clientId: r.client_id,
+    name: r.name,
+    therapistId: r.therapist_id,
+    therapistName: r.therapist_name,
+    isDeactivated: Boolean(r.deactivated_at),
+  }));
+}
+
+/**
+ * Every therapist's load and what needs the admin's attention, as counts and dates: no check-in
+ * values, answers or alert content ever leave the database for this view.
+ */
+export async function listCaseloads({ actor }: { actor: Actor }): Promise<ClinicCaseloads> {
+  requireAdmin(actor);
+  return withActor(actor, async (tx) => {
+    const [clinic] = await tx.select({ timeZone: schema.clinics.timeZone }).from(schema.clinics);
+    const therapists = await tx
+      .select({
+        therapistId: schema.users.id,
+        name: schema.users.name,
+        deactivatedAt: schema.users.deactivatedAt,
+        capacity: schema.memberships.caseloadCapacity,
+      })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(eq(schema.memberships.role, 'therapist'))
+      .orderBy(schema.users.name);
+    const clients = await placements(tx);
+    const activity = await queryRows<ActivityRow>(tx, sql`select * from admin_client_activity()`);
+    const waiting = await queryRows<WaitingRow>(tx, sql`select * from admin_waiting_alerts() order by waiting_since`);
+    await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload' });
+
+    const byClient = new Map(activity.map((r) => [r.client_id, r]));
+    const cutoff = addDays(localDateIn(clinic?.timeZone ?? 'UTC'), -NOT_LOGGING_DAYS);
+    const isNotLogging = (clientId: string) => {
+      const row = byClient.get(clientId);
+      if (!row || row.is_paused) return false;
+      // A client who has not logged yet counts from the day they joined.
+      return isoDay(row.last_check_in_on ?? row.joined_on) < cutoff;
+    };
+    const placementOf = new Map(clients.map((c) => [c.clientId, c]));
+    const waitingAlerts = waiting.map((w) => {
+      const placement = placementOf.get(w.client_id);
+      return {
+        clientId: w.client_id,
+        clientName: placement?.name ?? 'A former client',
+        therapistName: placement?.therapistName ?? null,
+        waitingSince: new Date(w.waiting_since),
+      };
+    });
+
+    return {
+      therapists: therapists.map((t) => {
+        const own = clients.filter((c) => c.therapistId === t.therapistId && !c.isDeactivated);
+        return {
+          therapistId: t.therapistId,
+          name: t.name,
+          isDeactivated: Boolean(t.deactivatedAt),
+          capacity: t.capacity,
+          activeClients: own.length,
+          notLogging: own.filter((c) => isNotLogging(c.clientId)).length,
+          overdueMeasures: own.filter((c) => (byClient.get(c.clientId)?.overdue_measures ?? 0) > 0).length,
+          waitingAlerts: waiting.filter((w) => own.some((c) => c.clientId === w.client_id)).length,
+        };
+      }),
+      waitingAlerts,
+      clients,
+    };
+  });
+}
+
+export type AssignmentPreviewRow = {
+  clientId: string;
+  clientName: string;
+  fromTherapistName: string | null;
+  isUnchanged: boolean;
+};
+export type AssignmentPreview = { therapistId: string; therapistName: string; rows: AssignmentPreviewRow[] };
+
+async function loadTarget(tx: Transaction, actor: Actor, input: AssignClientsInput) {
+  const [therapist] = await tx
+    .select({ id: schema.users.id, name: schema.users.name })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+    .where(
+      and(eq(schema.memberships.userId, input.therapistId), eq(schema.memberships.role, 'therapist'), isNull(schema.users.deactivatedAt)),
+    );
+  if (!therapist) throw new TandemError('not_found:person');
+  const wanted = new Set(input.clientIds);
+  const chosen = (await placements(tx)).filter((c) => wanted.has(c.clientId));
+  const found = new Set(chosen.map((c) => c.clientId));
+  if (found.size !== wanted.size) {
+    const missing = input.clientIds.find((id) => !found.has(id));
+    await recordAudit(tx, actor, { action: 'caseload.assign', subjectType: 'caseload', subjectClientId: missing, outcome: 'denied' });
+    throw new TandemError('not_found:client');
+  }
+  return { therapist, chosen };
+}
+
+/** What an assignment would change, before anything changes. */
+export async function previewAssignment({ actor, input }: { actor: Actor; input: AssignClientsInput }): Promise<AssignmentPreview> {
+  requireAdmin(actor);
+  return withActor(actor, async (tx) => {
+    const { therapist, chosen } = await loadTarget(tx, actor, input);
+    return {
+      therapistId: therapist.id,
+      therapistName: therapist.name,
+      rows: chosen.map((c) => ({
+        clientId: c.clientId,
+        clientName: c.name,
+        fromTherapistName: c.therapistName,
+        isUnchanged: c.therapistId === therapist.id,
+      })),
+    };
+  });
+}
+
+/**
+ * Assigns one or many clients to a therapist. A previous assignment ends now (kept as history),
+ * so the old therapist loses access on their next request; the database then revokes the
+ * client's grants to them (consent does not carry over). Each change is audited.
+ */
+export async function assignClients({ actor, input }: { actor: Actor; input: AssignClientsInput }): Promise<{ changed: number; unchanged: number }> {
+  requireAdmin(actor);
+  return withActor(actor, async (tx) => {
+    const { therapist, chosen } = await loadTarget(tx, actor, input);
+    const moving = chosen.filter((c) => c.therapistId !== therapist.id);
+    if (moving.length > 0) {
+      const ids = moving.map((c) => c.clientId);
+      const now = new Date();
+      await tx
+        .update(schema.assignments)
+        .set({ endedAt: now })
+        .where(and(inArray(schema.assignments.clientId, ids), isNull(schema.assignments.endedAt)));
+      await tx.insert(schema.assignments).values(
+        ids.map((clientId) => ({ clinicId: actor.clinicId, clientId, therapistId: therapist.id, assignedBy: actor.userId, startedAt: now })),
+      );
+      for (const c of moving) {
+        await recordAudit(tx, actor, {
+          action: c.therapistId ? 'caseload.reassign' : 'caseload.assign',
+          subjectType: 'caseload',
+          subjectId: therapist.id,
+          subjectClientId: c.clientId,
+        });
+      }
+    }
+    return { changed: moving.length, unchanged: chosen.length - moving.length };
+  });
+}
+
+/** How many clients a therapist should carry at most; empty means no limit set. */
+export async function setCaseloadCapacity({ actor, therapistId, capacity }: { actor: Actor; therapistId: string; capacity: number | null }): Promise<void> {
+  requireAdmin(actor);
+  await withActor(actor, async (tx) => {
+    const [row] = await tx
+      .update(schema.memberships)
+      .set({ caseloadCapacity: capacity })
+      .where(and(eq(schema.memberships.userId, therapistId), eq(schema.memberships.role, 'therapist')))
+      .returning({ id: schema.memberships.id });
+    if (!row) throw new TandemError('not_found:person');
+    await recordAudit(tx, actor, { action: 'caseload.set_capacity', subjectType: 'caseload', subjectId: therapistId });
+  });
+}
+
+export type AssignmentHistoryRow = { therapistName: string; startedAt: Date; endedAt: Date | null; assignedByName: string | null };
+export type AssignmentHistory = { clientName: string; rows: AssignmentHistoryRow[] };
+
+/** Who a client has been assigned to, and when: kept for good, newest first. */
+export async function listAssignmentHistory({ actor, clientId }: { actor: Actor; clientId: string }): Promise<AssignmentHistory> {
+  requireAdmin(actor);
+  return withActor(actor, async (tx) => {
+    const [client] = await tx
+      .select({ name: schema.users.name })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(and(eq(schema.memberships.userId, clientId), eq(schema.memberships.role, 'client')));
+    if (!client) {
+      await recordAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', outcome: 'denied' });
+      throw new TandemError('not_found:client');
+    }
+    const rows = await queryRows<{ therapist_name: string; started_at: string | Date; ended_at: string | Date | null; assigned_by_name: string | null }>(
+      tx,
+      sql`select t.name as therapist_name, a.started_at, a.ended_at, b.name as assigned_by_name
+            from ${schema.assignments} a
+            join ${schema.users} t on t.id = a.therapist_id
+            left join ${schema.users} b on b.id = a.assigned_by
+           where a.client_id = ${clientId}
+           order by a.started_at desc, a.ended_at desc nulls first`,
+    );
+    await recordAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', subjectClientId: clientId });
+    return {
+      clientName: client.name,
+      rows: rows.map((r) => ({
+        therapistName: r.therapist_name,
+        startedAt: new Date(r.started_at),
+        endedAt: r.ended_at ? new Date(r.ended_at) : null,
+        assignedByName: r.assigned_by_name,
+      })),
+    };
+  });
+}
+
+/** Active therapists, for choosing whom a client is assigned to. */
+export async function listActiveTherapists({ actor }: { actor: Actor }): Promise<{ id: string; name: string }[]> {
+  requireAdmin(actor);
+  return withActor(actor, (tx) =>
+    tx
+      .select({ id: schema.users.id, name: schema.users.name })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(and(eq(schema.memberships.role, 'therapist'), isNull(schema.users.deactivatedAt)))
+      .orderBy(schema.users.name),
+  );
+}

@@ -1,0 +1,136 @@
+import 'server-only';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { schema } from '@/db';
+import type { Role } from '@/lib/auth/roles';
+import { TandemError } from '@/lib/errors';
+import { pageOf, sortBy, type TablePage } from '@/lib/tables/table-query';
+import type { PeopleQuery, PersonStatus } from '@/lib/validation/admin';
+import { recordAudit } from './audit';
+import { withActor, type Actor } from './context';
+
+export const PEOPLE_PAGE_SIZE = 20;
+
+export type PersonRow = {
+  /** The user id, or the invitation id for someone invited who has not accepted yet. */
+  id: string;
+  kind: 'member' | 'invitation';
+  name: string;
+  email: string;
+  role: Role;
+  status: PersonStatus;
+  lastSignInAt: Date | null;
+  invitationExpiresAt: Date | null;
+  isInvitationExpired: boolean;
+};
+
+/** The clinic's people and pending invitations: names, roles, status and last sign-in only. */
+export async function listPeople({ actor, query }: { actor: Actor; query: PeopleQuery }): Promise<TablePage<PersonRow>> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  return withActor(actor, async (tx) => {
+    const members = await tx
+      .select({
+        id: schema.users.id,
+        name: schema.users.name,
+        email: schema.users.email,
+        role: schema.memberships.role,
+        deactivatedAt: schema.users.deactivatedAt,
+        lastSignInAt: schema.users.lastSignInAt,
+      })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId));
+    const invitations = await tx
+      .select({
+        id: schema.invitations.id,
+        email: schema.invitations.email,
+        role: schema.invitations.role,
+        expiresAt: schema.invitations.expiresAt,
+      })
+      .from(schema.invitations)
+      .where(and(isNull(schema.invitations.acceptedAt), isNull(schema.invitations.revokedAt)));
+    await recordAudit(tx, actor, { action: 'people.view', subjectType: 'account' });
+    const now = new Date();
+
+    const all: PersonRow[] = [
+      ...members.map((m) => ({
+        id: m.id,
+        kind: 'member' as const,
+        name: m.name,
+        email: m.email,
+        role: m.role,
+        status: (m.deactivatedAt ? 'deactivated' : 'active') as PersonStatus,
+        lastSignInAt: m.lastSignInAt,
+        invitationExpiresAt: null,
+        isInvitationExpired: false,
+      })),
+      ...invitations.map((i) => ({
+        id: i.id,
+        kind: 'invitation' as const,
+        name: i.email,
+        email: i.email,
+        role: i.role,
+        status: 'invited' as const,
+        lastSignInAt: null,
+        invitationExpiresAt: i.expiresAt,
+        isInvitationExpired: i.expiresAt.getTime() <= now.getTime(),
+      })),
+    ];
+    const needle = query.q?.toLowerCase();
+    const filtered = all.filter(
+      (p) =>
+        (!needle || p.name.toLowerCase().includes(needle) || p.email.includes(needle)) &&
+        (!query.role || p.role === query.role) &&
+        (!query.status || p.status === query.status),
+    );
+    const key = {
+      name: (p: PersonRow) => p.name,
+      role: (p: PersonRow) => p.role,
+      status: (p: PersonRow) => p.status,
+      lastSignIn: (p: PersonRow) => p.lastSignInAt?.getTime() ?? null,
+    }[query.sort];
+    return pageOf(sortBy(filtered, key, query.dir), query.page, PEOPLE_PAGE_SIZE);
+  });
+}
+
+/**
+ * Deactivates or reactivates a member. Deactivation ends their sessions on their next request
+ * and keeps every record; the clinic's last active admin cannot be deactivated.
+ */
+export async function setPersonActive({ actor, userId, isActive }: { actor: Actor; userId: string; isActive: boolean }): Promise<void> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  await withActor(actor, async (tx) => {
+    // One admin change at a time per clinic, so two admins cannot deactivate each other at once.
+    await tx.select({ id: schema.clinics.id }).from(schema.clinics).for('update');
+    const [person] = await tx
+      .select({ role: schema.memberships.role, deactivatedAt: schema.users.deactivatedAt })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(eq(schema.memberships.userId, userId));
+    if (!person) throw new TandemError('not_found:person');
+    if (!isActive && person.role === 'admin' && !person.deactivatedAt) {
+      const [others] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(schema.memberships)
+        .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+        .where(and(eq(schema.memberships.role, 'admin'), isNull(schema.users.deactivatedAt), ne(schema.users.id, userId)));
+      if (!others || others.n === 0) {
+        await recordAudit(tx, actor, { action: 'people.deactivate', subjectType: 'account', subjectId: userId, outcome: 'denied' });
+        throw new TandemError('conflict:last_admin');
+      }
+    }
+    // Audited first: an admin deactivating themselves has no access left once the update runs.
+    await recordAudit(tx, actor, {
+      action: isActive ? 'people.reactivate' : 'people.deactivate',
+      subjectType: 'account',
+      subjectId: userId,
+      subjectClientId: person.role === 'client' ? userId : undefined,
+    });
+    await tx
+      .update(schema.users)
+      .set(
+        isActive
+          ? { deactivatedAt: null }
+          : { deactivatedAt: person.deactivatedAt ?? new Date(), sessionVersion: sql`${schema.users.sessionVersion} + 1` },
+      )
+      .where(eq(schema.users.id, userId));
+  });
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { schema } from '@/db';
+import { TandemError } from '@/lib/errors';
+import type { ClinicSettingsInput } from '@/lib/validation/admin';
+import { recordAudit } from './audit';
+import { withActor, type Actor } from './context';
+
+export type ClinicSettings = ClinicSettingsInput & { clinicName: string };
+
+const columns = {
+  clinicName: schema.clinics.name,
+  crisisResources: schema.clinics.crisisResources,
+  measureCadenceDays: schema.clinics.measureCadenceDays,
+  escalationHours: schema.clinics.escalationHours,
+  phq9ReliableChange: schema.clinics.phq9ReliableChange,
+  gad7ReliableChange: schema.clinics.gad7ReliableChange,
+  timeZone: schema.clinics.timeZone,
+};
+
+export async function getClinicSettings({ actor }: { actor: Actor }): Promise<ClinicSettings> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  return withActor(actor, async (tx) => {
+    const [row] = await tx.select(columns).from(schema.clinics);
+    if (!row) throw new TandemError('not_found:page');
+    return row;
+  });
+}
+
+/** Saves the clinic's settings as one change, audited (the values are settings, not clinical content). */
+export async function updateClinicSettings({ actor, input }: { actor: Actor; input: ClinicSettingsInput }): Promise<void> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  await withActor(actor, async (tx) => {
+    const [row] = await tx.update(schema.clinics).set(input).returning({ id: schema.clinics.id });
+    if (!row) throw new TandemError('forbidden:role');
+    await recordAudit(tx, actor, { action: 'clinic.update_settings', subjectType: 'clinic', subjectId: row.id });
+  });
+}

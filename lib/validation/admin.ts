@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { roles } from '@/lib/auth/roles';
+import { isValidTimeZone } from '@/lib/dates';
+import { passwordSchema } from './auth';
+
+const email = z.string().trim().toLowerCase().pipe(z.email('Enter an email address like name@example.com.'));
+const personName = z.string().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.');
+const blankAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+export const inviteSchema = z
+  .object({
+    email,
+    role: z.enum(roles, 'Choose a role.'),
+    therapistId: z.preprocess(blankAsUndefined, z.uuid('Choose a therapist.').optional()),
+    expiresInDays: z.coerce.number().int('Use whole days.').min(1, 'At least 1 day.').max(30, 'At most 30 days.').default(7),
+  })
+  .refine((v) => v.role !== 'client' || v.therapistId, { path: ['therapistId'], message: 'Choose the therapist this client will see.' })
+  .refine((v) => v.role === 'client' || !v.therapistId, { path: ['therapistId'], message: 'Only a client invitation names a therapist.' });
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export const acceptInvitationSchema = z
+  .object({
+    name: personName,
+    password: passwordSchema,
+    confirmPassword: z.string(),
+    timeZone: z.string().refine(isValidTimeZone, 'Choose a valid time zone.'),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords do not match.' });
+export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
+
+export const personStatuses = ['invited', 'active', 'deactivated'] as const;
+export type PersonStatus = (typeof personStatuses)[number];
+export const peopleSortKeys = ['name', 'role', 'status', 'lastSignIn'] as const;
+
+const pageNumber = z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(100_000).catch(1).default(1));
+const direction = z.preprocess(blankAsUndefined, z.enum(['asc', 'desc']).catch('asc').default('asc'));
+
+/** The people table's URL: anything unknown falls back to the default rather than failing. */
+export const peopleQuerySchema = z.object({
+  q: z.preprocess(blankAsUndefined, z.string().trim().max(200).optional().catch(undefined)),
+  role: z.preprocess(blankAsUndefined, z.enum(roles).optional().catch(undefined)),
+  status: z.preprocess(blankAsUndefined, z.enum(personStatuses).optional().catch(undefined)),
+  sort: z.preprocess(blankAsUndefined, z.enum(peopleSortKeys).catch('name').default('name')),
+  dir: direction,
+  page: pageNumber,
+});
+export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
+
+export const assignClientsSchema = z.object({
+  clientIds: z.array(z.uuid('Choose clients from the list.')).min(1, 'Choose at least one client.').max(200, 'Choose at most 200 clients at once.'),
+  therapistId: z.uuid('Choose a therapist.'),
+});
+export type AssignClientsInput = z.infer<typeof assignClientsSchema>;
+
+export const capacitySchema = z.object({
+  therapistId: z.uuid(),
+  capacity: z.preprocess(blankAsUndefined, z.coerce.number().int('Use a whole number.').min(0, 'At least 0.').max(500, 'At most 500.').optional()),
+});
+
+// Ranges match the database checks on clinics; reliable-change defaults are PHQ-9 6 and GAD-7 4
+// points (NHS Talking Therapies manual).
+export const clinicSettingsSchema = z.object({
+  crisisResources: z.string().trim().min(20, 'Give at least a sentence: who to call and how.').max(4000, 'Use at most 4000 characters.'),
+  measureCadenceDays: z.coerce.number().int('Use whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.'),
+  escalationHours: z.coerce.number().int('Use whole hours.').min(1, 'At least 1 hour.').max(168, 'At most 168 hours (a week).'),
+  phq9ReliableChange: z.coerce.number().int('Use whole points.').min(1, 'At least 1 point.').max(27, 'PHQ-9 scores go up to 27.'),
+  gad7ReliableChange: z.coerce.number().int('Use whole points.').min(1, 'At least 1 point.').max(21, 'GAD-7 scores go up to 21.'),
+  timeZone: z.string().refine(isValidTimeZone, 'Choose a valid time zone, like Europe/London.'),
+});
+export type ClinicSettingsInput = z.infer<typeof clinicSettingsSchema>;
+
+const isoDay = z.preprocess(blankAsUndefined, z.iso.date().optional().catch(undefined));
+const optionalId = z.preprocess(blankAsUndefined, z.uuid().optional().catch(undefined));
+
+export const auditQuerySchema = z.object({
+  actor: optionalId,
+  client: optionalId,
+  action: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z_]+\.[a-z_]+$/).optional().catch(undefined)),
+  from: isoDay,
+  to: isoDay,
+  page: pageNumber,
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
