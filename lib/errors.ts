@@ -7,6 +7,8 @@ const messages = {
   'forbidden:role': [403, 'You do not have access to this.'],
   'not_found:client': [404, 'We could not find that client.'],
   'not_found:page': [404, 'We could not find that page.'],
+  'not_found:check_in': [404, 'We could not find that check-in.'],
+  'not_found:journal': [404, 'We could not find that journal entry.'],
   'unavailable:database': [503, 'The database cannot be reached right now.'],
   internal: [500, 'Something went wrong on our side. Your information was not changed.'],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -72,3 +72,16 @@ export async function createClinicWithClient(name?: string) {
   await addCheckIn(client, '2026-11-02', 4);
   return { clinicId, therapist, client, admin };
 }
+
+/** The same people in a second role: another client of the same clinic, and a second therapist. */
+export async function addClientOf(therapist: Actor, name?: string): Promise<Actor> {
+  const client = await createPerson(therapist.clinicId, 'client', name);
+  await assign(client, therapist);
+  return client;
+}
+
+export async function acknowledgeAlert(alertId: string, clinicId: string, by: Actor): Promise<void> {
+  await getDatabase()
+    .insert(schema.alertAcknowledgements)
+    .values({ clinicId, alertId, acknowledgedBy: by.userId, action: 'contacted_client' });
+}
