@@ -5,6 +5,7 @@ const what = { item9: 'PHQ-9 item 9 answered', crisis_language: 'Crisis language
 function ago(at: Date, now: Date): string {
   const minutes = Math.round((now.getTime() - at.getTime()) / 60_000);
   const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  if (minutes < 1) return 'just now';
   if (minutes < 60) return format.format(-Math.max(minutes, 0), 'minute');
   const hours = Math.round(minutes / 60);
   if (hours < 24) return format.format(-hours, 'hour');

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { saveJournal } from '@/app/(client)/journal/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';
@@ -32,6 +33,7 @@ function readDraft(raw: string | null): Draft | null {
  * nothing typed is lost. A draft left from an earlier visit is restored.
  */
 export function JournalEditor({ storageKey, crisisResources }: { storageKey: string; crisisResources: string }) {
+  const router = useRouter();
   const stored = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey), () => null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const current = draft ?? readDraft(stored) ?? { text: '' };
@@ -59,12 +61,14 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
       latest.current = { ...latest.current, entryId: result.entryId };
       window.localStorage.setItem(storageKey, JSON.stringify({ ...latest.current }));
       setStatus(isUnchanged ? 'saved' : 'idle');
+      // A new entry joins the list of earlier entries below.
+      if (!snapshot.entryId) router.refresh();
     } catch {
       setStatus('offline');
     } finally {
       inFlight.current = false;
     }
-  }, [storageKey]);
+  }, [storageKey, router]);
 
   useEffect(() => {
     if (status === 'saved' || current.text.trim().length === 0) return;

@@ -40,49 +40,51 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
   ];
 
   return (
-    <div className="mx-auto flex max-w-xl flex-col gap-6">
+    <div className="mx-auto max-w-xl">
       <PageHeader title="Today's check-in">
         <p>
           Hello, {user.name.split(' ')[0]}.{' '}
           {isEditingToday ? 'You have checked in today; you can change it until midnight.' : 'How are you doing?'}
         </p>
       </PageHeader>
-      {confirmation && (
-        <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-800">
-          {confirmation}
-        </p>
-      )}
-      {nudge && <MoodNudge nudge={nudge} />}
-      {saved === 'new' || saved === 'updated' ? (
-        <>
-          <RecentDays entries={recent} today={today} editable />
-          <p>
-            <Link href="/check-in" className="text-brand-700 underline underline-offset-4">
-              Back to today’s check-in
-            </Link>
+      <div className="flex flex-col gap-6">
+        {confirmation && (
+          <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-800">
+            {confirmation}
           </p>
-        </>
-      ) : (
-        <>
-          <CheckInForm
-            key={isEditingToday ? todays?.id : 'new'}
-            checkInId={isEditingToday ? todays?.id : undefined}
-            initial={isEditingToday && todays ? toFormValues(todays) : emptyCheckIn}
-            tagGroups={tagGroups}
-            ownTags={customTags}
-            submitLabel={isEditingToday ? 'Update today’s check-in' : 'Save check-in'}
-          />
-          {isEditingToday && (
-            <p className="text-sm">
-              <Link href="/check-in?another=1" className="text-brand-700 underline underline-offset-4">
-                Add another check-in for today
+        )}
+        {nudge && <MoodNudge nudge={nudge} />}
+        {saved === 'new' || saved === 'updated' ? (
+          <>
+            <RecentDays entries={recent} today={today} editable />
+            <p>
+              <Link href="/check-in" className="text-brand-700 underline underline-offset-4">
+                Back to today’s check-in
               </Link>
             </p>
-          )}
-          <RecentDays entries={recent} today={today} editable />
-        </>
-      )}
-      <TimeZoneNote timeZone={user.timeZone} />
+          </>
+        ) : (
+          <>
+            <CheckInForm
+              key={isEditingToday ? todays?.id : 'new'}
+              checkInId={isEditingToday ? todays?.id : undefined}
+              initial={isEditingToday && todays ? toFormValues(todays) : emptyCheckIn}
+              tagGroups={tagGroups}
+              ownTags={customTags}
+              submitLabel={isEditingToday ? 'Update today’s check-in' : 'Save check-in'}
+            />
+            {isEditingToday && (
+              <p className="text-sm">
+                <Link href="/check-in?another=1" className="text-brand-700 underline underline-offset-4">
+                  Add another check-in for today
+                </Link>
+              </p>
+            )}
+            <RecentDays entries={recent} today={today} editable />
+          </>
+        )}
+        <TimeZoneNote timeZone={user.timeZone} />
+      </div>
     </div>
   );
 }

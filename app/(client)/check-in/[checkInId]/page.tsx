@@ -26,33 +26,35 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ ch
   const isToday = isCheckInToday(checkIn.localDate, user.timeZone, new Date());
 
   return (
-    <div className="mx-auto flex max-w-xl flex-col gap-6">
-      <Link href="/check-in" className="text-sm text-brand-700 underline underline-offset-4">
+    <div className="mx-auto max-w-xl">
+      <Link href="/check-in" className="mb-4 inline-block text-sm text-brand-700 underline underline-offset-4">
         Back to today’s check-in
       </Link>
       <PageHeader title={isToday ? 'Change today’s check-in' : 'Correct a check-in'}>
         <p>From {day}. {isToday ? '' : 'It stays on that day.'}</p>
       </PageHeader>
-      <CheckInForm
-        checkInId={checkIn.id}
-        initial={toFormValues(checkIn)}
-        tagGroups={[
-          { label: 'Feelings', tags: DEFAULT_EMOTION_TAGS },
-          { label: 'Activities', tags: DEFAULT_ACTIVITY_TAGS },
-        ]}
-        ownTags={customTags}
-        submitLabel="Save changes"
-      />
-      <details className="rounded-lg border border-stone-200 bg-white">
-        <summary className="flex min-h-12 cursor-pointer items-center px-4 font-medium text-red-800">Delete this check-in</summary>
-        <form action={removeCheckIn} className="flex flex-col gap-3 border-t border-stone-200 p-4">
-          <input type="hidden" name="checkInId" value={checkIn.id} />
-          <p>Deleting it removes it from your history and from what your therapist can see. This cannot be undone.</p>
-          <button type="submit" className="min-h-12 rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50">
-            Yes, delete this check-in
-          </button>
-        </form>
-      </details>
+      <div className="flex flex-col gap-6">
+        <CheckInForm
+          checkInId={checkIn.id}
+          initial={toFormValues(checkIn)}
+          tagGroups={[
+            { label: 'Feelings', tags: DEFAULT_EMOTION_TAGS },
+            { label: 'Activities', tags: DEFAULT_ACTIVITY_TAGS },
+          ]}
+          ownTags={customTags}
+          submitLabel="Save changes"
+        />
+        <details className="rounded-lg border border-stone-200 bg-white">
+          <summary className="flex min-h-12 cursor-pointer items-center px-4 font-medium text-red-800">Delete this check-in</summary>
+          <form action={removeCheckIn} className="flex flex-col gap-3 border-t border-stone-200 p-4">
+            <input type="hidden" name="checkInId" value={checkIn.id} />
+            <p>Deleting it removes it from your history and from what your therapist can see. This cannot be undone.</p>
+            <button type="submit" className="min-h-12 rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50">
+              Yes, delete this check-in
+            </button>
+          </form>
+        </details>
+      </div>
     </div>
   );
 }

@@ -9,14 +9,16 @@ export const metadata: Metadata = { title: 'One minute of breathing' };
 export default async function BreathingPage() {
   await requireRole('client');
   return (
-    <div className="mx-auto flex max-w-xl flex-col gap-6">
-      <Link href="/support" className="text-sm text-brand-700 underline underline-offset-4">
+    <div className="mx-auto max-w-xl">
+      <Link href="/support" className="mb-4 inline-block text-sm text-brand-700 underline underline-offset-4">
         Back to support
       </Link>
       <PageHeader title="One minute of breathing">
         <p>Six slow breaths: in for 4 seconds, out for 6. Follow the circle or the words.</p>
       </PageHeader>
-      <BreathingExercise />
+      <div className="flex flex-col gap-6">
+        <BreathingExercise />
+      </div>
     </div>
   );
 }
