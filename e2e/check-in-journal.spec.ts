@@ -1,4 +1,5 @@
 import { expect, signInAs, test } from './fixtures/demo';
+import { signInAsClient } from './pages/persona';
 
 test.use({ viewport: { width: 375, height: 812 } });
 
@@ -20,4 +21,12 @@ test('the journal autosaves, keeps words on the device while offline, and saves 
   await page.reload();
   await expect(page.getByLabel('Your entry')).toHaveValue('Walked by the river after work. Then the rain came.');
   await expect(page.getByRole('region', { name: 'Earlier entries' })).toContainText('Walked by the river after work. Then the rain came.');
+});
+
+test('crisis words in the journal show the clinic’s crisis resources at once', async ({ page }) => {
+  await signInAsClient(page, 'ben@demo.tandem.test');
+  await page.goto('/journal');
+  await page.getByLabel('New entry').fill('Some nights I want to die.');
+  await expect(page.getByRole('region', { name: 'You do not have to handle this alone' })).toContainText('call your local emergency number');
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
 });

@@ -57,3 +57,27 @@ test('without a mood the form says so and keeps what was typed', async ({ page }
   await expect(page.getByText('Choose your mood from 1 to 10.')).toBeVisible();
   await expect(page.getByLabel('A short note')).toHaveValue('I forgot the mood');
 });
+
+test('a client corrects an earlier check-in and deletes another, from the list of the last 14 days', async ({ page }) => {
+  await signInAsClient(page, 'hana@demo.tandem.test');
+  const checkIn = new CheckInPage(page);
+  await checkIn.goto();
+  await page.getByText(/List of these check-ins/).click();
+  const edits = page.getByRole('link', { name: /^Edit the check-in of / });
+  const count = await edits.count();
+  expect(count).toBeGreaterThan(2);
+  await edits.last().click();
+  await expect(page.getByRole('heading', { level: 1, name: /Correct a check-in|Change today’s check-in/ })).toBeVisible();
+  await checkIn.choose('How is your mood right now?', 2);
+  await checkIn.save();
+  await expect(checkIn.confirmation()).toHaveText('Your check-in is updated.');
+
+  await page.getByText(/List of these check-ins/).click();
+  await page.getByRole('link', { name: /^Edit the check-in of / }).last().click();
+  await expect(checkIn.scale('How is your mood right now?').getByRole('radio', { name: '2' })).toBeChecked();
+  await page.getByText('Delete this check-in').click();
+  await page.getByRole('button', { name: 'Yes, delete this check-in' }).click();
+  await expect(checkIn.confirmation()).toHaveText('That check-in is deleted.');
+  await page.getByText(/List of these check-ins/).click();
+  await expect(page.getByRole('link', { name: /^Edit the check-in of / })).toHaveCount(count - 1);
+});

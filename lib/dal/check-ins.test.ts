@@ -80,6 +80,7 @@ describe('updateCheckIn and deleteCheckIn', () => {
     await expect(deleteCheckIn({ actor: other, checkInId: id })).rejects.toMatchObject({ code: 'not_found:check_in' });
     await expect(getCheckIn({ actor: other, checkInId: id })).rejects.toMatchObject({ code: 'not_found:check_in' });
     await expect(deleteCheckIn({ actor: therapist, checkInId: id })).rejects.toMatchObject({ code: 'forbidden:role' });
+    await expect(deleteCheckIn({ actor: client, checkInId: 'not-an-id' })).rejects.toMatchObject({ code: 'not_found:check_in' });
     await expect(updateCheckIn({ actor: client, checkInId: id, input: { mood: 0 } })).rejects.toMatchObject({ code: 'bad_request:input' });
     expect(await checkInsOf(client.userId)).toEqual(before);
   });

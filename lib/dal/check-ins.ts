@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { checkInDay } from '@/lib/capture/check-in-day';
 import { ownTags } from '@/lib/capture/tags';
@@ -72,6 +73,11 @@ function requireClient(actor: Actor) {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
 }
 
+// An id that is not a uuid names no check-in; it must not reach the database as a type error.
+function requireCheckInId(checkInId: string) {
+  if (!z.uuid().safeParse(checkInId).success) throw new TandemError('not_found:check_in');
+}
+
 function parseCheckIn(input: CheckInInput) {
   const parsed = checkInSchema.safeParse(input);
   if (!parsed.success) throw new TandemError('bad_request:input');
@@ -134,6 +140,7 @@ export async function recordCheckIn({
 /** One of the client's own check-ins, for editing. */
 export async function getCheckIn({ actor, checkInId }: { actor: Actor; checkInId: string }): Promise<CheckInDto & { timeZone: string }> {
   requireClient(actor);
+  requireCheckInId(checkInId);
   const result = await withActor(actor, async (tx) => {
     const c = schema.checkIns;
     const [row] = await tx
@@ -169,6 +176,7 @@ export async function getCheckIn({ actor, checkInId }: { actor: Actor; checkInId
  */
 export async function updateCheckIn({ actor, checkInId, input }: { actor: Actor; checkInId: string; input: CheckInInput }): Promise<{ localDate: string }> {
   requireClient(actor);
+  requireCheckInId(checkInId);
   const values = parseCheckIn(input);
   const result = await withActor(actor, async (tx) => {
     const [row] = await tx
@@ -188,6 +196,7 @@ export async function updateCheckIn({ actor, checkInId, input }: { actor: Actor;
 /** The client deletes one of their check-ins; the audit log keeps that it happened, not what it said. */
 export async function deleteCheckIn({ actor, checkInId }: { actor: Actor; checkInId: string }): Promise<void> {
   requireClient(actor);
+  requireCheckInId(checkInId);
   const isDeleted = await withActor(actor, async (tx) => {
     const rows = await tx
       .delete(schema.checkIns)

@@ -1,9 +1,9 @@
 'use server';
 
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { recordCheckIn, setTimeZone, updateCheckIn, deleteCheckIn } from '@/lib/dal/check-ins';
-import { toPublicError } from '@/lib/errors';
+import { TandemError, toPublicError } from '@/lib/errors';
 import { checkInSchema } from '@/lib/validation/check-in';
 
 export type CheckInFormState = { fieldErrors: Partial<Record<'mood' | 'anxiety' | 'energy' | 'sleepHours' | 'tags' | 'note', string>>; message?: string };
@@ -54,8 +54,12 @@ export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): 
 export async function removeCheckIn(formData: FormData): Promise<void> {
   const user = await requireRole('client');
   const checkInId = formData.get('checkInId');
-  if (typeof checkInId !== 'string') redirect('/check-in');
-  await deleteCheckIn({ actor: user, checkInId });
+  try {
+    await deleteCheckIn({ actor: user, checkInId: typeof checkInId === 'string' ? checkInId : '' });
+  } catch (error) {
+    if (error instanceof TandemError && error.status === 404) notFound();
+    throw error;
+  }
   redirect('/check-in?saved=deleted');
 }
 
