@@ -1,7 +1,11 @@
 import 'server-only';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { schema } from '@/db';
+import { z } from 'zod';
+import { schema, type Transaction } from '@/db';
+import { checkInDay } from '@/lib/capture/check-in-day';
+import { ownTags } from '@/lib/capture/tags';
 import { TandemError } from '@/lib/errors';
+import { checkInSchema, timeZoneSchema, type CheckInInput } from '@/lib/validation/check-in';
 import { canReadClientScope } from './access';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
@@ -63,4 +67,167 @@ export async function listCheckIns({
   });
   if (!result) throw new TandemError('not_found:client');
   return result;
+}
+
+function requireClient(actor: Actor) {
+  if (actor.role !== 'client') throw new TandemError('forbidden:role');
+}
+
+// An id that is not a uuid names no check-in; it must not reach the database as a type error.
+function requireCheckInId(checkInId: string) {
+  if (!z.uuid().safeParse(checkInId).success) throw new TandemError('not_found:check_in');
+}
+
+function parseCheckIn(input: CheckInInput) {
+  const parsed = checkInSchema.safeParse(input);
+  if (!parsed.success) throw new TandemError('bad_request:input');
+  return parsed.data;
+}
+
+function toRow(input: ReturnType<typeof parseCheckIn>) {
+  return {
+    mood: input.mood,
+    anxiety: input.anxiety ?? null,
+    energy: input.energy ?? null,
+    sleepHours: input.sleepHours ?? null,
+    tags: input.tags,
+    note: input.note ?? null,
+  };
+}
+
+async function rememberOwnTags(tx: Transaction, actor: Actor, tags: string[]) {
+  const labels = ownTags(tags);
+  if (labels.length === 0) return;
+  await tx
+    .insert(schema.customTags)
+    .values(labels.map((label) => ({ clinicId: actor.clinicId, clientId: actor.userId, label })))
+    .onConflictDoNothing();
+}
+
+async function ownTimeZone(tx: Transaction, actor: Actor): Promise<string> {
+  const [row] = await tx.select({ timeZone: schema.users.timeZone }).from(schema.users).where(eq(schema.users.id, actor.userId));
+  return row?.timeZone ?? 'UTC';
+}
+
+/**
+ * The client records a check-in. Its day is the day in their own time zone at `at`; several a
+ * day are allowed. Tags outside the default list are remembered as the client's own.
+ */
+export async function recordCheckIn({
+  actor,
+  input,
+  at = new Date(),
+}: {
+  actor: Actor;
+  input: CheckInInput;
+  at?: Date;
+}): Promise<{ id: string; localDate: string }> {
+  requireClient(actor);
+  const values = parseCheckIn(input);
+  return withActor(actor, async (tx) => {
+    const day = checkInDay(await ownTimeZone(tx, actor), at);
+    const [row] = await tx
+      .insert(schema.checkIns)
+      .values({ clinicId: actor.clinicId, clientId: actor.userId, ...day, recordedAt: at, ...toRow(values) })
+      .returning({ id: schema.checkIns.id });
+    if (!row) throw new TandemError('internal');
+    await rememberOwnTags(tx, actor, values.tags);
+    await recordAudit(tx, actor, { action: 'check_ins.create', subjectType: 'check_ins', subjectId: row.id, subjectClientId: actor.userId });
+    return { id: row.id, localDate: day.localDate };
+  });
+}
+
+/** One of the client's own check-ins, for editing. */
+export async function getCheckIn({ actor, checkInId }: { actor: Actor; checkInId: string }): Promise<CheckInDto & { timeZone: string }> {
+  requireClient(actor);
+  requireCheckInId(checkInId);
+  const result = await withActor(actor, async (tx) => {
+    const c = schema.checkIns;
+    const [row] = await tx
+      .select({
+        id: c.id,
+        localDate: c.localDate,
+        timeZone: c.timeZone,
+        mood: c.mood,
+        anxiety: c.anxiety,
+        energy: c.energy,
+        sleepHours: c.sleepHours,
+        tags: c.tags,
+        note: c.note,
+      })
+      .from(c)
+      .where(and(eq(c.id, checkInId), eq(c.clientId, actor.userId)));
+    await recordAudit(tx, actor, {
+      action: 'check_ins.read',
+      subjectType: 'check_ins',
+      subjectId: row?.id,
+      subjectClientId: actor.userId,
+      outcome: row ? 'allowed' : 'denied',
+    });
+    return row ?? null;
+  });
+  if (!result) throw new TandemError('not_found:check_in');
+  return result;
+}
+
+/**
+ * The client changes one of their check-ins: today's as often as they like, an earlier one as a
+ * correction. Its day stays the day it was made. Audited either way.
+ */
+export async function updateCheckIn({ actor, checkInId, input }: { actor: Actor; checkInId: string; input: CheckInInput }): Promise<{ localDate: string }> {
+  requireClient(actor);
+  requireCheckInId(checkInId);
+  const values = parseCheckIn(input);
+  const result = await withActor(actor, async (tx) => {
+    const [row] = await tx
+      .update(schema.checkIns)
+      .set({ ...toRow(values), updatedAt: new Date() })
+      .where(and(eq(schema.checkIns.id, checkInId), eq(schema.checkIns.clientId, actor.userId)))
+      .returning({ localDate: schema.checkIns.localDate });
+    if (!row) return null;
+    await rememberOwnTags(tx, actor, values.tags);
+    await recordAudit(tx, actor, { action: 'check_ins.update', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
+    return row;
+  });
+  if (!result) throw new TandemError('not_found:check_in');
+  return result;
+}
+
+/** The client deletes one of their check-ins; the audit log keeps that it happened, not what it said. */
+export async function deleteCheckIn({ actor, checkInId }: { actor: Actor; checkInId: string }): Promise<void> {
+  requireClient(actor);
+  requireCheckInId(checkInId);
+  const isDeleted = await withActor(actor, async (tx) => {
+    const rows = await tx
+      .delete(schema.checkIns)
+      .where(and(eq(schema.checkIns.id, checkInId), eq(schema.checkIns.clientId, actor.userId)))
+      .returning({ id: schema.checkIns.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, actor, { action: 'check_ins.delete', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
+    return true;
+  });
+  if (!isDeleted) throw new TandemError('not_found:check_in');
+}
+
+/** The tags the client added themselves, for the check-in form. */
+export async function listCustomTags({ actor }: { actor: Actor }): Promise<string[]> {
+  requireClient(actor);
+  return withActor(actor, async (tx) => {
+    const rows = await tx
+      .select({ label: schema.customTags.label })
+      .from(schema.customTags)
+      .where(eq(schema.customTags.clientId, actor.userId))
+      .orderBy(asc(schema.customTags.createdAt));
+    return rows.map((r) => r.label);
+  });
+}
+
+/** The person confirms or changes the time zone their days are counted in. */
+export async function setTimeZone({ actor, timeZone }: { actor: Actor; timeZone: string }): Promise<void> {
+  const parsed = timeZoneSchema.safeParse(timeZone);
+  if (!parsed.success) throw new TandemError('bad_request:input');
+  await withActor(actor, async (tx) => {
+    await tx.update(schema.users).set({ timeZone: parsed.data }).where(eq(schema.users.id, actor.userId));
+    await recordAudit(tx, actor, { action: 'account.time_zone', subjectType: 'account', subjectId: actor.userId });
+  });
 }

@@ -115,4 +115,16 @@ export async function addMeasure(client: Actor, instrument: 'phq9' | 'gad7', ite
   await getDatabase()
     .insert(schema.measureResponses)
     .values({ clinicId: client.clinicId, clientId: client.userId, instrument, items, completedAt, localDate: completedAt.toISOString().slice(0, 10) });
+
+/** The same people in a second role: another client of the same clinic, and a second therapist. */
+export async function addClientOf(therapist: Actor, name?: string): Promise<Actor> {
+  const client = await createPerson(therapist.clinicId, 'client', name);
+  await assign(client, therapist);
+  return client;
+}
+
+export async function acknowledgeAlert(alertId: string, clinicId: string, by: Actor): Promise<void> {
+  await getDatabase()
+    .insert(schema.alertAcknowledgements)
+    .values({ clinicId, alertId, acknowledgedBy: by.userId, action: 'contacted_client' });
 }

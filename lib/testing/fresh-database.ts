@@ -19,6 +19,9 @@ if (onPostgres) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
+  // With DATABASE_URL set, Tandem requires its secrets from the environment (lib/secrets.ts).
+  process.env.NEXTAUTH_SECRET ||= randomBytes(32).toString('base64url');
+  process.env.TANDEM_ENCRYPTION_KEY ||= randomBytes(32).toString('base64');
   dropDatabase = async () => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();

@@ -1,45 +1,90 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CheckInForm } from '@/components/check-in/check-in-form';
+import { MoodNudge } from '@/components/check-in/mood-nudge';
+import { RecentDays } from '@/components/check-in/recent-days';
+import { TimeZoneNote } from '@/components/check-in/time-zone-note';
+import { emptyCheckIn, toFormValues } from '@/components/check-in/values';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCheckIns } from '@/lib/dal/check-ins';
+import { moodNudge } from '@/lib/capture/nudge';
+import { DEFAULT_ACTIVITY_TAGS, DEFAULT_EMOTION_TAGS } from '@/lib/capture/tags';
+import { listCheckIns, listCustomTags } from '@/lib/dal/check-ins';
 import { addDays, localDateIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: "Today's check-in" };
 
-export default async function CheckInPage() {
+const confirmations: Record<string, string> = {
+  new: 'Saved. Thank you for checking in.',
+  updated: 'Your check-in is updated.',
+  deleted: 'That check-in is deleted.',
+  'time-zone': 'Your time zone is updated.',
+};
+
+export default async function CheckInPage({ searchParams }: { searchParams: Promise<{ saved?: string; another?: string }> }) {
   const user = await requireRole('client');
+  const { saved, another } = await searchParams;
   const today = localDateIn(user.timeZone);
-  const recent = await listCheckIns({ actor: user, clientId: user.userId, from: addDays(today, -13), to: today });
-  const hasCheckedInToday = recent.some((c) => c.localDate === today);
+  const [history, customTags] = await Promise.all([
+    listCheckIns({ actor: user, clientId: user.userId, from: addDays(today, -34), to: today }),
+    listCustomTags({ actor: user }),
+  ]);
+  const recent = history.filter((c) => c.localDate > addDays(today, -14));
+  const todays = recent.filter((c) => c.localDate === today).at(-1);
+  const isEditingToday = Boolean(todays) && another !== '1';
+  const confirmation = saved ? confirmations[saved] : undefined;
+  const nudge = saved === 'new' || saved === 'updated' ? moodNudge(history, today) : null;
+  const tagGroups = [
+    { label: 'Feelings', tags: DEFAULT_EMOTION_TAGS },
+    { label: 'Activities', tags: DEFAULT_ACTIVITY_TAGS },
+  ];
 
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Today's check-in">
         <p>
           Hello, {user.name.split(' ')[0]}.{' '}
-          {hasCheckedInToday ? 'You have checked in today.' : 'You have not checked in yet today.'}
+          {isEditingToday ? 'You have checked in today; you can change it until midnight.' : 'How are you doing?'}
         </p>
       </PageHeader>
-      <section aria-labelledby="recent-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="recent-heading" className="mb-3 font-medium">
-          Your last 14 days
-        </h2>
-        {recent.length === 0 ? (
-          <p className="text-stone-700">No check-ins in the last 14 days.</p>
-        ) : (
-          <ul className="flex flex-col gap-1">
-            {recent
-              .slice()
-              .reverse()
-              .map((c) => (
-                <li key={c.id} className="flex justify-between border-b border-stone-100 py-1 last:border-0">
-                  <span>{new Date(`${c.localDate}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })}</span>
-                  <span>Mood {c.mood} of 10</span>
-                </li>
-              ))}
-          </ul>
+      <div className="flex flex-col gap-6">
+        {confirmation && (
+          <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-800">
+            {confirmation}
+          </p>
         )}
-      </section>
+        {nudge && <MoodNudge nudge={nudge} />}
+        {saved === 'new' || saved === 'updated' ? (
+          <>
+            <RecentDays entries={recent} today={today} editable />
+            <p>
+              <Link href="/check-in" className="text-brand-700 underline underline-offset-4">
+                Back to today’s check-in
+              </Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <CheckInForm
+              key={isEditingToday ? todays?.id : 'new'}
+              checkInId={isEditingToday ? todays?.id : undefined}
+              initial={isEditingToday && todays ? toFormValues(todays) : emptyCheckIn}
+              tagGroups={tagGroups}
+              ownTags={customTags}
+              submitLabel={isEditingToday ? 'Update today’s check-in' : 'Save check-in'}
+            />
+            {isEditingToday && (
+              <p className="text-sm">
+                <Link href="/check-in?another=1" className="text-brand-700 underline underline-offset-4">
+                  Add another check-in for today
+                </Link>
+              </p>
+            )}
+            <RecentDays entries={recent} today={today} editable />
+          </>
+        )}
+        <TimeZoneNote timeZone={user.timeZone} />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,71 @@
+'use server';
+
+import { notFound, redirect } from 'next/navigation';
+import { requireRole } from '@/lib/auth/session';
+import { recordCheckIn, setTimeZone, updateCheckIn, deleteCheckIn } from '@/lib/dal/check-ins';
+import { TandemError, toPublicError } from '@/lib/errors';
+import { checkInSchema } from '@/lib/validation/check-in';
+
+export type CheckInFormState = { fieldErrors: Partial<Record<'mood' | 'anxiety' | 'energy' | 'sleepHours' | 'tags' | 'note', string>>; message?: string };
+
+function readForm(formData: FormData) {
+  const text = (key: string) => {
+    const v = formData.get(key);
+    return typeof v === 'string' ? v : '';
+  };
+  return {
+    mood: text('mood'),
+    anxiety: text('anxiety'),
+    energy: text('energy'),
+    sleepHours: text('sleepHours'),
+    tags: formData.getAll('tags').filter((t): t is string => typeof t === 'string'),
+    note: text('note'),
+  };
+}
+
+export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): Promise<CheckInFormState> {
+  const user = await requireRole('client');
+  const input = readForm(formData);
+  const parsed = checkInSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: CheckInFormState['fieldErrors'] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof CheckInFormState['fieldErrors'];
+      fieldErrors[field] ??= issue.message;
+    }
+    return { fieldErrors, message: 'Please check the answers marked below.' };
+  }
+  const checkInId = formData.get('checkInId');
+  let destination: string;
+  try {
+    if (typeof checkInId === 'string' && checkInId) {
+      await updateCheckIn({ actor: user, checkInId, input });
+      destination = '/check-in?saved=updated';
+    } else {
+      await recordCheckIn({ actor: user, input });
+      destination = '/check-in?saved=new';
+    }
+  } catch (error) {
+    return { fieldErrors: {}, message: toPublicError(error).message };
+  }
+  redirect(destination);
+}
+
+export async function removeCheckIn(formData: FormData): Promise<void> {
+  const user = await requireRole('client');
+  const checkInId = formData.get('checkInId');
+  try {
+    await deleteCheckIn({ actor: user, checkInId: typeof checkInId === 'string' ? checkInId : '' });
+  } catch (error) {
+    if (error instanceof TandemError && error.status === 404) notFound();
+    throw error;
+  }
+  redirect('/check-in?saved=deleted');
+}
+
+export async function confirmTimeZone(formData: FormData): Promise<void> {
+  const user = await requireRole('client');
+  const timeZone = formData.get('timeZone');
+  await setTimeZone({ actor: user, timeZone: typeof timeZone === 'string' ? timeZone : '' });
+  redirect('/check-in?saved=time-zone');
+}

@@ -1,0 +1,38 @@
+import type { OpenAlert } from '@/lib/dal/alerts';
+
+const what = { item9: 'PHQ-9 item 9 answered', crisis_language: 'Crisis language in a journal entry written' } as const;
+
+function ago(at: Date, now: Date): string {
+  const minutes = Math.round((now.getTime() - at.getTime()) / 60_000);
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return format.format(-Math.max(minutes, 0), 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return format.format(-hours, 'hour');
+  return format.format(-Math.round(hours / 24), 'day');
+}
+
+function describe(alert: OpenAlert, now: Date): string {
+  const answer = alert.kind === 'item9' && alert.answer !== null ? ` (answer ${alert.answer} of 3)` : '';
+  return `${what[alert.kind]} by ${alert.clientName} ${ago(alert.createdAt, now)}${answer}`;
+}
+
+/** Unacknowledged urgent alerts, on every page of the therapist's area until someone acts on them. */
+export function UrgentAlertBanner({ alerts, now }: { alerts: OpenAlert[]; now: Date }) {
+  if (alerts.length === 0) return null;
+  const [first] = alerts;
+  return (
+    <section aria-labelledby="urgent-alerts-heading" className="mb-6 rounded-lg border-2 border-red-300 bg-red-50 p-4 text-red-950">
+        <h2 id="urgent-alerts-heading" className="font-semibold">
+          {alerts.length === 1 && first ? `1 urgent alert: ${describe(first, now)}` : `${alerts.length} urgent alerts`}
+        </h2>
+        {alerts.length > 1 && (
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {alerts.map((a) => (
+              <li key={a.id}>{describe(a, now)}</li>
+            ))}
+          </ul>
+        )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDatabase, queryRows } from '@/db';
+import { createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
+import { listJournalEntries, saveJournalEntry } from './journal';
+
+type EntryRow = { id: string; ciphertext: string; key_version: number; crisis_language: boolean };
+const entriesOf = (clientId: string) =>
+  queryRows<EntryRow>(getDatabase(), sql`select id, ciphertext, key_version, crisis_language from journal_entries where client_id = ${clientId}`);
+const alertsOf = (clientId: string) =>
+  queryRows<{ kind: string; answer: number | null; source_id: string }>(getDatabase(), sql`select kind, answer, source_id from alerts where client_id = ${clientId}`);
+const auditText = (clinicId: string) =>
+  queryRows<{ row: string }>(getDatabase(), sql`select e::text as row from audit_events e where clinic_id = ${clinicId}`).then((r) => r.map((x) => x.row).join('\n'));
+
+const words = 'Walked along the canal with Maria and felt lighter afterwards';
+
+describe('saveJournalEntry', () => {
+  it('stores only AES-256-GCM ciphertext: the words never reach the database or the audit log', async () => {
+    const { clinicId, client } = await createClinicWithClient();
+    const { entryId } = await saveJournalEntry({ actor: client, input: { text: words } });
+    const [row] = await entriesOf(client.userId);
+    expect(row).toMatchObject({ id: entryId, key_version: 1, crisis_language: false });
+    for (const fragment of ['canal', 'Maria', 'lighter']) {
+      expect(row!.ciphertext).not.toContain(fragment);
+      expect(Buffer.from(row!.ciphertext, 'base64').toString('latin1')).not.toContain(fragment);
+      expect(await auditText(clinicId)).not.toContain(fragment);
+    }
+    expect((await listJournalEntries({ actor: client, clientId: client.userId })).map((e) => e.text)).toEqual([words]);
+  });
+
+  it('autosaves into the same entry', async () => {
+    const { client } = await createClinicWithClient();
+    const { entryId } = await saveJournalEntry({ actor: client, input: { text: 'Walked' } });
+    await saveJournalEntry({ actor: client, input: { entryId, text: words } });
+    expect((await entriesOf(client.userId)).map((e) => e.id)).toEqual([entryId]);
+    expect((await listJournalEntries({ actor: client, clientId: client.userId }))[0]?.text).toBe(words);
+  });
+
+  it('flags crisis language and raises one urgent alert, with no text in it', async () => {
+    const { client } = await createClinicWithClient();
+    const first = await saveJournalEntry({ actor: client, input: { text: 'Some days I want to die' } });
+    expect(first.hasCrisisLanguage).toBe(true);
+    await saveJournalEntry({ actor: client, input: { entryId: first.entryId, text: 'Some days I want to die. Later I called my sister.' } });
+    expect((await entriesOf(client.userId))[0]?.crisis_language).toBe(true);
+    expect(await alertsOf(client.userId)).toEqual([{ kind: 'crisis_language', answer: null, source_id: first.entryId }]);
+  });
+
+  it('raises nothing for a negated phrase', async () => {
+    const { client } = await createClinicWithClient();
+    expect((await saveJournalEntry({ actor: client, input: { text: 'I would never hurt myself.' } })).hasCrisisLanguage).toBe(false);
+    expect(await alertsOf(client.userId)).toEqual([]);
+  });
+
+  it('cannot touch another person’s entry, and stores nothing empty', async () => {
+    const { client } = await createClinicWithClient();
+    const other = await createPerson(client.clinicId, 'client');
+    const { entryId } = await saveJournalEntry({ actor: client, input: { text: words } });
+    await expect(saveJournalEntry({ actor: other, input: { entryId, text: 'overwritten' } })).rejects.toMatchObject({ code: 'not_found:journal' });
+    await expect(saveJournalEntry({ actor: client, input: { text: '   ' } })).rejects.toMatchObject({ code: 'bad_request:input' });
+    expect((await listJournalEntries({ actor: client, clientId: client.userId })).map((e) => e.text)).toEqual([words]);
+  });
+});
+
+describe('listJournalEntries', () => {
+  it('shows the therapist the text only while the client shares the journal', async () => {
+    const { client, therapist } = await createClinicWithClient();
+    await saveJournalEntry({ actor: client, input: { text: words } });
+    await expect(listJournalEntries({ actor: therapist, clientId: client.userId })).rejects.toMatchObject({ code: 'not_found:client' });
+    await grant(client, therapist, 'journal');
+    expect((await listJournalEntries({ actor: therapist, clientId: client.userId })).map((e) => e.text)).toEqual([words]);
+  });
+});

@@ -1,0 +1,90 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { schema } from '@/db';
+import { checkInDay } from '@/lib/capture/check-in-day';
+import { screenForCrisisLanguage } from '@/lib/clinical/crisis-language';
+import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
+import { TandemError } from '@/lib/errors';
+import { getSecrets } from '@/lib/secrets';
+import { journalEntrySchema, type JournalEntryInput } from '@/lib/validation/journal';
+import { canReadClientScope } from './access';
+import { raiseUrgentAlert } from './alerts';
+import { recordAudit } from './audit';
+import { withActor, type Actor } from './context';
+
+const KEY_VERSION = 1;
+
+// The ciphertext is bound to its clinic and client: copied onto someone else's row, it fails.
+const contextFor = (clinicId: string, clientId: string) => `journal:${clinicId}:${clientId}`;
+
+export type SavedJournalEntry = { entryId: string; hasCrisisLanguage: boolean };
+
+/**
+ * Saves (creates or autosaves) a journal entry, encrypted with AES-256-GCM. The text is screened
+ * for crisis language first; the first time an entry hits, an urgent alert is raised in the same
+ * transaction (the fact only, never the words). Once flagged, an entry stays flagged.
+ */
+export async function saveJournalEntry({ actor, input, at = new Date() }: { actor: Actor; input: JournalEntryInput; at?: Date }): Promise<SavedJournalEntry> {
+  if (actor.role !== 'client') throw new TandemError('forbidden:role');
+  const parsed = journalEntrySchema.safeParse(input);
+  if (!parsed.success || parsed.data.text.trim().length === 0) throw new TandemError('bad_request:input');
+  const { entryId, text } = parsed.data;
+  const isHit = screenForCrisisLanguage(text).isHit;
+  const ciphertext = encryptText(text, getSecrets().encryptionKey, contextFor(actor.clinicId, actor.userId));
+  const j = schema.journalEntries;
+  const result = await withActor(actor, async (tx) => {
+    let id: string;
+    let wasFlagged = false;
+    if (entryId) {
+      const [existing] = await tx
+        .select({ crisisLanguage: j.crisisLanguage })
+        .from(j)
+        .where(and(eq(j.id, entryId), eq(j.clientId, actor.userId)));
+      if (!existing) return null;
+      wasFlagged = existing.crisisLanguage;
+      await tx
+        .update(j)
+        .set({ ciphertext, keyVersion: KEY_VERSION, crisisLanguage: wasFlagged || isHit, updatedAt: at })
+        .where(and(eq(j.id, entryId), eq(j.clientId, actor.userId)));
+      id = entryId;
+    } else {
+      const [user] = await tx.select({ timeZone: schema.users.timeZone }).from(schema.users).where(eq(schema.users.id, actor.userId));
+      const { localDate } = checkInDay(user?.timeZone ?? 'UTC', at);
+      const [row] = await tx
+        .insert(j)
+        .values({ clinicId: actor.clinicId, clientId: actor.userId, localDate, ciphertext, keyVersion: KEY_VERSION, crisisLanguage: isHit })
+        .returning({ id: j.id });
+      if (!row) throw new TandemError('internal');
+      id = row.id;
+    }
+    await recordAudit(tx, actor, { action: entryId ? 'journal.update' : 'journal.create', subjectType: 'journal', subjectId: id, subjectClientId: actor.userId });
+    if (isHit && !wasFlagged) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', sourceId: id, answer: null });
+    return { entryId: id, hasCrisisLanguage: wasFlagged || isHit };
+  });
+  if (!result) throw new TandemError('not_found:journal');
+  return result;
+}
+
+export type JournalEntryDto = { id: string; localDate: string; text: string; updatedAt: Date };
+
+/** A client's recent journal entries, decrypted: the client's own, or the therapist's while shared. */
+export async function listJournalEntries({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<JournalEntryDto[]> {
+  const rows = await withActor(actor, async (tx) => {
+    if (!(await canReadClientScope(tx, actor, clientId, 'journal'))) {
+      await recordAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId, outcome: 'denied' });
+      return null;
+    }
+    const j = schema.journalEntries;
+    const found = await tx
+      .select({ id: j.id, clinicId: j.clinicId, localDate: j.localDate, ciphertext: j.ciphertext, updatedAt: j.updatedAt })
+      .from(j)
+      .where(eq(j.clientId, clientId))
+      .orderBy(desc(j.createdAt))
+      .limit(Math.min(Math.max(limit, 1), 100));
+    await recordAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
+    return found;
+  });
+  if (!rows) throw new TandemError('not_found:client');
+  const key = getSecrets().encryptionKey;
+  return rows.map((r) => ({ id: r.id, localDate: r.localDate, updatedAt: r.updatedAt, text: decryptText(r.ciphertext, key, contextFor(r.clinicId, clientId)) }));
+}
