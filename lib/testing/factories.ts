@@ -115,8 +115,9 @@ export async function addMeasure(client: Actor, instrument: 'phq9' | 'gad7', ite
   await getDatabase()
     .insert(schema.measureResponses)
     .values({ clinicId: client.clinicId, clientId: client.userId, instrument, items, completedAt, localDate: completedAt.toISOString().slice(0, 10) });
+}
 
-/** The same people in a second role: another client of the same clinic, and a second therapist. */
+/** Another client of the same clinic, assigned to this therapist. */
 export async function addClientOf(therapist: Actor, name?: string): Promise<Actor> {
   const client = await createPerson(therapist.clinicId, 'client', name);
   await assign(client, therapist);
