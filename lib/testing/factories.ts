@@ -72,3 +72,34 @@ export async function createClinicWithClient(name?: string) {
   await addCheckIn(client, '2026-11-02', 4);
   return { clinicId, therapist, client, admin };
 }
+
+export async function addMeasure(client: Actor, instrument: 'phq9' | 'gad7', items: number[], localDate: string): Promise<void> {
+  await getDatabase()
+    .insert(schema.measureResponses)
+    .values({ clinicId: client.clinicId, clientId: client.userId, instrument, items, localDate, completedAt: new Date(`${localDate}T10:00:00Z`) });
+}
+
+/** A journal row with placeholder ciphertext: enough for tests about rows, not about words. */
+export async function addJournalEntry(client: Actor, localDate: string): Promise<void> {
+  await getDatabase()
+    .insert(schema.journalEntries)
+    .values({ clinicId: client.clinicId, clientId: client.userId, localDate, ciphertext: 'test-ciphertext' });
+}
+
+export async function addSignedNote(client: Actor, therapist: Actor, sessionDate: string): Promise<string> {
+  const [row] = await getDatabase()
+    .insert(schema.sessionNotes)
+    .values({
+      clinicId: client.clinicId,
+      clientId: client.userId,
+      authorId: therapist.userId,
+      sessionDate,
+      template: 'soap',
+      bodyCiphertext: 'test-ciphertext',
+      status: 'signed',
+      signedAt: new Date(),
+    })
+    .returning({ id: schema.sessionNotes.id });
+  if (!row) throw new Error('note not created');
+  return row.id;
+}
