@@ -100,10 +100,11 @@ describe('onboarding', () => {
   it('welcomes a client who never chose, and not again once they chose, even if they shared nothing', async () => {
     expect(await getOnboardingState({ actor: w.client })).toEqual({
       needsWelcome: true,
+      hasOnboarded: false,
       pendingTherapists: [{ therapistId: w.therapist.userId, name: expect.any(String) }],
     });
     await completeOnboarding({ actor: w.client, timeZone: 'America/Toronto', shares: { [w.therapist.userId]: [] } });
-    expect(await getOnboardingState({ actor: w.client })).toEqual({ needsWelcome: false, pendingTherapists: [] });
+    expect(await getOnboardingState({ actor: w.client })).toEqual({ needsWelcome: false, hasOnboarded: true, pendingTherapists: [] });
     expect(await therapistSees()).toBe('not found');
     const [me] = await queryRows<{ time_zone: string }>(getDatabase(), sql`select time_zone from users where id = ${w.client.userId}`);
     expect(me?.time_zone).toBe('America/Toronto');

@@ -155,7 +155,7 @@ export async function listSharing({ actor }: { actor: Actor }): Promise<Sharing>
 }
 
 export type PendingTherapist = { therapistId: string; name: string };
-export type OnboardingState = { needsWelcome: boolean; pendingTherapists: PendingTherapist[] };
+export type OnboardingState = { needsWelcome: boolean; hasOnboarded: boolean; pendingTherapists: PendingTherapist[] };
 
 /**
  * Whether the client must see the welcome page: on first sign-in (never onboarded and never
@@ -164,7 +164,7 @@ export type OnboardingState = { needsWelcome: boolean; pendingTherapists: Pendin
  * events record what they chose, so no extra state is kept.
  */
 export async function getOnboardingState({ actor }: { actor: Actor }): Promise<OnboardingState> {
-  if (actor.role !== 'client') return { needsWelcome: false, pendingTherapists: [] };
+  if (actor.role !== 'client') return { needsWelcome: false, hasOnboarded: true, pendingTherapists: [] };
   return withActor(actor, (tx) => onboardingState(tx, actor));
 }
 
@@ -204,7 +204,7 @@ async function onboardingState(tx: Transaction, actor: Actor): Promise<Onboardin
     )
     .map(({ therapistId, name }) => ({ therapistId, name }));
   const hasOnboarded = choices.some((c) => c.action === 'account.onboard') || grantedTo.size > 0;
-  return { needsWelcome: pendingTherapists.length > 0 || !hasOnboarded, pendingTherapists };
+  return { needsWelcome: pendingTherapists.length > 0 || !hasOnboarded, hasOnboarded, pendingTherapists };
 }
 
 /**

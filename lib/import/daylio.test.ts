@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkInsFromDaylio, DaylioImportError, parseDaylio, parseTime, suggestedMoodMapping } from './daylio';
+import { checkInsFromDaylio, DaylioImportError, parseDaylio, parseTime, previewOf, suggestedMoodMapping } from './daylio';
 
 // The shared Daylio samples (MichaelCurrin/daylio-csv-parser, MIT), read in place.
 const sample = (name: string) => readFileSync(fileURLToPath(new URL(`../../../shared/data/daylio/${name}`, import.meta.url)), 'utf8');
@@ -58,6 +58,16 @@ describe('parseDaylio on the shared samples', () => {
       bad: 3,
       anxious: null,
     });
+  });
+});
+
+describe('previewOf', () => {
+  it('shows the size, the date range, each mood with its suggestion, and the first entries', () => {
+    const preview = previewOf(parseDaylio(sample('sample_multiple_moods.csv')));
+    expect(preview).toMatchObject({ entries: 7, firstDate: '2020-07-21', lastDate: '2021-05-12' });
+    expect(preview.moods.find((m) => m.key === 'good')).toEqual({ label: 'good', key: 'good', count: 1, suggested: 8 });
+    expect(preview.moods.find((m) => m.key === 'ok')).toEqual({ label: 'OK', key: 'ok', count: 2, suggested: null });
+    expect(preview.sample).toHaveLength(5);
   });
 });
 

@@ -198,3 +198,24 @@ export function checkInsFromDaylio(file: DaylioFile, mapping: Readonly<Record<st
     importKey: e.importKey,
   }));
 }
+
+export type DaylioPreview = {
+  entries: number;
+  firstDate: string;
+  lastDate: string;
+  moods: { label: string; key: string; count: number; suggested: number | null }[];
+  sample: { localDate: string; time: string; moodLabel: string; tags: string[] }[];
+};
+
+/** What the person checks before importing: the size, the dates, the moods to map and a few entries. */
+export function previewOf(file: DaylioFile): DaylioPreview {
+  const dates = file.entries.map((e) => e.localDate).sort();
+  const suggested = suggestedMoodMapping(file.moodLabels.map((l) => l.label));
+  return {
+    entries: file.entries.length,
+    firstDate: dates[0] ?? '',
+    lastDate: dates.at(-1) ?? '',
+    moods: file.moodLabels.map((l) => ({ ...l, key: moodKey(l.label), suggested: suggested[moodKey(l.label)] ?? null })),
+    sample: file.entries.slice(0, 5).map((e) => ({ localDate: e.localDate, time: e.time, moodLabel: e.moodLabel, tags: e.tags })),
+  };
+}
