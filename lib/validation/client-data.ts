@@ -3,7 +3,7 @@ import { isValidTimeZone } from '@/lib/dates';
 
 export const scopeSchema = z.enum(['checkins', 'journal', 'measures']);
 
-const isoDate = z
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Enter a real date.');
@@ -14,7 +14,7 @@ export const shareScopeSchema = z.object({
   therapistId: z.uuid(),
   scope: scopeSchema,
   /** Optional last day of sharing, in the client's own time zone. */
-  until: z.union([z.literal(''), isoDate]).optional(),
+  until: z.union([z.literal(''), isoDateSchema]).optional(),
 });
 export type ShareScopeInput = z.infer<typeof shareScopeSchema>;
 
@@ -27,7 +27,7 @@ export const onboardingSchema = z.object({
 });
 export type OnboardingInput = z.infer<typeof onboardingSchema>;
 
-export const pauseSchema = z.object({ until: isoDate });
+export const pauseSchema = z.object({ until: isoDateSchema });
 export type PauseInput = z.infer<typeof pauseSchema>;
 
 export const deleteAccountSchema = z.object({

@@ -6,6 +6,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getHistory } from '@/lib/dal/history';
 import { addDays, localDateIn } from '@/lib/dates';
 import { SCORE_DISCLAIMER } from '@/lib/clinical/bands';
+import { isoDateSchema } from '@/lib/validation/client-data';
 import {
   HISTORY_WINDOWS,
   loggedDaysHeatmap,
@@ -29,12 +30,16 @@ function heatClass(cell: HeatCell): string {
   return 'bg-amber-500';
 }
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ days?: string; to?: string }> }) {
   const user = await requireRole('client');
-  const requested = Number((await searchParams).days);
-  const days: HistoryWindow = HISTORY_WINDOWS.find((w) => w === requested) ?? 30;
-  const to = localDateIn(user.timeZone);
+  const params = await searchParams;
+  const days: HistoryWindow = HISTORY_WINDOWS.find((w) => w === Number(params.days)) ?? 30;
+  const today = localDateIn(user.timeZone);
+  const endDate = isoDateSchema.safeParse(params.to);
+  const to = endDate.success && endDate.data < today ? endDate.data : today;
   const from = addDays(to, -(days - 1));
+  const periodHref = (d: number, end: string) => (end === today ? `/history?days=${d}` : `/history?days=${d}&to=${end}`);
+  const laterEnd = addDays(to, days) < today ? addDays(to, days) : today;
   const { checkIns, measures } = await getHistory({ actor: user, from, to });
   const mood = moodChart(checkIns, from, to);
   const heatmap = loggedDaysHeatmap(checkIns, from, to);
@@ -48,11 +53,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <p>How your days have been. Patterns here are counts, not explanations.</p>
       </PageHeader>
 
-      <nav aria-label="Period" className="flex gap-2">
+      <nav aria-label="Period" className="flex flex-wrap gap-2">
         {HISTORY_WINDOWS.map((w) => (
           <Link
             key={w}
-            href={`/history?days=${w}`}
+            href={periodHref(w, to)}
             aria-current={w === days ? 'page' : undefined}
             className={`min-h-11 rounded-md border px-4 py-2 font-medium ${w === days ? 'border-brand-700 bg-brand-700 text-white' : 'border-stone-300 bg-white hover:bg-stone-100'}`}
           >
@@ -60,6 +65,22 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
+
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="font-medium" aria-live="polite">
+          {longDay(from)} to {longDay(to)}
+        </p>
+        <div className="flex gap-2">
+          <Link href={periodHref(days, addDays(from, -1))} className="min-h-11 rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            Earlier<span className="sr-only"> {days} days</span>
+          </Link>
+          {to < today && (
+            <Link href={periodHref(days, laterEnd)} className="min-h-11 rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+              Later<span className="sr-only"> {days} days</span>
+            </Link>
+          )}
+        </div>
+      </div>
 
       <section aria-labelledby="mood-heading" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="mood-heading" className="text-lg font-medium">

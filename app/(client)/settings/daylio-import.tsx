@@ -7,7 +7,7 @@ import type { DaylioPreview } from '@/lib/import/daylio';
 type Step =
   | { name: 'choose' }
   | { name: 'preview'; csv: string; preview: DaylioPreview; mapping: Record<string, string> }
-  | { name: 'done'; added: number; skipped: number };
+  | { name: 'done'; added: number; skipped: number; lastDate: string };
 
 const longDay = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -47,7 +47,7 @@ export function DaylioImport() {
     const answer = await post({ csv: step.csv, mapping });
     setIsBusy(false);
     if (!answer.result) return setError(answer.error?.message ?? 'Something went wrong. Nothing was imported.');
-    setStep({ name: 'done', ...answer.result });
+    setStep({ name: 'done', ...answer.result, lastDate: step.preview.lastDate });
   }
 
   const errorBox = error && (
@@ -64,7 +64,7 @@ export function DaylioImport() {
           {step.skipped > 0 && ` ${step.skipped} ${step.skipped === 1 ? 'was' : 'were'} already here and ${step.skipped === 1 ? 'was' : 'were'} left as they are.`}
         </p>
         <p>
-          <Link href="/history?days=365" className="font-medium text-brand-700 underline underline-offset-4">
+          <Link href={`/history?days=365&to=${step.lastDate}`} className="font-medium text-brand-700 underline underline-offset-4">
             See them in your history
           </Link>
         </p>
