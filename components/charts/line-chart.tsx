@@ -38,6 +38,7 @@ export function LineChart({ labels, series, yMin, yMax, summary }: LineChartProp
 
   useEffect(() => {
     if (!canvas.current) return;
+    const step = yMax - yMin > 12 ? 5 : 1;
     const config: ChartConfiguration<'line', (number | null)[], string> = {
       type: 'line',
       data: {
@@ -60,7 +61,12 @@ export function LineChart({ labels, series, yMin, yMax, summary }: LineChartProp
         animation: false,
         interaction: { mode: 'index', intersect: false },
         scales: {
-          y: { min: yMin, max: yMax, ticks: { stepSize: yMax - yMin > 12 ? 5 : 1 } },
+          y: {
+            min: yMin,
+            max: yMax,
+            // Long scales (PHQ-9 0-27) label every fifth point only, so the top value does not crowd the last label.
+            ticks: { stepSize: step, callback: (value) => (Number(value) % step === 0 ? String(value) : '') },
+          },
           x: { ticks: { maxTicksLimit: 6, maxRotation: 0 } },
         },
         plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },

@@ -28,18 +28,18 @@ export function AppShell({
           <Link href="/" className="text-lg font-semibold text-brand-700">
             Tandem
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+          <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:flex-wrap">
             {nav.map((item) => (
               <Link
                 key={item.href}
                 href={item.href}
-                className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100"
+                className="whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100"
               >
                 {item.label}
               </Link>
             ))}
           </nav>
-          <div className="flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-2">
             <Link href="/account" className="text-right text-sm leading-tight hover:underline">
               <span className="block font-medium">{user.name}</span>
               <span className="block text-stone-600">{roleLabel[user.role]}</span>

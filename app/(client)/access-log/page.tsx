@@ -38,7 +38,7 @@ export default async function AccessLogPage() {
       <PageHeader title="Who has seen my data">
         <p>
           Every time someone at your clinic looks at or exports your information, it is recorded. This list shows the latest {entries.length === 200 ? '200 ' : ''}
-          of those records, newest first. Clinic admins see when things happened, never what you wrote.
+          of those records, newest first. Each record says who, what kind of information and when; it never holds the information itself.
         </p>
       </PageHeader>
       {entries.length === 0 ? (

@@ -49,7 +49,7 @@ export default async function SharingPage() {
                   ? 'Not shared.'
                   : `Shared since ${formatDay(s.since as Date, tz)}${s.until ? `, until the end of ${lastSharedDay(s.until, tz)}` : ''}.`;
                 return (
-                  <li key={s.scope} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between">
+                  <li key={s.scope} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
                     <div className="sm:max-w-xs">
                       <h3 className="font-medium">{text.label}</h3>
                       <p className="text-sm text-stone-700">{text.explanation}</p>

@@ -21,7 +21,7 @@ export function ScopeControl({ therapistId, therapistName, scope, scopeLabel, is
   const error = isShared ? stopState.error : (shareState.error ?? shareState.fieldError);
 
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col gap-2 sm:w-72 sm:shrink-0">
       <p id={`${id}-status`} className={isShared ? 'font-medium text-brand-800' : 'text-stone-700'}>
         {status}
       </p>
@@ -40,7 +40,7 @@ export function ScopeControl({ therapistId, therapistName, scope, scopeLabel, is
           </button>
         </form>
       ) : (
-        <form action={share} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <form action={share} className="flex flex-col gap-2">
           <input type="hidden" name="therapistId" value={therapistId} />
           <input type="hidden" name="scope" value={scope} />
           <div className="flex flex-col gap-1">
