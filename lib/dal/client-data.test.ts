@@ -7,7 +7,7 @@ import { historyFromExport } from '@/lib/insights/history-file';
 import { checkInsFromDaylio, parseDaylio } from '@/lib/import/daylio';
 import { addJournalEntry, addMeasure, addSignedNote, createClinicWithClient, grant, TEST_PASSWORD } from '@/lib/testing/factories';
 import { listAccessLog } from './access-log';
-import { deleteMyAccount } from './account';
+import { deleteMyAccount, updateTimeZone } from './account';
 import { listCheckIns } from './check-ins';
 import { exportMyData } from './export';
 import { getHistory } from './history';
@@ -137,6 +137,17 @@ describe('pauses', () => {
     const other = await createClinicWithClient();
     const id = await createPause({ actor: other.client, startsOn: '2026-12-01', endsOn: '2026-12-02' });
     await expect(cancelPause({ actor: w.client, pauseId: id })).rejects.toThrow('already ended');
+  });
+});
+
+describe('time zone', () => {
+  it('changes only the person’s own time zone', async () => {
+    await updateTimeZone({ actor: w.client, timeZone: 'Asia/Tokyo' });
+    const rows = await queryRows<{ id: string; time_zone: string }>(
+      getDatabase(),
+      sql`select id, time_zone from users where id in (${w.client.userId}, ${w.therapist.userId})`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.time_zone]))).toEqual({ [w.client.userId]: 'Asia/Tokyo', [w.therapist.userId]: 'Europe/Lisbon' });
   });
 });
 

@@ -3,11 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
-import { deleteMyAccount } from '@/lib/dal/account';
+import { deleteMyAccount, updateTimeZone } from '@/lib/dal/account';
 import { cancelPause, createPause } from '@/lib/dal/pauses';
 import { addDays, localDateIn } from '@/lib/dates';
 import { toPublicError } from '@/lib/errors';
-import { deleteAccountSchema, pauseSchema } from '@/lib/validation/client-data';
+import { deleteAccountSchema, pauseSchema, timeZoneSchema } from '@/lib/validation/client-data';
 import { z } from 'zod';
 
 export type PauseState = { error?: string; until?: string };
@@ -53,4 +53,19 @@ export async function deleteAccount(_prev: DeleteState, formData: FormData): Pro
   }
   if (!isDeleted) return { passwordError: 'That password is not right. Nothing was deleted.' };
   redirect('/sign-in?reason=account-deleted');
+}
+
+export type TimeZoneState = { error?: string; saved?: boolean };
+
+export async function saveTimeZone(_prev: TimeZoneState, formData: FormData): Promise<TimeZoneState> {
+  const user = await requireRole('client');
+  const parsed = timeZoneSchema.safeParse(formData.get('timeZone'));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
+  try {
+    await updateTimeZone({ actor: user, timeZone: parsed.data });
+  } catch (error) {
+    return { error: toPublicError(error).message };
+  }
+  revalidatePath('/', 'layout');
+  return { saved: true };
 }

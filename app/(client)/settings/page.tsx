@@ -8,6 +8,7 @@ import { endPause } from './actions';
 import { DaylioImport } from './daylio-import';
 import { DeleteAccountForm } from './delete-account-form';
 import { PauseForm } from './pause-form';
+import { TimeZoneForm } from './time-zone-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -20,12 +21,22 @@ export default async function SettingsPage() {
   const today = localDateIn(user.timeZone);
   const pauses = await listPauses({ actor: user });
   const current = pauses.filter((p) => p.cancelledAt === null && p.endsOn >= today);
+  const timeZones = Intl.supportedValuesOf('timeZone');
+  if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <PageHeader title="Settings">
-        <p>Breaks, your data, and your account.</p>
+        <p>Your time zone, breaks, your data and your account.</p>
       </PageHeader>
+
+      <section aria-labelledby="time-zone-heading" className={sectionClass}>
+        <h2 id="time-zone-heading" className="text-lg font-medium">
+          Where you are
+        </h2>
+        <p className="text-stone-700">Your time zone decides which day a check-in belongs to. Change it when you move or travel for a while.</p>
+        <TimeZoneForm timeZones={timeZones} current={user.timeZone} />
+      </section>
 
       <section aria-labelledby="pause-heading" className={sectionClass}>
         <h2 id="pause-heading" className="text-lg font-medium">
