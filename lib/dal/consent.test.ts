@@ -33,9 +33,10 @@ describe('grant and revoke', () => {
   });
 
   it('ends sharing by itself when the end date passes', async () => {
-    await grant(w.client, w.therapist, 'checkins', { grantedAt: new Date(Date.now() - 86_400_000), expiresAt: new Date(Date.now() + 1_000) });
+    const expiresAt = new Date(Date.now() + 3_000);
+    await grant(w.client, w.therapist, 'checkins', { grantedAt: new Date(Date.now() - 86_400_000), expiresAt });
     expect(await therapistSees()).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 100));
     expect(await therapistSees()).toBe('not found');
     const sharing = await listSharing({ actor: w.client });
     expect(sharing.therapists[0]?.scopes.find((s) => s.scope === 'checkins')?.isShared).toBe(false);
