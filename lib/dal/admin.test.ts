@@ -6,7 +6,7 @@ import { TandemError } from '@/lib/errors';
 import {
   addAlert,
   addCheckIn,
-  addMeasure,
+  addMeasureDaysAgo,
   assign,
   createClinicWithClient,
   createPerson,
@@ -204,8 +204,8 @@ describe('caseloads', () => {
     const recent = await createPerson(clinicId, 'client');
     await assign(recent, therapist);
     await addCheckIn(recent, localDateIn('UTC'), 7);
-    await addMeasure(recent, 'phq9', [0, 0, 0, 0, 0, 0, 0, 0, 0], 1);
-    await addMeasure(recent, 'gad7', [0, 0, 0, 0, 0, 0, 0], 1);
+    await addMeasureDaysAgo(recent, 'phq9', [0, 0, 0, 0, 0, 0, 0, 0, 0], 1);
+    await addMeasureDaysAgo(recent, 'gad7', [0, 0, 0, 0, 0, 0, 0], 1);
     const newcomer = await createPerson(clinicId, 'client');
     await assign(newcomer, therapist);
     await addAlert(client, therapist, 30);
@@ -280,7 +280,7 @@ describe('what an admin can reach', () => {
     const { admin, client, therapist, clinicId } = await createClinicWithClient();
     await grant(client, therapist, 'checkins');
     await getDatabase().execute(sql`update check_ins set note = 'MARKER-CHECKIN-NOTE' where client_id = ${client.userId}`);
-    await addMeasure(client, 'phq9', [3, 3, 3, 3, 3, 3, 3, 3, 3], 2);
+    await addMeasureDaysAgo(client, 'phq9', [3, 3, 3, 3, 3, 3, 3, 3, 3], 2);
     await addAlert(client, therapist, 48);
     await getDatabase().insert(schema.journalEntries).values({ clinicId, clientId: client.userId, localDate: '2026-11-01', ciphertext: 'MARKER-JOURNAL' });
     await getDatabase().insert(schema.insights).values({

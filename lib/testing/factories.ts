@@ -110,7 +110,7 @@ export async function addAlert(client: Actor, therapist: Actor, hoursAgo: number
 }
 
 /** A completed questionnaire `daysAgo` days ago. */
-export async function addMeasure(client: Actor, instrument: 'phq9' | 'gad7', items: number[], daysAgo: number): Promise<void> {
+export async function addMeasureDaysAgo(client: Actor, instrument: 'phq9' | 'gad7', items: number[], daysAgo: number): Promise<void> {
   const completedAt = new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000);
   await getDatabase()
     .insert(schema.measureResponses)
@@ -128,4 +128,29 @@ export async function acknowledgeAlert(alertId: string, clinicId: string, by: Ac
   await getDatabase()
     .insert(schema.alertAcknowledgements)
     .values({ clinicId, alertId, acknowledgedBy: by.userId, action: 'contacted_client' });
+}
+
+/** A journal row with placeholder ciphertext: enough for tests about rows, not about words. */
+export async function addJournalEntry(client: Actor, localDate: string): Promise<void> {
+  await getDatabase()
+    .insert(schema.journalEntries)
+    .values({ clinicId: client.clinicId, clientId: client.userId, localDate, ciphertext: 'test-ciphertext' });
+}
+
+export async function addSignedNote(client: Actor, therapist: Actor, sessionDate: string): Promise<string> {
+  const [row] = await getDatabase()
+    .insert(schema.sessionNotes)
+    .values({
+      clinicId: client.clinicId,
+      clientId: client.userId,
+      authorId: therapist.userId,
+      sessionDate,
+      template: 'soap',
+      bodyCiphertext: 'test-ciphertext',
+      status: 'signed',
+      signedAt: new Date(),
+    })
+    .returning({ id: schema.sessionNotes.id });
+  if (!row) throw new Error('note not created');
+  return row.id;
 }

@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 const notices: Record<string, string> = {
   expired: 'Your session has ended. Please sign in again.',
   'signed-out': 'You have signed out.',
+  'account-deleted': 'Your account and your data have been deleted.',
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {

@@ -1,0 +1,71 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { requireRole } from '@/lib/auth/session';
+import { deleteMyAccount, updateTimeZone } from '@/lib/dal/account';
+import { cancelPause, createPause } from '@/lib/dal/pauses';
+import { addDays, localDateIn } from '@/lib/dates';
+import { toPublicError } from '@/lib/errors';
+import { deleteAccountSchema, pauseSchema, timeZoneSchema } from '@/lib/validation/client-data';
+import { z } from 'zod';
+
+export type PauseState = { error?: string; until?: string };
+
+export async function startPause(_prev: PauseState, formData: FormData): Promise<PauseState> {
+  const user = await requireRole('client');
+  const until = String(formData.get('until') ?? '');
+  const parsed = pauseSchema.safeParse({ until });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message, until };
+  const today = localDateIn(user.timeZone);
+  if (parsed.data.until < today) return { error: 'Choose today or a later day.', until };
+  if (parsed.data.until > addDays(today, 365)) return { error: 'A break can last up to a year. Choose an earlier day.', until };
+  try {
+    await createPause({ actor: user, startsOn: today, endsOn: parsed.data.until });
+  } catch (error) {
+    return { error: toPublicError(error).message, until };
+  }
+  revalidatePath('/settings');
+  return {};
+}
+
+export async function endPause(formData: FormData): Promise<void> {
+  const user = await requireRole('client');
+  const pauseId = z.uuid().safeParse(formData.get('pauseId'));
+  if (pauseId.success) await cancelPause({ actor: user, pauseId: pauseId.data });
+  revalidatePath('/settings');
+}
+
+export type DeleteState = { passwordError?: string; confirmError?: string; error?: string };
+
+export async function deleteAccount(_prev: DeleteState, formData: FormData): Promise<DeleteState> {
+  const user = await requireRole('client');
+  const parsed = deleteAccountSchema.safeParse({ password: formData.get('password') ?? '', confirm: formData.get('confirm') ?? '' });
+  if (!parsed.success) {
+    const issue = (field: string) => parsed.error.issues.find((i) => i.path[0] === field)?.message;
+    return { passwordError: issue('password'), confirmError: issue('confirm') };
+  }
+  let isDeleted: boolean;
+  try {
+    isDeleted = await deleteMyAccount({ actor: user, password: parsed.data.password });
+  } catch (error) {
+    return { error: toPublicError(error).message };
+  }
+  if (!isDeleted) return { passwordError: 'That password is not right. Nothing was deleted.' };
+  redirect('/sign-in?reason=account-deleted');
+}
+
+export type TimeZoneState = { error?: string; saved?: boolean };
+
+export async function saveTimeZone(_prev: TimeZoneState, formData: FormData): Promise<TimeZoneState> {
+  const user = await requireRole('client');
+  const parsed = timeZoneSchema.safeParse(formData.get('timeZone'));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
+  try {
+    await updateTimeZone({ actor: user, timeZone: parsed.data });
+  } catch (error) {
+    return { error: toPublicError(error).message };
+  }
+  revalidatePath('/', 'layout');
+  return { saved: true };
+}

@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireRole } from '@/lib/auth/session';
+import { listPauses } from '@/lib/dal/pauses';
+import { localDateIn } from '@/lib/dates';
+import { endPause } from './actions';
+import { DaylioImport } from './daylio-import';
+import { DeleteAccountForm } from './delete-account-form';
+import { PauseForm } from './pause-form';
+import { TimeZoneForm } from './time-zone-form';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const sectionClass = 'rounded-lg border border-stone-200 bg-white p-4 flex flex-col gap-3';
+
+export default async function SettingsPage() {
+  const user = await requireRole('client');
+  const today = localDateIn(user.timeZone);
+  const pauses = await listPauses({ actor: user });
+  const current = pauses.filter((p) => p.cancelledAt === null && p.endsOn >= today);
+  const timeZones = Intl.supportedValuesOf('timeZone');
+  if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
+
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+      <PageHeader title="Settings">
+        <p>Your time zone, breaks, your data and your account.</p>
+      </PageHeader>
+
+      <section aria-labelledby="time-zone-heading" className={sectionClass}>
+        <h2 id="time-zone-heading" className="text-lg font-medium">
+          Where you are
+        </h2>
+        <p className="text-stone-700">Your time zone decides which day a check-in belongs to. Change it when you move or travel for a while.</p>
+        <TimeZoneForm timeZones={timeZones} current={user.timeZone} />
+      </section>
+
+      <section aria-labelledby="pause-heading" className={sectionClass}>
+        <h2 id="pause-heading" className="text-lg font-medium">
+          Taking a break
+        </h2>
+        <p className="text-stone-700">
+          Going away? While you are on a break, Tandem sends no reminders and your therapist is not told you have stopped checking in.
+        </p>
+        {current.length > 0 && (
+          <ul className="flex flex-col gap-2">
+            {current.map((p) => (
+              <li key={p.id} className="flex flex-col gap-2 rounded-md bg-brand-50 p-3 sm:flex-row sm:items-center sm:justify-between">
+                <span>
+                  {p.startsOn > today ? `Away from ${day(p.startsOn)} until ${day(p.endsOn)}.` : `You are away until ${day(p.endsOn)}.`}
+                </span>
+                <form action={endPause}>
+                  <input type="hidden" name="pauseId" value={p.id} />
+                  <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+                    I&apos;m back: end the break
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <PauseForm today={today} />
+      </section>
+
+      <section aria-labelledby="export-heading" className={sectionClass}>
+        <h2 id="export-heading" className="text-lg font-medium">
+          Download your data
+        </h2>
+        <p className="text-stone-700">
+          Everything you have logged: check-ins, questionnaire answers, breaks, your tags and your sharing history. Journal entries are listed
+          by date; their text is not included in the download yet.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <a href="/api/me/export?format=json" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            Download as JSON
+          </a>
+          <a href="/api/me/export?format=csv" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            Download as CSV (zip)
+          </a>
+        </div>
+      </section>
+
+      <section aria-labelledby="import-heading" className={sectionClass}>
+        <h2 id="import-heading" className="text-lg font-medium">
+          Bring your Daylio history
+        </h2>
+        <DaylioImport />
+      </section>
+
+      <section aria-labelledby="privacy-heading" className={sectionClass}>
+        <h2 id="privacy-heading" className="text-lg font-medium">
+          Privacy
+        </h2>
+        <ul className="flex flex-col gap-1">
+          <li>
+            <Link href="/sharing" className="font-medium text-brand-700 underline underline-offset-4">
+              Choose what you share
+            </Link>
+          </li>
+          <li>
+            <Link href="/access-log" className="font-medium text-brand-700 underline underline-offset-4">
+              See who has looked at your data
+            </Link>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="delete-heading" className={`${sectionClass} border-red-200`}>
+        <h2 id="delete-heading" className="text-lg font-medium">
+          Delete my account
+        </h2>
+        <p className="text-stone-700">
+          This deletes your check-ins, questionnaire answers, journal, breaks and sharing choices, and signs you out. It cannot be undone:
+          download your data first if you want to keep it.
+        </p>
+        <p className="text-stone-700">
+          Session notes your therapist has signed stay with your clinic, because they are its clinical record. The clinic&apos;s log also
+          keeps a note that your account was deleted.
+        </p>
+        <DeleteAccountForm />
+      </section>
+    </div>
+  );
+}

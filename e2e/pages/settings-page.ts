@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+
+export class SettingsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/settings');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  }
+
+  async chooseDaylioFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
+    await this.page.getByLabel('Daylio CSV file').setInputFiles(file);
+    await this.page.getByRole('button', { name: 'Read the file' }).click();
+  }
+
+  async mapMood(label: string, mood: number) {
+    await this.page.getByLabel(new RegExp(`^${label} \\(`)).selectOption(String(mood));
+  }
+
+  async confirmImport() {
+    await this.page.getByRole('button', { name: /^Import \d+ check-ins?$/ }).click();
+  }
+
+  importError() {
+    return this.page.getByRole('alert').filter({ hasText: /\S/ });
+  }
+
+  async downloadJson() {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('link', { name: 'Download as JSON' }).click();
+    return download;
+  }
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { schema } from '@/db';
+import { verifyPassword } from '@/lib/auth/password';
+import { TandemError } from '@/lib/errors';
+import { recordAudit } from './audit';
+import { withActor, type Actor } from './context';
+
+/** The client's own time zone, which decides which day a check-in belongs to. */
+export async function updateTimeZone({ actor, timeZone }: { actor: Actor; timeZone: string }): Promise<void> {
+  await withActor(actor, async (tx) => {
+    await tx.update(schema.users).set({ timeZone }).where(eq(schema.users.id, actor.userId));
+    await recordAudit(tx, actor, { action: 'account.update_time_zone', subjectType: 'account', subjectId: actor.userId });
+  });
+}
+
+/**
+ * Deletes the client's account after checking their password. Deleting the users row removes
+ * their check-ins, measures, journal, pauses, sharing and assignments (ON DELETE CASCADE);
+ * signed session notes stay with the clinic as its record, unlinked (ON DELETE SET NULL). The
+ * audit event is written first: once the row is gone the person has no role to write it with.
+ * Returns false, changing nothing, when the password is wrong.
+ */
+export async function deleteMyAccount({ actor, password }: { actor: Actor; password: string }): Promise<boolean> {
+  if (actor.role !== 'client') throw new TandemError('forbidden:role');
+  return withActor(actor, async (tx) => {
+    const [me] = await tx.select({ passwordHash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, actor.userId));
+    const isMatch = Boolean(me?.passwordHash) && (await verifyPassword(me?.passwordHash as string, password));
+    if (!isMatch) {
+      await recordAudit(tx, actor, { action: 'account.delete', subjectType: 'account', subjectId: actor.userId, outcome: 'denied' });
+      return false;
+    }
+    await recordAudit(tx, actor, { action: 'account.delete', subjectType: 'account', subjectId: actor.userId });
+    const deleted = await tx.delete(schema.users).where(eq(schema.users.id, actor.userId)).returning({ id: schema.users.id });
+    if (deleted.length !== 1) throw new TandemError('internal');
+    return true;
+  });
+}

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getDatabase, queryRows } from '@/db';
+import { historyFromExport } from '@/lib/insights/history-file';
+import { checkInsFromDaylio, parseDaylio } from '@/lib/import/daylio';
+import { addJournalEntry, addMeasureResponse, addSignedNote, createClinicWithClient, grant, TEST_PASSWORD } from '@/lib/testing/factories';
+import { listAccessLog } from './access-log';
+import { deleteMyAccount, updateTimeZone } from './account';
+import { listCheckIns } from './check-ins';
+import { exportMyData } from './export';
+import { getHistory } from './history';
+import { importDaylioCheckIns } from './import';
+import { cancelPause, createPause, listPauses } from './pauses';
+
+type World = Awaited<ReturnType<typeof createClinicWithClient>>;
+let w: World;
+
+beforeEach(async () => {
+  w = await createClinicWithClient();
+});
+
+const daylioSample = readFileSync(fileURLToPath(new URL('../../../shared/data/daylio/sample_multiple_moods.csv', import.meta.url)), 'utf8');
+const mapping = { ok: 6, refreshed: 8, good: 8, 'ok but sleepy': 5, bad: 3, anxious: 3 };
+const count = async (table: string, clientId: string) =>
+  (await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from ${sql.identifier(table)} where client_id = ${clientId}`))[0]?.n;
+
+describe('access log', () => {
+  it('shows the client staff reads of their own data, with names, and nobody else’s', async () => {
+    const other = await createClinicWithClient();
+    await grant(w.client, w.therapist, 'checkins');
+    await listCheckIns({ actor: w.therapist, clientId: w.client.userId });
+    await grant(other.client, other.therapist, 'checkins');
+    await listCheckIns({ actor: other.therapist, clientId: other.client.userId });
+    await listCheckIns({ actor: w.client, clientId: w.client.userId });
+
+    const log = await listAccessLog({ actor: w.client });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ subject: 'check_ins', verb: 'read', outcome: 'allowed', staffRole: 'therapist' });
+    expect(log[0]?.staffName).toMatch(/^therapist /);
+  });
+
+  it('also shows a read that was refused because nothing was shared', async () => {
+    await expect(listCheckIns({ actor: w.therapist, clientId: w.client.userId })).rejects.toThrow();
+    expect((await listAccessLog({ actor: w.client })).map((e) => e.outcome)).toEqual(['denied']);
+  });
+
+  it('is for clients only', async () => {
+    await expect(listAccessLog({ actor: w.therapist })).rejects.toThrow();
+  });
+});
+
+describe('Daylio import', () => {
+  it('adds every entry once; importing the same file again adds nothing, whatever the mapping', async () => {
+    const file = parseDaylio(daylioSample);
+    const first = await importDaylioCheckIns({ actor: w.client, checkIns: checkInsFromDaylio(file, mapping, 'Europe/Lisbon'), timeZone: 'Europe/Lisbon' });
+    expect(first).toEqual({ added: 7, skipped: 0 });
+    const again = await importDaylioCheckIns({
+      actor: w.client,
+      checkIns: checkInsFromDaylio(parseDaylio(daylioSample), { ...mapping, ok: 2 }, 'Europe/Lisbon'),
+      timeZone: 'Europe/Lisbon',
+    });
+    expect(again).toEqual({ added: 0, skipped: 7 });
+    expect(await count('check_ins', w.client.userId)).toBe(9);
+    const history = await getHistory({ actor: w.client, from: '2020-07-21', to: '2020-07-21' });
+    expect(history.checkIns).toEqual([
+      { localDate: '2020-07-21', mood: 3, tags: ['Sleeping'] },
+      { localDate: '2020-07-21', mood: 3, tags: [] },
+    ]);
+  });
+
+  it('imports ten years of entries in a few seconds', async () => {
+    const lines = ['full_date,date,weekday,time,mood,activities,note_title,note'];
+    for (let day = 0; day < 3653; day += 1) {
+      const date = new Date(Date.UTC(2015, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`${date},x,x,8:15 am,good,"work | walk","","a note"`, `${date},x,x,21:40,meh,"reading","",""`);
+    }
+    const began = performance.now();
+    const checkIns = checkInsFromDaylio(parseDaylio(lines.join('\n')), { good: 8, meh: 5 }, 'Europe/London');
+    const result = await importDaylioCheckIns({ actor: w.client, checkIns, timeZone: 'Europe/London' });
+    const seconds = (performance.now() - began) / 1000;
+    console.info(`[import] ${checkIns.length} Daylio entries parsed and stored in ${seconds.toFixed(2)} s`);
+    expect(result.added).toBe(7306);
+    expect(seconds).toBeLessThan(15);
+  });
+
+  it('writes nothing when any row is refused by the database', async () => {
+    const good = checkInsFromDaylio(parseDaylio(daylioSample), mapping, 'UTC');
+    const bad = [...good, { ...good[0]!, importKey: 'daylio:bad', mood: 11 }];
+    await expect(importDaylioCheckIns({ actor: w.client, checkIns: bad, timeZone: 'UTC' })).rejects.toThrow();
+    expect(await count('check_ins', w.client.userId)).toBe(2);
+  });
+});
+
+describe('export', () => {
+  it('holds the client’s check-ins, measures, journal dates and pauses, readable by the insights history reader', async () => {
+    await addMeasureResponse(w.client, 'phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0], '2026-11-03');
+    await addJournalEntry(w.client, '2026-11-02');
+    await createPause({ actor: w.client, startsOn: '2026-12-01', endsOn: '2026-12-10' });
+    const data = await exportMyData({ actor: w.client, format: 'json' });
+    expect(data.checkIns.map((c) => [c.localDate, c.mood])).toEqual([
+      ['2026-11-01', 6],
+      ['2026-11-02', 4],
+    ]);
+    expect(data.measureResponses[0]).toMatchObject({ instrument: 'phq9', items: [1, 1, 1, 1, 1, 1, 1, 1, 0], localDate: '2026-11-03' });
+    expect(data.journalEntries.map((j) => j.localDate)).toEqual(['2026-11-02']);
+    expect(data.pauses).toEqual([{ start: '2026-12-01', end: '2026-12-10', cancelledAt: null }]);
+    const history = historyFromExport(JSON.parse(JSON.stringify(data)));
+    expect(history.checkIns).toHaveLength(2);
+    expect(history.measures).toHaveLength(1);
+    expect(history.pauses).toEqual([{ start: '2026-12-01', end: '2026-12-10' }]);
+  });
+
+  it('is the client’s alone, and is audited', async () => {
+    await expect(exportMyData({ actor: w.therapist, format: 'json' })).rejects.toThrow();
+    await exportMyData({ actor: w.client, format: 'csv' });
+    const rows = await queryRows<{ action: string }>(
+      getDatabase(),
+      sql`select action from audit_events where actor_id = ${w.client.userId} and action like 'account.export%'`,
+    );
+    expect(rows).toEqual([{ action: 'account.export_csv' }]);
+  });
+});
+
+describe('pauses', () => {
+  it('creates, lists and cancels a break; a cancelled one cannot be cancelled again', async () => {
+    const id = await createPause({ actor: w.client, startsOn: '2026-12-01', endsOn: '2026-12-20' });
+    expect((await listPauses({ actor: w.client }))[0]).toMatchObject({ id, startsOn: '2026-12-01', endsOn: '2026-12-20', cancelledAt: null });
+    await cancelPause({ actor: w.client, pauseId: id });
+    expect((await listPauses({ actor: w.client }))[0]?.cancelledAt).toBeInstanceOf(Date);
+    await expect(cancelPause({ actor: w.client, pauseId: id })).rejects.toThrow('already ended');
+  });
+
+  it('refuses a break that ends before it starts, and another client’s break', async () => {
+    await expect(createPause({ actor: w.client, startsOn: '2026-12-10', endsOn: '2026-12-01' })).rejects.toThrow();
+    const other = await createClinicWithClient();
+    const id = await createPause({ actor: other.client, startsOn: '2026-12-01', endsOn: '2026-12-02' });
+    await expect(cancelPause({ actor: w.client, pauseId: id })).rejects.toThrow('already ended');
+  });
+});
+
+describe('time zone', () => {
+  it('changes only the person’s own time zone', async () => {
+    await updateTimeZone({ actor: w.client, timeZone: 'Asia/Tokyo' });
+    const rows = await queryRows<{ id: string; time_zone: string }>(
+      getDatabase(),
+      sql`select id, time_zone from users where id in (${w.client.userId}, ${w.therapist.userId})`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.time_zone]))).toEqual({ [w.client.userId]: 'Asia/Tokyo', [w.therapist.userId]: 'Europe/Lisbon' });
+  });
+});
+
+describe('account deletion', () => {
+  it('changes nothing with a wrong password', async () => {
+    expect(await deleteMyAccount({ actor: w.client, password: 'not my password' })).toBe(false);
+    expect(await count('check_ins', w.client.userId)).toBe(2);
+  });
+
+  it('removes the client’s logs, measures and journal; signed notes stay with the clinic; the deletion is audited', async () => {
+    await addMeasureResponse(w.client, 'gad7', [0, 0, 0, 0, 0, 0, 0], '2026-11-03');
+    await addJournalEntry(w.client, '2026-11-02');
+    await grant(w.client, w.therapist, 'checkins');
+    const noteId = await addSignedNote(w.client, w.therapist, '2026-11-04');
+    expect(await deleteMyAccount({ actor: w.client, password: TEST_PASSWORD })).toBe(true);
+    for (const table of ['check_ins', 'measure_responses', 'journal_entries', 'consent_grants', 'assignments']) {
+      expect(await count(table, w.client.userId)).toBe(0);
+    }
+    const [note] = await queryRows<{ client_id: string | null; status: string }>(
+      getDatabase(),
+      sql`select client_id, status from session_notes where id = ${noteId}`,
+    );
+    expect(note).toEqual({ client_id: null, status: 'signed' });
+    const audit = await queryRows<{ outcome: string }>(
+      getDatabase(),
+      sql`select outcome from audit_events where actor_id = ${w.client.userId} and action = 'account.delete'`,
+    );
+    expect(audit).toEqual([{ outcome: 'allowed' }]);
+    expect((await queryRows(getDatabase(), sql`select 1 from users where id = ${w.client.userId}`)).length).toBe(0);
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '@/lib/dates';
+
+export const scopeSchema = z.enum(['checkins', 'journal', 'measures']);
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Enter a real date.');
+
+export const timeZoneSchema = z.string().trim().min(1, 'Choose a time zone.').refine(isValidTimeZone, 'Choose a time zone from the list.');
+
+export const shareScopeSchema = z.object({
+  therapistId: z.uuid(),
+  scope: scopeSchema,
+  /** Optional last day of sharing, in the client's own time zone. */
+  until: z.union([z.literal(''), isoDateSchema]).optional(),
+});
+export type ShareScopeInput = z.infer<typeof shareScopeSchema>;
+
+export const stopScopeSchema = z.object({ therapistId: z.uuid(), scope: scopeSchema });
+export type StopScopeInput = z.infer<typeof stopScopeSchema>;
+
+export const onboardingSchema = z.object({
+  timeZone: timeZoneSchema,
+  shares: z.record(z.uuid(), z.array(scopeSchema)),
+});
+export type OnboardingInput = z.infer<typeof onboardingSchema>;
+
+export const pauseSchema = z.object({ until: isoDateSchema });
+export type PauseInput = z.infer<typeof pauseSchema>;
+
+export const deleteAccountSchema = z.object({
+  password: z.string().min(1, 'Enter your password to confirm.').max(1024),
+  confirm: z.literal('on', { error: 'Tick the box to confirm that you understand.' }),
+});
+export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export const daylioImportSchema = z.object({
+  csv: z.string().min(1, 'Choose a file.').max(MAX_IMPORT_BYTES, 'The file is larger than 10 MB.'),
+  /** Mood label (lower-cased) to a mood from 1 to 10; absent on the preview step. */
+  mapping: z.record(z.string(), z.number().int().min(1).max(10)).optional(),
+});
+export type DaylioImportInput = z.infer<typeof daylioImportSchema>;
+
+export const exportFormatSchema = z.enum(['json', 'csv']);
