@@ -232,9 +232,19 @@ export async function listClinicClientIds({ clinicId }: { clinicId: string }): P
   });
 }
 
+/** One clinic as its background role sees it, or null when there is no such clinic. */
+export async function findClinicForRecompute({ clinicId }: { clinicId: string }): Promise<{ id: string; name: string } | null> {
+  const [row] = await withClinicWorker(clinicId, (tx) =>
+    tx.select({ id: schema.clinics.id, name: schema.clinics.name }).from(schema.clinics).where(eq(schema.clinics.id, clinicId)),
+  );
+  return row ?? null;
+}
+
 /**
- * Every clinic, for the operator's recompute command and the demo seed. Runs on the owner
- * connection, which is outside any one clinic: never call it from a request.
+ * Every clinic, for the operator's recompute command and the demo seed. Runs on the plain
+ * connection, outside any one clinic: never call it from a request. Row-level security is forced,
+ * so only a superuser connection (as for `db:seed`) sees the clinics; the server's own login role
+ * sees none and names a clinic instead (`findClinicForRecompute`).
  */
 export async function listClinicsForRecompute(): Promise<{ id: string; name: string }[]> {
   return getDatabase()

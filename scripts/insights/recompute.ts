@@ -1,6 +1,6 @@
 import { closeDatabase } from '@/db';
 import { DataDirInUseError } from '@/db/owner-lock';
-import { listClinicsForRecompute, recomputeClinicInsights, type ClinicRecomputeSummary } from '@/lib/dal/insights';
+import { findClinicForRecompute, listClinicsForRecompute, recomputeClinicInsights, type ClinicRecomputeSummary } from '@/lib/dal/insights';
 
 // `npm run insights:recompute [-- --clinic <id>] [--as-of YYYY-MM-DD]`: recomputes and stores the
 // insights of every client, each client in its own transaction, so stopping it midway loses at
@@ -27,10 +27,18 @@ async function main(): Promise<void> {
     console.error(`--as-of must be a date like 2026-11-26, not "${asOf}"`);
     process.exit(2);
   }
-  const clinics = await listClinicsForRecompute();
-  const chosen = clinicArg ? clinics.filter((c) => c.id === clinicArg) : clinics;
+  if (clinicArg && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clinicArg)) {
+    console.error(`--clinic must be a clinic id (a UUID), not "${clinicArg}"`);
+    process.exit(2);
+  }
+  const found = clinicArg ? await findClinicForRecompute({ clinicId: clinicArg }) : null;
+  const chosen = clinicArg ? (found ? [found] : []) : await listClinicsForRecompute();
   if (chosen.length === 0) {
-    console.error(clinicArg ? `No clinic with id ${clinicArg}.` : 'There are no clinics yet.');
+    console.error(
+      clinicArg
+        ? `No clinic with id ${clinicArg}.`
+        : 'No clinics are visible to this database user: run it as the database owner (as for db:seed), or name one with --clinic <id>.',
+    );
     process.exitCode = 1;
     return;
   }

@@ -216,3 +216,18 @@ describe('weekday pattern', () => {
     expect(ofKind(run(moodSeries(21, 7, 15, (i) => (i % 7 === 0 ? -2 : 0))), 'weekday')).toEqual([]);
   });
 });
+
+describe('gradual change', () => {
+  // Ten weeks around 7, then a steady fall of 2.8 points over five weeks, with day-to-day noise
+  // that carries over (AR(1), φ = 0.5), as real mood does.
+  let carried = 0;
+  const declining = wobble(105, 40).map((w, i) => {
+    carried = 0.5 * carried + 0.8 * w;
+    return Math.round(7 + carried + (i >= 70 ? (-2.8 * (i - 70)) / 35 : 0));
+  });
+
+  it('reports a steady decline in autocorrelated mood (autocorrelation read around the ramp, not PELT steps)', () => {
+    const [decline] = ofKind(run(declining), 'decline');
+    expect(decline).toMatchObject({ severity: 'attention', direction: 'worsening' });
+  });
+});
