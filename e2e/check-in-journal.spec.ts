@@ -14,10 +14,10 @@ test('the journal autosaves, keeps words on the device while offline, and saves 
   await context.setOffline(true);
   await page.getByLabel('Your entry').pressSequentially(' Then the rain came.');
   await expect(page.getByText(/Not connected\. Your words are kept on this device/)).toBeVisible();
-  await context.setOffline(false);
 
-  // Leaving the page before the connection is back: the words come back from the device.
+  // Leaving the page before Tandem can be reached again: the words come back from the device.
   await page.route('**/journal', (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
+  await context.setOffline(false);
   await page.reload();
   await expect(page.getByLabel('Your entry')).toHaveValue('Walked by the river after work. Then the rain came.');
   await page.unroute('**/journal');
