@@ -14,12 +14,20 @@ test('the journal autosaves, keeps words on the device while offline, and saves 
   await context.setOffline(true);
   await page.getByLabel('Your entry').pressSequentially(' Then the rain came.');
   await expect(page.getByText(/Not connected\. Your words are kept on this device/)).toBeVisible();
+
+  // Leaving the page before Tandem can be reached again: the words come back from the device.
+  await page.route('**/journal', (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
   await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByLabel('Your entry')).toHaveValue('Walked by the river after work. Then the rain came.');
+  await page.unroute('**/journal');
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
 
+  // Saved, the words live encrypted in Tandem and no longer on the device.
+  expect(await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('tandem.journal-draft')))).toEqual([]);
   await page.reload();
-  await expect(page.getByLabel('Your entry')).toHaveValue('Walked by the river after work. Then the rain came.');
+  await expect(page.getByLabel('New entry')).toHaveValue('');
   await expect(page.getByRole('region', { name: 'Earlier entries' })).toContainText('Walked by the river after work. Then the rain came.');
 });
 

@@ -75,7 +75,7 @@ test('a client corrects an earlier check-in and deletes another, from the list o
   await page.getByText(/List of these check-ins/).click();
   await page.getByRole('link', { name: /^Edit the check-in of / }).last().click();
   await expect(checkIn.scale('How is your mood right now?').getByRole('radio', { name: '2' })).toBeChecked();
-  await page.getByText('Delete this check-in').click();
+  await page.getByText('Delete this check-in', { exact: true }).click();
   await page.getByRole('button', { name: 'Yes, delete this check-in' }).click();
   await expect(checkIn.confirmation()).toHaveText('That check-in is deleted.');
   await page.getByText(/List of these check-ins/).click();

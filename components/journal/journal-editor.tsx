@@ -30,7 +30,8 @@ function readDraft(raw: string | null): Draft | null {
 /**
  * The journal editor. Every keystroke is written to this browser first, then autosaved to
  * Tandem (encrypted there); if the network drops, the draft stays here and is retried, so
- * nothing typed is lost. A draft left from an earlier visit is restored.
+ * nothing typed is lost. An unsaved draft left from an earlier visit is restored; once saved,
+ * it is removed from the browser.
  */
 export function JournalEditor({ storageKey, crisisResources }: { storageKey: string; crisisResources: string }) {
   const router = useRouter();
@@ -59,7 +60,9 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
       const isUnchanged = latest.current.text === snapshot.text;
       setDraft((d) => ({ ...(d ?? saved), entryId: result.entryId }));
       latest.current = { ...latest.current, entryId: result.entryId };
-      window.localStorage.setItem(storageKey, JSON.stringify({ ...latest.current }));
+      // Once Tandem holds the words, the device does not: a shared phone keeps no journal text.
+      if (isUnchanged) window.localStorage.removeItem(storageKey);
+      else window.localStorage.setItem(storageKey, JSON.stringify(latest.current));
       setStatus(isUnchanged ? 'saved' : 'idle');
       // A new entry joins the list of earlier entries below.
       if (!snapshot.entryId) router.refresh();
