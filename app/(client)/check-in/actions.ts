@@ -5,6 +5,7 @@ import { requireRole } from '@/lib/auth/session';
 import { recordCheckIn, setTimeZone, updateCheckIn, deleteCheckIn } from '@/lib/dal/check-ins';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { checkInSchema } from '@/lib/validation/check-in';
+import { refreshInsightsAfterResponse } from '../refresh-insights';
 
 export type CheckInFormState = { fieldErrors: Partial<Record<'mood' | 'anxiety' | 'energy' | 'sleepHours' | 'tags' | 'note', string>>; message?: string };
 
@@ -48,6 +49,7 @@ export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): 
   } catch (error) {
     return { fieldErrors: {}, message: toPublicError(error).message };
   }
+  refreshInsightsAfterResponse(user);
   redirect(destination);
 }
 
@@ -60,6 +62,7 @@ export async function removeCheckIn(formData: FormData): Promise<void> {
     if (error instanceof TandemError && error.status === 404) notFound();
     throw error;
   }
+  refreshInsightsAfterResponse(user);
   redirect('/check-in?saved=deleted');
 }
 

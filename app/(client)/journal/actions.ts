@@ -4,13 +4,17 @@ import { requireRole } from '@/lib/auth/session';
 import { saveJournalEntry } from '@/lib/dal/journal';
 import { toPublicError } from '@/lib/errors';
 import type { JournalEntryInput } from '@/lib/validation/journal';
+import { refreshInsightsAfterResponse } from '../refresh-insights';
 
 export type SaveJournalResult = { ok: true; entryId: string; hasCrisisLanguage: boolean } | { ok: false; message: string };
 
 export async function saveJournal(input: JournalEntryInput): Promise<SaveJournalResult> {
   const user = await requireRole('client');
   try {
-    return { ok: true, ...(await saveJournalEntry({ actor: user, input })) };
+    const saved = await saveJournalEntry({ actor: user, input });
+    // Only a crisis-language hit changes what the insights see of a journal.
+    if (saved.hasCrisisLanguage) refreshInsightsAfterResponse(user);
+    return { ok: true, ...saved };
   } catch (error) {
     return { ok: false, message: toPublicError(error).message };
   }
