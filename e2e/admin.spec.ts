@@ -1,6 +1,7 @@
 import { AcceptInvitationPage, AssignPage, AuditLogPage, InvitePage, invitationLinkFromOutbox } from './pages/admin-pages';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO_PASSWORD, expect, signInAs, test } from './fixtures/demo';
+import { signInByEmail } from './fixtures/people';
 
 test('the admin invites a therapist, who accepts the emailed link in another browser and lands signed in', async ({ page, browser }) => {
   const email = `new-therapist-${Date.now()}@demo.tandem.test`;
@@ -100,7 +101,7 @@ test('the audit log verifies its own chain', async ({ page }) => {
 
 test('clinic settings reject bad input without losing it, then save', async ({ page }) => {
   await signInAs(page, 'admin');
-  await page.goto('/settings');
+  await page.goto('/clinic/settings');
   const hours = page.getByLabel('Escalation time (hours)');
   await hours.fill('500');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -112,10 +113,27 @@ test('clinic settings reject bad input without losing it, then save', async ({ p
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 });
 
+// Harbour Counselling, so the demo clinic's default crisis text stays as other journeys expect it.
+test("the admin changes the clinic's crisis text and a client sees it on their support page", async ({ page, browser }) => {
+  const text = `Call the Harbour crisis line on 0800 555 0199 (${Date.now()}).`;
+  await signInByEmail(page, 'admin@harbour.tandem.test', /\/clinic$/);
+  await page.goto('/clinic/settings');
+  await page.getByLabel('What clients see when they may be in danger').fill(text);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+  const context = await browser.newContext();
+  const client = await context.newPage();
+  await signInByEmail(client, 'client@harbour.tandem.test', /\/check-in$/);
+  await client.goto('/support');
+  await expect(client.getByRole('region', { name: 'If you need help now' })).toContainText(text);
+  await context.close();
+});
+
 for (const role of ['therapist', 'client'] as const) {
   test(`a ${role} cannot open any admin page or the export: 404`, async ({ page }) => {
     await signInAs(page, role);
-    for (const url of ['/people', '/people/invite', '/caseloads', '/caseloads/assign', '/audit', '/settings']) {
+    for (const url of ['/people', '/people/invite', '/caseloads', '/caseloads/assign', '/audit', '/clinic/settings']) {
       const response = await page.goto(url);
       expect(response?.status()).toBe(404);
     }

@@ -7,7 +7,7 @@ const nav = [
   { href: '/people', label: 'People' },
   { href: '/caseloads', label: 'Caseloads' },
   { href: '/audit', label: 'Audit log' },
-  { href: '/settings', label: 'Settings' },
+  { href: '/clinic/settings', label: 'Settings' },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
