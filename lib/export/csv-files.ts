@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { toCsv } from '@/lib/import/csv';
+import { toCsv } from '@/lib/csv';
 import type { MyDataExport } from '@/lib/dal/export';
 
 /** The export as one CSV file per kind of data, zipped. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseCsv, CsvSyntaxError, type CsvRecord } from './csv';
+import { parseCsv, CsvSyntaxError, type CsvRecord } from '@/lib/csv';
 import { zonedTimeToUtc } from './zoned-time';
 
 // Daylio's CSV export: `full_date,date,weekday,time,mood,activities,note_title,note`. Real files

@@ -2,7 +2,7 @@ import { outcomeLabel, subjectLabel } from '@/lib/audit/labels';
 import { requireApiUser } from '@/lib/auth/session';
 import { exportAuditEvents } from '@/lib/dal/audit-log';
 import { TandemError, toPublicError } from '@/lib/errors';
-import { toCsv } from '@/lib/tables/csv';
+import { toCsv } from '@/lib/csv';
 import { auditQuerySchema } from '@/lib/validation/admin';
 
 export async function GET(request: Request): Promise<Response> {

@@ -74,10 +74,15 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
-/** One CSV field: quoted when it holds a comma, quote or line break. */
-export function csvField(value: string | number | null | undefined): string {
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, or starts or ends
+ * with white space. A cell starting with = + - @ or a tab is prefixed with ' so a spreadsheet never
+ * runs it as a formula (OWASP "CSV Injection").
+ */
+function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
