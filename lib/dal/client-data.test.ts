@@ -13,6 +13,7 @@ import { exportMyData } from './export';
 import { getHistory } from './history';
 import { importDaylioCheckIns } from './import';
 import { cancelPause, createPause, listPauses } from './pauses';
+import { saveJournalEntry } from './journal';
 
 type World = Awaited<ReturnType<typeof createClinicWithClient>>;
 let w: World;
@@ -94,9 +95,9 @@ describe('Daylio import', () => {
 });
 
 describe('export', () => {
-  it('holds the client’s check-ins, measures, journal dates and pauses, readable by the insights history reader', async () => {
+  it('holds the client’s check-ins, measures, journal and pauses, readable by the insights history reader', async () => {
     await addMeasureResponse(w.client, 'phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0], '2026-11-03');
-    await addJournalEntry(w.client, '2026-11-02');
+    await saveJournalEntry({ actor: w.client, input: { text: 'Walked to the harbour and felt lighter.' }, at: new Date('2026-11-02T18:00:00Z') });
     await createPause({ actor: w.client, startsOn: '2026-12-01', endsOn: '2026-12-10' });
     const data = await exportMyData({ actor: w.client, format: 'json' });
     expect(data.checkIns.map((c) => [c.localDate, c.mood])).toEqual([
@@ -104,7 +105,7 @@ describe('export', () => {
       ['2026-11-02', 4],
     ]);
     expect(data.measureResponses[0]).toMatchObject({ instrument: 'phq9', items: [1, 1, 1, 1, 1, 1, 1, 1, 0], localDate: '2026-11-03' });
-    expect(data.journalEntries.map((j) => j.localDate)).toEqual(['2026-11-02']);
+    expect(data.journalEntries.map((j) => [j.localDate, j.text])).toEqual([['2026-11-02', 'Walked to the harbour and felt lighter.']]);
     expect(data.pauses).toEqual([{ start: '2026-12-01', end: '2026-12-10', cancelledAt: null }]);
     const history = historyFromExport(JSON.parse(JSON.stringify(data)));
     expect(history.checkIns).toHaveLength(2);

@@ -5,6 +5,7 @@ import { TandemError } from '@/lib/errors';
 import { localDateIn } from '@/lib/dates';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
+import { decryptJournalText } from './journal';
 
 export const EXPORT_FORMAT = 'tandem-export';
 export const EXPORT_VERSION = 1;
@@ -27,8 +28,8 @@ export type MyDataExport = {
     source: string;
   }[];
   measureResponses: { instrument: 'phq9' | 'gad7'; items: number[]; difficulty: number | null; completedAt: string; localDate: string }[];
-  /** Dates only: journal text is encrypted and this export does not yet include it. */
-  journalEntries: { localDate: string; createdAt: string; updatedAt: string }[];
+  /** Decrypted for the person themself: the export is theirs. */
+  journalEntries: { localDate: string; createdAt: string; updatedAt: string; text: string }[];
   /** Declared breaks; a cancelled break ends on the day it was cancelled. */
   pauses: { start: string; end: string; cancelledAt: string | null }[];
   customTags: string[];
@@ -53,7 +54,7 @@ export async function exportMyData({ actor, format }: { actor: Actor; format: 'j
     const measures = await tx.select().from(m).where(eq(m.clientId, actor.userId)).orderBy(asc(m.completedAt));
     const j = schema.journalEntries;
     const journal = await tx
-      .select({ localDate: j.localDate, createdAt: j.createdAt, updatedAt: j.updatedAt })
+      .select({ localDate: j.localDate, createdAt: j.createdAt, updatedAt: j.updatedAt, clinicId: j.clinicId, clientId: j.clientId, ciphertext: j.ciphertext })
       .from(j)
       .where(eq(j.clientId, actor.userId))
       .orderBy(asc(j.localDate), asc(j.createdAt));
@@ -98,7 +99,12 @@ export async function exportMyData({ actor, format }: { actor: Actor; format: 'j
         completedAt: x.completedAt.toISOString(),
         localDate: x.localDate,
       })),
-      journalEntries: journal.map((x) => ({ localDate: x.localDate, createdAt: x.createdAt.toISOString(), updatedAt: x.updatedAt.toISOString() })),
+      journalEntries: journal.map((x) => ({
+        localDate: x.localDate,
+        createdAt: x.createdAt.toISOString(),
+        updatedAt: x.updatedAt.toISOString(),
+        text: decryptJournalText(x),
+      })),
       pauses: pauses.flatMap((x): MyDataExport['pauses'] => {
         if (!x.cancelledAt) return [{ start: x.startsOn, end: x.endsOn, cancelledAt: null }];
         const cancelledOn = localDateIn(person.timeZone, x.cancelledAt);

@@ -17,6 +17,11 @@ const KEY_VERSION = 1;
 // The ciphertext is bound to its clinic and client: copied onto someone else's row, it fails.
 const contextFor = (clinicId: string, clientId: string) => `journal:${clinicId}:${clientId}`;
 
+/** The words of a stored entry; only for callers that have already authorized the read. */
+export function decryptJournalText(row: { clinicId: string; clientId: string; ciphertext: string }): string {
+  return decryptText(row.ciphertext, getSecrets().encryptionKey, contextFor(row.clinicId, row.clientId));
+}
+
 export type SavedJournalEntry = { entryId: string; hasCrisisLanguage: boolean };
 
 /**
@@ -85,6 +90,5 @@ export async function listJournalEntries({ actor, clientId, limit = 20 }: { acto
     return found;
   });
   if (!rows) throw new TandemError('not_found:client');
-  const key = getSecrets().encryptionKey;
-  return rows.map((r) => ({ id: r.id, localDate: r.localDate, updatedAt: r.updatedAt, text: decryptText(r.ciphertext, key, contextFor(r.clinicId, clientId)) }));
+  return rows.map((r) => ({ id: r.id, localDate: r.localDate, updatedAt: r.updatedAt, text: decryptJournalText({ ...r, clientId }) }));
 }

@@ -14,8 +14,8 @@ export function exportZip(data: MyDataExport): Uint8Array {
       data.measureResponses.map((m) => [m.instrument, m.localDate, m.completedAt, m.items.join(' '), m.difficulty]),
     ),
     'journal-entries.csv': toCsv(
-      ['local_date', 'created_at', 'updated_at'],
-      data.journalEntries.map((j) => [j.localDate, j.createdAt, j.updatedAt]),
+      ['local_date', 'created_at', 'updated_at', 'text'],
+      data.journalEntries.map((j) => [j.localDate, j.createdAt, j.updatedAt, j.text]),
     ),
     'pauses.csv': toCsv(['start', 'end', 'cancelled_at'], data.pauses.map((p) => [p.start, p.end, p.cancelledAt])),
     'custom-tags.csv': toCsv(['label'], data.customTags.map((t) => [t])),

@@ -70,8 +70,8 @@ export default async function SettingsPage() {
           Download your data
         </h2>
         <p className="text-stone-700">
-          Everything you have logged: check-ins, questionnaire answers, breaks, your tags and your sharing history. Journal entries are listed
-          by date; their text is not included in the download yet.
+          Everything you have logged: check-ins, questionnaire answers, journal entries, breaks, your tags and your sharing history. The
+          file holds your journal in plain text, so keep it somewhere safe.
         </p>
         <div className="flex flex-wrap gap-2">
           <a href="/api/me/export?format=json" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
