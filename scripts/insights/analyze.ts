@@ -38,4 +38,11 @@ function main(): void {
   process.stdout.write(`${JSON.stringify({ asOf, insights })}\n`);
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  // A missing file, malformed JSON, a bad row or date: say what, never a stack trace.
+  const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${(error as NodeJS.ErrnoException).path}` : (error as Error).message;
+  console.error(`insights:analyze: ${reason}`);
+  process.exit(1);
+}
