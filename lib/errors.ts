@@ -12,6 +12,8 @@ const messages = {
   'conflict:last_admin': [409, 'The clinic needs at least one active admin. Invite or reactivate another admin first.'],
   'conflict:email_taken': [409, 'Someone with that email already has an account or a pending invitation.'],
   'not_found:check_in': [404, 'We could not find that check-in.'],
+  'not_found:alert': [404, 'We could not find that alert.'],
+  'conflict:alert_acknowledged': [409, 'This alert has already been acknowledged.'],
   'not_found:journal': [404, 'We could not find that journal entry.'],
   'unavailable:database': [503, 'The database cannot be reached right now.'],
   internal: [500, 'Something went wrong on our side. Your information was not changed.'],

@@ -8,7 +8,10 @@ export default async function ClinicianLayout({ children }: { children: ReactNod
   const user = await requireRole('therapist');
   const alerts = await listOpenAlerts({ actor: user });
   return (
-    <AppShell user={user} nav={[{ href: '/caseload', label: 'Caseload' }]}>
+    <AppShell user={user} nav={[
+        { href: '/caseload', label: 'Caseload' },
+        { href: '/alerts', label: alerts.length > 0 ? `Alerts (${alerts.length})` : 'Alerts' },
+      ]}>
       <UrgentAlertBanner alerts={alerts} now={new Date()} />
       {children}
     </AppShell>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { OpenAlert } from '@/lib/dal/alerts';
 
 const what = { item9: 'PHQ-9 item 9 answered', crisis_language: 'Crisis language in a journal entry written' } as const;
@@ -33,6 +34,9 @@ export function UrgentAlertBanner({ alerts, now }: { alerts: OpenAlert[]; now: D
             ))}
           </ul>
         )}
+        <Link href="/alerts" className="mt-2 inline-block font-medium underline underline-offset-4">
+          Review and acknowledge
+        </Link>
     </section>
   );
 }
