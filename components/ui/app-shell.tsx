@@ -25,12 +25,12 @@ export function AppShell({
       </a>
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto grid max-w-6xl grid-cols-[1fr_auto] items-center gap-x-6 gap-y-1 px-4 py-2 md:grid-cols-[auto_1fr_auto]">
-          <Link href="/" className="py-1 text-lg font-semibold text-brand-700">
+          <Link href="/" className="py-1 text-lg font-semibold text-brand-700 md:col-start-1 md:row-start-1">
             Tandem
           </Link>
           <nav
             aria-label="Main"
-            className="col-span-2 row-start-2 -mx-1 flex gap-1 overflow-x-auto md:col-span-1 md:row-start-1 md:mx-0"
+            className="col-span-2 row-start-2 -mx-1 flex gap-1 overflow-x-auto md:col-span-1 md:col-start-2 md:row-start-1 md:mx-0"
           >
             {nav.map((item) => (
               <Link
@@ -42,7 +42,7 @@ export function AppShell({
               </Link>
             ))}
           </nav>
-          <div className="flex items-center gap-2 justify-self-end">
+          <div className="col-start-2 row-start-1 flex items-center gap-2 justify-self-end md:col-start-3">
             <Link href="/account" className="text-right text-sm leading-tight hover:underline">
               <span className="block font-medium">{user.name}</span>
               <span className="block text-stone-600">{roleLabel[user.role]}</span>
