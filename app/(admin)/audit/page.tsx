@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Pagination } from '@/components/data-table/pagination';
 import { secondaryButton } from '@/components/ui/button-styles';
+import { SelectField, TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { outcomeLabel, subjectLabel } from '@/lib/audit/labels';
 import { requireRole } from '@/lib/auth/session';
@@ -12,7 +13,6 @@ import { VerifyForm } from './verify-form';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const control = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-base';
 const roleWord = { client: 'client', therapist: 'therapist', admin: 'admin' } as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -43,41 +43,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <VerifyForm />
       </div>
       <form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit log">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="actor" className="text-sm font-medium">Person</label>
-          <select id="actor" name="actor" defaultValue={query.actor ?? ''} className={control}>
+        <SelectField name="actor" label="Person" defaultValue={query.actor ?? ''}>
             <option value="">Anyone</option>
             {options.people.map((p) => (
               <option key={p.id} value={p.id}>{p.name} ({roleWord[p.role]})</option>
             ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="client" className="text-sm font-medium">Client</label>
-          <select id="client" name="client" defaultValue={query.client ?? ''} className={control}>
+        </SelectField>
+        <SelectField name="client" label="Client" defaultValue={query.client ?? ''}>
             <option value="">Any client</option>
             {clients.map((p) => (
               <option key={p.id} value={p.id}>{p.name}</option>
             ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="action" className="text-sm font-medium">Action</label>
-          <select id="action" name="action" defaultValue={query.action ?? ''} className={control}>
+        </SelectField>
+        <SelectField name="action" label="Action" defaultValue={query.action ?? ''}>
             <option value="">Any action</option>
             {options.actions.map((a) => (
               <option key={a} value={a}>{a}</option>
             ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="from" className="text-sm font-medium">From</label>
-          <input id="from" name="from" type="date" defaultValue={query.from ?? ''} className={control} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="to" className="text-sm font-medium">To</label>
-          <input id="to" name="to" type="date" defaultValue={query.to ?? ''} className={control} />
-        </div>
+        </SelectField>
+        <TextField name="from" label="From" type="date" defaultValue={query.from ?? ''} />
+        <TextField name="to" label="To" type="date" defaultValue={query.to ?? ''} />
         <div className="flex flex-wrap items-end gap-2">
           <button type="submit" className={secondaryButton}>Apply filters</button>
           <a href={`/audit/export${exportQuery.size ? `?${exportQuery.toString()}` : ''}`} className={secondaryButton} download>

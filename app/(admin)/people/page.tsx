@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pagination } from '@/components/data-table/pagination';
 import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
+import { SelectField, TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listPeople } from '@/lib/dal/people';
@@ -11,7 +12,6 @@ import { PeopleTable, type PersonView } from './people-table';
 
 export const metadata: Metadata = { title: 'People' };
 
-const control = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-base';
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole('admin');
@@ -41,28 +41,19 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </PageHeader>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter people">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="q" className="text-sm font-medium">Search</label>
-            <input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Name or email" className={control} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="role" className="text-sm font-medium">Role</label>
-            <select id="role" name="role" defaultValue={query.role ?? ''} className={control}>
+          <TextField name="q" label="Search" type="search" defaultValue={query.q ?? ''} placeholder="Name or email" />
+          <SelectField name="role" label="Role" defaultValue={query.role ?? ''}>
               <option value="">Any role</option>
               <option value="client">Clients</option>
               <option value="therapist">Therapists</option>
               <option value="admin">Admins</option>
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="status" className="text-sm font-medium">Status</label>
-            <select id="status" name="status" defaultValue={query.status ?? ''} className={control}>
+          </SelectField>
+          <SelectField name="status" label="Status" defaultValue={query.status ?? ''}>
               <option value="">Any status</option>
               <option value="active">Active</option>
               <option value="invited">Invited</option>
               <option value="deactivated">Deactivated</option>
-            </select>
-          </div>
+          </SelectField>
           <input type="hidden" name="sort" value={query.sort} />
           <input type="hidden" name="dir" value={query.dir} />
           <button type="submit" className={secondaryButton}>Apply</button>
