@@ -1,26 +1,45 @@
 import 'server-only';
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import type { Actor } from './context';
 
 export type Scope = (typeof schema.consentScopeEnum.enumValues)[number];
 
-/** Whether the actor is a therapist with an active assignment to this client. */
-export async function isAssignedTherapist(tx: Transaction, actor: Actor, clientId: string): Promise<boolean> {
-  if (actor.role !== 'therapist') return false;
+/** Whether this client is actively assigned to this therapist in this clinic. */
+export async function hasActiveAssignment(
+  tx: Transaction,
+  { clinicId, clientId, therapistId }: { clinicId: string; clientId: string; therapistId: string },
+): Promise<boolean> {
   const [row] = await tx
     .select({ id: schema.assignments.id })
     .from(schema.assignments)
     .where(
       and(
-        eq(schema.assignments.therapistId, actor.userId),
+        eq(schema.assignments.therapistId, therapistId),
         eq(schema.assignments.clientId, clientId),
-        eq(schema.assignments.clinicId, actor.clinicId),
+        eq(schema.assignments.clinicId, clinicId),
         isNull(schema.assignments.endedAt),
       ),
     )
     .limit(1);
   return Boolean(row);
+}
+
+/** Whether the actor is a therapist with an active assignment to this client. */
+export async function isAssignedTherapist(tx: Transaction, actor: Actor, clientId: string): Promise<boolean> {
+  if (actor.role !== 'therapist') return false;
+  return hasActiveAssignment(tx, { clinicId: actor.clinicId, clientId, therapistId: actor.userId });
+}
+
+/** The therapists a client is actively assigned to, by name, with when each assignment began. */
+export async function listActiveTherapists(tx: Transaction, clientId: string) {
+  const a = schema.assignments;
+  return tx
+    .select({ therapistId: a.therapistId, name: schema.users.name, assignedSince: a.startedAt })
+    .from(a)
+    .innerJoin(schema.users, eq(schema.users.id, a.therapistId))
+    .where(and(eq(a.clientId, clientId), isNull(a.endedAt)))
+    .orderBy(asc(schema.users.name));
 }
 
 /** A grant is live when it is neither revoked nor past its end date. */

@@ -1,30 +1,22 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
-import { liveGrant, type Scope } from './access';
+import { scopeSchema } from '@/lib/validation/client-data';
+import { hasActiveAssignment, listActiveTherapists, liveGrant, type Scope } from './access';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
-export const SCOPES: readonly Scope[] = ['checkins', 'journal', 'measures'];
+export const SCOPES: readonly Scope[] = scopeSchema.options;
 
 function requireClient(actor: Actor) {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
 }
 
 async function requireAssigned(tx: Transaction, actor: Actor, therapistId: string) {
-  const [assignment] = await tx
-    .select({ id: schema.assignments.id })
-    .from(schema.assignments)
-    .where(
-      and(
-        eq(schema.assignments.clientId, actor.userId),
-        eq(schema.assignments.therapistId, therapistId),
-        isNull(schema.assignments.endedAt),
-      ),
-    )
-    .limit(1);
-  if (!assignment) throw new TandemError('not_found:page', 'That therapist is not one of yours.');
+  if (!(await hasActiveAssignment(tx, { clinicId: actor.clinicId, clientId: actor.userId, therapistId }))) {
+    throw new TandemError('not_found:page', 'That therapist is not one of yours.');
+  }
 }
 
 /**
@@ -107,13 +99,7 @@ export async function listSharing({ actor }: { actor: Actor }): Promise<Sharing>
   requireClient(actor);
   const now = new Date();
   return withActor(actor, async (tx) => {
-    const a = schema.assignments;
-    const therapists = await tx
-      .select({ therapistId: a.therapistId, name: schema.users.name, assignedSince: a.startedAt })
-      .from(a)
-      .innerJoin(schema.users, eq(schema.users.id, a.therapistId))
-      .where(and(eq(a.clientId, actor.userId), isNull(a.endedAt)))
-      .orderBy(asc(schema.users.name));
+    const therapists = await listActiveTherapists(tx, actor.userId);
     const g = schema.consentGrants;
     const grants = await tx
       .select({
@@ -169,13 +155,7 @@ export async function getOnboardingState({ actor }: { actor: Actor }): Promise<O
 }
 
 async function onboardingState(tx: Transaction, actor: Actor): Promise<OnboardingState> {
-  const a = schema.assignments;
-  const assigned = await tx
-    .select({ therapistId: a.therapistId, name: schema.users.name, startedAt: a.startedAt })
-    .from(a)
-    .innerJoin(schema.users, eq(schema.users.id, a.therapistId))
-    .where(and(eq(a.clientId, actor.userId), isNull(a.endedAt)))
-    .orderBy(asc(schema.users.name));
+  const assigned = await listActiveTherapists(tx, actor.userId);
   const grantedTo = new Set(
     (
       await tx
@@ -200,7 +180,7 @@ async function onboardingState(tx: Transaction, actor: Actor): Promise<Onboardin
     .filter(
       (t) =>
         !grantedTo.has(t.therapistId) &&
-        !choices.some((c) => c.action === 'consent.review' && c.subjectId === t.therapistId && c.at >= t.startedAt),
+        !choices.some((c) => c.action === 'consent.review' && c.subjectId === t.therapistId && c.at >= t.assignedSince),
     )
     .map(({ therapistId, name }) => ({ therapistId, name }));
   const hasOnboarded = choices.some((c) => c.action === 'account.onboard') || grantedTo.size > 0;
