@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { toDay } from '@/lib/insights/dates';
 import { computeInsights } from '@/lib/insights/engine';
 import { engineInputFromHistory, historyFromCsv, historyFromExport, lastDate, type History } from '@/lib/insights/history-file';
+import { runCli } from './cli';
 
 const USAGE = 'usage: tsx scripts/insights/analyze.ts <file.csv|file.json> [--as-of YYYY-MM-DD]';
 
@@ -38,11 +39,4 @@ function main(): void {
   process.stdout.write(`${JSON.stringify({ asOf, insights })}\n`);
 }
 
-try {
-  main();
-} catch (error) {
-  // A missing file, malformed JSON, a bad row or date: say what, never a stack trace.
-  const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${(error as NodeJS.ErrnoException).path}` : (error as Error).message;
-  console.error(`insights:analyze: ${reason}`);
-  process.exit(1);
-}
+runCli('insights:analyze', main);

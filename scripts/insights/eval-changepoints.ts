@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectLevelShifts, LEVEL_SHIFT_PARAMETERS } from '@/lib/insights/changepoint/level-shifts';
 import { covering, f1Score, type Annotations } from './tcpd-metrics';
+import { runCli } from './cli';
 
 const USAGE = 'usage: tsx scripts/insights/eval-changepoints.ts --data <dir> [--json]';
 /** TCPD's synthetic sanity-check series; the benchmark's figures are over the real ones. */
@@ -76,4 +77,4 @@ function main(): void {
   if (result.syntheticMean) console.log(`* synthetic quality-control series, mean F1 ${result.syntheticMean.f1.toFixed(3)}, cover ${result.syntheticMean.cover.toFixed(3)} (not in the mean)`);
 }
 
-main();
+runCli('eval:changepoints', main);
