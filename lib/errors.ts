@@ -15,6 +15,8 @@ const messages = {
   'not_found:alert': [404, 'We could not find that alert.'],
   'conflict:alert_acknowledged': [409, 'This alert has already been acknowledged.'],
   'not_found:journal': [404, 'We could not find that journal entry.'],
+  'not_found:insight': [404, 'We could not find that signal.'],
+  'conflict:care_plan_version': [409, 'Someone saved a newer version of this care plan while you were editing. Your changes are still here: reload the plan in another tab to see the newer version, then save again.'],
   'unavailable:database': [503, 'The database cannot be reached right now.'],
   internal: [500, 'Something went wrong on our side. Your information was not changed.'],
 } as const satisfies Record<string, readonly [number, string]>;

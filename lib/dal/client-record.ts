@@ -1,0 +1,245 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, isNotNull, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { schema, type Transaction } from '@/db';
+import { bandFor } from '@/lib/clinical/bands';
+import { DIFFICULTY_OPTIONS, FREQUENCY_OPTIONS, instrumentDefinition, type Instrument } from '@/lib/clinical/instruments';
+import { assessOutcome } from '@/lib/clinical/outcomes';
+import { totalScore } from '@/lib/clinical/scoring';
+import { resolveThresholds } from '@/lib/clinical/thresholds';
+import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRange } from '@/lib/clinical/timeline';
+import { addDays, localDateIn } from '@/lib/dates';
+import { TandemError } from '@/lib/errors';
+import { isAssignedTherapist, liveGrant, type Scope } from './access';
+import { recordAudit, type AuditEntry } from './audit';
+import { withActor, type Actor } from './context';
+import { decryptJournalText } from './journal';
+
+// The therapist's view of one client. Every read checks, inside its own transaction, that the
+// actor is the client's assigned therapist (else not_found) and which scopes the client shares
+// with them right now; row-level security applies the same rules underneath.
+
+export type ClientAccess = { clientId: string; name: string; timeZone: string; sharing: Scope[] };
+
+const DENIED = Symbol('denied');
+
+/** What the client shares live with this therapist, sorted. */
+export async function sharedScopes(tx: Transaction, actor: Actor, clientId: string): Promise<Scope[]> {
+  const g = schema.consentGrants;
+  const rows = await tx
+    .select({ scope: g.scope })
+    .from(g)
+    .where(and(eq(g.clientId, clientId), eq(g.therapistId, actor.userId), liveGrant(new Date())));
+  return [...new Set(rows.map((r) => r.scope))].sort();
+}
+
+/**
+ * Runs `work` for the assigned therapist of `clientId`; anyone else (another therapist of the
+ * clinic, another clinic, an admin, a client) is audited as denied and gets not_found:client.
+ */
+export async function withAssignedClient<T>(
+  actor: Actor,
+  clientId: string,
+  audit: Pick<AuditEntry, 'action' | 'subjectType'>,
+  work: (tx: Transaction, client: ClientAccess) => Promise<T>,
+): Promise<T> {
+  if (!z.uuid().safeParse(clientId).success) throw new TandemError('not_found:client');
+  const result = await withActor(actor, async (tx) => {
+    if (!(await isAssignedTherapist(tx, actor, clientId))) {
+      await recordAudit(tx, actor, { ...audit, subjectClientId: clientId, outcome: 'denied' });
+      return DENIED;
+    }
+    const [user] = await tx
+      .select({ name: schema.users.name, timeZone: schema.users.timeZone })
+      .from(schema.users)
+      .where(eq(schema.users.id, clientId));
+    if (!user) return DENIED;
+    return work(tx, { clientId, name: user.name, timeZone: user.timeZone, sharing: await sharedScopes(tx, actor, clientId) });
+  });
+  if (result === DENIED) throw new TandemError('not_found:client');
+  return result;
+}
+
+/** The client's name and what they share: the heading of every page about them. */
+export async function getClientOverview({ actor, clientId }: { actor: Actor; clientId: string }): Promise<ClientAccess> {
+  return withAssignedClient(actor, clientId, { action: 'client.view', subjectType: 'caseload' }, async (tx, client) => {
+    await recordAudit(tx, actor, { action: 'client.view', subjectType: 'caseload', subjectClientId: clientId });
+    return client;
+  });
+}
+
+/** Insights the therapist may see: risk always, the others only while their data is shared. */
+export function visibleInsightScopes(sharing: readonly Scope[]): ('risk' | Scope)[] {
+  return ['risk', ...sharing];
+}
+
+/**
+ * The timeline: daily mood, 7-day mean and personal baseline (if check-ins are shared),
+ * questionnaire totals (if measures are shared), signal windows and change points, session dates.
+ */
+export async function getClientTimeline({ actor, clientId, range }: { actor: Actor; clientId: string; range: TimelineRange }): Promise<TimelineData> {
+  return withAssignedClient(actor, clientId, { action: 'timeline.read', subjectType: 'check_ins' }, async (tx, client) => {
+    const to = localDateIn(client.timeZone);
+    const canSeeCheckIns = client.sharing.includes('checkins');
+    const canSeeMeasures = client.sharing.includes('measures');
+    const earliest = range === 'all' ? null : rangeStart(range, to, null);
+    // The personal baseline may lie before a short range, so check-ins are read from its start.
+    const baselineStart = addDays(to, -(BASELINE.recentDays + BASELINE.days - 1));
+    const fetchFrom = earliest === null ? null : earliest < baselineStart ? earliest : baselineStart;
+
+    let checkIns = null;
+    if (canSeeCheckIns) {
+      const c = schema.checkIns;
+      checkIns = await tx
+        .select({ localDate: c.localDate, mood: c.mood })
+        .from(c)
+        .where(and(eq(c.clientId, clientId), fetchFrom ? gte(c.localDate, fetchFrom) : undefined))
+        .orderBy(asc(c.localDate));
+      await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
+    }
+    let measures = null;
+    if (canSeeMeasures) {
+      const m = schema.measureResponses;
+      const rows = await tx
+        .select({ id: m.id, instrument: m.instrument, items: m.items, localDate: m.localDate })
+        .from(m)
+        .where(and(eq(m.clientId, clientId), earliest ? gte(m.localDate, earliest) : undefined))
+        .orderBy(asc(m.completedAt));
+      measures = rows.map((r) => ({ id: r.id, instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
+      await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
+    }
+    const insights = await visibleOpenInsights(tx, clientId, client.sharing);
+    const n = schema.sessionNotes;
+    const sessions = await tx
+      .select({ noteId: n.id, sessionDate: n.sessionDate, status: n.status })
+      .from(n)
+      .where(eq(n.clientId, clientId))
+      .orderBy(asc(n.sessionDate));
+    await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
+    return buildTimeline({ range, to, checkIns, measures, insights, sessions });
+  });
+}
+
+async function visibleOpenInsights(tx: Transaction, clientId: string, sharing: readonly Scope[]) {
+  const i = schema.insights;
+  const scopes = visibleInsightScopes(sharing);
+  return tx
+    .select({ id: i.id, kind: i.kind, summary: i.summary, windowStart: i.windowStart, windowEnd: i.windowEnd })
+    .from(i)
+    .where(and(eq(i.clientId, clientId), eq(i.status, 'open'), or(...scopes.map((s) => eq(i.scope, s)))))
+    .orderBy(asc(i.windowStart));
+}
+
+export type MeasureItemDto = { number: number; question: string; answer: number; answerLabel: string; isItem9: boolean };
+export type ReliableChangeVerdict = 'reliable_improvement' | 'reliable_deterioration' | 'no_reliable_change';
+export type MeasureAdministrationDto = {
+  id: string;
+  instrument: Instrument;
+  name: string;
+  localDate: string;
+  total: number;
+  maxScore: number;
+  bandLabel: string;
+  /** Against the previous administration of the same questionnaire; null for the first. */
+  change: number | null;
+  verdict: ReliableChangeVerdict | null;
+  reliableChangePoints: number;
+  items: MeasureItemDto[];
+  difficulty: string | null;
+};
+
+/**
+ * Every PHQ-9 and GAD-7 the client took, newest first, with band, change, reliable-change verdict
+ * (the clinic's thresholds) and the item answers in the published wording. Null when the client
+ * does not share questionnaires with this therapist.
+ */
+export async function listMeasureAdministrations({ actor, clientId }: { actor: Actor; clientId: string }): Promise<MeasureAdministrationDto[] | null> {
+  return withAssignedClient(actor, clientId, { action: 'measures.read', subjectType: 'measures' }, async (tx, client) => {
+    if (!client.sharing.includes('measures')) return null;
+    const [clinic] = await tx
+      .select({ phq9: schema.clinics.phq9ReliableChange, gad7: schema.clinics.gad7ReliableChange })
+      .from(schema.clinics)
+      .where(eq(schema.clinics.id, actor.clinicId));
+    // Reliable change: PHQ-9 6 and GAD-7 4 points by default (NHS Talking Therapies manual); each clinic may set its own.
+    const thresholds = resolveThresholds({ reliableChange: clinic ? { phq9: clinic.phq9, gad7: clinic.gad7 } : {} });
+    const m = schema.measureResponses;
+    const rows = await tx
+      .select({ id: m.id, instrument: m.instrument, items: m.items, difficulty: m.difficulty, localDate: m.localDate })
+      .from(m)
+      .where(eq(m.clientId, clientId))
+      .orderBy(asc(m.completedAt));
+    await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
+    const previous = new Map<Instrument, number>();
+    const out: MeasureAdministrationDto[] = rows.map((r) => {
+      const definition = instrumentDefinition(r.instrument);
+      const total = totalScore(r.instrument, r.items);
+      const before = previous.get(r.instrument);
+      previous.set(r.instrument, total);
+      const outcome = before === undefined ? null : assessOutcome(r.instrument, before, total, thresholds);
+      return {
+        id: r.id,
+        instrument: r.instrument,
+        name: definition.name,
+        localDate: r.localDate,
+        total,
+        maxScore: definition.maxScore,
+        bandLabel: bandFor(r.instrument, total).label,
+        change: outcome ? outcome.change : null,
+        verdict: outcome
+          ? outcome.reliableImprovement
+            ? 'reliable_improvement'
+            : outcome.reliableDeterioration
+              ? 'reliable_deterioration'
+              : 'no_reliable_change'
+          : null,
+        reliableChangePoints: thresholds.reliableChange[r.instrument],
+        items: r.items.map((answer, index) => ({
+          number: index + 1,
+          question: definition.items[index] ?? `Item ${index + 1}`,
+          answer,
+          answerLabel: FREQUENCY_OPTIONS[answer]?.label ?? String(answer),
+          isItem9: r.instrument === 'phq9' && index === 8,
+        })),
+        difficulty: r.difficulty === null ? null : (DIFFICULTY_OPTIONS[r.difficulty]?.label ?? null),
+      };
+    });
+    return out.reverse();
+  });
+}
+
+export type SharedJournalEntry = { id: string; localDate: string; text: string };
+
+/** The client's recent journal entries, decrypted, while they share their journal; else null. */
+export async function listSharedJournal({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<SharedJournalEntry[] | null> {
+  const rows = await withAssignedClient(actor, clientId, { action: 'journal.read', subjectType: 'journal' }, async (tx, client) => {
+    if (!client.sharing.includes('journal')) return null;
+    const j = schema.journalEntries;
+    const found = await tx
+      .select({ id: j.id, clinicId: j.clinicId, localDate: j.localDate, ciphertext: j.ciphertext })
+      .from(j)
+      .where(eq(j.clientId, clientId))
+      .orderBy(desc(j.localDate), desc(j.createdAt))
+      .limit(Math.min(Math.max(limit, 1), 100));
+    await recordAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
+    return found;
+  });
+  return rows && rows.map((r) => ({ id: r.id, localDate: r.localDate, text: decryptJournalText({ ...r, clientId }) }));
+}
+
+export type CheckInNoteDto = { id: string; localDate: string; mood: number; tags: string[]; note: string | null };
+
+/** Recent check-ins that carry a note or tags, while the client shares check-ins; else null. */
+export async function listCheckInNotes({ actor, clientId, limit = 30 }: { actor: Actor; clientId: string; limit?: number }): Promise<CheckInNoteDto[] | null> {
+  return withAssignedClient(actor, clientId, { action: 'check_ins.read', subjectType: 'check_ins' }, async (tx, client) => {
+    if (!client.sharing.includes('checkins')) return null;
+    const c = schema.checkIns;
+    const rows = await tx
+      .select({ id: c.id, localDate: c.localDate, mood: c.mood, tags: c.tags, note: c.note })
+      .from(c)
+      .where(and(eq(c.clientId, clientId), or(isNotNull(c.note), sql`cardinality(${c.tags}) > 0`)))
+      .orderBy(desc(c.localDate), desc(c.recordedAt))
+      .limit(Math.min(Math.max(limit, 1), 200));
+    await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
+    return rows;
+  });
+}

@@ -1,0 +1,178 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { schema, type Transaction } from '@/db';
+import { localDateIn } from '@/lib/dates';
+import { TandemError } from '@/lib/errors';
+import { dismissalText, insightReviewSchema, type InsightReviewInput } from '@/lib/validation/insight-review';
+import { recordAudit } from './audit';
+import { appendCarePlanVersion } from './care-plan';
+import { visibleInsightScopes, withAssignedClient } from './client-record';
+import type { Actor } from './context';
+import type { Scope } from './access';
+
+export type ReviewAction = 'accepted' | 'dismissed' | 'snoozed';
+export type SignalEvidence = { method: string; numbers: { name: string; value: number }[]; coverage: string; notes: string[]; sensitivity: string | null };
+export type SignalDto = {
+  id: string;
+  kind: string;
+  severity: 'info' | 'attention' | 'urgent';
+  direction: 'worsening' | 'improving' | 'neutral';
+  summary: string;
+  windowStart: string;
+  windowEnd: string;
+  evidence: SignalEvidence;
+  reviewState: 'new' | ReviewAction;
+  snoozedUntil: string | null;
+  isCitedInPlan: boolean;
+};
+export type ReviewDto = { id: string; insightId: string; summary: string; action: ReviewAction; reason: string | null; snoozedUntil: string | null; reviewerName: string; at: Date };
+export type Signals = { open: SignalDto[]; reviewed: ReviewDto[]; citedInPlan: SignalDto[] };
+
+const evidenceShape = z.object({
+  method: z.string().catch(''),
+  numbers: z.record(z.string(), z.number()).catch({}),
+  coverage: z.object({ text: z.string() }).catch({ text: '' }),
+  notes: z.array(z.string()).optional().catch([]),
+  sensitivity: z.object({ note: z.string() }).optional().catch(undefined),
+});
+
+function evidenceOf(raw: unknown): SignalEvidence {
+  const e = evidenceShape.parse(raw ?? {});
+  return {
+    method: e.method,
+    numbers: Object.entries(e.numbers).map(([name, value]) => ({ name, value })),
+    coverage: e.coverage.text,
+    notes: e.notes ?? [],
+    sensitivity: e.sensitivity?.note ?? null,
+  };
+}
+
+const visibleScopes = (sharing: readonly Scope[]) => {
+  const i = schema.insights;
+  return or(...visibleInsightScopes(sharing).map((s) => eq(i.scope, s)));
+};
+
+async function citedInsightIds(tx: Transaction, clientId: string): Promise<Set<string>> {
+  const p = schema.carePlans;
+  const v = schema.carePlanVersions;
+  const e = schema.carePlanEvidence;
+  const rows = await tx
+    .select({ insightId: e.insightId })
+    .from(e)
+    .innerJoin(v, eq(v.id, e.carePlanVersionId))
+    .innerJoin(p, and(eq(p.id, v.carePlanId), eq(p.currentVersion, v.version)))
+    .where(eq(p.clientId, clientId));
+  return new Set(rows.flatMap((r) => (r.insightId ? [r.insightId] : [])));
+}
+
+/**
+ * The signals panel: open signals waiting for review (a snooze whose date has come counts as
+ * waiting again), every review ever made with who, when and what, and the signals the current
+ * care plan cites. Only signals the therapist may see now: risk always, the rest while shared.
+ */
+export async function listSignals({ actor, clientId }: { actor: Actor; clientId: string }): Promise<Signals> {
+  return withAssignedClient(actor, clientId, { action: 'insights.read', subjectType: 'insights' }, async (tx, client) => {
+    const today = localDateIn(client.timeZone);
+    const i = schema.insights;
+    const rows = await tx
+      .select({
+        id: i.id,
+        kind: i.kind,
+        severity: i.severity,
+        direction: i.direction,
+        summary: i.summary,
+        windowStart: i.windowStart,
+        windowEnd: i.windowEnd,
+        evidence: i.evidence,
+        status: i.status,
+        reviewState: i.reviewState,
+        snoozedUntil: i.snoozedUntil,
+      })
+      .from(i)
+      .where(and(eq(i.clientId, clientId), visibleScopes(client.sharing)))
+      .orderBy(desc(i.detectedAt));
+    const cited = await citedInsightIds(tx, clientId);
+    const signals = rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      severity: r.severity,
+      direction: r.direction,
+      summary: r.summary,
+      windowStart: r.windowStart,
+      windowEnd: r.windowEnd,
+      evidence: evidenceOf(r.evidence),
+      reviewState: r.reviewState,
+      snoozedUntil: r.snoozedUntil,
+      isCitedInPlan: cited.has(r.id),
+      isOpen: r.status === 'open',
+    }));
+    const isWaiting = (s: (typeof signals)[number]) =>
+      s.isOpen && (s.reviewState === 'new' || (s.reviewState === 'snoozed' && (s.snoozedUntil ?? '') <= today));
+    const r = schema.insightReviews;
+    const ids = signals.map((s) => s.id);
+    const reviews =
+      ids.length === 0
+        ? []
+        : await tx
+            .select({ id: r.id, insightId: r.insightId, action: r.action, reason: r.reason, snoozedUntil: r.snoozedUntil, reviewerName: schema.users.name, at: r.createdAt })
+            .from(r)
+            .leftJoin(schema.users, eq(schema.users.id, r.reviewerId))
+            .where(and(eq(r.clientId, clientId), inArray(r.insightId, ids)))
+            .orderBy(desc(r.createdAt));
+    await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
+    const summaries = new Map(signals.map((s) => [s.id, s.summary]));
+    const dto = ({ isOpen: _isOpen, ...s }: (typeof signals)[number]): SignalDto => s;
+    return {
+      open: signals.filter(isWaiting).map(dto),
+      citedInPlan: signals.filter((s) => s.isCitedInPlan).map(dto),
+      reviewed: reviews.flatMap((x) =>
+        x.action === 'new'
+          ? []
+          : [{ ...x, action: x.action, summary: summaries.get(x.insightId) ?? '', reviewerName: x.reviewerName ?? 'A former colleague' }],
+      ),
+    };
+  });
+}
+
+/**
+ * The therapist reviews a signal: accept (optionally adding a problem to the care plan that cites
+ * it, as a new plan version in the same transaction), dismiss with a reason, or snooze until a
+ * later date. Every review is kept; nothing changes the care plan unless asked here.
+ */
+export async function reviewInsight({ actor, clientId, input }: { actor: Actor; clientId: string; input: InsightReviewInput }): Promise<{ carePlanVersion: number | null }> {
+  const parsed = insightReviewSchema.safeParse(input);
+  if (!parsed.success) throw new TandemError('bad_request:input', parsed.error.issues[0]?.message);
+  const review = parsed.data;
+  const outcome = await withAssignedClient(actor, clientId, { action: 'insight.review', subjectType: 'insights' }, async (tx, client) => {
+    const i = schema.insights;
+    const [insight] = await tx
+      .select({ id: i.id, kind: i.kind })
+      .from(i)
+      .where(and(eq(i.id, review.insightId), eq(i.clientId, clientId), visibleScopes(client.sharing)));
+    if (!insight) {
+      await recordAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: review.insightId, subjectClientId: clientId, outcome: 'denied' });
+      return null;
+    }
+    if (review.action === 'snooze' && review.until <= localDateIn(client.timeZone)) {
+      throw new TandemError('bad_request:input', 'Choose a date after today.');
+    }
+    const action = ({ accept: 'accepted', dismiss: 'dismissed', snooze: 'snoozed' } as const)[review.action];
+    const reason = review.action === 'dismiss' ? dismissalText(review.reason, review.reasonText) : null;
+    const snoozedUntil = review.action === 'snooze' ? review.until : null;
+    await tx.insert(schema.insightReviews).values({ clinicId: actor.clinicId, insightId: insight.id, clientId, kind: insight.kind, reviewerId: actor.userId, action, reason, snoozedUntil });
+    await tx.update(i).set({ reviewState: action, snoozedUntil, updatedAt: new Date() }).where(eq(i.id, insight.id));
+    await recordAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
+    let carePlanVersion: number | null = null;
+    if (review.action === 'accept' && review.addToPlan === 'on') {
+      const text = review.planProblem ?? '';
+      carePlanVersion = await appendCarePlanVersion(tx, actor, client, {
+        build: (current) => ({ ...current, problems: [...current.problems, { id: randomUUID().slice(0, 8), text, evidence: [{ insightId: insight.id }] }] }),
+      });
+    }
+    return { carePlanVersion };
+  });
+  if (!outcome) throw new TandemError('not_found:insight');
+  return outcome;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'This item could not be saved; reload the page.');
+
+/** Evidence a plan item cites: a stored signal or one questionnaire administration. */
+export const evidenceRefSchema = z.union([
+  z.object({ insightId: z.uuid() }),
+  z.object({ measureResponseId: z.uuid() }),
+]);
+
+const text = (what: string, max: number) =>
+  z.string().trim().min(1, `Describe the ${what}.`).max(max, `Keep the ${what} to ${max} characters.`);
+
+export const problemSchema = z.object({
+  id: itemId,
+  text: text('problem', 500),
+  evidence: z.array(evidenceRefSchema).max(20).default([]),
+});
+
+export const goalSchema = z.object({
+  id: itemId,
+  text: text('goal', 500),
+  measure: text('way this goal is measured', 300),
+  targetDate: z.string().regex(isoDate, 'Give the goal a target date.'),
+  evidence: z.array(evidenceRefSchema).max(20).default([]),
+});
+
+export const interventionSchema = z.object({ id: itemId, text: text('intervention', 500) });
+
+export const carePlanContentSchema = z.object({
+  problems: z.array(problemSchema).max(30, 'A plan holds at most 30 problems.'),
+  goals: z.array(goalSchema).max(30, 'A plan holds at most 30 goals.'),
+  interventions: z.array(interventionSchema).max(30, 'A plan holds at most 30 interventions.'),
+  reviewDate: z.union([z.literal(''), z.string().regex(isoDate, 'Give the review date as a date.')]),
+});
+
+export const carePlanSaveSchema = z.object({
+  clientId: z.uuid(),
+  /** The version the therapist started from: saving on top of a newer one is refused. */
+  baseVersion: z.coerce.number().int().min(0),
+  content: carePlanContentSchema,
+});
+
+export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
+export type CarePlanContent = z.infer<typeof carePlanContentSchema>;
+export type CarePlanSaveInput = z.input<typeof carePlanSaveSchema>;
+
+export const emptyCarePlan: CarePlanContent = { problems: [], goals: [], interventions: [], reviewDate: '' };
+
+/** Per-field messages keyed by the whole path ("goals.1.targetDate"), for forms with lists. */
+export function carePlanFieldErrors(error: z.ZodError): Partial<Record<string, string>> {
+  const errors: Partial<Record<string, string>> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || 'form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

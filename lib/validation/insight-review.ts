@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const dismissReasons = ['not_clinically_relevant', 'already_known', 'data_artefact', 'other'] as const;
+export type DismissReason = (typeof dismissReasons)[number];
+
+export const dismissReasonLabels: Record<DismissReason, string> = {
+  not_clinically_relevant: 'Not clinically relevant',
+  already_known: 'Already known and being addressed',
+  data_artefact: 'Reflects how the data was logged, not a change',
+  other: 'Something else',
+};
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+const insightId = z.uuid('We could not find that signal.');
+
+export const acceptInsightSchema = z
+  .object({
+    action: z.literal('accept'),
+    insightId,
+    addToPlan: z.enum(['on']).optional(),
+    planProblem: z.string().trim().max(500, 'Keep the problem to 500 characters.').optional(),
+  })
+  .refine((v) => v.addToPlan !== 'on' || (v.planProblem ?? '').length > 0, {
+    path: ['planProblem'],
+    message: 'Describe the problem this signal is evidence for.',
+  });
+
+export const dismissInsightSchema = z
+  .object({
+    action: z.literal('dismiss'),
+    insightId,
+    reason: z.enum(dismissReasons, 'Choose why you are dismissing this signal.'),
+    reasonText: z.string().trim().max(800, 'Keep the reason to 800 characters.').optional(),
+  })
+  .refine((v) => v.reason !== 'other' || (v.reasonText ?? '').length > 0, {
+    path: ['reasonText'],
+    message: 'Say in a few words why.',
+  });
+
+export const snoozeInsightSchema = z.object({
+  action: z.literal('snooze'),
+  insightId,
+  until: z.string().regex(isoDate, 'Choose the date the signal should come back.'),
+});
+
+export const insightReviewSchema = z.discriminatedUnion('action', [acceptInsightSchema, dismissInsightSchema, snoozeInsightSchema]);
+
+export type InsightReviewInput = z.input<typeof insightReviewSchema>;
+
+/** The stored reason of a dismissal: the label, with the therapist's words after it when given. */
+export function dismissalText(reason: DismissReason, reasonText?: string): string {
+  const words = reasonText?.trim();
+  return words ? `${dismissReasonLabels[reason]}: ${words}` : dismissReasonLabels[reason];
+}
