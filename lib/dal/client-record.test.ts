@@ -72,6 +72,7 @@ describe('the client page, for the assigned therapist with everything shared', (
     expect((await r.journal())?.map((j) => j.text)).toEqual(['Slept badly again.']);
     expect(await r.notes()).toEqual([expect.objectContaining({ note: 'Rough day at work', tags: ['work', 'tired'] })]);
     expect((await r.signals()).open.map((s) => s.id).sort()).toEqual([ids.decline, ids.band, ids.risk].sort());
+    expect((await r.plan()).version).toBe(0);
 
     const audit = await queryRows<{ action: string }>(
       getDatabase(),

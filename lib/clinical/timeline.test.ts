@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '@/lib/dates';
+import { buildTimeline, parseRange, personalBaseline, rangeStart } from './timeline';
+
+const to = '2026-11-26';
+const day = (n: number) => addDays(to, -n);
+
+describe('timeline', () => {
+  it('reads the range from the URL, defaulting to 90 days', () => {
+    expect(parseRange('30')).toBe('30');
+    expect(parseRange('all')).toBe('all');
+    expect(parseRange('7')).toBe('90');
+    expect(parseRange(undefined)).toBe('90');
+    expect(rangeStart('30', to, null)).toBe(day(29));
+    expect(rangeStart('all', to, '2025-01-01')).toBe('2025-01-01');
+  });
+
+  it('needs 14 logged days for a baseline, taken from the 8 weeks before the last 4', () => {
+    const few = Array.from({ length: 13 }, (_, i) => ({ localDate: day(30 + i), mood: 6 }));
+    expect(personalBaseline(few, to)).toBeNull();
+    const enough = Array.from({ length: 20 }, (_, i) => ({ localDate: day(30 + i), mood: i % 2 ? 5 : 7 }));
+    const recent = Array.from({ length: 10 }, (_, i) => ({ localDate: day(i), mood: 1 }));
+    expect(personalBaseline([...enough, ...recent], to)).toMatchObject({ mean: 6, low: 5, high: 7, loggedDays: 20 });
+  });
+
+  it('draws daily means, the 7-day mean, questionnaires, signals and sessions, and says so in words', () => {
+    const checkIns = [0, 1, 2, 3].flatMap((n) => [{ localDate: day(n), mood: 4 }, { localDate: day(n), mood: 6 }]);
+    const t = buildTimeline({
+      range: '30',
+      to,
+      checkIns,
+      measures: [
+        { id: 'm1', instrument: 'phq9', total: 8, localDate: day(20) },
+        { id: 'm2', instrument: 'phq9', total: 16, localDate: day(2) },
+        { id: 'old', instrument: 'gad7', total: 9, localDate: day(200) },
+      ],
+      insights: [{ id: 'i1', kind: 'decline', summary: 'Mood declining', windowStart: day(10), windowEnd: to }],
+      sessions: [{ noteId: 'n1', sessionDate: day(5), status: 'signed' }],
+    });
+    expect(t.days).toHaveLength(30);
+    expect(t.mood?.daily.at(-1)).toBe(5);
+    expect(t.mood?.rollingMean.at(-1)).toBe(5);
+    expect(t.mood?.rollingMean.at(-2)).toBeNull();
+    expect(t.measures?.phq9.filter((v) => v !== null)).toEqual([8, 16]);
+    expect(t.measures?.gad7.every((v) => v === null)).toBe(true);
+    expect(t.changePoints).toEqual([{ insightId: 'i1', label: 'Sustained decline begins', date: day(10) }]);
+    expect(t.windows).toEqual([{ insightId: 'i1', label: 'Sustained decline', start: day(10), end: to }]);
+    expect(t.summary).toContain('Mood was logged on 4 of the 30 days, averaging 5 out of 10');
+    expect(t.summary).toContain('PHQ-9 was taken 2 times, from 8 (mild) on');
+    expect(t.summary).toContain(`1 session: ${day(5)}.`);
+  });
+
+  it('mentions nothing of data that is not shared', () => {
+    const t = buildTimeline({ range: '90', to, checkIns: null, measures: null, insights: [], sessions: [] });
+    expect(t.mood).toBeNull();
+    expect(t.measures).toBeNull();
+    expect(t.summary).toBe(`Timeline from ${day(89)} to ${to} (90 days).`);
+  });
+});
