@@ -1,0 +1,29 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireRole } from '@/lib/auth/session';
+import { reviewInsight } from '@/lib/dal/insight-reviews';
+import { toPublicError } from '@/lib/errors';
+import { insightReviewSchema } from '@/lib/validation/insight-review';
+import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+
+export async function reviewSignal(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireRole('therapist');
+  const values = typedValues(form);
+  const clientId = values.clientId ?? '';
+  const parsed = insightReviewSchema.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    if (!values.action) fieldErrors.action = 'Choose accept, dismiss or snooze.';
+    return { status: 'error', message: 'Please check the answer marked below.', fieldErrors, values };
+  }
+  try {
+    const { carePlanVersion } = await reviewInsight({ actor: user, clientId, input: parsed.data });
+    revalidatePath(`/clients/${clientId}`, 'layout');
+    return { status: 'success', message: carePlanVersion ? `Accepted and added to the care plan (version ${carePlanVersion}).` : 'Review saved.' };
+  } catch (error) {
+    const { message, code } = toPublicError(error);
+    const fieldErrors = code === 'bad_request:input' && parsed.data.action === 'snooze' ? { until: message } : undefined;
+    return { status: 'error', message, fieldErrors, values };
+  }
+}

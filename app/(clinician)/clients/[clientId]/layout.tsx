@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { requireRole } from '@/lib/auth/session';
+import { getClientOverview } from '@/lib/dal/client-record';
+import { ClientNav } from './client-nav';
+import { orNotFound } from './load';
+
+const scopeLabel = { checkins: 'check-ins', journal: 'journal', measures: 'questionnaires' } as const;
+
+function sharingSentence(sharing: readonly (keyof typeof scopeLabel)[]) {
+  if (sharing.length === 0) return 'Shares nothing with you at the moment; urgent risk answers still reach you.';
+  const words = sharing.map((s) => scopeLabel[s]);
+  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return `Shares ${list} with you.`;
+}
+
+// The heading and sub-navigation of every page about one client. Each page below still
+// authorizes its own reads through the DAL: a layout does not guard the pages it wraps.
+export default async function ClientLayout({ children, params }: { children: ReactNode; params: Promise<{ clientId: string }> }) {
+  const user = await requireRole('therapist');
+  const { clientId } = await params;
+  const client = await orNotFound(getClientOverview({ actor: user, clientId }));
+  return (
+    <div>
+      <div className="mb-4 flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold">{client.name}</h1>
+        <p className="text-stone-700">{sharingSentence(client.sharing)}</p>
+      </div>
+      <ClientNav clientId={clientId} />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import type { CheckInNoteDto, MeasureAdministrationDto, SharedJournalEntry } from '@/lib/dal/client-record';
+
+const verdictText = {
+  reliable_improvement: 'Reliable improvement',
+  reliable_deterioration: 'Reliable deterioration',
+  no_reliable_change: 'No reliable change',
+} as const;
+
+function NotShared({ what }: { what: string }) {
+  return <p className="text-sm text-stone-700">Not shared with you: {what} appear here only while the client shares them.</p>;
+}
+
+/** Each questionnaire with its total, band, change, reliable-change verdict and item answers (item 9 marked). */
+export function MeasuresSection({ measures }: { measures: MeasureAdministrationDto[] | null }) {
+  return (
+    <section aria-labelledby="measures-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="measures-heading" className="mb-2 text-lg font-medium">
+        Questionnaires
+      </h2>
+      {measures === null ? (
+        <NotShared what="questionnaire answers" />
+      ) : measures.length === 0 ? (
+        <p className="text-sm text-stone-700">No questionnaires taken yet.</p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {measures.map((m) => {
+            const item9 = m.items.find((i) => i.isItem9);
+            return (
+              <li key={m.id} id={`measure-${m.id}`} className="scroll-mt-24 rounded-md border border-stone-200 p-3">
+                <details>
+                  <summary className="cursor-pointer">
+                    <span className="font-medium">
+                      {m.name} · {m.localDate}
+                    </span>{' '}
+                    <span className="tabular-nums">
+                      {m.total}/{m.maxScore}, {m.bandLabel.toLowerCase()}
+                    </span>
+                    {m.change !== null && m.verdict && (
+                      <span className="text-stone-700">
+                        {' '}
+                        · {m.change > 0 ? `+${m.change}` : m.change} since the previous one: {verdictText[m.verdict]}
+                        <span className="sr-only"> (reliable change is {m.reliableChangePoints} points or more)</span>
+                      </span>
+                    )}
+                    {item9 && item9.answer > 0 && (
+                      <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">Item 9: {item9.answerLabel}</span>
+                    )}
+                  </summary>
+                  <ol className="mt-2 flex flex-col gap-1 text-sm">
+                    {m.items.map((item) => (
+                      <li
+                        key={item.number}
+                        className={`flex justify-between gap-3 rounded px-2 py-1 ${item.isItem9 ? 'border border-red-300 bg-red-50' : ''}`}
+                      >
+                        <span>
+                          {item.number}. {item.question}
+                          {item.isItem9 && <span className="sr-only"> (the risk item)</span>}
+                        </span>
+                        <span className="shrink-0 text-stone-700">
+                          {item.answerLabel} ({item.answer})
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                  {m.difficulty && <p className="mt-2 text-sm text-stone-700">Difficulty: {m.difficulty}</p>}
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The client's words with their check-ins: notes and tags, only while check-ins are shared. */
+export function CheckInNotesSection({ notes }: { notes: CheckInNoteDto[] | null }) {
+  return (
+    <section aria-labelledby="checkin-notes-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="checkin-notes-heading" className="mb-2 text-lg font-medium">
+        Check-in notes and tags
+      </h2>
+      {notes === null ? (
+        <NotShared what="check-ins" />
+      ) : notes.length === 0 ? (
+        <p className="text-sm text-stone-700">No notes or tags with the recent check-ins.</p>
+      ) : (
+        <ul className="flex max-h-96 flex-col gap-2 overflow-auto">
+          {notes.map((n) => (
+            <li key={n.id} className="border-b border-stone-100 pb-2 text-sm">
+              <p className="text-stone-600">
+                {n.localDate} · mood {n.mood}
+              </p>
+              {n.note && <p className="text-stone-900">{n.note}</p>}
+              {n.tags.length > 0 && <p className="text-stone-700">Tags: {n.tags.join(', ')}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function JournalSection({ entries }: { entries: SharedJournalEntry[] | null }) {
+  return (
+    <section aria-labelledby="journal-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="journal-heading" className="mb-2 text-lg font-medium">
+        Journal
+      </h2>
+      {entries === null ? (
+        <NotShared what="journal entries" />
+      ) : entries.length === 0 ? (
+        <p className="text-sm text-stone-700">No journal entries yet.</p>
+      ) : (
+        <ul className="flex max-h-96 flex-col gap-3 overflow-auto">
+          {entries.map((e) => (
+            <li key={e.id} className="text-sm">
+              <p className="text-stone-600">{e.localDate}</p>
+              <p className="whitespace-pre-wrap text-stone-900">{e.text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { primaryButton } from '@/components/ui/button-styles';
+import { FormMessage } from '@/components/ui/form-message';
+import { dismissReasonLabels, dismissReasons } from '@/lib/validation/insight-review';
+import { idleForm, type FormState } from '@/lib/validation/form-state';
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+type Choice = 'accept' | 'dismiss' | 'snooze';
+
+const control = 'w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600';
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="text-sm text-red-700">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** Accept (optionally into the care plan), dismiss with a reason, or snooze one signal. */
+export function ReviewForm({ action, clientId, insightId, tomorrow }: { action: Action; clientId: string; insightId: string; tomorrow: string }) {
+  const [state, formAction, isPending] = useActionState(action, idleForm);
+  const [choice, setChoice] = useState<Choice | undefined>(state.values?.action as Choice | undefined);
+  const [addToPlan, setAddToPlan] = useState(state.values?.addToPlan === 'on');
+  const id = (name: string) => `${name}-${insightId}`;
+  const err = state.fieldErrors ?? {};
+  const described = (name: string) => (err[name] ? id(`${name}-error`) : undefined);
+
+  return (
+    <form action={formAction} className="mt-3 flex flex-col gap-3 border-t border-stone-100 pt-3">
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="insightId" value={insightId} />
+      <fieldset aria-describedby={described('action')}>
+        <legend className="text-sm font-medium">Your review</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4">
+          {(
+            [
+              ['accept', 'Accept'],
+              ['dismiss', 'Dismiss'],
+              ['snooze', 'Snooze'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="action" value={value} checked={choice === value} onChange={() => setChoice(value)} className="size-4" />
+              {label}
+            </label>
+          ))}
+        </div>
+        <FieldError id={id('action-error')} message={err.action} />
+      </fieldset>
+
+      {choice === 'accept' && (
+        <div className="flex flex-col gap-2">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="addToPlan" checked={addToPlan} onChange={(e) => setAddToPlan(e.target.checked)} className="size-4" />
+            Add to the care plan as evidence
+          </label>
+          {addToPlan && (
+            <div className="flex flex-col gap-1">
+              <label htmlFor={id('planProblem')} className="text-sm font-medium">
+                Problem it is evidence for
+              </label>
+              <input
+                id={id('planProblem')}
+                name="planProblem"
+                maxLength={500}
+                defaultValue={state.values?.planProblem ?? ''}
+                aria-invalid={Boolean(err.planProblem)}
+                aria-describedby={described('planProblem')}
+                className={control}
+              />
+              <FieldError id={id('planProblem-error')} message={err.planProblem} />
+            </div>
+          )}
+        </div>
+      )}
+
+      {choice === 'dismiss' && (
+        <div className="flex flex-col gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={id('reason')} className="text-sm font-medium">
+              Why dismiss it?
+            </label>
+            <select
+              id={id('reason')}
+              name="reason"
+              defaultValue={state.values?.reason ?? ''}
+              aria-invalid={Boolean(err.reason)}
+              aria-describedby={described('reason')}
+              className={control}
+            >
+              <option value="">Choose a reason</option>
+              {dismissReasons.map((r) => (
+                <option key={r} value={r}>
+                  {dismissReasonLabels[r]}
+                </option>
+              ))}
+            </select>
+            <FieldError id={id('reason-error')} message={err.reason} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={id('reasonText')} className="text-sm font-medium">
+              In your words (needed for &ldquo;Something else&rdquo;)
+            </label>
+            <textarea
+              id={id('reasonText')}
+              name="reasonText"
+              rows={2}
+              maxLength={800}
+              defaultValue={state.values?.reasonText ?? ''}
+              aria-invalid={Boolean(err.reasonText)}
+              aria-describedby={described('reasonText')}
+              className={control}
+            />
+            <FieldError id={id('reasonText-error')} message={err.reasonText} />
+          </div>
+        </div>
+      )}
+
+      {choice === 'snooze' && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={id('until')} className="text-sm font-medium">
+            Bring it back on
+          </label>
+          <input
+            id={id('until')}
+            type="date"
+            name="until"
+            min={tomorrow}
+            defaultValue={state.values?.until ?? ''}
+            aria-invalid={Boolean(err.until)}
+            aria-describedby={described('until')}
+            className={control}
+          />
+          <FieldError id={id('until-error')} message={err.until} />
+        </div>
+      )}
+
+      <FormMessage state={state} />
+      {choice && (
+        <div>
+          <button type="submit" disabled={isPending} className={primaryButton}>
+            {isPending ? 'Saving…' : 'Save review'}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

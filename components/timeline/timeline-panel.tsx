@@ -1,0 +1,148 @@
+import Link from 'next/link';
+import { TIMELINE_RANGES, type TimelineData } from '@/lib/clinical/timeline';
+import { TimelineChart } from './timeline-chart';
+
+const rangeLabels = { '30': '30 days', '90': '90 days', '365': '1 year', all: 'All' } as const;
+
+function RangeNav({ clientId, current }: { clientId: string; current: TimelineData['range'] }) {
+  return (
+    <nav aria-label="Timeline range" className="flex flex-wrap gap-1">
+      {TIMELINE_RANGES.map((range) => (
+        <Link
+          key={range}
+          href={`/clients/${clientId}?range=${range}`}
+          scroll={false}
+          aria-current={range === current ? 'page' : undefined}
+          className="rounded-md border border-stone-300 px-2.5 py-1 text-sm font-medium text-stone-800 hover:bg-stone-100 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+        >
+          {rangeLabels[range]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function TableView({ data }: { data: TimelineData }) {
+  const sessionsByDay = new Map(data.sessions.map((s) => [s.sessionDate, s]));
+  const rows = data.days
+    .map((date, i) => ({
+      date,
+      mood: data.mood?.daily[i] ?? null,
+      mean: data.mood?.rollingMean[i] ?? null,
+      phq9: data.measures?.phq9[i] ?? null,
+      gad7: data.measures?.gad7[i] ?? null,
+      session: sessionsByDay.get(date),
+    }))
+    .filter((r) => r.mood !== null || r.phq9 !== null || r.gad7 !== null || r.session)
+    .reverse();
+  if (rows.length === 0) return <p className="mt-2 text-sm text-stone-700">Nothing to list in this range.</p>;
+  const cell = 'px-3 py-1.5';
+  return (
+    <div className="mt-2 max-h-80 overflow-auto rounded-md border border-stone-200">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">The timeline&rsquo;s data by day, newest first</caption>
+        <thead className="sticky top-0 bg-stone-100 text-stone-700">
+          <tr>
+            <th scope="col" className={cell}>Day</th>
+            {data.mood && <th scope="col" className={cell}>Mood</th>}
+            {data.mood && <th scope="col" className={cell}>7-day mean</th>}
+            {data.measures && <th scope="col" className={cell}>PHQ-9</th>}
+            {data.measures && <th scope="col" className={cell}>GAD-7</th>}
+            <th scope="col" className={cell}>Session</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.date} className="border-t border-stone-100">
+              <th scope="row" className={`${cell} font-normal`}>{r.date}</th>
+              {data.mood && <td className={cell}>{r.mood ?? '–'}</td>}
+              {data.mood && <td className={cell}>{r.mean ?? '–'}</td>}
+              {data.measures && <td className={cell}>{r.phq9 ?? '–'}</td>}
+              {data.measures && <td className={cell}>{r.gad7 ?? '–'}</td>}
+              <td className={cell}>{r.session ? (r.session.status === 'signed' ? 'Signed note' : 'Draft note') : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The timeline section: range presets, the chart, what its marks mean, session links, a summary and a table view. */
+export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId: string }) {
+  const hasData = Boolean(data.mood || data.measures);
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id="timeline-heading" className="text-lg font-medium">
+          Timeline
+        </h2>
+        <RangeNav clientId={clientId} current={data.range} />
+      </div>
+      {hasData ? (
+        <TimelineChart data={data} clientId={clientId} />
+      ) : (
+        <p className="rounded-md border border-dashed border-stone-300 p-4 text-stone-700">
+          This client does not share check-ins or questionnaires with you, so there is no timeline to draw.
+        </p>
+      )}
+      {hasData && (
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-700" aria-label="What the marks on the chart mean">
+          {data.mood?.baseline && (
+            <li>
+              <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-teal-700/15 align-middle" />
+              Personal baseline {data.mood.baseline.low}–{data.mood.baseline.high}
+            </li>
+          )}
+          {data.windows.length > 0 && (
+            <li>
+              <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-red-600/10 align-middle" />
+              Signal window
+            </li>
+          )}
+          {data.changePoints.length > 0 && (
+            <li>
+              <span aria-hidden="true" className="mr-1 inline-block h-3 border-l-2 border-dashed border-red-700 align-middle" />
+              Change point
+            </li>
+          )}
+          {data.measures && (
+            <li>
+              <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-amber-700/20 align-middle" />
+              Right edge: PHQ-9 bands (darker is more severe)
+            </li>
+          )}
+          {data.sessions.length > 0 && (
+            <li>
+              <span aria-hidden="true" className="mr-1 text-blue-700">▲</span>
+              Session
+            </li>
+          )}
+        </ul>
+      )}
+      {data.sessions.length > 0 && (
+        <div className="mt-3">
+          <h3 className="text-sm font-medium">Sessions in this range</h3>
+          <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+            {data.sessions.map((s) => (
+              <li key={s.noteId}>
+                <Link href={`/clients/${clientId}/notes/${s.noteId}`} className="text-brand-700 underline underline-offset-4">
+                  {s.sessionDate} ({s.status === 'signed' ? 'signed' : 'draft'})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p id="timeline-summary" className="mt-3 text-sm text-stone-700">
+        {data.summary}
+      </p>
+      {hasData && (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Table view</summary>
+          <TableView data={data} />
+        </details>
+      )}
+    </section>
+  );
+}
