@@ -1,0 +1,79 @@
+import { signInByEmail } from './fixtures/people';
+import { expect, signInAs, test } from './fixtures/demo';
+import { ClientPage, userIdOf } from './pages/client-page';
+import { SharingPage } from './pages/sharing-page';
+
+// Riley Chen (client@) carries the planted decline; accepting it is this spec's alone. Noor Haddad
+// (noor@) is used for the revocation, and shares check-ins again at the end: no other spec reads her.
+
+test('the therapist reads Riley’s timeline and accepts the decline signal into the care plan', async ({ page, browser }) => {
+  const rileyId = await userIdOf(browser, 'client@demo.tandem.test', /\/check-in$/);
+  await signInAs(page, 'therapist');
+  const client = new ClientPage(page);
+  await client.open(rileyId, 'Riley Chen');
+
+  await expect(client.timeline().locator('canvas')).toHaveAttribute('aria-label', /Mood was logged on \d+ of the 90 days/);
+  await expect(client.timelineSummary()).toContainText('The 7-day mean went from');
+  await client.timeline().getByText('Table view').click();
+  await expect(client.timeline().getByRole('table')).toBeVisible();
+
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 1200 });
+    await page.screenshot({ path: test.info().outputPath(`client-page-${width}.png`), fullPage: true });
+  }
+
+  const decline = /declin/i;
+  await expect(client.signal(decline).first()).toContainText('Evidence');
+  await client.acceptIntoCarePlan(decline, 'Low mood, declining over the last weeks');
+  await expect(client.reviewHistory().getByRole('listitem').first()).toContainText(/Accepted by Sam Rivera/);
+  const cited = page.getByRole('article', { name: decline }).filter({ hasText: 'Cited in the care plan' });
+  await expect(cited).toHaveCount(1);
+
+  await client.openCarePlan();
+  const current = page.getByRole('region', { name: 'Current plan' });
+  await expect(current).toContainText('Low mood, declining over the last weeks');
+  await expect(current).toContainText('saved by Sam Rivera');
+  const evidence = current.getByRole('link', { name: /^Signal: .*declin/i });
+  await expect(evidence).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Version history' })).toContainText('Added problem “Low mood, declining over the last weeks”');
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  await page.screenshot({ path: test.info().outputPath('care-plan-1280.png'), fullPage: true });
+
+  await evidence.click();
+  await expect(page).toHaveURL(new RegExp(`/clients/${rileyId}#signal-`));
+});
+
+test('after the client stops sharing check-ins, the therapist’s next request shows none of them', async ({ page, browser }) => {
+  const noorContext = await browser.newContext();
+  const noorPage = await noorContext.newPage();
+  await signInByEmail(noorPage, 'noor@demo.tandem.test', /\/check-in$/);
+  const noorId = ((await (await noorPage.request.get('/api/auth/session')).json()) as { userId: string }).userId;
+
+  await signInAs(page, 'therapist');
+  const client = new ClientPage(page);
+  await client.open(noorId, 'Noor Haddad');
+  await expect(client.timelineSummary()).toContainText('Mood was logged on');
+  await expect(client.checkInNotes()).not.toContainText('Not shared with you');
+
+  const sharing = new SharingPage(noorPage);
+  await sharing.goto();
+  await sharing.stopSharing('Sam Rivera', 'Check-ins');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Noor Haddad' })).toBeVisible();
+  await expect(client.timelineSummary()).not.toContainText('Mood');
+  await expect(client.timeline().locator('canvas')).not.toHaveAttribute('aria-label', /Mood/);
+  await expect(client.checkInNotes()).toContainText('Not shared with you');
+
+  await sharing.share('Sam Rivera', 'Check-ins');
+  await noorContext.close();
+});
+
+test('a client who is not assigned to the therapist answers 404', async ({ page, browser }) => {
+  const tessId = await userIdOf(browser, 'tess@demo.tandem.test', /\/(check-in|welcome)$/);
+  await signInAs(page, 'therapist');
+  const response = await page.goto(`/clients/${tessId}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Client not found' })).toBeVisible();
+  expect((await page.goto(`/clients/${tessId}/care-plan`))?.status()).toBe(404);
+});
