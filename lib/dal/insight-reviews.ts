@@ -124,8 +124,12 @@ export async function listSignals({ actor, clientId }: { actor: Actor; clientId:
     await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
     const summaries = new Map(signals.map((s) => [s.id, s.summary]));
     const dto = ({ isOpen: _isOpen, ...s }: (typeof signals)[number]): SignalDto => s;
+    const rank = { urgent: 0, attention: 1, info: 2 } as const;
     return {
-      open: signals.filter(isWaiting).map(dto),
+      open: signals
+        .filter(isWaiting)
+        .sort((a, b) => rank[a.severity] - rank[b.severity])
+        .map(dto),
       citedInPlan: signals.filter((s) => s.isCitedInPlan).map(dto),
       reviewed: reviews.flatMap((x) =>
         x.action === 'new'

@@ -10,6 +10,59 @@ function NotShared({ what }: { what: string }) {
   return <p className="text-sm text-stone-700">Not shared with you: {what} appear here only while the client shares them.</p>;
 }
 
+const RECENT_MEASURES = 6;
+
+function MeasureList({ measures }: { measures: MeasureAdministrationDto[] }) {
+  return (
+    <ul className="flex flex-col gap-2">
+      {measures.map((m) => {
+        const item9 = m.items.find((i) => i.isItem9);
+        return (
+          <li key={m.id} id={`measure-${m.id}`} className="scroll-mt-24 rounded-md border border-stone-200 p-3">
+            <details>
+              <summary className="cursor-pointer">
+                <span className="font-medium">
+                  {m.name} · {m.localDate}
+                </span>{' '}
+                <span className="tabular-nums">
+                  {m.total}/{m.maxScore}, {m.bandLabel.toLowerCase()}
+                </span>
+                {m.change !== null && m.verdict && (
+                  <span className="text-stone-700">
+                    {' '}
+                    · {m.change > 0 ? `+${m.change}` : m.change} since the previous one: {verdictText[m.verdict]}
+                    <span className="sr-only"> (reliable change is {m.reliableChangePoints} points or more)</span>
+                  </span>
+                )}
+                {item9 && item9.answer > 0 && (
+                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">Item 9: {item9.answerLabel}</span>
+                )}
+              </summary>
+              <ol className="mt-2 flex flex-col gap-1 text-sm">
+                {m.items.map((item) => (
+                  <li
+                    key={item.number}
+                    className={`flex justify-between gap-3 rounded px-2 py-1 ${item.isItem9 ? 'border border-red-300 bg-red-50' : ''}`}
+                  >
+                    <span>
+                      {item.number}. {item.question}
+                      {item.isItem9 && <span className="sr-only"> (the risk item)</span>}
+                    </span>
+                    <span className="shrink-0 text-stone-700">
+                      {item.answerLabel} ({item.answer})
+                    </span>
+                  </li>
+                ))}
+              </ol>
+              {m.difficulty && <p className="mt-2 text-sm text-stone-700">Difficulty: {m.difficulty}</p>}
+            </details>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** Each questionnaire with its total, band, change, reliable-change verdict and item answers (item 9 marked). */
 export function MeasuresSection({ measures }: { measures: MeasureAdministrationDto[] | null }) {
   return (
@@ -22,52 +75,17 @@ export function MeasuresSection({ measures }: { measures: MeasureAdministrationD
       ) : measures.length === 0 ? (
         <p className="text-sm text-stone-700">No questionnaires taken yet.</p>
       ) : (
-        <ul className="flex flex-col gap-2">
-          {measures.map((m) => {
-            const item9 = m.items.find((i) => i.isItem9);
-            return (
-              <li key={m.id} id={`measure-${m.id}`} className="scroll-mt-24 rounded-md border border-stone-200 p-3">
-                <details>
-                  <summary className="cursor-pointer">
-                    <span className="font-medium">
-                      {m.name} · {m.localDate}
-                    </span>{' '}
-                    <span className="tabular-nums">
-                      {m.total}/{m.maxScore}, {m.bandLabel.toLowerCase()}
-                    </span>
-                    {m.change !== null && m.verdict && (
-                      <span className="text-stone-700">
-                        {' '}
-                        · {m.change > 0 ? `+${m.change}` : m.change} since the previous one: {verdictText[m.verdict]}
-                        <span className="sr-only"> (reliable change is {m.reliableChangePoints} points or more)</span>
-                      </span>
-                    )}
-                    {item9 && item9.answer > 0 && (
-                      <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">Item 9: {item9.answerLabel}</span>
-                    )}
-                  </summary>
-                  <ol className="mt-2 flex flex-col gap-1 text-sm">
-                    {m.items.map((item) => (
-                      <li
-                        key={item.number}
-                        className={`flex justify-between gap-3 rounded px-2 py-1 ${item.isItem9 ? 'border border-red-300 bg-red-50' : ''}`}
-                      >
-                        <span>
-                          {item.number}. {item.question}
-                          {item.isItem9 && <span className="sr-only"> (the risk item)</span>}
-                        </span>
-                        <span className="shrink-0 text-stone-700">
-                          {item.answerLabel} ({item.answer})
-                        </span>
-                      </li>
-                    ))}
-                  </ol>
-                  {m.difficulty && <p className="mt-2 text-sm text-stone-700">Difficulty: {m.difficulty}</p>}
-                </details>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <MeasureList measures={measures.slice(0, RECENT_MEASURES)} />
+          {measures.length > RECENT_MEASURES && (
+            <details className="mt-2">
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">Earlier questionnaires ({measures.length - RECENT_MEASURES})</summary>
+              <div className="mt-2">
+                <MeasureList measures={measures.slice(RECENT_MEASURES)} />
+              </div>
+            </details>
+          )}
+        </>
       )}
     </section>
   );
