@@ -77,3 +77,38 @@ test('a client who is not assigned to the therapist answers 404', async ({ page,
   await expect(page.getByRole('heading', { level: 1, name: 'Client not found' })).toBeVisible();
   expect((await page.goto(`/clients/${tessId}/care-plan`))?.status()).toBe(404);
 });
+
+// Hana Kim (hana@) is this test's alone: her care plan starts empty.
+test('the care plan keeps typed text on an error, saves versions, and will not overwrite a newer one', async ({ page, browser }) => {
+  const hanaId = await userIdOf(browser, 'hana@demo.tandem.test', /\/check-in$/);
+  await signInAs(page, 'therapist');
+  await page.goto(`/clients/${hanaId}/care-plan`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hana Kim' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Edit the care plan' });
+  await form.getByRole('button', { name: 'Add a goal' }).click();
+  await form.getByRole('textbox', { name: 'Goal 1' }).fill('Sleep seven hours most nights');
+  await form.getByRole('button', { name: 'Save the first version' }).click();
+  await expect(form.getByRole('alert')).toContainText('Nothing was saved.');
+  await expect(form.getByText('Describe the way this goal is measured.')).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Goal 1' })).toHaveValue('Sleep seven hours most nights');
+
+  await form.getByRole('textbox', { name: 'Measured by' }).fill('Sleep hours in check-ins');
+  await form.getByLabel('Target date').fill('2027-03-01');
+  await form.getByRole('button', { name: 'Save the first version' }).click();
+  await expect(form.getByRole('status')).toContainText('Saved as version 1.');
+  await expect(page.getByRole('region', { name: 'Current plan' })).toContainText('Version 1, saved by Sam Rivera');
+
+  const stale = await page.context().newPage();
+  await stale.goto(`/clients/${hanaId}/care-plan`);
+  await form.getByRole('button', { name: 'Add an intervention' }).click();
+  await form.getByRole('textbox', { name: 'Intervention 1' }).fill('Sleep hygiene');
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(form.getByRole('status')).toContainText('Saved as version 2.');
+
+  const staleForm = stale.getByRole('form', { name: 'Edit the care plan' });
+  await staleForm.getByRole('textbox', { name: 'Goal 1' }).fill('Sleep eight hours');
+  await staleForm.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(staleForm.getByRole('alert')).toContainText('saved a newer version');
+  await expect(staleForm.getByRole('textbox', { name: 'Goal 1' })).toHaveValue('Sleep eight hours');
+  await stale.close();
+});
