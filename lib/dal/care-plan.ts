@@ -52,26 +52,27 @@ function storedContent(raw: unknown): CarePlanContent {
   return parsed.success ? parsed.data : emptyCarePlan;
 }
 
-/** Only evidence this therapist may see now can be cited: a visible signal or a shared questionnaire of this client. */
-async function assertCitable(tx: Transaction, client: ClientAccess, content: CarePlanContent) {
-  const refs = [...content.problems, ...content.goals].flatMap((item) => item.evidence);
-  const insightIds = [...new Set(refs.flatMap((r) => ('insightId' in r ? [r.insightId] : [])))];
-  const measureIds = [...new Set(refs.flatMap((r) => ('measureResponseId' in r ? [r.measureResponseId] : [])))];
-  const fail = () => new TandemError('bad_request:input', 'A cited signal or questionnaire is not available to you.');
-  if (insightIds.length > 0) {
-    const i = schema.insights;
-    const found = await tx
-      .select({ id: i.id })
-      .from(i)
-      .where(and(eq(i.clientId, client.clientId), inArray(i.id, insightIds), or(...visibleInsightScopes(client.sharing).map((s) => eq(i.scope, s)))));
-    if (found.length !== insightIds.length) throw fail();
-  }
-  if (measureIds.length > 0) {
-    if (!client.sharing.includes('measures')) throw fail();
-    const m = schema.measureResponses;
-    const found = await tx.select({ id: m.id }).from(m).where(and(eq(m.clientId, client.clientId), inArray(m.id, measureIds)));
-    if (found.length !== measureIds.length) throw fail();
-  }
+const refKey = (r: EvidenceRef) => ('insightId' in r ? r.insightId : r.measureResponseId);
+
+/**
+ * A new citation must be evidence the therapist may see now (a visible signal or a shared
+ * questionnaire of this client). A citation an item already had is kept as it was, even when the
+ * client has since stopped sharing what it rests on: the therapist's form never showed it, and a
+ * save must not silently drop it from the record.
+ */
+function mergeCitations(before: CarePlanContent, next: CarePlanContent, citable: ReadonlySet<string>): CarePlanContent {
+  const merge = <T extends { id: string; evidence: EvidenceRef[] }>(prior: readonly T[], items: readonly T[]): T[] =>
+    items.map((item) => {
+      const had = prior.find((p) => p.id === item.id)?.evidence ?? [];
+      const hadKeys = new Set(had.map(refKey));
+      const chosen = new Set(item.evidence.map(refKey));
+      if (item.evidence.some((r) => !citable.has(refKey(r)) && !hadKeys.has(refKey(r)))) {
+        throw new TandemError('bad_request:input', 'A cited signal or questionnaire is not available to you.');
+      }
+      const hidden = had.filter((r) => !citable.has(refKey(r)) && !chosen.has(refKey(r)));
+      return { ...item, evidence: [...item.evidence, ...hidden] };
+    });
+  return { ...next, problems: merge(before.problems, next.problems), goals: merge(before.goals, next.goals) };
 }
 
 /**
@@ -91,9 +92,9 @@ export async function appendCarePlanVersion(
     if (!plan) throw new TandemError('internal');
   }
   if (baseVersion !== undefined && baseVersion !== plan.currentVersion) throw new TandemError('conflict:care_plan_version');
-  const current = await loadVersion(tx, plan.id, plan.currentVersion);
-  const next = build(current?.content ?? emptyCarePlan);
-  await assertCitable(tx, client, next);
+  const before = (await loadVersion(tx, plan.id, plan.currentVersion))?.content ?? emptyCarePlan;
+  const citable = new Set((await citableEvidence(tx, client.clientId, client.sharing)).map((o) => o.id));
+  const next = mergeCitations(before, build(before), citable);
   const version = plan.currentVersion + 1;
   const v = schema.carePlanVersions;
   const [row] = await tx

@@ -262,6 +262,24 @@ describe('the care plan', () => {
     expect((await getCarePlan({ actor: w.therapist, clientId: w.client.userId })).version).toBe(0);
   });
 
+  it('keeps a citation of data the client stopped sharing when the therapist saves again', async () => {
+    const ids = await seedRecord(w);
+    await grant(w.client, w.therapist, 'checkins', { grantedAt: new Date(Date.now() - 86_400_000) });
+    await saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 0, content: content('Low mood', [{ insightId: ids.decline }]) } });
+    await getDatabase().execute(sql`update consent_grants set revoked_at = now() where client_id = ${w.client.userId}`);
+
+    const hidden = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
+    expect(hidden.content.problems[0]?.evidence).toEqual([]);
+    await reviewInsight({ actor: w.therapist, clientId: w.client.userId, input: { action: 'accept', insightId: ids.risk, addToPlan: 'on', planProblem: 'Risk answer' } });
+    await saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 2, content: { ...hidden.content, reviewDate: '2027-02-01', problems: [...hidden.content.problems] } } });
+
+    await grant(w.client, w.therapist, 'checkins');
+    const plan = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
+    expect(plan.version).toBe(3);
+    expect(plan.content.problems).toEqual([expect.objectContaining({ text: 'Low mood', evidence: [{ insightId: ids.decline }] })]);
+    expect(plan.versions[1]?.content.problems.map((p) => p.text)).toEqual(['Low mood', 'Risk answer']);
+  });
+
   it('lists session dates for the timeline, drafts included', async () => {
     await shareAll(w);
     const draft = await addDraftNote(w.client, w.therapist, daysAgo(1));
