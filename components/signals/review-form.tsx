@@ -24,6 +24,7 @@ export function ReviewForm({ action, clientId, insightId, tomorrow }: { action: 
   const [state, formAction, isPending] = useActionState(action, idleForm);
   const [choice, setChoice] = useState<Choice | undefined>(state.values?.action as Choice | undefined);
   const [addToPlan, setAddToPlan] = useState(state.values?.addToPlan === 'on');
+  const [planItem, setPlanItem] = useState<'problem' | 'goal'>(state.values?.planItem === 'goal' ? 'goal' : 'problem');
   const id = (name: string) => `${name}-${insightId}`;
   const err = state.fieldErrors ?? {};
   const described = (name: string) => (err[name] ? id(`${name}-error`) : undefined);
@@ -58,20 +59,67 @@ export function ReviewForm({ action, clientId, insightId, tomorrow }: { action: 
             Add to the care plan as evidence
           </label>
           {addToPlan && (
-            <div className="flex flex-col gap-1">
-              <label htmlFor={id('planProblem')} className="text-sm font-medium">
-                Problem it is evidence for
-              </label>
-              <input
-                id={id('planProblem')}
-                name="planProblem"
-                maxLength={500}
-                defaultValue={state.values?.planProblem ?? ''}
-                aria-invalid={Boolean(err.planProblem)}
-                aria-describedby={described('planProblem')}
-                className={control}
-              />
-              <FieldError id={id('planProblem-error')} message={err.planProblem} />
+            <div className="flex flex-col gap-2 rounded-md bg-stone-50 p-3">
+              <fieldset>
+                <legend className="text-sm font-medium">Add it to the plan as</legend>
+                <div className="flex gap-4">
+                  {(['problem', 'goal'] as const).map((value) => (
+                    <label key={value} className="flex min-h-11 items-center gap-2">
+                      <input type="radio" name="planItem" value={value} checked={planItem === value} onChange={() => setPlanItem(value)} className="size-4" />
+                      {value === 'problem' ? 'A problem' : 'A goal'}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <div className="flex flex-col gap-1">
+                <label htmlFor={id('planText')} className="text-sm font-medium">
+                  {planItem === 'problem' ? 'Problem it is evidence for' : 'Goal it is evidence for'}
+                </label>
+                <input
+                  id={id('planText')}
+                  name="planText"
+                  maxLength={500}
+                  defaultValue={state.values?.planText ?? ''}
+                  aria-invalid={Boolean(err.planText)}
+                  aria-describedby={described('planText')}
+                  className={control}
+                />
+                <FieldError id={id('planText-error')} message={err.planText} />
+              </div>
+              {planItem === 'goal' && (
+                <div className="grid gap-2 sm:grid-cols-2">
+                  <div className="flex flex-col gap-1">
+                    <label htmlFor={id('planMeasure')} className="text-sm font-medium">
+                      Measured by
+                    </label>
+                    <input
+                      id={id('planMeasure')}
+                      name="planMeasure"
+                      maxLength={300}
+                      defaultValue={state.values?.planMeasure ?? ''}
+                      aria-invalid={Boolean(err.planMeasure)}
+                      aria-describedby={described('planMeasure')}
+                      className={control}
+                    />
+                    <FieldError id={id('planMeasure-error')} message={err.planMeasure} />
+                  </div>
+                  <div className="flex flex-col gap-1">
+                    <label htmlFor={id('planTargetDate')} className="text-sm font-medium">
+                      Target date
+                    </label>
+                    <input
+                      id={id('planTargetDate')}
+                      type="date"
+                      name="planTargetDate"
+                      defaultValue={state.values?.planTargetDate ?? ''}
+                      aria-invalid={Boolean(err.planTargetDate)}
+                      aria-describedby={described('planTargetDate')}
+                      className={control}
+                    />
+                    <FieldError id={id('planTargetDate-error')} message={err.planTargetDate} />
+                  </div>
+                </div>
+              )}
             </div>
           )}
         </div>

@@ -150,7 +150,7 @@ describe('reviewing signals', () => {
     const result = await reviewInsight({
       actor: w.therapist,
       clientId: w.client.userId,
-      input: { action: 'accept', insightId: ids.decline, addToPlan: 'on', planProblem: 'Low mood since October' },
+      input: { action: 'accept', insightId: ids.decline, addToPlan: 'on', planText: 'Low mood since October' },
     });
     expect(result).toEqual({ carePlanVersion: 1 });
     const plan = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
@@ -160,6 +160,20 @@ describe('reviewing signals', () => {
     expect(signals.open.map((s) => s.id)).not.toContain(ids.decline);
     expect(signals.citedInPlan.map((s) => s.id)).toEqual([ids.decline]);
     expect(signals.reviewed).toEqual([expect.objectContaining({ insightId: ids.decline, action: 'accepted', reviewerName: expect.stringMatching(/^therapist /) })]);
+  });
+
+  it('accepts a signal into the care plan as a measurable goal', async () => {
+    const ids = await seedRecord(w);
+    await shareAll(w);
+    await reviewInsight({
+      actor: w.therapist,
+      clientId: w.client.userId,
+      input: { action: 'accept', insightId: ids.band, addToPlan: 'on', planItem: 'goal', planText: 'PHQ-9 back below 10', planMeasure: 'PHQ-9 total', planTargetDate: '2027-03-01' },
+    });
+    const plan = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
+    expect(plan.content.goals).toEqual([
+      expect.objectContaining({ text: 'PHQ-9 back below 10', measure: 'PHQ-9 total', targetDate: '2027-03-01', evidence: [{ insightId: ids.band }] }),
+    ]);
   });
 
   it('accepting without "add to plan" leaves the care plan alone', async () => {
@@ -192,7 +206,10 @@ describe('reviewing signals', () => {
     await expect(attempt({ action: 'snooze', insightId: ids.decline, until: today })).rejects.toMatchObject({ code: 'bad_request:input', message: 'Choose a date after today.' });
     await expect(attempt({ action: 'snooze', insightId: ids.decline, until: 'soon' })).rejects.toMatchObject({ code: 'bad_request:input' });
     await expect(attempt({ action: 'dismiss', insightId: ids.decline, reason: 'other', reasonText: ' ' })).rejects.toMatchObject({ message: 'Say in a few words why.' });
-    await expect(attempt({ action: 'accept', insightId: ids.decline, addToPlan: 'on', planProblem: '' })).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(attempt({ action: 'accept', insightId: ids.decline, addToPlan: 'on', planText: '' })).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(attempt({ action: 'accept', insightId: ids.decline, addToPlan: 'on', planItem: 'goal', planText: 'Mood back to 6' })).rejects.toMatchObject({
+      message: 'Say how the goal is measured.',
+    });
     const other = await createClinicWithClient();
     const foreign = await addInsight(other.client);
     await expect(attempt({ action: 'accept', insightId: foreign })).rejects.toMatchObject({ code: 'not_found:insight' });
@@ -270,7 +287,7 @@ describe('the care plan', () => {
 
     const hidden = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
     expect(hidden.content.problems[0]?.evidence).toEqual([]);
-    await reviewInsight({ actor: w.therapist, clientId: w.client.userId, input: { action: 'accept', insightId: ids.risk, addToPlan: 'on', planProblem: 'Risk answer' } });
+    await reviewInsight({ actor: w.therapist, clientId: w.client.userId, input: { action: 'accept', insightId: ids.risk, addToPlan: 'on', planText: 'Risk answer' } });
     await saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 2, content: { ...hidden.content, reviewDate: '2027-02-01', problems: [...hidden.content.problems] } } });
 
     await grant(w.client, w.therapist, 'checkins');

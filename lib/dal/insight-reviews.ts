@@ -170,9 +170,12 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
     await recordAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
     let carePlanVersion: number | null = null;
     if (review.action === 'accept' && review.addToPlan === 'on') {
-      const text = review.planProblem ?? '';
+      const item = { id: randomUUID().slice(0, 8), text: review.planText ?? '', evidence: [{ insightId: insight.id }] };
       carePlanVersion = await appendCarePlanVersion(tx, actor, client, {
-        build: (current) => ({ ...current, problems: [...current.problems, { id: randomUUID().slice(0, 8), text, evidence: [{ insightId: insight.id }] }] }),
+        build: (current) =>
+          review.planItem === 'goal'
+            ? { ...current, goals: [...current.goals, { ...item, measure: review.planMeasure ?? '', targetDate: review.planTargetDate ?? '' }] }
+            : { ...current, problems: [...current.problems, item] },
       });
     }
     return { carePlanVersion };

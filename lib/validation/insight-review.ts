@@ -19,11 +19,17 @@ export const acceptInsightSchema = z
     action: z.literal('accept'),
     insightId,
     addToPlan: z.enum(['on']).optional(),
-    planProblem: z.string().trim().max(500, 'Keep the problem to 500 characters.').optional(),
+    planItem: z.enum(['problem', 'goal']).default('problem'),
+    planText: z.string().trim().max(500, 'Keep it to 500 characters.').optional(),
+    planMeasure: z.string().trim().max(300, 'Keep it to 300 characters.').optional(),
+    planTargetDate: z.union([z.literal(''), z.string().regex(isoDate, 'Give the target date as a date.')]).optional(),
   })
-  .refine((v) => v.addToPlan !== 'on' || (v.planProblem ?? '').length > 0, {
-    path: ['planProblem'],
-    message: 'Describe the problem this signal is evidence for.',
+  .superRefine((v, ctx) => {
+    if (v.addToPlan !== 'on') return;
+    if (!v.planText) ctx.addIssue({ code: 'custom', path: ['planText'], message: `Describe the ${v.planItem} this signal is evidence for.` });
+    if (v.planItem !== 'goal') return;
+    if (!v.planMeasure) ctx.addIssue({ code: 'custom', path: ['planMeasure'], message: 'Say how the goal is measured.' });
+    if (!v.planTargetDate) ctx.addIssue({ code: 'custom', path: ['planTargetDate'], message: 'Give the goal a target date.' });
   });
 
 export const dismissInsightSchema = z
