@@ -174,8 +174,8 @@ describe('session notes', () => {
     const read = await getNote({ actor: next, clientId, noteId });
     expect(read.sections.subjective).toBe('Record.');
     expect(read.privateNote).toBeNull();
-    const seen = await withActor(next, (tx) => tx.execute(sql`select id from private_notes where session_note_id = ${noteId}`));
-    expect(seen.rows).toEqual([]);
+    const seen = await withActor(next, (tx) => queryRows(tx, sql`select id from private_notes where session_note_id = ${noteId}`));
+    expect(seen).toEqual([]);
     await expect(getNote({ actor: w.therapist, clientId, noteId })).rejects.toMatchObject({ code: 'not_found:client' });
 
     await savePrivateNote({ actor: next, clientId, input: { noteId, text: 'My own thoughts.' } });
