@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
+import { addendumContext, noteContext, privateNoteContext as privateContext } from '@/lib/crypto/note-contexts';
 import { TandemError } from '@/lib/errors';
 import { renderBriefText, type Brief } from '@/lib/insights/brief';
 import { getSecrets } from '@/lib/secrets';
@@ -24,10 +25,6 @@ import { recordAudit } from './audit';
 import { loadBrief } from './brief';
 import { withActor, type Actor } from './context';
 
-// Each ciphertext is bound to its clinic and its own row: copied onto another note, it fails.
-const noteContext = (clinicId: string, noteId: string) => `session_note:${clinicId}:${noteId}`;
-const addendumContext = (clinicId: string, noteId: string, addendumId: string) => `session_note_addendum:${clinicId}:${noteId}:${addendumId}`;
-const privateContext = (clinicId: string, authorId: string, privateNoteId: string) => `private_note:${clinicId}:${authorId}:${privateNoteId}`;
 
 type NoteBody = { sections: Record<string, string>; brief: Brief | null };
 
