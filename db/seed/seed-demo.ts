@@ -8,6 +8,9 @@ import { generateClinic, type DemoRows } from './generate';
 import { DEMO_PASSWORD, demoClinic, harbourClinic } from './personas';
 import { generateSessions, type SessionRows } from './sessions';
 
+/** The random seeds of the demo clinics: the same seed gives the same people with the same ids. */
+export const DEMO_SEEDS = { demo: 20261126, harbour: 1126 } as const;
+
 export type SeedResult = { seeded: boolean; today: string };
 
 /**
@@ -22,7 +25,7 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     .where(eq(schema.users.email, demoClinic.admins[0]?.email ?? ''));
   if (existing) return { seeded: false, today };
 
-  const clinics = [generateClinic(demoClinic, today, 20261126), generateClinic(harbourClinic, today, 1126)];
+  const clinics = [generateClinic(demoClinic, today, DEMO_SEEDS.demo), generateClinic(harbourClinic, today, DEMO_SEEDS.harbour)];
   // Each account gets its own salt, as a real one would.
   const hashes = await Promise.all(clinics.map((rows) => Promise.all(rows.users.map(() => hashPassword(DEMO_PASSWORD)))));
   const { encryptionKey } = loadSecrets();

@@ -1,0 +1,63 @@
+import { DEMO_PASSWORD, expect, signInAs, test } from './fixtures/demo';
+import { seededUserId } from './fixtures/seeded-ids';
+import { NotePage } from './pages/note-page';
+
+const rileyId = seededUserId('client@demo.tandem.test');
+
+test('the therapist writes a SOAP note for Riley with the brief, autosaved, then signs it and adds an addendum', async ({ page }, testInfo) => {
+  await signInAs(page, 'therapist');
+  const note = new NotePage(page);
+  await note.startNew(rileyId, /^SOAP/);
+  await expect(note.status()).toHaveText(/Saved at/);
+
+  await note.insertBrief();
+  const subjective = note.section('Subjective');
+  await expect(subjective).toHaveValue(/^Since the last session on \d+ \w{3}/);
+  await expect(subjective).toHaveValue(/Mood:\n- Mean mood \d/);
+  await expect(note.embeddedBrief()).toContainText('Since the last session on');
+
+  await subjective.press('End');
+  await subjective.pressSequentially('\n\nRiley says the new evening routine helps.');
+  await note.section('Plan').fill('Review sleep diary in two weeks.');
+  await note.waitUntilSaved();
+
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await expect(note.section('Subjective')).toHaveValue(/Riley says the new evening routine helps\.$/);
+  await expect(note.section('Plan')).toHaveValue('Review sleep diary in two weeks.');
+  await expect(note.embeddedBrief()).toBeVisible();
+
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 1100 });
+    await page.screenshot({ path: testInfo.outputPath(`note-draft-${width}.png`), fullPage: true });
+  }
+
+  await note.sign();
+  await expect(page.getByText(/Signed by you on .*Read-only; later changes are addenda\./)).toBeVisible();
+  await expect(note.section('Subjective')).toHaveCount(0);
+  await expect(page.getByRole('article', { name: 'Note' })).toContainText('Riley says the new evening routine helps.');
+
+  await note.addAddendum('Riley phoned: the routine is holding.');
+  await expect(note.addenda()).toHaveCount(1);
+  await expect(note.addenda().first()).toContainText('Sam Rivera');
+  await expect(note.addenda().first()).toContainText('Riley phoned: the routine is holding.');
+
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 1100 });
+    await page.screenshot({ path: testInfo.outputPath(`note-signed-${width}.png`), fullPage: true });
+  }
+
+  await page.goto(`/clients/${rileyId}/notes`);
+  const mine = page.getByRole('row').filter({ hasText: 'You' }).filter({ hasText: 'Signed' });
+  await expect(mine.first()).toBeVisible();
+});
+
+test('a therapist of the clinic who is not assigned to Riley gets 404 for her notes pages', async ({ page, signInPage }) => {
+  await signInPage.goto();
+  await signInPage.signIn('jordan@demo.tandem.test', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/caseload$/);
+  for (const path of [`/clients/${rileyId}/notes`, `/clients/${rileyId}/notes/new`, `/clients/${rileyId}/notes/00000000-0000-4000-8000-000000000000`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
