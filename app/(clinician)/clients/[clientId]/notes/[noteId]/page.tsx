@@ -47,10 +47,10 @@ export default async function NotePage({ params }: { params: Promise<{ clientId:
             updatedAt={note.updatedAt.toISOString()}
           />
         ) : (
-          <article aria-label="Note" className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4">
+          <article aria-label="Note" className="flex flex-col gap-5 rounded-lg border border-stone-200 bg-white p-5">
             {sections.map((s) => (
               <section key={s.key} aria-labelledby={`section-${s.key}`}>
-                <h2 id={`section-${s.key}`} className="font-medium">
+                <h2 id={`section-${s.key}`} className="mb-1 font-semibold text-stone-900">
                   {s.label}
                 </h2>
                 <p className="whitespace-pre-wrap text-stone-800">{note.sections[s.key]?.trim() ? note.sections[s.key] : <span className="text-stone-500">Left empty.</span>}</p>
