@@ -18,7 +18,14 @@ test('the therapist writes a SOAP note for Riley with the brief, autosaved, then
 
   await subjective.press('End');
   await subjective.pressSequentially('\n\nRiley says the new evening routine helps.');
+  await note.waitUntilSaved();
+
+  // Offline, the words stay in this browser and are saved once the connection is back.
+  await page.context().setOffline(true);
   await note.section('Plan').fill('Review sleep diary in two weeks.');
+  await expect(note.status()).toHaveText(/Tandem cannot be reached\. Your text is kept in this browser/);
+  expect(await page.evaluate(() => Object.values({ ...window.localStorage }).join())).toContain('Review sleep diary in two weeks.');
+  await page.context().setOffline(false);
   await note.waitUntilSaved();
 
   await page.evaluate(() => window.localStorage.clear());

@@ -109,6 +109,12 @@ export function NoteEditor({
     return () => clearTimeout(timer);
   }, [currentKey, status, save]);
 
+  useEffect(() => {
+    const retry = () => (status === 'offline' ? void save() : undefined);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [status, save]);
+
   function change(next: Draft) {
     keep(next);
     setDraft(next);
