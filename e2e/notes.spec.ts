@@ -7,7 +7,9 @@ const rileyId = seededUserId('client@demo.tandem.test');
 test('the therapist writes a SOAP note for Riley with the brief, autosaved, then signs it and adds an addendum', async ({ page }, testInfo) => {
   await signInAs(page, 'therapist');
   const note = new NotePage(page);
-  await note.startNew(rileyId, /^SOAP/);
+  await note.openNew(rileyId);
+  await page.screenshot({ path: testInfo.outputPath('note-new-1280.png'), fullPage: true });
+  await note.start(rileyId, /^SOAP/);
   await expect(note.status()).toHaveText(/Saved at/);
 
   await note.insertBrief();

@@ -11,7 +11,7 @@ import { BriefView } from './brief-view';
  * component: it loads its own data, so it can sit in a Suspense boundary on any client page).
  * Anyone else gets the page's 404.
  */
-export async function SinceLastSession({ actor, clientId }: { actor: Actor; clientId: string }) {
+export async function SinceLastSession({ actor, clientId, hasStartLink = true }: { actor: Actor; clientId: string; hasStartLink?: boolean }) {
   let brief;
   try {
     brief = await getSinceLastSessionBrief({ actor, clientId });
@@ -22,11 +22,13 @@ export async function SinceLastSession({ actor, clientId }: { actor: Actor; clie
   return (
     <div className="flex flex-col gap-3">
       <BriefView brief={brief} headingId="since-last-session" title="Since last session" />
-      <div>
-        <Link href={`/clients/${clientId}/notes/new`} className={secondaryButton}>
-          Start a session note
-        </Link>
-      </div>
+      {hasStartLink && (
+        <div>
+          <Link href={`/clients/${clientId}/notes/new`} className={secondaryButton}>
+            Start a session note
+          </Link>
+        </div>
+      )}
     </div>
   );
 }

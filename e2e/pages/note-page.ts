@@ -4,9 +4,13 @@ import { expect, type Page } from '@playwright/test';
 export class NotePage {
   constructor(private readonly page: Page) {}
 
-  async startNew(clientId: string, template: RegExp) {
+  async openNew(clientId: string) {
     await this.page.goto(`/clients/${clientId}/notes/new`);
     await expect(this.page.getByRole('heading', { level: 1, name: 'New session note' })).toBeVisible();
+    await expect(this.page.getByRole('region', { name: 'Since last session' })).toBeVisible();
+  }
+
+  async start(clientId: string, template: RegExp) {
     await this.page.getByRole('radio', { name: template }).check();
     await this.page.getByRole('button', { name: 'Start the note' }).click();
     await expect(this.page).toHaveURL(new RegExp(`/clients/${clientId}/notes/[0-9a-f-]{36}$`));
