@@ -70,3 +70,32 @@ test('a therapist of the clinic who is not assigned to Riley gets 404 for her no
     expect(response?.status(), path).toBe(404);
   }
 });
+
+test('a save from a stale tab is refused, its words are kept in the browser to copy from, and the draft can be deleted', async ({ page }) => {
+  await signInAs(page, 'therapist');
+  const first = new NotePage(page);
+  await first.openNew(rileyId);
+  await first.start(rileyId, /^DAP/);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const second = new NotePage(other);
+  await second.waitUntilSaved();
+
+  await first.section('Data').fill('From the first tab.');
+  await first.waitUntilSaved();
+  await second.section('Data').fill('From the second tab.');
+  await expect(second.status()).toHaveText(/changed elsewhere since you opened it.*your text is kept in this browser/);
+
+  await other.reload();
+  await expect(second.section('Data')).toHaveValue('From the first tab.');
+  const kept = other.getByRole('alert').filter({ hasText: 'Text kept in this browser that was not saved' });
+  await expect(kept).toContainText('From the second tab.');
+  await kept.getByRole('button', { name: 'Discard the kept text' }).click();
+  await expect(kept).toHaveCount(0);
+  await other.close();
+
+  await page.getByRole('button', { name: 'Delete draft…' }).click();
+  await page.getByRole('checkbox', { name: 'Delete this draft for good.' }).check();
+  await page.getByRole('button', { name: 'Delete draft', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/clients/${rileyId}/notes$`));
+});

@@ -53,14 +53,18 @@ export function NoteEditor({
 }) {
   const router = useRouter();
   const storageKey = `tandem.note-draft.${noteId}`;
-  const stored = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey), () => null);
-  const kept = readKept(stored);
-  const restorable = kept && kept.basedOn === updatedAt ? kept : null;
-  const leftOver = kept && kept.basedOn !== updatedAt ? kept : null;
+  const unsavedKey = `${storageKey}.unsaved`;
+  // The stored version this visit started from: a copy in this browser based on it is this
+  // visit's own unsaved work; one based on another version is kept apart, to copy from.
+  const [openedAt] = useState(updatedAt);
+  const kept = readKept(useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey), () => null));
+  const leftOver = readKept(useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(unsavedKey), () => null));
 
   const [draft, setDraft] = useState<Draft | null>(null);
+  const restorable = draft === null && kept?.basedOn === openedAt ? kept : null;
   const current = draft ?? (restorable ? { sessionDate: restorable.sessionDate, sections: { ...initial.sections, ...restorable.sections } } : initial);
-  const [status, setStatus] = useState<Status>(restorable ? 'idle' : 'saved');
+  const [status, setStatus] = useState<Status>('saved');
+  const shown: Status = restorable && status === 'saved' ? 'idle' : status;
   const [savedAt, setSavedAt] = useState(updatedAt);
   const [message, setMessage] = useState<string | null>(null);
   const latest = useRef(current);
@@ -71,7 +75,15 @@ export function NoteEditor({
     latest.current = current;
   });
 
-  useEffect(() => onSaved?.(status === 'saved'), [status, onSaved]);
+  useEffect(() => {
+    const found = readKept(window.localStorage.getItem(storageKey));
+    if (!found || found.basedOn === openedAt) return;
+    window.localStorage.setItem(unsavedKey, JSON.stringify(found));
+    window.localStorage.removeItem(storageKey);
+    window.dispatchEvent(new StorageEvent('storage', { key: unsavedKey }));
+  }, [storageKey, unsavedKey, openedAt]);
+
+  useEffect(() => onSaved?.(shown === 'saved'), [shown, onSaved]);
 
   const keep = useCallback((next: Draft) => window.localStorage.setItem(storageKey, JSON.stringify({ ...next, basedOn: basedOn.current })), [storageKey]);
 
@@ -88,6 +100,8 @@ export function NoteEditor({
         return;
       }
       basedOn.current = result.updatedAt;
+      // Words restored from this browser become the editor's own once Tandem holds them.
+      setDraft((d) => d ?? snapshot);
       setSavedAt(result.updatedAt);
       setMessage(null);
       const isUnchanged = JSON.stringify(latest.current) === JSON.stringify(snapshot);
@@ -104,10 +118,10 @@ export function NoteEditor({
 
   const currentKey = JSON.stringify(current);
   useEffect(() => {
-    if (status !== 'idle' && status !== 'offline') return;
-    const timer = setTimeout(() => void save(), status === 'offline' ? RETRY_MS : AUTOSAVE_MS);
+    if (shown !== 'idle' && shown !== 'offline') return;
+    const timer = setTimeout(() => void save(), shown === 'offline' ? RETRY_MS : AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [currentKey, status, save]);
+  }, [currentKey, shown, save]);
 
   useEffect(() => {
     const retry = () => (status === 'offline' ? void save() : undefined);
@@ -118,11 +132,11 @@ export function NoteEditor({
   function change(next: Draft) {
     keep(next);
     setDraft(next);
-    if (status === 'saved' || status === 'saving') setStatus('idle');
+    if (status !== 'stale' && status !== 'signed') setStatus('idle');
   }
 
   async function addBrief() {
-    if (status !== 'saved') return;
+    if (shown !== 'saved') return;
     setStatus('saving');
     const result = await insertBrief(clientId, noteId, basedOn.current).catch(() => null);
     if (!result || !result.ok) {
@@ -139,7 +153,8 @@ export function NoteEditor({
   }
 
   function discardLeftOver() {
-    window.localStorage.removeItem(storageKey);
+    window.localStorage.removeItem(unsavedKey);
+    window.dispatchEvent(new StorageEvent('storage', { key: unsavedKey }));
   }
 
   const statusText = {
@@ -149,7 +164,7 @@ export function NoteEditor({
     offline: 'Not saved: Tandem cannot be reached. Your text is kept in this browser and will be saved when the connection is back.',
     stale: message ?? 'This note was changed elsewhere.',
     signed: message ?? 'This note is signed.',
-  }[status];
+  }[shown];
 
   return (
     <div className="flex flex-col gap-4">
@@ -183,7 +198,7 @@ export function NoteEditor({
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={() => void addBrief()} disabled={status !== 'saved'} className={secondaryButton} aria-describedby="insert-brief-hint">
+        <button type="button" onClick={() => void addBrief()} disabled={shown !== 'saved'} className={secondaryButton} aria-describedby="insert-brief-hint">
           Insert the brief
         </button>
         <p id="insert-brief-hint" className="text-sm text-stone-600">
@@ -199,7 +214,7 @@ export function NoteEditor({
             id={`section-${s.key}`}
             value={current.sections[s.key] ?? ''}
             onChange={(e) => change({ ...current, sections: { ...current.sections, [s.key]: e.target.value } })}
-            onBlur={() => (status === 'idle' ? void save() : undefined)}
+            onBlur={() => (shown === 'idle' ? void save() : undefined)}
             rows={s.key === sections[0]?.key ? 10 : 5}
             maxLength={NOTE_SECTION_MAX_CHARS}
             aria-describedby="note-status"
@@ -210,7 +225,7 @@ export function NoteEditor({
       <p
         id="note-status"
         aria-live="polite"
-        className={status === 'offline' || status === 'stale' || status === 'signed' ? 'text-sm text-amber-900' : 'text-sm text-stone-600'}
+        className={shown === 'offline' || shown === 'stale' || shown === 'signed' ? 'text-sm text-amber-900' : 'text-sm text-stone-600'}
       >
         {statusText}
       </p>
