@@ -18,6 +18,16 @@ const subscribeStorage = (onChange: () => void) => {
   return () => window.removeEventListener('storage', onChange);
 };
 
+const noSubscription = () => () => {};
+
+// The copy in this browser when the editor opened, read once: what another open tab of the same
+// note writes later must not flow into this one.
+const copiesAtOpen = new Map<string, string | null>();
+function copyAtOpen(key: string): string | null {
+  if (!copiesAtOpen.has(key)) copiesAtOpen.set(key, window.localStorage.getItem(key));
+  return copiesAtOpen.get(key) ?? null;
+}
+
 function readKept(raw: string | null): Kept | null {
   if (!raw) return null;
   try {
@@ -57,7 +67,7 @@ export function NoteEditor({
   // The stored version this visit started from: a copy in this browser based on it is this
   // visit's own unsaved work; one based on another version is kept apart, to copy from.
   const [openedAt] = useState(updatedAt);
-  const kept = readKept(useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey), () => null));
+  const kept = readKept(useSyncExternalStore(noSubscription, () => copyAtOpen(storageKey), () => null));
   const leftOver = readKept(useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(unsavedKey), () => null));
 
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -74,6 +84,8 @@ export function NoteEditor({
   useEffect(() => {
     latest.current = current;
   });
+
+  useEffect(() => () => void copiesAtOpen.delete(storageKey), [storageKey]);
 
   useEffect(() => {
     const found = readKept(window.localStorage.getItem(storageKey));
