@@ -30,10 +30,21 @@ test('the therapist writes a SOAP note for Riley with the brief, autosaved, then
   await page.context().setOffline(false);
   await note.waitUntilSaved();
 
+  // Words that could not be saved before the page was left come back on the next visit, and save.
+  const failSaves = /\/notes\//;
+  await page.route(failSaves, (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
+  await note.section('Assessment').fill('Mood lower than at the last session.');
+  await expect(note.status()).toHaveText(/Tandem cannot be reached/);
+  await page.unroute(failSaves);
+  await page.reload();
+  await expect(note.section('Assessment')).toHaveValue('Mood lower than at the last session.');
+  await note.waitUntilSaved();
+
   await page.evaluate(() => window.localStorage.clear());
   await page.reload();
   await expect(note.section('Subjective')).toHaveValue(/Riley says the new evening routine helps\.$/);
   await expect(note.section('Plan')).toHaveValue('Review sleep diary in two weeks.');
+  await expect(note.section('Assessment')).toHaveValue('Mood lower than at the last session.');
   await expect(note.embeddedBrief()).toBeVisible();
 
   for (const width of [1280, 1920]) {
