@@ -1,55 +1,6 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { dataDir, databaseKind, env } from '@/lib/env';
+import { loadSecrets, type Secrets } from './secret-sources';
 
-type Secrets = { authSecret: string; encryptionKey: Buffer };
-
-let cached: Secrets | undefined;
-
-/**
- * Secrets come from the environment. On the embedded demo database (no DATABASE_URL), missing
- * ones are generated once into the data folder, so a fresh clone runs with nothing configured.
- */
 export function getSecrets(): Secrets {
-  cached ??= resolveSecrets();
-  return cached;
-}
-
-function resolveSecrets(): Secrets {
-  const fromEnv = {
-    authSecret: env.NEXTAUTH_SECRET,
-    encryptionKey: env.TANDEM_ENCRYPTION_KEY ? Buffer.from(env.TANDEM_ENCRYPTION_KEY, 'base64') : undefined,
-  };
-  if (fromEnv.authSecret && fromEnv.encryptionKey) {
-    return { authSecret: fromEnv.authSecret, encryptionKey: fromEnv.encryptionKey };
-  }
-  if (databaseKind === 'postgres') {
-    throw new Error(
-      'With DATABASE_URL set, NEXTAUTH_SECRET and TANDEM_ENCRYPTION_KEY must be set too (see README, Configuration).',
-    );
-  }
-  const generated = dataDir ? readOrCreateDevSecrets(dataDir) : createDevSecrets();
-  return {
-    authSecret: fromEnv.authSecret ?? generated.authSecret,
-    encryptionKey: fromEnv.encryptionKey ?? Buffer.from(generated.encryptionKey, 'base64'),
-  };
-}
-
-type DevSecrets = { authSecret: string; encryptionKey: string };
-
-function createDevSecrets(): DevSecrets {
-  return { authSecret: randomBytes(32).toString('base64url'), encryptionKey: randomBytes(32).toString('base64') };
-}
-
-function readOrCreateDevSecrets(dir: string): DevSecrets {
-  const file = path.join(dir, 'dev-secrets.json');
-  fs.mkdirSync(dir, { recursive: true });
-  try {
-    fs.writeFileSync(file, JSON.stringify(createDevSecrets()), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as DevSecrets;
+  return loadSecrets();
 }

@@ -1,10 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { localDateIn } from '@/lib/dates';
+import { loadSecrets } from '@/lib/secret-sources';
 import type { Database, Transaction } from '../index';
 import * as schema from '../schema';
 import { generateClinic, type DemoRows } from './generate';
 import { DEMO_PASSWORD, demoClinic, harbourClinic } from './personas';
+import { generateSessions, type SessionRows } from './sessions';
+
+/** The random seeds of the demo clinics: the same seed gives the same people with the same ids. */
+export const DEMO_SEEDS = { demo: 20261126, harbour: 1126 } as const;
 
 export type SeedResult = { seeded: boolean; today: string };
 
@@ -20,11 +25,15 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     .where(eq(schema.users.email, demoClinic.admins[0]?.email ?? ''));
   if (existing) return { seeded: false, today };
 
-  const clinics = [generateClinic(demoClinic, today, 20261126), generateClinic(harbourClinic, today, 1126)];
+  const clinics = [generateClinic(demoClinic, today, DEMO_SEEDS.demo), generateClinic(harbourClinic, today, DEMO_SEEDS.harbour)];
   // Each account gets its own salt, as a real one would.
   const hashes = await Promise.all(clinics.map((rows) => Promise.all(rows.users.map(() => hashPassword(DEMO_PASSWORD)))));
+  const { encryptionKey } = loadSecrets();
   await db.transaction(async (tx) => {
-    for (const [i, rows] of clinics.entries()) await insertRows(tx, rows, hashes[i] ?? []);
+    for (const [i, rows] of clinics.entries()) {
+      await insertRows(tx, rows, hashes[i] ?? []);
+      await insertSessions(tx, generateSessions(rows, today, encryptionKey, 514 + i));
+    }
   });
   return { seeded: true, today };
 }
@@ -43,4 +52,10 @@ async function insertRows(tx: Transaction, rows: DemoRows, passwordHashes: strin
   await inBatches(rows.measureSchedules, (b) => tx.insert(schema.measureSchedules).values(b));
   await inBatches(rows.pauses, (b) => tx.insert(schema.pauses).values(b));
   await inBatches(rows.alerts, (b) => tx.insert(schema.alerts).values(b));
+}
+
+async function insertSessions(tx: Transaction, rows: SessionRows) {
+  if (rows.notes.length > 0) await tx.insert(schema.sessionNotes).values(rows.notes);
+  if (rows.addenda.length > 0) await tx.insert(schema.sessionNoteAddenda).values(rows.addenda);
+  if (rows.privateNotes.length > 0) await tx.insert(schema.privateNotes).values(rows.privateNotes);
 }

@@ -1,0 +1,130 @@
+import 'server-only';
+import { and, desc, eq, gte, inArray, lt, lte, isNull, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { schema, type Transaction } from '@/db';
+import { totalScore } from '@/lib/clinical/scoring';
+import { addDays, localDateIn } from '@/lib/dates';
+import { TandemError } from '@/lib/errors';
+import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief } from '@/lib/insights/brief';
+import { canReadClientScope, isAssignedTherapist } from './access';
+import { recordAudit } from './audit';
+import { withActor, type Actor } from './context';
+
+/**
+ * The "since last session" brief for the assigned therapist, inside the caller's transaction.
+ * Reads check-ins only while `checkins` is shared and questionnaires only while `measures` is;
+ * risk answers always reach the assigned therapist. Returns null for anyone else (audited).
+ */
+export async function loadBrief(tx: Transaction, actor: Actor, clientId: string, now = new Date()): Promise<Brief | null> {
+  if (!z.uuid().safeParse(clientId).success) return null;
+  if (!(await isAssignedTherapist(tx, actor, clientId))) {
+    await recordAudit(tx, actor, { action: 'brief.view', subjectType: 'insights', subjectClientId: clientId, outcome: 'denied' });
+    return null;
+  }
+  const [client] = await tx.select({ timeZone: schema.users.timeZone }).from(schema.users).where(eq(schema.users.id, clientId));
+  const today = localDateIn(client?.timeZone ?? 'UTC', now);
+  const n = schema.sessionNotes;
+  const [last] = await tx
+    .select({ sessionDate: n.sessionDate })
+    .from(n)
+    .where(and(eq(n.clientId, clientId), eq(n.status, 'signed'), lt(n.sessionDate, today)))
+    .orderBy(desc(n.sessionDate))
+    .limit(1);
+  const lastSessionDate = last?.sessionDate ?? null;
+  const window = briefWindow(today, lastSessionDate);
+
+  const sharesCheckIns = await canReadClientScope(tx, actor, clientId, 'checkins');
+  const sharesMeasures = await canReadClientScope(tx, actor, clientId, 'measures');
+  const sharesJournal = await canReadClientScope(tx, actor, clientId, 'journal');
+  const audit = (action: `${string}.${string}`, subjectType: 'check_ins' | 'measures' | 'insights' | 'alerts') =>
+    recordAudit(tx, actor, { action, subjectType, subjectClientId: clientId });
+
+  let checkIns = null;
+  if (sharesCheckIns) {
+    const c = schema.checkIns;
+    checkIns = await tx
+      .select({ localDate: c.localDate, mood: c.mood, tags: c.tags })
+      .from(c)
+      .where(and(eq(c.clientId, clientId), gte(c.localDate, addDays(window.from, -BRIEF_BASELINE_DAYS)), lte(c.localDate, today)));
+    await audit('check_ins.read', 'check_ins');
+  }
+
+  let measures = null;
+  if (sharesMeasures) {
+    const m = schema.measureResponses;
+    const rows = await tx
+      .select({ instrument: m.instrument, items: m.items, localDate: m.localDate })
+      .from(m)
+      .where(and(eq(m.clientId, clientId), lte(m.localDate, today)))
+      .orderBy(desc(m.completedAt))
+      .limit(40);
+    measures = rows.map((r) => ({ instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
+    await audit('measures.read', 'measures');
+  }
+
+  const p = schema.pauses;
+  const pauses = await tx
+    .select({ start: p.startsOn, end: p.endsOn })
+    .from(p)
+    .where(and(eq(p.clientId, clientId), isNull(p.cancelledAt), lte(p.startsOn, today), gte(p.endsOn, window.from)));
+
+  // The policies already hide insights of scopes not shared; the same rule is stated here too.
+  const scopes: ('risk' | 'checkins' | 'measures' | 'journal')[] = [
+    'risk',
+    ...(sharesCheckIns ? (['checkins'] as const) : []),
+    ...(sharesMeasures ? (['measures'] as const) : []),
+    ...(sharesJournal ? (['journal'] as const) : []),
+  ];
+  const i = schema.insights;
+  const signals = await tx
+    .select({ kind: i.kind, severity: i.severity, summary: i.summary })
+    .from(i)
+    .where(
+      and(
+        eq(i.clientId, clientId),
+        eq(i.status, 'open'),
+        inArray(i.scope, scopes),
+        or(inArray(i.reviewState, ['new', 'accepted']), and(eq(i.reviewState, 'snoozed'), lte(i.snoozedUntil, today))),
+      ),
+    )
+    .orderBy(desc(i.detectedAt));
+  await audit('insights.read', 'insights');
+
+  const a = schema.alerts;
+  const alertRows = await tx
+    .select({ kind: a.kind, answer: a.answer, createdAt: a.createdAt })
+    .from(a)
+    .where(and(eq(a.clientId, clientId), gte(a.createdAt, new Date(`${addDays(window.from, -1)}T00:00:00Z`))));
+  await audit('alerts.read', 'alerts');
+
+  const [clinic] = await tx
+    .select({ phq9: schema.clinics.phq9ReliableChange, gad7: schema.clinics.gad7ReliableChange })
+    .from(schema.clinics)
+    .where(eq(schema.clinics.id, actor.clinicId));
+  if (!clinic) throw new TandemError('not_found:client');
+
+  // Distinct risk answers: with two therapists assigned, one answer raised one alert for each.
+  const risk = new Map<string, { kind: 'item9' | 'crisis_language'; answer: number | null; date: string }>();
+  for (const r of alertRows) {
+    const date = localDateIn(client?.timeZone ?? 'UTC', r.createdAt);
+    risk.set(`${r.kind}:${r.answer}:${r.createdAt.toISOString()}`, { kind: r.kind, answer: r.answer, date });
+  }
+
+  return buildBrief({
+    today,
+    lastSessionDate,
+    checkIns,
+    measures,
+    pauses,
+    signals,
+    riskAnswers: [...risk.values()],
+    thresholds: { reliableChange: { phq9: clinic.phq9, gad7: clinic.gad7 } },
+  });
+}
+
+/** The brief for the client's assigned therapist; anyone else gets not_found:client. */
+export async function getSinceLastSessionBrief({ actor, clientId, now }: { actor: Actor; clientId: string; now?: Date }): Promise<Brief> {
+  const brief = await withActor(actor, (tx) => loadBrief(tx, actor, clientId, now));
+  if (!brief) throw new TandemError('not_found:client');
+  return brief;
+}
