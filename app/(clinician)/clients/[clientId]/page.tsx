@@ -10,6 +10,7 @@ import { addDays, localDateIn } from '@/lib/dates';
 import { reviewSignal } from './actions';
 import { orNotFound } from './load';
 import { CheckInNotesSection, JournalSection, MeasuresSection } from './record-sections';
+import { SinceLastSession, SinceLastSessionSkeleton } from './since-last-session';
 
 export const metadata: Metadata = { title: 'Client' };
 
@@ -68,9 +69,14 @@ export default async function ClientPage({ params, searchParams }: Props) {
           </Suspense>
         </div>
       </div>
-      <Suspense fallback={<Skeleton label="Loading signals" height="h-96" />}>
-        <Signals user={user} clientId={clientId} />
-      </Suspense>
+      <div className="flex min-w-0 flex-col gap-6">
+        <Suspense fallback={<SinceLastSessionSkeleton />}>
+          <SinceLastSession actor={user} clientId={clientId} />
+        </Suspense>
+        <Suspense fallback={<Skeleton label="Loading signals" height="h-96" />}>
+          <Signals user={user} clientId={clientId} />
+        </Suspense>
+      </div>
     </div>
   );
 }

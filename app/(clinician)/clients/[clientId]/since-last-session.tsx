@@ -4,7 +4,7 @@ import { secondaryButton } from '@/components/ui/button-styles';
 import type { Actor } from '@/lib/dal/context';
 import { getSinceLastSessionBrief } from '@/lib/dal/brief';
 import { TandemError } from '@/lib/errors';
-import { BriefView } from './brief-view';
+import { BriefView } from '@/components/notes/brief-view';
 
 /**
  * The "since last session" brief for one client, for their assigned therapist (a server
