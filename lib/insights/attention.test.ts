@@ -24,10 +24,10 @@ describe('attentionReasons', () => {
     );
   });
 
-  it('counts not logging from seven days, and not during a declared break', () => {
+  it('counts not logging from seven days; a declared break silences it and overdue questionnaires', () => {
     expect(attentionReasons({ ...quiet, daysSinceCheckIn: 6 })).toEqual([]);
     expect(attentionReasons({ ...quiet, daysSinceCheckIn: 7 })[0]?.text).toBe('No check-in for 7 days');
-    expect(attentionReasons({ ...quiet, daysSinceCheckIn: 30, isPaused: true })).toEqual([]);
+    expect(attentionReasons({ ...quiet, daysSinceCheckIn: 30, isPaused: true, overdue: [{ instrument: 'phq9', daysOverdue: 9 }] })).toEqual([]);
   });
 
   it('rests nothing on check-ins that are not shared', () => {

@@ -19,7 +19,7 @@ export type AttentionFacts = {
   newSignals: readonly SignalFact[];
   /** Null when check-ins are not shared: silence then says nothing. */
   daysSinceCheckIn: number | null;
-  /** A declared break silences disengagement (DESIGN §3). */
+  /** A declared break silences disengagement: missed check-ins and overdue questionnaires (DESIGN §3, §5). */
   isPaused: boolean;
   /** Empty when measures are not shared. */
   overdue: readonly OverdueFact[];
@@ -98,7 +98,7 @@ export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
   if (!facts.isPaused && facts.daysSinceCheckIn !== null && facts.daysSinceCheckIn >= NOT_LOGGING_DAYS) {
     reasons.push({ code: 'not_logging', text: `No check-in for ${facts.daysSinceCheckIn} days`, weight: 400 + Math.min(facts.daysSinceCheckIn, 60) });
   }
-  for (const o of facts.overdue) {
+  for (const o of facts.isPaused ? [] : facts.overdue) {
     const days = o.daysOverdue === 1 ? '1 day' : `${o.daysOverdue} days`;
     reasons.push({ code: 'overdue', text: `${INSTRUMENT_NAMES[o.instrument]} overdue by ${days}`, weight: 300 + Math.min(o.daysOverdue, 60) });
   }
