@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { SelectField, TextField } from '@/components/ui/field';
-import { hasCaseloadFilters, type CaseloadQuery } from '@/lib/validation/caseload';
+import { CASELOAD_PAGE_SIZE, caseloadPageSizes, hasCaseloadFilters, type CaseloadQuery } from '@/lib/validation/caseload';
 
 const flags = [
   { name: 'urgent', label: 'Urgent alert' },
@@ -49,6 +49,13 @@ export function CaseloadFilters({ query }: { query: CaseloadQuery }) {
         {sortOptions.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField name="size" label="Rows per page" defaultValue={query.size === CASELOAD_PAGE_SIZE ? '' : String(query.size)}>
+        {caseloadPageSizes.map((n) => (
+          <option key={n} value={n === CASELOAD_PAGE_SIZE ? '' : String(n)}>
+            {n}
           </option>
         ))}
       </SelectField>

@@ -210,7 +210,7 @@ describe('listCaseload: order, filters and pages', () => {
     expect(page.rows[0]?.name).toBe('Uma Urgent');
   });
 
-  it('pages 25 at a time and clamps a page past the end', async () => {
+  it('pages 25 at a time or as asked, and clamps a page past the end', async () => {
     const { therapist } = await setup();
     for (let i = 0; i < 27; i++) await addClientOf(therapist, `Client ${String(i).padStart(2, '0')}`);
     const first = await listCaseload({ actor: therapist, query: { sort: 'name' } });
@@ -218,6 +218,9 @@ describe('listCaseload: order, filters and pages', () => {
     const second = await listCaseload({ actor: therapist, query: { sort: 'name', page: '2' } });
     expect(second.rows.map((r) => r.name)).toEqual(['Client 25', 'Client 26']);
     expect((await listCaseload({ actor: therapist, query: { sort: 'name', page: '9' } })).page).toBe(2);
+    const tens = await listCaseload({ actor: therapist, query: { sort: 'name', size: '10', page: '3' } });
+    expect([tens.rows.length, tens.pageCount, tens.rows[0]?.name]).toEqual([7, 3, 'Client 20']);
+    expect((await listCaseload({ actor: therapist, query: { size: '7' } })).pageSize).toBe(25);
   });
 
   it('uses the therapist’s cadence for a client when one is set', async () => {

@@ -16,7 +16,7 @@ import {
   type SignalFact,
 } from '@/lib/insights/attention';
 import { sortBy } from '@/lib/tables/table-query';
-import { CASELOAD_PAGE_SIZE, caseloadQuerySchema, type CaseloadQuery } from '@/lib/validation/caseload';
+import { caseloadQuerySchema, type CaseloadQuery } from '@/lib/validation/caseload';
 import type { Scope } from './access';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
@@ -322,14 +322,15 @@ export async function listCaseload({
     const facts = await queryRows<CaseloadFactsRow>(tx, caseloadFactsQuery(actor.userId));
     const all = facts.map((raw) => toCaseloadRow(raw, { now, timeZone }));
     const matching = ordered(all.filter((row) => matches(row, query)), query);
-    const pageCount = Math.max(1, Math.ceil(matching.length / CASELOAD_PAGE_SIZE));
+    const pageSize = query.size;
+    const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
     const page = Math.min(query.page, pageCount);
-    const rows = matching.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
+    const rows = matching.slice((page - 1) * pageSize, page * pageSize);
     await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload' });
     for (const row of rows) {
       await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload', subjectClientId: row.clientId });
     }
-    return { rows, total: matching.length, caseloadSize: all.length, page, pageCount, pageSize: CASELOAD_PAGE_SIZE, query: { ...query, page } };
+    return { rows, total: matching.length, caseloadSize: all.length, page, pageCount, pageSize, query: { ...query, page } };
   });
 }
 

@@ -6,6 +6,7 @@ export type CaseloadSortKey = (typeof caseloadSortKeys)[number];
 export const caseloadBands = ['minimal', 'mild', 'moderate', 'moderately_severe', 'severe'] as const;
 export type CaseloadBand = (typeof caseloadBands)[number];
 
+export const caseloadPageSizes = [10, 25, 50, 100] as const;
 export const CASELOAD_PAGE_SIZE = 25;
 
 const blankAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -25,6 +26,14 @@ export const caseloadQuerySchema = z.object({
   sort: z.preprocess(blankAsUndefined, z.enum(caseloadSortKeys).catch('attention').default('attention')),
   dir: z.preprocess(blankAsUndefined, z.enum(['asc', 'desc']).catch('asc').default('asc')),
   page: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(10_000).catch(1).default(1)),
+  size: z.preprocess(
+    blankAsUndefined,
+    z.coerce
+      .number()
+      .refine((n) => (caseloadPageSizes as readonly number[]).includes(n))
+      .catch(CASELOAD_PAGE_SIZE)
+      .default(CASELOAD_PAGE_SIZE),
+  ),
 });
 export type CaseloadQuery = z.infer<typeof caseloadQuerySchema>;
 

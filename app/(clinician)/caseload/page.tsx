@@ -7,7 +7,7 @@ import { Pagination } from '@/components/data-table/pagination';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listCaseload } from '@/lib/dal/caseload';
-import { parseCaseloadQuery } from '@/lib/validation/caseload';
+import { CASELOAD_PAGE_SIZE, parseCaseloadQuery } from '@/lib/validation/caseload';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
@@ -15,7 +15,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   const user = await requireRole('therapist');
   const query = parseCaseloadQuery(await searchParams);
   const caseload = await listCaseload({ actor: user, query, timeZone: user.timeZone });
-  const { q, urgent, signals, overdue, notLogging, band, sort, dir } = caseload.query;
+  const { q, urgent, signals, overdue, notLogging, band, sort, dir, size } = caseload.query;
 
   return (
     <div>
@@ -48,7 +48,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
               />
               <Pagination
                 pathname="/caseload"
-                params={{ q, urgent, signals, overdue, notLogging, band, sort: sort === 'attention' ? undefined : sort, dir: dir === 'asc' ? undefined : dir }}
+                params={{ q, urgent, signals, overdue, notLogging, band, sort: sort === 'attention' ? undefined : sort, dir: dir === 'asc' ? undefined : dir, size: size === CASELOAD_PAGE_SIZE ? undefined : String(size) }}
                 page={caseload.page}
                 pageCount={caseload.pageCount}
                 total={caseload.total}
