@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import Link from 'next/link';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -21,10 +22,10 @@ const sortOptions = [
   { value: 'alerts', label: 'Urgent alerts' },
 ] as const;
 
-/** Search, filters and order as a plain GET form: every view is a URL to bookmark or go back to. */
+/** Search, filters and order as a GET form (navigating in the app): every view is a URL to bookmark or go back to. */
 export function CaseloadFilters({ query }: { query: CaseloadQuery }) {
   return (
-    <form method="get" action="/caseload" role="search" aria-label="Filter your caseload" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-3">
+    <Form action="/caseload" role="search" aria-label="Filter your caseload" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-3">
       <TextField name="q" label="Search by name" type="search" defaultValue={query.q ?? ''} placeholder="Client name" />
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium">Show only</legend>
@@ -70,6 +71,6 @@ export function CaseloadFilters({ query }: { query: CaseloadQuery }) {
           </Link>
         )}
       </div>
-    </form>
+    </Form>
   );
 }

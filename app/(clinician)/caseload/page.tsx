@@ -31,7 +31,8 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         </p>
       ) : (
         <>
-          <CaseloadFilters query={caseload.query} />
+          {/* Keyed by the query so that going back re-renders the fields with that view's values. */}
+          <CaseloadFilters key={JSON.stringify(caseload.query)} query={caseload.query} />
           {caseload.total === 0 ? (
             <div className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-700">
               <p>No clients match these filters.</p>
