@@ -9,7 +9,7 @@ import { ScopeIcon } from './scope-icon';
 const muted = 'text-stone-600';
 
 function NotShared() {
-  return <span className={muted}>Not shared</span>;
+  return <span className={`whitespace-nowrap ${muted}`}>Not shared</span>;
 }
 
 function orElse<T>(cell: Cell<T>, none: string, render: (value: T) => ReactNode) {
@@ -50,6 +50,7 @@ const columns = [
             {r.reasons.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
+            {r.moreReasons > 0 && <li className={muted}>and {r.moreReasons} more (see the client page)</li>}
           </ul>
         )}
       </div>

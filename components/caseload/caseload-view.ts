@@ -14,7 +14,9 @@ export type MeasureView = { total: number; bandLabel: string; change: string | n
 export type CaseloadRowView = {
   clientId: string;
   name: string;
+  /** The weightiest reasons, at most three, so a row stays readable. */
   reasons: string[];
+  moreReasons: number;
   sharing: ScopeView[];
   lastCheckIn: Cell<{ relative: string; full: string; iso: string }>;
   mood: Cell<{ recent: string; baseline: string | null; trend: 'lower' | 'higher' | 'steady' | null; description: string }>;
@@ -44,6 +46,8 @@ function measureView(summary: MeasureSummary | null, isShared: boolean): Cell<Me
   };
 }
 
+const SHOWN_REASONS = 3;
+
 const trendWords = { lower: 'lower than usual', higher: 'higher than usual', steady: 'about usual' } as const;
 
 export function toCaseloadView(row: CaseloadRow, timeZone: string): CaseloadRowView {
@@ -52,7 +56,8 @@ export function toCaseloadView(row: CaseloadRow, timeZone: string): CaseloadRowV
   return {
     clientId: row.clientId,
     name: row.name,
-    reasons: row.reasons.map((r) => r.text),
+    reasons: row.reasons.slice(0, SHOWN_REASONS).map((r) => r.text),
+    moreReasons: Math.max(0, row.reasons.length - SHOWN_REASONS),
     sharing: SCOPES.map((s) => ({ ...s, isShared: has(s.scope) })),
     lastCheckIn: !has('checkins')
       ? { state: 'not_shared' }

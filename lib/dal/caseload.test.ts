@@ -59,7 +59,7 @@ describe('listCaseload: what the assigned therapist sees', () => {
       'PHQ-9 item 9 answered 2 days ago',
       'New signal: PHQ-9 item 9 answered above 0',
       'New signal: mood declining',
-      'New signal: questionnaire band changed',
+      'New signal: questionnaire band worse',
     ]);
   });
 

@@ -53,9 +53,13 @@ describe('attentionReasons', () => {
     expect(reasons.map((r) => r.text)).toEqual(['New signal: mood declining', 'No check-in for 12 days', 'New signal: mood improving']);
   });
 
-  it('lists one reason per kind of signal', () => {
-    const signal = { kind: 'volatility', severity: 'attention', direction: 'worsening' } as const;
-    expect(attentionReasons({ ...quiet, newSignals: [signal, signal] })).toHaveLength(1);
+  it('lists one reason per kind of signal and direction, in words that say which way', () => {
+    const worse = { kind: 'reliable_change', severity: 'attention', direction: 'worsening' } as const;
+    const better = { kind: 'reliable_change', severity: 'info', direction: 'improving' } as const;
+    expect(attentionReasons({ ...quiet, newSignals: [worse, better, worse] }).map((r) => r.text)).toEqual([
+      'New signal: reliable worsening in scores',
+      'New signal: reliable improvement in scores',
+    ]);
   });
 });
 

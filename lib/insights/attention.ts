@@ -60,8 +60,15 @@ const WORSENING_PRIORITY: Record<string, number> = {
 
 const INSTRUMENT_NAMES = { phq9: 'PHQ-9', gad7: 'GAD-7' } as const;
 
-export function signalLabel(kind: string): string {
-  return SIGNAL_LABELS[kind] ?? kind.replaceAll('_', ' ');
+// Kinds that can go either way read differently when they do.
+const DIRECTED_LABELS: Record<string, Partial<Record<Direction, string>>> = {
+  shift: { worsening: 'drop in mood', improving: 'rise in mood' },
+  band_change: { worsening: 'questionnaire band worse', improving: 'questionnaire band better' },
+  reliable_change: { worsening: 'reliable worsening in scores', improving: 'reliable improvement in scores' },
+};
+
+export function signalLabel(kind: string, direction: Direction = 'neutral'): string {
+  return DIRECTED_LABELS[kind]?.[direction] ?? SIGNAL_LABELS[kind] ?? kind.replaceAll('_', ' ');
 }
 
 /** "today", "yesterday", "9 days ago". */
@@ -91,9 +98,10 @@ export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
   }
   const seen = new Set<string>();
   for (const signal of [...facts.newSignals].sort((a, b) => signalWeight(b) - signalWeight(a))) {
-    if (seen.has(signal.kind)) continue;
-    seen.add(signal.kind);
-    reasons.push({ code: 'signal', text: `New signal: ${signalLabel(signal.kind)}`, weight: signalWeight(signal) });
+    const label = signalLabel(signal.kind, signal.direction);
+    if (seen.has(label)) continue;
+    seen.add(label);
+    reasons.push({ code: 'signal', text: `New signal: ${label}`, weight: signalWeight(signal) });
   }
   if (!facts.isPaused && facts.daysSinceCheckIn !== null && facts.daysSinceCheckIn >= NOT_LOGGING_DAYS) {
     reasons.push({ code: 'not_logging', text: `No check-in for ${facts.daysSinceCheckIn} days`, weight: 400 + Math.min(facts.daysSinceCheckIn, 60) });
