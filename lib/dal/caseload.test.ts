@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/dal/context';
 import { addAlert, addClientOf, addMeasureDaysAgo, assign, createClinic, createPerson, grant } from '@/lib/testing/factories';
 import { addDailyMood, addInsight, addPause, daysAgo, joinedDaysAgo, setCadence } from '@/lib/testing/factories-caseload';
 import { caseloadFactsQuery, listCaseload, type CaseloadRow } from './caseload';
+import { verifyAuditChain } from './audit-log';
 import { withActor } from './context';
 
 const PHQ9_MODERATE = [2, 2, 1, 1, 1, 1, 1, 2, 1]; // 12, item 9 answered 1
@@ -124,15 +125,18 @@ describe('listCaseload: what the assigned therapist sees', () => {
     }
   });
 
-  it('records who looked, per client shown', async () => {
-    const { therapist } = await setup();
+  it('records who looked, per client shown, and the audit chain stays intact', async () => {
+    const { clinicId, therapist } = await setup();
     const client = await addClientOf(therapist);
+    await addClientOf(therapist);
     await listCaseload({ actor: therapist });
+    await listCaseload({ actor: therapist });
+    expect(await verifyAuditChain({ actor: await createPerson(clinicId, 'admin') })).toMatchObject({ isIntact: true });
     const events = await queryRows<{ actor_id: string }>(
       getDatabase(),
       sql`select actor_id from audit_events where action = 'caseload.view' and subject_client_id = ${client.userId}`,
     );
-    expect(events).toEqual([{ actor_id: therapist.userId }]);
+    expect(events).toEqual([{ actor_id: therapist.userId }, { actor_id: therapist.userId }]);
   });
 });
 

@@ -18,7 +18,7 @@ import {
 import { sortBy } from '@/lib/tables/table-query';
 import { caseloadQuerySchema, type CaseloadQuery } from '@/lib/validation/caseload';
 import type { Scope } from './access';
-import { recordAudit } from './audit';
+import { recordAudits } from './audit';
 import { withActor, type Actor } from './context';
 
 export type MeasureSummary = {
@@ -110,14 +110,6 @@ export function caseloadFactsQuery(therapistId: string): SQL {
         join memberships m on m.user_id = a.client_id and m.clinic_id = a.clinic_id
        where a.therapist_id = ${therapistId} and a.ended_at is null
     ),
-    shares as (
-      select g.client_id, array_agg(distinct g.scope::text order by g.scope::text) as scopes
-        from consent_grants g
-       where g.therapist_id = ${therapistId}
-         and g.revoked_at is null
-         and (g.expires_at is null or g.expires_at > now())
-       group by g.client_id
-    ),
     cadence as (select measure_cadence_days as days from clinics limit 1)
     select c.client_id, c.name, c.today::text as today, c.joined_at, c.joined_on::text as joined_on,
            coalesce(s.scopes, '{}') as sharing,
@@ -132,12 +124,12 @@ export function caseloadFactsQuery(therapistId: string): SQL {
                     where p.client_id = c.client_id and p.cancelled_at is null
                       and c.today between p.starts_on and p.ends_on) as is_paused
       from mine c
-      left join shares s on s.client_id = c.client_id
       left join lateral (
-        select ci.local_date, ci.recorded_at from check_ins ci
-         where ci.client_id = c.client_id
-         order by ci.local_date desc, ci.recorded_at desc limit 1
-      ) last on true
+        select array_agg(distinct g.scope::text order by g.scope::text) as scopes
+          from consent_grants g
+         where g.client_id = c.client_id and g.therapist_id = ${therapistId}
+           and g.revoked_at is null and (g.expires_at is null or g.expires_at > now())
+      ) s on true
       left join lateral (
         -- Daily means (DESIGN §3: several check-ins a day count as one): the last 7 days against
         -- the 56 before them, the insight engine's baseline length (volatilityBaselineDays).
@@ -145,11 +137,20 @@ export function caseloadFactsQuery(therapistId: string): SQL {
                (count(*) filter (where d.local_date > c.today - 7))::int as recent_days,
                avg(d.m) filter (where d.local_date <= c.today - 7)::float8 as baseline_mean,
                stddev_samp(d.m) filter (where d.local_date <= c.today - 7)::float8 as baseline_sd,
-               (count(*) filter (where d.local_date <= c.today - 7))::int as baseline_days
+               (count(*) filter (where d.local_date <= c.today - 7))::int as baseline_days,
+               max(d.local_date) as last_on
           from (select ci.local_date, avg(ci.mood) as m from check_ins ci
                  where ci.client_id = c.client_id and ci.local_date > c.today - 63 and ci.local_date <= c.today
                  group by ci.local_date) d
       ) mood on true
+      left join lateral (
+        -- The last day is in that window for anyone logging lately; only otherwise is the whole
+        -- history searched.
+        select ci.local_date, ci.recorded_at from check_ins ci
+         where ci.client_id = c.client_id
+           and (ci.local_date = mood.last_on or mood.last_on is null)
+         order by ci.local_date desc, ci.recorded_at desc limit 1
+      ) last on true
       left join lateral (
         select json_agg(json_build_object('items', r.items, 'at', r.completed_at) order by r.completed_at desc) as answers
           from (select items, completed_at from measure_responses
@@ -326,10 +327,10 @@ export async function listCaseload({
     const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
     const page = Math.min(query.page, pageCount);
     const rows = matching.slice((page - 1) * pageSize, page * pageSize);
-    await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload' });
-    for (const row of rows) {
-      await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload', subjectClientId: row.clientId });
-    }
+    await recordAudits(tx, actor, [
+      { action: 'caseload.view', subjectType: 'caseload' },
+      ...rows.map((row) => ({ action: 'caseload.view' as const, subjectType: 'caseload' as const, subjectClientId: row.clientId })),
+    ]);
     return { rows, total: matching.length, caseloadSize: all.length, page, pageCount, pageSize, query: { ...query, page } };
   });
 }
