@@ -12,7 +12,8 @@ test('a client stops sharing check-ins and their therapist’s next request no l
   const therapistPage = await therapistContext.newPage();
   await signInAs(therapistPage, 'therapist');
   const benRow = therapistPage.getByRole('row', { name: /Ben Okoro/ });
-  await expect(benRow).toContainText('Check-ins, Journal, Measures');
+  const sharedIcon = (label: string) => benRow.getByRole('img', { name: label, exact: true });
+  for (const scope of ['Check-ins', 'Journal', 'Questionnaires']) await expect(sharedIcon(`${scope}: shared`)).toBeVisible();
 
   await signInByEmail(page, 'ben@demo.tandem.test', /\/check-in$/);
   const sharing = new SharingPage(page);
@@ -22,13 +23,14 @@ test('a client stops sharing check-ins and their therapist’s next request no l
   await expect(sharing.history().getByRole('listitem').first()).toHaveText(/Stopped sharing check-ins with Sam Rivera\./);
 
   await therapistPage.reload();
-  await expect(benRow).toContainText('Journal, Measures');
-  await expect(benRow).not.toContainText('Check-ins');
+  await expect(sharedIcon('Check-ins: not shared')).toBeVisible();
+  for (const scope of ['Journal', 'Questionnaires']) await expect(sharedIcon(`${scope}: shared`)).toBeVisible();
+  await expect(benRow.getByRole('cell', { name: 'Not shared' }).first()).toBeVisible();
 
-  // The therapist's visit to the caseload is not a read of Ben's data; sharing again restores it.
+  // Sharing again restores it.
   await sharing.share('Sam Rivera', 'Check-ins');
   await therapistPage.reload();
-  await expect(benRow).toContainText('Check-ins, Journal, Measures');
+  await expect(sharedIcon('Check-ins: shared')).toBeVisible();
   await therapistContext.close();
 });
 

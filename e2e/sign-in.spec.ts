@@ -13,8 +13,11 @@ for (const role of Object.keys(demo) as DemoRole[]) {
 test('the therapist’s home lists their clients and what each shares', async ({ page }) => {
   await signInAs(page, 'therapist');
   const riley = page.getByRole('row', { name: /Riley Chen/ });
-  await expect(riley).toContainText('Check-ins, Journal, Measures');
-  await expect(page.getByRole('row', { name: /Farah Aziz/ })).toContainText('Nothing shared');
+  const farah = page.getByRole('row', { name: /Farah Aziz/ });
+  for (const scope of ['Check-ins', 'Journal', 'Questionnaires']) {
+    await expect(riley.getByRole('img', { name: `${scope}: shared`, exact: true })).toBeVisible();
+    await expect(farah.getByRole('img', { name: `${scope}: not shared`, exact: true })).toBeVisible();
+  }
   await expect(page.getByText('Vic Stone')).toHaveCount(0);
 });
 

@@ -31,14 +31,22 @@ export type AuditEntry = {
  * work it describes. Never carries clinical content: who, what kind, which client, outcome.
  */
 export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(schema.auditEvents).values({
-    clinicId: actor.clinicId,
-    actorId: actor.userId,
-    actorRole: actor.role,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    subjectClientId: entry.subjectClientId,
-    outcome: entry.outcome ?? 'allowed',
-  });
+  await recordAudits(tx, actor, [entry]);
+}
+
+/** Several audit events in one statement (a list view audits each client it shows). */
+export async function recordAudits(tx: Transaction, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(schema.auditEvents).values(
+    entries.map((entry) => ({
+      clinicId: actor.clinicId,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      subjectClientId: entry.subjectClientId,
+      outcome: entry.outcome ?? 'allowed',
+    })),
+  );
 }

@@ -17,6 +17,7 @@ const subjectWords: Record<string, string> = {
   care_plan: 'your care plan',
   consent: 'your sharing choices',
   account: 'your account details',
+  caseload: 'a summary of you on their caseload',
 };
 
 const verbWords: Record<string, string> = { read: 'viewed', view: 'viewed', export: 'exported', list: 'viewed' };
