@@ -38,7 +38,16 @@ export async function listAccessLog({ actor, limit = 200 }: { actor: Actor; limi
       })
       .from(e)
       .leftJoin(schema.users, eq(schema.users.id, e.actorId))
-      .where(and(eq(e.subjectClientId, actor.userId), ne(e.actorId, actor.userId), inArray(e.actorRole, ['therapist', 'admin'])))
+      .where(
+        and(
+          eq(e.subjectClientId, actor.userId),
+          ne(e.actorId, actor.userId),
+          inArray(e.actorRole, ['therapist', 'admin']),
+          // Private psychotherapy notes are the author's own working notes, kept apart from the
+          // record (DESIGN §6): writing or rereading them is not access to the client's data.
+          ne(e.subjectType, 'private_notes'),
+        ),
+      )
       .orderBy(desc(e.occurredAt), desc(e.seq))
       .limit(limit);
     await recordAudit(tx, actor, { action: 'audit_log.read', subjectType: 'audit_log', subjectClientId: actor.userId });

@@ -12,6 +12,7 @@ import { listCheckIns } from './check-ins';
 import { exportMyData } from './export';
 import { getHistory } from './history';
 import { importDaylioCheckIns } from './import';
+import { createNote, savePrivateNote } from './notes';
 import { cancelPause, createPause, listPauses } from './pauses';
 import { saveJournalEntry } from './journal';
 
@@ -45,6 +46,13 @@ describe('access log', () => {
   it('also shows a read that was refused because nothing was shared', async () => {
     await expect(listCheckIns({ actor: w.therapist, clientId: w.client.userId })).rejects.toThrow();
     expect((await listAccessLog({ actor: w.client })).map((e) => e.outcome)).toEqual(['denied']);
+  });
+
+  it('names the therapist’s work on session notes, but not their private psychotherapy notes', async () => {
+    const { noteId } = await createNote({ actor: w.therapist, clientId: w.client.userId, input: { template: 'soap', sessionDate: '2026-11-02' } });
+    await savePrivateNote({ actor: w.therapist, clientId: w.client.userId, input: { noteId, text: 'My own working hypothesis.' } });
+    const log = await listAccessLog({ actor: w.client });
+    expect(log.map((e) => `${e.subject}.${e.verb}`)).toEqual(['session_notes.save']);
   });
 
   it('is for clients only', async () => {

@@ -13,14 +13,23 @@ const subjectWords: Record<string, string> = {
   insights: 'the patterns found in your check-ins',
   alerts: 'a safety alert about you',
   session_notes: 'session notes about you',
-  private_notes: 'their private notes about you',
   care_plan: 'your care plan',
   consent: 'your sharing choices',
   account: 'your account details',
   caseload: 'a summary of you on their caseload',
 };
 
-const verbWords: Record<string, string> = { read: 'viewed', view: 'viewed', export: 'exported', list: 'viewed' };
+const verbWords: Record<string, string> = {
+  read: 'viewed',
+  view: 'viewed',
+  export: 'exported',
+  list: 'viewed',
+  review: 'reviewed',
+  save: 'saved',
+  sign: 'signed',
+  addendum: 'added an addendum to',
+  delete: 'deleted a draft of',
+};
 
 function describe(entry: AccessLogEntry): string {
   const what = subjectWords[entry.subject] ?? 'your data';
