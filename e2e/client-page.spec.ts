@@ -3,45 +3,8 @@ import { expect, signInAs, test } from './fixtures/demo';
 import { ClientPage, userIdOf } from './pages/client-page';
 import { SharingPage } from './pages/sharing-page';
 
-// Riley Chen (client@) carries the planted decline; accepting it is this spec's alone. Noor Haddad
-// (noor@) is used for the revocation, and shares check-ins again at the end: no other spec reads her.
-
-test('the therapist reads Riley’s timeline and accepts the decline signal into the care plan', async ({ page, browser }) => {
-  const rileyId = await userIdOf(browser, 'client@demo.tandem.test', /\/check-in$/);
-  await signInAs(page, 'therapist');
-  const client = new ClientPage(page);
-  await client.open(rileyId, 'Riley Chen');
-
-  await expect(client.timeline().locator('canvas')).toHaveAttribute('aria-label', /Mood was logged on \d+ of the 90 days/);
-  await expect(client.timelineSummary()).toContainText('The 7-day mean went from');
-  await client.timeline().getByText('Table view').click();
-  await expect(client.timeline().getByRole('table')).toBeVisible();
-
-  for (const width of [1280, 1920]) {
-    await page.setViewportSize({ width, height: 1200 });
-    await page.screenshot({ path: test.info().outputPath(`client-page-${width}.png`), fullPage: true });
-  }
-
-  const decline = /declin/i;
-  await expect(client.signal(decline).first()).toContainText('Evidence');
-  await client.acceptIntoCarePlan(decline, 'Low mood, declining over the last weeks');
-  await expect(client.reviewHistory().getByRole('listitem').first()).toContainText(/Accepted by Sam Rivera/);
-  const cited = page.getByRole('article', { name: decline }).filter({ hasText: 'Cited in the care plan' });
-  await expect(cited).toHaveCount(1);
-
-  await client.openCarePlan();
-  const current = page.getByRole('region', { name: 'Current plan' });
-  await expect(current).toContainText('Low mood, declining over the last weeks');
-  await expect(current).toContainText('saved by Sam Rivera');
-  const evidence = current.getByRole('link', { name: /^Signal: .*declin/i });
-  await expect(evidence).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Version history' })).toContainText('Added problem “Low mood, declining over the last weeks”');
-  await page.setViewportSize({ width: 1280, height: 1200 });
-  await page.screenshot({ path: test.info().outputPath('care-plan-1280.png'), fullPage: true });
-
-  await evidence.click();
-  await expect(page).toHaveURL(new RegExp(`/clients/${rileyId}#signal-`));
-});
+// Riley's decline signal is accepted in e2e/therapist-journey.spec.ts. Noor Haddad (noor@) is used
+// for the revocation, and shares check-ins again at the end: no other spec reads her.
 
 test('after the client stops sharing check-ins, the therapist’s next request shows none of them', async ({ page, browser }) => {
   const noorContext = await browser.newContext();

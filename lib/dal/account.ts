@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { verifyPassword } from '@/lib/auth/password';
 import { TandemError } from '@/lib/errors';
-import { recordAudit } from './audit';
+import { flushAudits, recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 /** The client's own time zone, which decides which day a check-in belongs to. */
@@ -31,6 +31,8 @@ export async function deleteMyAccount({ actor, password }: { actor: Actor; passw
       return false;
     }
     await recordAudit(tx, actor, { action: 'account.delete', subjectType: 'account', subjectId: actor.userId });
+    // Written while the account still exists: the event outlives it, with its actor set to null.
+    await flushAudits(tx);
     const deleted = await tx.delete(schema.users).where(eq(schema.users.id, actor.userId)).returning({ id: schema.users.id });
     if (deleted.length !== 1) throw new TandemError('internal');
     return true;

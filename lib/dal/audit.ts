@@ -26,19 +26,31 @@ export type AuditEntry = {
   outcome?: 'allowed' | 'denied' | 'failed';
 };
 
+// Events recorded in a `withActor` transaction, written together just before it commits.
+const pending = new WeakMap<Transaction, { actor: Actor; entry: AuditEntry }[]>();
+
 /**
- * Writes an audit event inside the caller's transaction, so it commits or rolls back with the
- * work it describes. Never carries clinical content: who, what kind, which client, outcome.
+ * Records an audit event in the caller's transaction, so it commits or rolls back with the work
+ * it describes. Never carries clinical content: who, what kind, which client, outcome.
  */
 export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
   await recordAudits(tx, actor, [entry]);
 }
 
-/** Several audit events in one statement (a list view audits each client it shows). */
+/** Several audit events at once (a list view audits each client it shows). */
 export async function recordAudits(tx: Transaction, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+  const queue = pending.get(tx) ?? [];
+  pending.set(tx, queue);
+  queue.push(...entries.map((entry) => ({ actor, entry })));
+}
+
+/** Writes the transaction's recorded events in order, in one statement. `withActor` calls it last. */
+export async function flushAudits(tx: Transaction): Promise<void> {
+  const queue = pending.get(tx);
+  pending.delete(tx);
+  if (!queue || queue.length === 0) return;
   await tx.insert(schema.auditEvents).values(
-    entries.map((entry) => ({
+    queue.map(({ actor, entry }) => ({
       clinicId: actor.clinicId,
       actorId: actor.userId,
       actorRole: actor.role,

@@ -171,6 +171,21 @@ describe('consent within a clinic', () => {
     const [row] = await withActor(a.client, (tx) => queryRows<{ n: number }>(tx, countCheckIns(second.userId)));
     expect(row?.n).toBe(0);
   });
+
+  it('lets a therapist know by name the staff and their own clients, not the clinic’s other clients', async () => {
+    const colleague = await createPerson(a.clinicId, 'therapist');
+    const theirs = await createPerson(a.clinicId, 'client');
+    await assign(theirs, colleague);
+    const visible = async (id: string) =>
+      (await withActor(a.therapist, (tx) => queryRows<{ id: string }>(tx, sql`select id from users where id = ${id}`))).length;
+    expect(await visible(a.client.userId)).toBe(1);
+    expect(await visible(colleague.userId)).toBe(1);
+    expect(await visible(a.admin.userId)).toBe(1);
+    expect(await visible(theirs.userId)).toBe(0);
+    expect(
+      (await withActor(a.admin, (tx) => queryRows<{ id: string }>(tx, sql`select id from users where id = ${theirs.userId}`))).length,
+    ).toBe(1);
+  });
 });
 
 describe('the transaction context', () => {

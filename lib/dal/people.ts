@@ -5,7 +5,7 @@ import type { Role } from '@/lib/auth/roles';
 import { TandemError } from '@/lib/errors';
 import { pageOf, sortBy, type TablePage } from '@/lib/tables/table-query';
 import type { PeopleQuery, PersonStatus } from '@/lib/validation/admin';
-import { recordAudit } from './audit';
+import { flushAudits, recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export const PEOPLE_PAGE_SIZE = 20;
@@ -117,13 +117,14 @@ export async function setPersonActive({ actor, userId, isActive }: { actor: Acto
         throw new TandemError('conflict:last_admin');
       }
     }
-    // Audited first: an admin deactivating themselves has no access left once the update runs.
+    // Written first: an admin deactivating themselves has no access left once the update runs.
     await recordAudit(tx, actor, {
       action: isActive ? 'people.reactivate' : 'people.deactivate',
       subjectType: 'account',
       subjectId: userId,
       subjectClientId: person.role === 'client' ? userId : undefined,
     });
+    await flushAudits(tx);
     await tx
       .update(schema.users)
       .set(

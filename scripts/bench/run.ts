@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { signIn, timePage } from './http';
+import { summarize, type Timing } from './stats';
+
+// `npm run bench [-- --json] [-- --only postgres|embedded] [-- --skip-build]`: seeds a large clinic
+// (2,000 clients, 40 therapists, a year of daily check-ins and fortnightly questionnaires) into a
+// fresh database, then times the caseload page of a therapist with 150 clients and a client page,
+// over HTTP against the production build, beside the raw SQL that fetches the same rows.
+// Goals on Postgres: p95 ≤ 150 ms for each page, within 3× its SQL floor.
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'skip-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '60' },
+  },
+});
+const RUNS = Number(args.runs);
+if (args.only !== undefined && args.only !== 'postgres' && args.only !== 'embedded') {
+  console.error('--only takes "postgres" or "embedded".');
+  process.exit(2);
+}
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error('--runs takes a whole number of requests, 1 or more.');
+  process.exit(2);
+}
+const PORT = 3190;
+const BASE_URL = `http://localhost:${PORT}`;
+type Target = 'postgres' | 'embedded';
+type PageResult = Timing & { sqlFloorP95Ms: number; sqlFloorMedianMs: number };
+type Result = { caseload: PageResult; clientPage: PageResult };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString('hex'), TANDEM_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+
+function run(command: string, argv: string[], env: NodeJS.ProcessEnv, capture = false): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${argv.join(' ')} exited with ${code}`))));
+  });
+}
+
+const tsx = (script: string) => ['--conditions=react-server', '--import', 'tsx', script];
+
+async function waitForHealth(server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i += 1) {
+    if (server.exitCode !== null) throw new Error('the Tandem server stopped while starting');
+    try {
+      if ((await fetch(`${BASE_URL}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the Tandem server did not become healthy in 2 minutes');
+}
+
+async function measureTarget(target: Target, env: NodeJS.ProcessEnv): Promise<Result> {
+  log(`\n${target}: seeding…`);
+  await run(process.execPath, tsx('scripts/bench/seed.ts'), env);
+  log(`${target}: timing the raw SQL…`);
+  const floor = JSON.parse(await run(process.execPath, tsx('scripts/bench/floor.ts'), { ...env, BENCH_RUNS: String(RUNS) }, true)) as {
+    therapistEmail: string;
+    password: string;
+    clientIds: string[];
+    caseload: Timing;
+    clientPage: Timing;
+  };
+
+  log(`${target}: starting the production server…`);
+  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], {
+    env: { ...env, NEXTAUTH_URL: BASE_URL, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForHealth(server);
+    const cookie = await signIn(BASE_URL, floor.therapistEmail, floor.password);
+    log(`${target}: timing ${RUNS} caseload and ${RUNS} client page responses…`);
+    const caseload = summarize(await timePage(`${BASE_URL}/caseload`, cookie, { warmup: 5, runs: RUNS }));
+    const clientDurations: number[] = [];
+    for (const [i, clientId] of floor.clientIds.entries()) {
+      const runs = Math.ceil(RUNS / floor.clientIds.length);
+      clientDurations.push(...(await timePage(`${BASE_URL}/clients/${clientId}`, cookie, { warmup: i === 0 ? 5 : 1, runs })));
+    }
+    const clientPage = summarize(clientDurations);
+    const withFloor = (page: Timing, sqlFloor: Timing): PageResult => ({ ...page, sqlFloorMedianMs: sqlFloor.medianMs, sqlFloorP95Ms: sqlFloor.p95Ms });
+    return { caseload: withFloor(caseload, floor.caseload), clientPage: withFloor(clientPage, floor.clientPage) };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+}
+
+async function onPostgres(): Promise<Result | null> {
+  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    log(`PostgreSQL at ${adminUrl.replace(/\/\/[^@]*@/, '//')} cannot be reached (${(error as Error).message}): skipped.`);
+    return null;
+  }
+  const name = `tandem_bench_${process.pid}`;
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await measureTarget('postgres', { ...process.env, ...secrets, DATABASE_URL: url.toString(), TANDEM_DATA_DIR: '' });
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function onEmbedded(): Promise<Result> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
+  try {
+    return await measureTarget('embedded', { ...process.env, ...secrets, DATABASE_URL: '', TANDEM_DATA_DIR: dir });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(target: Target, result: Result): void {
+  const line = (label: string, r: PageResult) => {
+    const ratio = r.p95Ms / r.sqlFloorP95Ms;
+    const verdict = r.p95Ms <= 150 && ratio <= 3 ? 'meets the goal' : 'misses the goal (p95 ≤ 150 ms, ≤ 3× floor)';
+    return `  ${label.padEnd(12)} median ${r.medianMs.toFixed(1).padStart(6)} ms  p95 ${r.p95Ms.toFixed(1).padStart(6)} ms  | SQL floor median ${r.sqlFloorMedianMs.toFixed(1).padStart(5)} ms  p95 ${r.sqlFloorP95Ms.toFixed(1).padStart(5)} ms  | ${ratio.toFixed(1)}× floor, ${verdict}`;
+  };
+  console.log(`${target === 'postgres' ? 'PostgreSQL' : 'Embedded PGlite'}:`);
+  console.log(line('caseload', result.caseload));
+  console.log(line('client page', result.clientPage));
+}
+
+try {
+  if (!args['skip-build']) {
+    log('Building the production app (skip with --skip-build when it is current)…');
+    await run('npx', ['next', 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, true);
+  }
+  const results: Partial<Record<Target, Result>> = {};
+  if (args.only !== 'embedded') {
+    const pg = await onPostgres();
+    if (pg) results.postgres = pg;
+  }
+  if (args.only !== 'postgres') results.embedded = await onEmbedded();
+
+  if (args.json) {
+    const shape = (r: PageResult) => ({ medianMs: r.medianMs, p95Ms: r.p95Ms, sqlFloorP95Ms: r.sqlFloorP95Ms });
+    const json = Object.fromEntries(
+      Object.entries(results).map(([target, r]) => [target, { caseload: shape(r.caseload), clientPage: shape(r.clientPage) }]),
+    );
+    console.log(JSON.stringify(json));
+  } else {
+    for (const [target, result] of Object.entries(results)) report(target as Target, result);
+  }
+} catch (error) {
+  log(`\nThe benchmark stopped: ${(error as Error).message}`);
+  process.exit(1);
+}
