@@ -9,12 +9,16 @@ const roleLabel = { client: 'Client', therapist: 'Therapist', admin: 'Clinic adm
 export function AppShell({
   user,
   nav,
+  isWide = false,
   children,
 }: {
   user: { name: string; role: keyof typeof roleLabel };
   nav: NavItem[];
+  /** Work areas with side-by-side panels (the therapist's) use wide screens in full. */
+  isWide?: boolean;
   children: ReactNode;
 }) {
+  const width = isWide ? 'max-w-[100rem]' : 'max-w-6xl';
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -24,7 +28,7 @@ export function AppShell({
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white">
-        <div className="mx-auto grid max-w-6xl grid-cols-[1fr_auto] items-center gap-x-6 gap-y-1 px-4 py-2 md:grid-cols-[auto_1fr_auto]">
+        <div className={`mx-auto grid ${width} grid-cols-[1fr_auto] items-center gap-x-6 gap-y-1 px-4 py-2 md:grid-cols-[auto_1fr_auto]`}>
           <Link href="/" className="py-1 text-lg font-semibold text-brand-700 md:col-start-1 md:row-start-1">
             Tandem
           </Link>
@@ -51,7 +55,7 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+      <main id="main" className={`mx-auto w-full ${width} flex-1 px-4 py-6`}>
         {children}
       </main>
     </div>

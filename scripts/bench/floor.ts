@@ -26,9 +26,26 @@ const clients = await queryRows<{ id: string }>(db, sql`
   order by u.email limit 10`);
 const clientIds = clients.map((c) => c.id);
 
-/** What the client page reads for one client (the overview, timeline at 90 days, questionnaires, check-in notes, journal, signals). */
+/** What every therapist page reads: the signed-in person, and the open alerts for the banner. */
+function layoutQueries(therapistId: string): SQL[] {
+  return [
+    sql`select u.name, m.role, u.session_version, u.time_zone, u.deactivated_at
+          from users u join memberships m on m.user_id = u.id where u.id = ${therapistId}`,
+    sql`select a.id, a.kind, a.answer, a.client_id, u.name, a.created_at
+          from alerts a join users u on u.id = a.client_id
+         where a.therapist_id = ${therapistId}
+           and not exists (select 1 from alert_acknowledgements k where k.alert_id = a.id)
+         order by a.created_at desc`,
+  ];
+}
+
+/**
+ * What the client page reads for one client: the overview, the timeline at 90 days,
+ * questionnaires, check-in notes, journal, signals and the since-last-session brief.
+ */
 function clientPageQueries(clientId: string, therapistId: string): SQL[] {
   return [
+    ...layoutQueries(therapistId),
     sql`select name, time_zone from users where id = ${clientId}`,
     sql`select scope from consent_grants where client_id = ${clientId} and therapist_id = ${therapistId}
           and revoked_at is null and (expires_at is null or expires_at > now())`,
@@ -45,6 +62,12 @@ function clientPageQueries(clientId: string, therapistId: string): SQL[] {
     sql`select id, local_date, mood, tags, note from check_ins
           where client_id = ${clientId} and (note is not null or cardinality(tags) > 0)
           order by local_date desc, recorded_at desc limit 30`,
+    sql`select session_date from session_notes where client_id = ${clientId} and status = 'signed' and session_date < current_date
+          order by session_date desc limit 1`,
+    sql`select local_date, mood, tags from check_ins where client_id = ${clientId} and local_date >= current_date - 42`,
+    sql`select instrument, items, local_date from measure_responses where client_id = ${clientId} order by completed_at desc limit 40`,
+    sql`select starts_on, ends_on from pauses where client_id = ${clientId} and cancelled_at is null`,
+    sql`select kind, answer, created_at from alerts where client_id = ${clientId} and created_at >= current_date - 15`,
   ];
 }
 
@@ -65,7 +88,7 @@ function inTransaction(queries: SQL[]) {
 const caseload: number[] = [];
 const clientPage: number[] = [];
 for (let i = 0; i < 5 + RUNS; i += 1) {
-  const caseloadMs = await time(() => inTransaction([caseloadFactsQuery(therapist.id)]));
+  const caseloadMs = await time(() => inTransaction([...layoutQueries(therapist.id), caseloadFactsQuery(therapist.id)]));
   const clientId = clientIds[i % clientIds.length] as string;
   const clientMs = await time(() => inTransaction(clientPageQueries(clientId, therapist.id)));
   if (i >= 5) {
