@@ -31,11 +31,18 @@ CREATE OR REPLACE FUNCTION app_consented_clients(s consent_scope) RETURNS uuid[]
 CREATE OR REPLACE FUNCTION app_visible_users() RETURNS uuid[]
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
-    SELECT array_append(coalesce(array_agg(m.user_id), '{}'), app_user_id())
-      FROM memberships m
-     WHERE m.clinic_id = app_clinic_id()
-       AND (SELECT app_role()) IS NOT NULL
-       AND ((SELECT app_role()) = 'admin'
-            OR m.role IN ('therapist', 'admin')
-            OR ((SELECT app_role()) = 'therapist' AND m.user_id = ANY ((SELECT app_assigned_clients())::uuid[])))
+    SELECT array_append(
+      CASE (SELECT app_role())
+        WHEN 'admin' THEN (SELECT coalesce(array_agg(m.user_id), '{}') FROM memberships m WHERE m.clinic_id = app_clinic_id())
+        WHEN 'therapist' THEN (SELECT coalesce(array_agg(m.user_id), '{}') FROM memberships m
+                                WHERE m.clinic_id = app_clinic_id() AND m.role IN ('therapist', 'admin'))
+                              || (SELECT app_assigned_clients())
+        WHEN 'client' THEN (SELECT coalesce(array_agg(m.user_id), '{}') FROM memberships m
+                             WHERE m.clinic_id = app_clinic_id() AND m.role IN ('therapist', 'admin'))
+        ELSE '{}'::uuid[]
+      END,
+      app_user_id())
   $$;
+--> statement-breakpoint
+-- The clinic's staff, read by app_visible_users() on every `users` lookup.
+CREATE INDEX IF NOT EXISTS "memberships_clinic_role" ON "memberships" USING btree ("clinic_id", "role");

@@ -71,3 +71,13 @@ export async function canReadClientScope(tx: Transaction, actor: Actor, clientId
     .limit(1);
   return Boolean(grant);
 }
+
+/** What the client shares live with this therapist, sorted. */
+export async function sharedScopes(tx: Transaction, actor: Actor, clientId: string): Promise<Scope[]> {
+  const g = schema.consentGrants;
+  const rows = await tx
+    .select({ scope: g.scope })
+    .from(g)
+    .where(and(eq(g.clientId, clientId), eq(g.therapistId, actor.userId), liveGrant(new Date())));
+  return [...new Set(rows.map((r) => r.scope))].sort();
+}

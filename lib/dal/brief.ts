@@ -6,7 +6,7 @@ import { totalScore } from '@/lib/clinical/scoring';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief } from '@/lib/insights/brief';
-import { canReadClientScope, isAssignedTherapist } from './access';
+import { isAssignedTherapist, sharedScopes } from './access';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -33,9 +33,10 @@ export async function loadBrief(tx: Transaction, actor: Actor, clientId: string,
   const lastSessionDate = last?.sessionDate ?? null;
   const window = briefWindow(today, lastSessionDate);
 
-  const sharesCheckIns = await canReadClientScope(tx, actor, clientId, 'checkins');
-  const sharesMeasures = await canReadClientScope(tx, actor, clientId, 'measures');
-  const sharesJournal = await canReadClientScope(tx, actor, clientId, 'journal');
+  const sharing = await sharedScopes(tx, actor, clientId);
+  const sharesCheckIns = sharing.includes('checkins');
+  const sharesMeasures = sharing.includes('measures');
+  const sharesJournal = sharing.includes('journal');
   const audit = (action: `${string}.${string}`, subjectType: 'check_ins' | 'measures' | 'insights' | 'alerts') =>
     recordAudit(tx, actor, { action, subjectType, subjectClientId: clientId });
 

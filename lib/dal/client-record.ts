@@ -10,7 +10,7 @@ import { resolveThresholds } from '@/lib/clinical/thresholds';
 import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRange } from '@/lib/clinical/timeline';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { isAssignedTherapist, liveGrant, type Scope } from './access';
+import { isAssignedTherapist, sharedScopes, type Scope } from './access';
 import { recordAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
 import { decryptJournalText } from './journal';
@@ -22,16 +22,6 @@ import { decryptJournalText } from './journal';
 export type ClientAccess = { clientId: string; name: string; timeZone: string; sharing: Scope[] };
 
 const DENIED = Symbol('denied');
-
-/** What the client shares live with this therapist, sorted. */
-export async function sharedScopes(tx: Transaction, actor: Actor, clientId: string): Promise<Scope[]> {
-  const g = schema.consentGrants;
-  const rows = await tx
-    .select({ scope: g.scope })
-    .from(g)
-    .where(and(eq(g.clientId, clientId), eq(g.therapistId, actor.userId), liveGrant(new Date())));
-  return [...new Set(rows.map((r) => r.scope))].sort();
-}
 
 /**
  * Runs `work` for the assigned therapist of `clientId`; anyone else (another therapist of the
