@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { renderBriefText } from '@/lib/insights/brief';
 import { addMeasureResponse, addSignedNote, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
-import { addInsight, addPause, addRiskAlertAt, addTaggedCheckIn } from '@/lib/testing/factories-notes';
+import { addInsight, addPause, addRiskAlertAt, addTaggedCheckIn } from '@/lib/testing/factories-workspace';
 import { getSinceLastSessionBrief } from './brief';
 
 const now = new Date('2026-11-26T12:00:00Z');
@@ -12,13 +12,13 @@ const day = 24 * 60 * 60 * 1000;
 /** A client with two weeks of tagged check-ins, two questionnaires, signals of every scope and a risk answer. */
 async function world() {
   const w = await createClinicWithClient();
-  for (const [i, mood] of [4, 4, 5, 3, 4, 4].entries()) await addTaggedCheckIn(w.client, `2026-11-${15 + i}`, mood, ['work', ...(i % 2 ? ['tired'] : [])]);
+  for (const [i, mood] of [4, 4, 5, 3, 4, 4].entries()) await addTaggedCheckIn(w.client, `2026-11-${15 + i}`, { mood, tags: ['work', ...(i % 2 ? ['tired'] : [])] });
   await addMeasureResponse(w.client, 'phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0], '2026-10-30');
   await addMeasureResponse(w.client, 'phq9', [2, 2, 2, 2, 2, 2, 2, 1, 0], '2026-11-20');
-  await addInsight(w.client, 'checkins', 'Mood has been falling for 3 weeks.');
-  await addInsight(w.client, 'measures', 'PHQ-9 moved from Mild to Moderately severe.');
-  await addInsight(w.client, 'journal', 'Journal entries mention sleep more often.');
-  await addInsight(w.client, 'risk', 'PHQ-9 item 9 answered above 0.');
+  await addInsight(w.client, { scope: 'checkins', summary: 'Mood has been falling for 3 weeks.' });
+  await addInsight(w.client, { kind: 'band_change', scope: 'measures', summary: 'PHQ-9 moved from Mild to Moderately severe.' });
+  await addInsight(w.client, { scope: 'journal', summary: 'Journal entries mention sleep more often.' });
+  await addInsight(w.client, { kind: 'item9', scope: 'risk', severity: 'urgent', summary: 'PHQ-9 item 9 answered above 0.' });
   await addRiskAlertAt(w.client, w.therapist, new Date('2026-11-22T19:00:00Z'));
   return w;
 }

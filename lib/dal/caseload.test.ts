@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import type { Actor } from '@/lib/dal/context';
 import { addAlert, addClientOf, addMeasureDaysAgo, assign, createClinic, createPerson, grant } from '@/lib/testing/factories';
-import { addDailyMood, addInsight, addPause, daysAgo, joinedDaysAgo, setCadence } from '@/lib/testing/factories-caseload';
+import { addDailyMood, addInsight, addPause, addRiskAlertAt, daysAgo, joinedDaysAgo, setCadence } from '@/lib/testing/factories-workspace';
 import { caseloadFactsQuery, listCaseload, type CaseloadRow } from './caseload';
 import { verifyAuditChain } from './audit-log';
 import { withActor } from './context';
@@ -44,7 +44,8 @@ describe('listCaseload: what the assigned therapist sees', () => {
     const client = await richClient(therapist);
     await grant(client, therapist, 'checkins');
     await grant(client, therapist, 'measures');
-    await addAlert(client, therapist, 50);
+    // At midday two calendar days ago in the therapist's zone, so the wording holds at any hour.
+    await addRiskAlertAt(client, therapist, new Date(`${daysAgo(2)}T12:00:00Z`));
 
     const { rows, total, caseloadSize } = await listCaseload({ actor: therapist, timeZone: 'Europe/Lisbon' });
     expect([total, caseloadSize]).toEqual([1, 1]);
@@ -169,7 +170,7 @@ describe('listCaseload: order, filters and pages', () => {
     await addPause(paused, daysAgo(12), daysAgo(-5));
     const urgent = await make('Uma Urgent');
     await addDailyMood(urgent, { fromDaysAgo: 3, mood: () => 4 });
-    await addAlert(urgent, therapist, 30);
+    await addRiskAlertAt(urgent, therapist, new Date(`${daysAgo(1)}T12:00:00Z`));
     return { therapist, calm, declining, quiet, paused, urgent };
   }
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { addDays, localDateIn } from '@/lib/dates';
 import { addCheckIn, addMeasureResponse, addSignedNote, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
-import { addCheckInWithNote, addDraftNote, addInsight } from '@/lib/testing/factories-client';
+import { addDraftNote, addInsight, addTaggedCheckIn } from '@/lib/testing/factories-workspace';
 import { getCarePlan, saveCarePlan } from './care-plan';
 import { getClientOverview, getClientTimeline, listCheckInNotes, listMeasureAdministrations, listSharedJournal } from './client-record';
 import type { Actor } from './context';
@@ -20,7 +20,7 @@ const PHQ9_HIGH = [2, 2, 2, 2, 1, 1, 1, 1, 1];
 
 async function seedRecord(world: World) {
   await addCheckIn(world.client, daysAgo(3), 3);
-  await addCheckInWithNote(world.client, daysAgo(2), 'Rough day at work', ['work', 'tired']);
+  await addTaggedCheckIn(world.client, daysAgo(2), { tags: ['work', 'tired'], note: 'Rough day at work' });
   await addMeasureResponse(world.client, 'phq9', PHQ9_LOW, daysAgo(20));
   await addMeasureResponse(world.client, 'phq9', PHQ9_HIGH, daysAgo(5));
   await saveJournalEntry({ actor: world.client, input: { text: 'Slept badly again.' } });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { assign, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
-import { reassign } from '@/lib/testing/factories-notes';
+import { reassign } from '@/lib/testing/factories-workspace';
 import { withActor } from './context';
 import { addAddendum, createNote, deleteDraft, embedBriefInNote, getNote, listNotes, listSessionDates, saveNoteDraft, savePrivateNote, signNote } from './notes';
 
