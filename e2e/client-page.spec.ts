@@ -41,6 +41,15 @@ test('a client who is not assigned to the therapist answers 404', async ({ page,
   expect((await page.goto(`/clients/${tessId}/care-plan`))?.status()).toBe(404);
 });
 
+test('a therapist of another clinic gets 404 for every page about a client here', async ({ page, browser }) => {
+  const rileyId = await userIdOf(browser, 'client@demo.tandem.test', /\/check-in$/);
+  await signInByEmail(page, 'therapist@harbour.tandem.test', /\/caseload$/);
+  for (const path of ['', '/care-plan', '/notes', '/notes/new']) {
+    expect((await page.goto(`/clients/${rileyId}${path}`))?.status()).toBe(404);
+    await expect(page.getByText('Riley')).toHaveCount(0);
+  }
+});
+
 // Hana Kim (hana@) is this test's alone: her care plan starts empty.
 test('the care plan keeps typed text on an error, saves versions, and will not overwrite a newer one', async ({ page, browser }) => {
   const hanaId = await userIdOf(browser, 'hana@demo.tandem.test', /\/check-in$/);
