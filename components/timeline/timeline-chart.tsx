@@ -14,17 +14,18 @@ import {
 } from 'chart.js';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { bandsFor } from '@/lib/clinical/bands';
 import type { TimelineData } from '@/lib/clinical/timeline';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
 
-// PHQ-9 bands (Kroenke, Spitzer & Williams 2001) shaded on the questionnaire axis, darker as more severe.
-const PHQ9_SHADING = [
-  { from: 5, to: 10, alpha: 0.05 },
-  { from: 10, to: 15, alpha: 0.09 },
-  { from: 15, to: 20, alpha: 0.13 },
-  { from: 20, to: 27, alpha: 0.17 },
-];
+// Questionnaire bands from lib/clinical (PHQ-9: Kroenke, Spitzer & Williams 2001; GAD-7: Spitzer
+// et al. 2006), shaded in two strips on the questionnaire axis's edge, darker as more severe.
+const BAND_STRIP_WIDTH = 10;
+const bandStrips = [
+  { instrument: 'phq9', rgb: '180, 83, 9', offset: BAND_STRIP_WIDTH },
+  { instrument: 'gad7', rgb: '109, 40, 217', offset: 2 * BAND_STRIP_WIDTH },
+] as const;
 
 const colors = {
   mood: '#0f766e',
@@ -50,17 +51,19 @@ function annotations(data: TimelineData): Plugin<'line'> {
       const xOf = (date: string) => x.getPixelForValue(data.days.indexOf(date));
       ctx.save();
       if (data.measures && y2) {
-        for (const band of PHQ9_SHADING) {
-          ctx.fillStyle = `rgba(180, 83, 9, ${band.alpha})`;
-          const top = y2.getPixelForValue(band.to);
-          ctx.fillRect(area.right - 10, top, 10, y2.getPixelForValue(band.from) - top);
+        for (const strip of bandStrips) {
+          for (const [severity, band] of bandsFor(strip.instrument).entries()) {
+            ctx.fillStyle = `rgba(${strip.rgb}, ${0.04 * severity})`;
+            const top = y2.getPixelForValue(Math.min(band.max + 1, y2.max));
+            ctx.fillRect(area.right - strip.offset, top, BAND_STRIP_WIDTH, y2.getPixelForValue(band.min) - top);
+          }
         }
       }
       const baseline = data.mood?.baseline;
       if (baseline) {
         ctx.fillStyle = colors.baseline;
         const top = y.getPixelForValue(baseline.high);
-        ctx.fillRect(area.left, top, area.right - area.left - 12, y.getPixelForValue(baseline.low) - top);
+        ctx.fillRect(area.left, top, area.right - area.left - 2 * BAND_STRIP_WIDTH - 2, y.getPixelForValue(baseline.low) - top);
       }
       ctx.font = '11px system-ui, sans-serif';
       for (const w of data.windows) {

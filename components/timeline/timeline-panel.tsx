@@ -108,8 +108,9 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
           )}
           {data.measures && (
             <li>
+              <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-violet-700/20 align-middle" />
               <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-amber-700/20 align-middle" />
-              Right edge: PHQ-9 bands (darker is more severe)
+              Right edge: GAD-7 and PHQ-9 bands (darker is more severe)
             </li>
           )}
           {data.sessions.length > 0 && (
