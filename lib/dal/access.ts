@@ -1,6 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
+import { recordAudit, type AuditEntry } from './audit';
 import type { Actor } from './context';
 
 export type Scope = (typeof schema.consentScopeEnum.enumValues)[number];
@@ -23,6 +25,22 @@ export async function hasActiveAssignment(
     )
     .limit(1);
   return Boolean(row);
+}
+
+/**
+ * The gate of every read and write of one client's record: true for their assigned therapist;
+ * anyone else is audited as denied. A malformed id names nobody and is refused unaudited.
+ */
+export async function admitAssignedTherapist(
+  tx: Transaction,
+  actor: Actor,
+  clientId: string,
+  audit: Pick<AuditEntry, 'action' | 'subjectType'>,
+): Promise<boolean> {
+  if (!z.uuid().safeParse(clientId).success) return false;
+  if (await isAssignedTherapist(tx, actor, clientId)) return true;
+  await recordAudit(tx, actor, { ...audit, subjectClientId: clientId, outcome: 'denied' });
+  return false;
 }
 
 /** Whether the actor is a therapist with an active assignment to this client. */

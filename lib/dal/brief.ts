@@ -1,26 +1,20 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, lt, lte, isNull, or } from 'drizzle-orm';
-import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { totalScore } from '@/lib/clinical/scoring';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief } from '@/lib/insights/brief';
-import { isAssignedTherapist, sharedScopes } from './access';
+import { admitAssignedTherapist, sharedScopes } from './access';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 /**
- * The "since last session" brief for the assigned therapist, inside the caller's transaction.
- * Reads check-ins only while `checkins` is shared and questionnaires only while `measures` is;
- * risk answers always reach the assigned therapist. Returns null for anyone else (audited).
+ * The "since last session" brief, inside a transaction that has already admitted the client's
+ * assigned therapist (admitAssignedTherapist). Reads check-ins only while `checkins` is shared and
+ * questionnaires only while `measures` is; risk answers always reach the assigned therapist.
  */
-export async function loadBrief(tx: Transaction, actor: Actor, clientId: string, now = new Date()): Promise<Brief | null> {
-  if (!z.uuid().safeParse(clientId).success) return null;
-  if (!(await isAssignedTherapist(tx, actor, clientId))) {
-    await recordAudit(tx, actor, { action: 'brief.view', subjectType: 'insights', subjectClientId: clientId, outcome: 'denied' });
-    return null;
-  }
+export async function briefFor(tx: Transaction, actor: Actor, clientId: string, now = new Date()): Promise<Brief> {
   const [client] = await tx.select({ timeZone: schema.users.timeZone }).from(schema.users).where(eq(schema.users.id, clientId));
   const today = localDateIn(client?.timeZone ?? 'UTC', now);
   const n = schema.sessionNotes;
@@ -125,7 +119,9 @@ export async function loadBrief(tx: Transaction, actor: Actor, clientId: string,
 
 /** The brief for the client's assigned therapist; anyone else gets not_found:client. */
 export async function getSinceLastSessionBrief({ actor, clientId, now }: { actor: Actor; clientId: string; now?: Date }): Promise<Brief> {
-  const brief = await withActor(actor, (tx) => loadBrief(tx, actor, clientId, now));
+  const brief = await withActor(actor, async (tx) =>
+    (await admitAssignedTherapist(tx, actor, clientId, { action: 'brief.view', subjectType: 'insights' })) ? briefFor(tx, actor, clientId, now) : null,
+  );
   if (!brief) throw new TandemError('not_found:client');
   return brief;
 }

@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, isNotNull, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { bandFor } from '@/lib/clinical/bands';
 import { DIFFICULTY_OPTIONS, FREQUENCY_OPTIONS, instrumentDefinition, type Instrument } from '@/lib/clinical/instruments';
@@ -10,7 +9,7 @@ import { resolveThresholds } from '@/lib/clinical/thresholds';
 import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRange } from '@/lib/clinical/timeline';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { isAssignedTherapist, sharedScopes, type Scope } from './access';
+import { admitAssignedTherapist, sharedScopes, type Scope } from './access';
 import { recordAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
 import { decryptJournalText } from './journal';
@@ -33,12 +32,8 @@ export async function withAssignedClient<T>(
   audit: Pick<AuditEntry, 'action' | 'subjectType'>,
   work: (tx: Transaction, client: ClientAccess) => Promise<T>,
 ): Promise<T> {
-  if (!z.uuid().safeParse(clientId).success) throw new TandemError('not_found:client');
   const result = await withActor(actor, async (tx) => {
-    if (!(await isAssignedTherapist(tx, actor, clientId))) {
-      await recordAudit(tx, actor, { ...audit, subjectClientId: clientId, outcome: 'denied' });
-      return DENIED;
-    }
+    if (!(await admitAssignedTherapist(tx, actor, clientId, audit))) return DENIED;
     const [user] = await tx
       .select({ name: schema.users.name, timeZone: schema.users.timeZone })
       .from(schema.users)

@@ -20,9 +20,9 @@ import {
   type NoteTemplate,
   type PrivateNoteInput,
 } from '@/lib/validation/notes';
-import { isAssignedTherapist } from './access';
+import { admitAssignedTherapist } from './access';
 import { recordAudit } from './audit';
-import { loadBrief } from './brief';
+import { briefFor } from './brief';
 import { withActor, type Actor } from './context';
 
 
@@ -36,14 +36,10 @@ const openBody = (clinicId: string, noteId: string, ciphertext: string) => JSON.
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 /** Notes are written and read by the client's assigned therapist; everyone else is told not_found. */
-async function requireAssigned(tx: Transaction, actor: Actor, clientId: string, action: `${string}.${string}`): Promise<boolean> {
-  if (isUuid(clientId) && (await isAssignedTherapist(tx, actor, clientId))) return true;
-  await recordAudit(tx, actor, { action, subjectType: 'session_notes', subjectClientId: isUuid(clientId) ? clientId : undefined, outcome: 'denied' });
-  return false;
-}
-
 async function run<T>(actor: Actor, clientId: string, action: `${string}.${string}`, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  const result = await withActor(actor, async (tx) => ((await requireAssigned(tx, actor, clientId, action)) ? { value: await work(tx) } : null));
+  const result = await withActor(actor, async (tx) =>
+    (await admitAssignedTherapist(tx, actor, clientId, { action, subjectType: 'session_notes' })) ? { value: await work(tx) } : null,
+  );
   if (!result) throw new TandemError('not_found:client');
   return result.value;
 }
@@ -271,7 +267,7 @@ export async function embedBriefInNote({
   return run(actor, clientId, 'note.save', async (tx) => {
     const note = await findOwnDraft(tx, actor, clientId, noteId);
     requireCurrent(note, expectedUpdatedAt);
-    const brief = await loadBrief(tx, actor, clientId);
+    const brief = await briefFor(tx, actor, clientId);
     if (!brief) throw new TandemError('not_found:client');
     const current = openBody(note.clinicId, note.id, note.bodyCiphertext);
     const updatedAt = await writeDraft(tx, actor, clientId, note, { body: { sections: current.sections, brief } });

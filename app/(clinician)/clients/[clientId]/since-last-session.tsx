@@ -1,10 +1,9 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { secondaryButton } from '@/components/ui/button-styles';
 import type { Actor } from '@/lib/dal/context';
 import { getSinceLastSessionBrief } from '@/lib/dal/brief';
-import { TandemError } from '@/lib/errors';
 import { BriefView } from '@/components/notes/brief-view';
+import { orNotFound } from './load';
 
 /**
  * The "since last session" brief for one client, for their assigned therapist (a server
@@ -12,13 +11,7 @@ import { BriefView } from '@/components/notes/brief-view';
  * Anyone else gets the page's 404.
  */
 export async function SinceLastSession({ actor, clientId, hasStartLink = true }: { actor: Actor; clientId: string; hasStartLink?: boolean }) {
-  let brief;
-  try {
-    brief = await getSinceLastSessionBrief({ actor, clientId });
-  } catch (error) {
-    if (error instanceof TandemError && error.status === 404) notFound();
-    throw error;
-  }
+  const brief = await orNotFound(getSinceLastSessionBrief({ actor, clientId }));
   return (
     <div className="flex flex-col gap-3">
       <BriefView brief={brief} headingId="since-last-session" title="Since last session" />

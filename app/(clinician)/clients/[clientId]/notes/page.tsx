@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listNotes } from '@/lib/dal/notes';
 import { momentText, sessionDateText } from './format';
-import { loadOrNotFound } from './load';
+import { orNotFound } from '../load';
 
 export const metadata: Metadata = { title: 'Session notes' };
 
@@ -14,7 +14,7 @@ const templateName = { soap: 'SOAP', dap: 'DAP' } as const;
 export default async function NotesPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const user = await requireRole('therapist');
-  const notes = await loadOrNotFound(() => listNotes({ actor: user, clientId }));
+  const notes = await orNotFound(listNotes({ actor: user, clientId }));
 
   return (
     <div>

@@ -9,7 +9,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getNote } from '@/lib/dal/notes';
 import { templateSections } from '@/lib/validation/notes';
 import { momentText, sessionDateText } from '../format';
-import { loadOrNotFound } from '../load';
+import { orNotFound } from '../../load';
 
 export const metadata: Metadata = { title: 'Session note' };
 
@@ -18,7 +18,7 @@ const templateName = { soap: 'SOAP', dap: 'DAP' } as const;
 export default async function NotePage({ params }: { params: Promise<{ clientId: string; noteId: string }> }) {
   const { clientId, noteId } = await params;
   const user = await requireRole('therapist');
-  const note = await loadOrNotFound(() => getNote({ actor: user, clientId, noteId }));
+  const note = await orNotFound(getNote({ actor: user, clientId, noteId }));
   const sections = templateSections[note.template];
   const isEditable = note.status === 'draft' && note.isAuthor;
   const author = note.isAuthor ? 'you' : (note.authorName ?? 'a former colleague');

@@ -7,14 +7,14 @@ import { requireRole } from '@/lib/auth/session';
 import { listSessionDates } from '@/lib/dal/notes';
 import { localDateIn } from '@/lib/dates';
 import { sessionDateText } from '../format';
-import { loadOrNotFound } from '../load';
+import { orNotFound } from '../../load';
 
 export const metadata: Metadata = { title: 'New session note' };
 
 export default async function NewNotePage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const user = await requireRole('therapist');
-  const sessions = await loadOrNotFound(() => listSessionDates({ actor: user, clientId }));
+  const sessions = await orNotFound(listSessionDates({ actor: user, clientId }));
   const last = sessions.at(-1);
 
   return (
