@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { recordAudit, type AuditEntry } from './audit';
@@ -98,4 +98,12 @@ export async function sharedScopes(tx: Transaction, actor: Actor, clientId: stri
     .from(g)
     .where(and(eq(g.clientId, clientId), eq(g.therapistId, actor.userId), liveGrant(new Date())));
   return [...new Set(rows.map((r) => r.scope))].sort();
+}
+
+/**
+ * The insights a therapist may see, as a condition: risk always (the safety exception), the others
+ * only while the data they rest on is shared. The policies say the same underneath.
+ */
+export function visibleInsights(sharing: readonly Scope[]) {
+  return inArray(schema.insights.scope, ['risk', ...sharing]);
 }

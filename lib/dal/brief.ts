@@ -5,7 +5,7 @@ import { totalScore } from '@/lib/clinical/scoring';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief } from '@/lib/insights/brief';
-import { admitAssignedTherapist, sharedScopes } from './access';
+import { admitAssignedTherapist, sharedScopes, visibleInsights } from './access';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -30,7 +30,6 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
   const sharing = await sharedScopes(tx, actor, clientId);
   const sharesCheckIns = sharing.includes('checkins');
   const sharesMeasures = sharing.includes('measures');
-  const sharesJournal = sharing.includes('journal');
   const audit = (action: `${string}.${string}`, subjectType: 'check_ins' | 'measures' | 'insights' | 'alerts') =>
     recordAudit(tx, actor, { action, subjectType, subjectClientId: clientId });
 
@@ -63,13 +62,6 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
     .from(p)
     .where(and(eq(p.clientId, clientId), isNull(p.cancelledAt), lte(p.startsOn, today), gte(p.endsOn, window.from)));
 
-  // The policies already hide insights of scopes not shared; the same rule is stated here too.
-  const scopes: ('risk' | 'checkins' | 'measures' | 'journal')[] = [
-    'risk',
-    ...(sharesCheckIns ? (['checkins'] as const) : []),
-    ...(sharesMeasures ? (['measures'] as const) : []),
-    ...(sharesJournal ? (['journal'] as const) : []),
-  ];
   const i = schema.insights;
   const signals = await tx
     .select({ kind: i.kind, severity: i.severity, summary: i.summary })
@@ -78,7 +70,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
       and(
         eq(i.clientId, clientId),
         eq(i.status, 'open'),
-        inArray(i.scope, scopes),
+        visibleInsights(sharing),
         or(inArray(i.reviewState, ['new', 'accepted']), and(eq(i.reviewState, 'snoozed'), lte(i.snoozedUntil, today))),
       ),
     )

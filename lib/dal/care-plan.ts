@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { bandFor } from '@/lib/clinical/bands';
 import { diffCarePlans } from '@/lib/clinical/care-plan-diff';
@@ -14,9 +14,9 @@ import {
   type CarePlanSaveInput,
   type EvidenceRef,
 } from '@/lib/validation/care-plan';
-import type { Scope } from './access';
+import { visibleInsights, type Scope } from './access';
 import { recordAudit } from './audit';
-import { visibleInsightScopes, withAssignedClient, type ClientAccess } from './client-record';
+import { withAssignedClient, type ClientAccess } from './client-record';
 import type { Actor } from './context';
 
 // A care plan is versioned: every save is a new care_plan_versions row (append-only for the app
@@ -205,7 +205,7 @@ async function citableEvidence(tx: Transaction, clientId: string, sharing: reado
   const insights = await tx
     .select({ id: i.id, summary: i.summary })
     .from(i)
-    .where(and(eq(i.clientId, clientId), or(...visibleInsightScopes(sharing).map((s) => eq(i.scope, s)))))
+    .where(and(eq(i.clientId, clientId), visibleInsights(sharing)))
     .orderBy(desc(i.detectedAt));
   const options: EvidenceOption[] = insights.map((x) => ({ kind: 'insight', id: x.id, label: x.summary }));
   if (sharing.includes('measures')) {

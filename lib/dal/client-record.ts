@@ -9,7 +9,7 @@ import { resolveThresholds } from '@/lib/clinical/thresholds';
 import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRange } from '@/lib/clinical/timeline';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { admitAssignedTherapist, sharedScopes, type Scope } from './access';
+import { admitAssignedTherapist, sharedScopes, visibleInsights, type Scope } from './access';
 import { recordAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
 import { decryptJournalText } from './journal';
@@ -51,11 +51,6 @@ export async function getClientOverview({ actor, clientId }: { actor: Actor; cli
     await recordAudit(tx, actor, { action: 'client.view', subjectType: 'caseload', subjectClientId: clientId });
     return client;
   });
-}
-
-/** Insights the therapist may see: risk always, the others only while their data is shared. */
-export function visibleInsightScopes(sharing: readonly Scope[]): ('risk' | Scope)[] {
-  return ['risk', ...sharing];
 }
 
 /**
@@ -107,11 +102,10 @@ export async function getClientTimeline({ actor, clientId, range }: { actor: Act
 
 async function visibleOpenInsights(tx: Transaction, clientId: string, sharing: readonly Scope[]) {
   const i = schema.insights;
-  const scopes = visibleInsightScopes(sharing);
   return tx
     .select({ id: i.id, kind: i.kind, summary: i.summary, windowStart: i.windowStart, windowEnd: i.windowEnd })
     .from(i)
-    .where(and(eq(i.clientId, clientId), eq(i.status, 'open'), or(...scopes.map((s) => eq(i.scope, s)))))
+    .where(and(eq(i.clientId, clientId), eq(i.status, 'open'), visibleInsights(sharing)))
     .orderBy(asc(i.windowStart));
 }
 

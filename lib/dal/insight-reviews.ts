@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { localDateIn } from '@/lib/dates';
@@ -8,9 +8,9 @@ import { TandemError } from '@/lib/errors';
 import { dismissalText, insightReviewSchema, type InsightReviewInput } from '@/lib/validation/insight-review';
 import { recordAudit } from './audit';
 import { appendCarePlanVersion } from './care-plan';
-import { visibleInsightScopes, withAssignedClient } from './client-record';
+import { withAssignedClient } from './client-record';
 import type { Actor } from './context';
-import type { Scope } from './access';
+import { visibleInsights } from './access';
 
 export type ReviewAction = 'accepted' | 'dismissed' | 'snoozed';
 export type SignalEvidence = { method: string; numbers: { name: string; value: number }[]; coverage: string; notes: string[]; sensitivity: string | null };
@@ -49,11 +49,6 @@ function evidenceOf(raw: unknown): SignalEvidence {
   };
 }
 
-const visibleScopes = (sharing: readonly Scope[]) => {
-  const i = schema.insights;
-  return or(...visibleInsightScopes(sharing).map((s) => eq(i.scope, s)));
-};
-
 async function citedInsightIds(tx: Transaction, clientId: string): Promise<Set<string>> {
   const p = schema.carePlans;
   const v = schema.carePlanVersions;
@@ -91,7 +86,7 @@ export async function listSignals({ actor, clientId }: { actor: Actor; clientId:
         snoozedUntil: i.snoozedUntil,
       })
       .from(i)
-      .where(and(eq(i.clientId, clientId), visibleScopes(client.sharing)))
+      .where(and(eq(i.clientId, clientId), visibleInsights(client.sharing)))
       .orderBy(desc(i.detectedAt));
     const cited = await citedInsightIds(tx, clientId);
     const signals = rows.map((r) => ({
@@ -154,7 +149,7 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
     const [insight] = await tx
       .select({ id: i.id, kind: i.kind })
       .from(i)
-      .where(and(eq(i.id, review.insightId), eq(i.clientId, clientId), visibleScopes(client.sharing)));
+      .where(and(eq(i.id, review.insightId), eq(i.clientId, clientId), visibleInsights(client.sharing)));
     if (!insight) {
       await recordAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: review.insightId, subjectClientId: clientId, outcome: 'denied' });
       return null;
