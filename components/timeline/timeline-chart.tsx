@@ -1,23 +1,11 @@
 'use client';
 
-import {
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartConfiguration,
-  type Plugin,
-} from 'chart.js';
+import type { ChartConfiguration, Plugin } from 'chart.js';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { Chart } from '@/components/charts/line-chart-setup';
 import { bandsFor } from '@/lib/clinical/bands';
 import type { TimelineData } from '@/lib/clinical/timeline';
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
 
 // Questionnaire bands from lib/clinical (PHQ-9: Kroenke, Spitzer & Williams 2001; GAD-7: Spitzer
 // et al. 2006), shaded in two strips on the questionnaire axis's edge, darker as more severe.
