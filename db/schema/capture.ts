@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { clinicId, createdAt, id, updatedAt } from './columns';
-import { checkInSourceEnum, instrumentEnum } from './enums';
+import { checkInSourceEnum, instrumentEnum, riskCategoryEnum } from './enums';
 import { users } from './tenancy';
 
 const clientId = () =>
@@ -37,6 +37,8 @@ export const checkIns = pgTable(
     sleepHours: numeric('sleep_hours', { precision: 3, scale: 1, mode: 'number' }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     note: text('note'),
+    // What the risk-language screen found in the note, if anything (never the words themselves).
+    riskCategory: riskCategoryEnum('risk_category'),
     source: checkInSourceEnum('source').notNull().default('app'),
     // Identifies an imported row so that importing the same file twice adds nothing.
     importKey: text('import_key'),
@@ -45,6 +47,7 @@ export const checkIns = pgTable(
   },
   (t) => [
     index('check_ins_client_date').on(t.clientId, t.localDate),
+    index('check_ins_client_risk').on(t.clientId).where(sql`${t.riskCategory} is not null`),
     uniqueIndex('check_ins_import_key_unique').on(t.clientId, t.importKey),
     check('check_ins_mood_range', sql`${t.mood} between 1 and 10`),
     check('check_ins_anxiety_range', sql`${t.anxiety} is null or ${t.anxiety} between 1 and 10`),
@@ -126,6 +129,7 @@ export const journalEntries = pgTable(
     ciphertext: text('ciphertext').notNull(),
     keyVersion: smallint('key_version').notNull().default(1),
     crisisLanguage: boolean('crisis_language').notNull().default(false),
+    riskCategory: riskCategoryEnum('risk_category'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { RISK_CATEGORIES } from '../../lib/clinical/risk-categories';
 
 export const roleEnum = pgEnum('role', ['client', 'therapist', 'admin']);
 export const consentScopeEnum = pgEnum('consent_scope', ['checkins', 'journal', 'measures']);
@@ -10,6 +11,10 @@ export const insightScopeEnum = pgEnum('insight_scope', ['checkins', 'journal', 
 export const insightStatusEnum = pgEnum('insight_status', ['open', 'closed']);
 export const reviewStateEnum = pgEnum('review_state', ['new', 'accepted', 'dismissed', 'snoozed']);
 export const alertKindEnum = pgEnum('alert_kind', ['item9', 'crisis_language']);
+// Where an alert came from: a PHQ-9 answer, or risk language in a journal entry or check-in note.
+export const alertSourceEnum = pgEnum('alert_source', ['measure', 'journal', 'check_in_note']);
+// What the risk-language screen found (lib/clinical/risk-language); the words are never stored.
+export const riskCategoryEnum = pgEnum('risk_category', [...RISK_CATEGORIES]);
 export const ackActionEnum = pgEnum('ack_action', [
   'contacted_client',
   'safety_plan_reviewed',

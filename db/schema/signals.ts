@@ -4,10 +4,12 @@ import { clinicId, createdAt, id, updatedAt } from './columns';
 import {
   ackActionEnum,
   alertKindEnum,
+  alertSourceEnum,
   directionEnum,
   insightScopeEnum,
   insightStatusEnum,
   reviewStateEnum,
+  riskCategoryEnum,
   severityEnum,
 } from './enums';
 import { users } from './tenancy';
@@ -86,7 +88,9 @@ export const alerts = pgTable(
     clientId: clientId(),
     therapistId: uuid('therapist_id').references(() => users.id, { onDelete: 'set null' }),
     kind: alertKindEnum('kind').notNull(),
+    source: alertSourceEnum('source').notNull(),
     sourceId: uuid('source_id').notNull(),
+    riskCategory: riskCategoryEnum('risk_category'),
     answer: smallint('answer'),
     createdAt: createdAt(),
   },
@@ -95,6 +99,7 @@ export const alerts = pgTable(
     index('alerts_clinic_created').on(t.clinicId, t.createdAt),
     check('alerts_item9_answer', sql`(${t.kind} = 'item9') = (${t.answer} is not null)`),
     check('alerts_answer_range', sql`${t.answer} is null or ${t.answer} between 1 and 3`),
+    check('alerts_source_matches_kind', sql`(${t.kind} = 'item9') = (${t.source} = 'measure')`),
   ],
 );
 

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 
+// The database's own check of a phone number; lib/validation/phone.ts gives the person's message.
+const PHONE_PATTERN_SQL = sql.raw(`'^\\+?[0-9][0-9 ()./-]{5,29}$'`);
+
 export const clinics = pgTable(
   'clinics',
   {
@@ -17,6 +20,8 @@ export const clinics = pgTable(
       ),
     measureCadenceDays: smallint('measure_cadence_days').notNull().default(14),
     escalationHours: smallint('escalation_hours').notNull().default(24),
+    // What the crisis card promises about the therapist's reply, in the clinic's own words.
+    crisisResponseTime: text('crisis_response_time').notNull().default('within one working day'),
     // Reliable change: PHQ-9 6 points, GAD-7 4 points (NHS Talking Therapies manual).
     phq9ReliableChange: smallint('phq9_reliable_change').notNull().default(6),
     gad7ReliableChange: smallint('gad7_reliable_change').notNull().default(4),
@@ -26,6 +31,7 @@ export const clinics = pgTable(
     check('clinics_name_present', sql`length(trim(${t.name})) between 1 and 200`),
     check('clinics_cadence_range', sql`${t.measureCadenceDays} between 1 and 365`),
     check('clinics_escalation_range', sql`${t.escalationHours} between 1 and 168`),
+    check('clinics_crisis_response_time_present', sql`length(trim(${t.crisisResponseTime})) between 1 and 200`),
     check('clinics_phq9_rc_range', sql`${t.phq9ReliableChange} between 1 and 27`),
     check('clinics_gad7_rc_range', sql`${t.gad7ReliableChange} between 1 and 21`),
   ],
@@ -39,6 +45,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     timeZone: text('time_zone').notNull().default('UTC'),
+    // How the clinic reaches a client in a crisis, beside their email.
+    phone: text('phone'),
     totpSecretCiphertext: text('totp_secret_ciphertext'),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     sessionVersion: integer('session_version').notNull().default(1),
@@ -51,6 +59,7 @@ export const users = pgTable(
     check('users_name_present', sql`length(trim(${t.name})) between 1 and 200`),
     check('users_password_hash_argon2id', sql`${t.passwordHash} is null or ${t.passwordHash} like '$argon2id$%'`),
     check('users_session_version_positive', sql`${t.sessionVersion} >= 1`),
+    check('users_phone_format', sql`${t.phone} is null or ${t.phone} ~ ${PHONE_PATTERN_SQL}`),
   ],
 );
 
@@ -113,6 +122,7 @@ export const invitations = pgTable(
     email: text('email').notNull(),
     role: roleEnum('role').notNull(),
     therapistId: uuid('therapist_id').references(() => users.id, { onDelete: 'set null' }),
+    phone: text('phone'),
     // Only a hash of the single-use token is stored; the link itself is shown once.
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
@@ -125,6 +135,7 @@ export const invitations = pgTable(
     uniqueIndex('invitations_token_hash_unique').on(t.tokenHash),
     check('invitations_email_normalized', sql`${t.email} = lower(trim(${t.email})) and ${t.email} like '%_@_%'`),
     check('invitations_expiry_after_creation', sql`${t.expiresAt} > ${t.createdAt}`),
+    check('invitations_phone_format', sql`${t.phone} is null or ${t.phone} ~ ${PHONE_PATTERN_SQL}`),
     check('invitations_therapist_for_clients_only', sql`${t.therapistId} is null or ${t.role} = 'client'`),
     check('invitations_not_both_accepted_and_revoked', sql`${t.acceptedAt} is null or ${t.revokedAt} is null`),
   ],

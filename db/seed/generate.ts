@@ -197,7 +197,7 @@ export function generateClinic(personas: ClinicPersonas, today: string, seed: nu
         localDate: date,
       });
       const therapistId = persona.therapist ? idByEmail.get(persona.therapist) : undefined;
-      rows.alerts.push({ clinicId, clientId, therapistId, kind: 'item9', sourceId: id, answer: 1, createdAt: at(date, 19) });
+      rows.alerts.push({ clinicId, clientId, therapistId, kind: 'item9', source: 'measure', sourceId: id, answer: 1, createdAt: at(date, 19) });
     }
 
     if (persona.pattern === 'ordinary' && rng.chance(0.3)) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, notExists } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
+import type { RiskCategory } from '@/lib/clinical/risk-categories';
 import { TandemError } from '@/lib/errors';
 import { alertAcknowledgementSchema, type AlertAcknowledgementInput } from '@/lib/validation/alerts';
 import { recordAudit } from './audit';
@@ -14,11 +15,11 @@ export type AlertKind = (typeof schema.alertKindEnum.enumValues)[number];
  * therapist assigned, one unaddressed alert for the clinic. Carries the fact and the PHQ-9
  * answer, never journal text.
  */
-export async function raiseUrgentAlert(
-  tx: Transaction,
-  actor: Actor,
-  alert: { kind: AlertKind; sourceId: string; answer: number | null },
-): Promise<void> {
+export type UrgentAlertInput =
+  | { kind: 'item9'; sourceId: string; answer: number }
+  | { kind: 'crisis_language'; source: 'journal' | 'check_in_note'; sourceId: string; riskCategory: RiskCategory | null };
+
+export async function raiseUrgentAlert(tx: Transaction, actor: Actor, alert: UrgentAlertInput): Promise<void> {
   const therapists = await tx
     .select({ therapistId: schema.assignments.therapistId })
     .from(schema.assignments)
@@ -31,8 +32,10 @@ export async function raiseUrgentAlert(
       clientId: actor.userId,
       therapistId,
       kind: alert.kind,
+      source: alert.kind === 'item9' ? ('measure' as const) : alert.source,
       sourceId: alert.sourceId,
-      answer: alert.answer,
+      answer: alert.kind === 'item9' ? alert.answer : null,
+      riskCategory: alert.kind === 'item9' ? null : alert.riskCategory,
     })),
   );
   await recordAudit(tx, actor, { action: 'alerts.create', subjectType: 'alerts', subjectId: alert.sourceId, subjectClientId: actor.userId });

@@ -63,7 +63,7 @@ export async function saveJournalEntry({ actor, input, at = new Date() }: { acto
       id = row.id;
     }
     await recordAudit(tx, actor, { action: entryId ? 'journal.update' : 'journal.create', subjectType: 'journal', subjectId: id, subjectClientId: actor.userId });
-    if (isHit && !wasFlagged) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', sourceId: id, answer: null });
+    if (isHit && !wasFlagged) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'journal', sourceId: id, riskCategory: null });
     return { entryId: id, hasCrisisLanguage: wasFlagged || isHit };
   });
   if (!result) throw new TandemError('not_found:journal');

@@ -42,7 +42,7 @@ export async function recordMeasure({ actor, input, at = new Date() }: { actor: 
       .returning({ id: schema.measureResponses.id });
     if (!row) throw new TandemError('internal');
     await recordAudit(tx, actor, { action: 'measures.create', subjectType: 'measures', subjectId: row.id, subjectClientId: actor.userId });
-    if (hasRiskAlert) await raiseUrgentAlert(tx, actor, { kind: 'item9', sourceId: row.id, answer: items[8] ?? null });
+    if (hasRiskAlert) await raiseUrgentAlert(tx, actor, { kind: 'item9', sourceId: row.id, answer: items[8] ?? 1 });
     return row.id;
   });
   const band = bandFor(instrument, total);

@@ -99,5 +99,5 @@ export async function reassign(client: Actor, to: Actor): Promise<void> {
 export async function addRiskAlertAt(client: Actor, therapist: Actor, createdAt: Date, kind: 'item9' | 'crisis_language' = 'item9'): Promise<void> {
   await getDatabase()
     .insert(schema.alerts)
-    .values({ clinicId: client.clinicId, clientId: client.userId, therapistId: therapist.userId, kind, sourceId: randomUUID(), answer: kind === 'item9' ? 1 : null, createdAt });
+    .values({ clinicId: client.clinicId, clientId: client.userId, therapistId: therapist.userId, kind, source: kind === 'item9' ? 'measure' : 'journal', sourceId: randomUUID(), answer: kind === 'item9' ? 1 : null, createdAt });
 }

@@ -100,6 +100,7 @@ export async function addAlert(client: Actor, therapist: Actor, hoursAgo: number
       clientId: client.userId,
       therapistId: therapist.userId,
       kind: 'item9',
+      source: 'measure',
       sourceId: randomUUID(),
       answer: 2,
       createdAt: new Date(Date.now() - hoursAgo * 60 * 60 * 1000),
