@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { saveCheckIn, type CheckInFormState } from '@/app/(client)/check-in/actions';
+import { CrisisResources } from '@/components/support/crisis-resources';
 import { ScaleField } from './scale-field';
 import type { CheckInValues } from './values';
 
@@ -29,7 +30,9 @@ export function CheckInForm({
   tagGroups,
   ownTags,
   submitLabel,
+  crisisResources,
 }: {
+  crisisResources: string;
   checkInId?: string;
   initial: CheckInValues;
   tagGroups: { label: string; tags: readonly string[] }[];
@@ -65,6 +68,7 @@ export function CheckInForm({
           {state.message}
         </p>
       )}
+      {state.hasRiskLanguage && <CrisisResources resources={crisisResources} />}
       <ScaleField name="mood" legend="How is your mood right now?" low="very low" high="very good" value={values.mood} onChange={set('mood')} error={errors.mood} isRequired />
 
       <details open={hasOptional || hasOptionalError} className="group rounded-lg border border-stone-200 bg-white">

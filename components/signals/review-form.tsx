@@ -3,11 +3,12 @@
 import { useActionState, useState } from 'react';
 import { primaryButton } from '@/components/ui/button-styles';
 import { FormMessage } from '@/components/ui/form-message';
+import { acknowledgementActions, acknowledgementLabels } from '@/lib/validation/alerts';
 import { dismissReasonLabels, dismissReasons } from '@/lib/validation/insight-review';
 import { idleForm, type FormState } from '@/lib/validation/form-state';
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-type Choice = 'accept' | 'dismiss' | 'snooze';
+type Choice = 'accept' | 'dismiss' | 'snooze' | 'acknowledge';
 
 const control = 'w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600';
 
@@ -19,8 +20,34 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-/** Accept (optionally into the care plan), dismiss with a reason, or snooze one signal. */
-export function ReviewForm({ action, clientId, insightId, tomorrow }: { action: Action; clientId: string; insightId: string; tomorrow: string }) {
+const ROUTINE_CHOICES: readonly (readonly [Choice, string])[] = [
+  ['accept', 'Accept'],
+  ['dismiss', 'Dismiss'],
+  ['snooze', 'Snooze'],
+];
+// An urgent signal is one risk event with its alert: settled by what was done, never snoozed.
+const URGENT_CHOICES: readonly (readonly [Choice, string])[] = [
+  ['acknowledge', 'Record what you did'],
+  ['dismiss', 'Dismiss'],
+];
+
+/**
+ * Accept (optionally into the care plan), dismiss with a reason, or snooze one signal; an urgent
+ * one is acknowledged with what was done (which acknowledges its alert too) or dismissed.
+ */
+export function ReviewForm({
+  action,
+  clientId,
+  insightId,
+  tomorrow,
+  isUrgent = false,
+}: {
+  action: Action;
+  clientId: string;
+  insightId: string;
+  tomorrow: string;
+  isUrgent?: boolean;
+}) {
   const [state, formAction, isPending] = useActionState(action, idleForm);
   const [choice, setChoice] = useState<Choice | undefined>(state.values?.action as Choice | undefined);
   const [addToPlan, setAddToPlan] = useState(state.values?.addToPlan === 'on');
@@ -36,13 +63,7 @@ export function ReviewForm({ action, clientId, insightId, tomorrow }: { action: 
       <fieldset aria-describedby={described('action')}>
         <legend className="text-sm font-medium">Your review</legend>
         <div className="mt-1 flex flex-wrap gap-x-4">
-          {(
-            [
-              ['accept', 'Accept'],
-              ['dismiss', 'Dismiss'],
-              ['snooze', 'Snooze'],
-            ] as const
-          ).map(([value, label]) => (
+          {(isUrgent ? URGENT_CHOICES : ROUTINE_CHOICES).map(([value, label]) => (
             <label key={value} className="flex min-h-11 items-center gap-2">
               <input type="radio" name="action" value={value} checked={choice === value} onChange={() => setChoice(value)} className="size-4" />
               {label}
@@ -125,18 +146,56 @@ export function ReviewForm({ action, clientId, insightId, tomorrow }: { action: 
         </div>
       )}
 
+      {choice === 'acknowledge' && (
+        <div className="flex flex-col gap-2">
+          <fieldset aria-describedby={described('ackAction')}>
+            <legend className="text-sm font-medium">What did you do?</legend>
+            <div className="mt-1 flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:gap-x-4">
+              {acknowledgementActions.map((value) => (
+                <label key={value} className="flex min-h-11 items-center gap-2">
+                  <input type="radio" name="ackAction" value={value} defaultChecked={state.values?.ackAction === value} className="size-4" />
+                  {acknowledgementLabels[value]}
+                </label>
+              ))}
+            </div>
+            <FieldError id={id('ackAction-error')} message={err.ackAction} />
+          </fieldset>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={id('ackNote')} className="text-sm font-medium">
+              Note (needed for &ldquo;Something else&rdquo;)
+            </label>
+            <textarea
+              id={id('ackNote')}
+              name="ackNote"
+              rows={2}
+              maxLength={2000}
+              defaultValue={state.values?.ackNote ?? ''}
+              aria-invalid={Boolean(err.ackNote)}
+              aria-describedby={described('ackNote')}
+              className={control}
+            />
+            <FieldError id={id('ackNote-error')} message={err.ackNote} />
+          </div>
+        </div>
+      )}
+
       {choice === 'dismiss' && (
         <div className="flex flex-col gap-2">
           <div className="flex flex-col gap-1">
             <label htmlFor={id('reason')} className="text-sm font-medium">
               Why dismiss it?
             </label>
+            {isUrgent && (
+              <p id={id('reason-hint')} className="text-sm text-stone-700">
+                Dismissing an urgent signal also settles its alert. The clinic admin is told that it was dismissed, not why.
+              </p>
+            )}
             <select
               id={id('reason')}
               name="reason"
               defaultValue={state.values?.reason ?? ''}
               aria-invalid={Boolean(err.reason)}
-              aria-describedby={described('reason')}
+              aria-describedby={[isUrgent ? id('reason-hint') : undefined, described('reason')].filter(Boolean).join(' ') || undefined}
               className={control}
             >
               <option value="">Choose a reason</option>

@@ -122,7 +122,7 @@ export function SignalsPanel({
           {signals.open.map((signal) => (
             <li key={signal.id}>
               <SignalCard signal={signal} clientId={clientId}>
-                <ReviewForm action={action} clientId={clientId} insightId={signal.id} tomorrow={tomorrow} />
+                <ReviewForm action={action} clientId={clientId} insightId={signal.id} tomorrow={tomorrow} isUrgent={signal.severity === 'urgent'} />
               </SignalCard>
             </li>
           ))}

@@ -3,11 +3,16 @@ import { and, asc, desc, eq, inArray, isNull, notExists } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import type { RiskCategory } from '@/lib/clinical/risk-categories';
 import { TandemError } from '@/lib/errors';
-import { alertAcknowledgementSchema, type AlertAcknowledgementInput } from '@/lib/validation/alerts';
+import { acknowledgementText, alertAcknowledgementSchema, type AcknowledgementAction, type AlertAcknowledgementInput } from '@/lib/validation/alerts';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export type AlertKind = (typeof schema.alertKindEnum.enumValues)[number];
+
+/** Whether an insight kind is one that urgent alerts are raised for. */
+export function isAlertKind(kind: string): kind is AlertKind {
+  return (schema.alertKindEnum.enumValues as readonly string[]).includes(kind);
+}
 
 /**
  * Raises an urgent alert inside the transaction that stores the answer or entry, so the alert and
@@ -43,6 +48,55 @@ export async function raiseUrgentAlert(tx: Transaction, actor: Actor, alert: Urg
 
 export type OpenAlert = { id: string; kind: AlertKind; answer: number | null; clientId: string; clientName: string; createdAt: Date };
 
+/**
+ * One risk event, one to-do (DESIGN §5): recording what was done about an urgent alert also
+ * closes the review of the urgent signal the same kind of event raised for that client, with the
+ * acknowledgement as the review's reason, so the therapist is not asked about it twice.
+ */
+async function resolveUrgentSignals(tx: Transaction, actor: Actor, event: { clientId: string; kind: AlertKind; reason: string }): Promise<void> {
+  const i = schema.insights;
+  const open = await tx
+    .select({ id: i.id })
+    .from(i)
+    .where(and(eq(i.clientId, event.clientId), eq(i.kind, event.kind), eq(i.status, 'open'), inArray(i.reviewState, ['new', 'snoozed'])));
+  if (open.length === 0) return;
+  const ids = open.map((o) => o.id);
+  await tx.insert(schema.insightReviews).values(
+    ids.map((insightId) => ({ clinicId: actor.clinicId, insightId, clientId: event.clientId, kind: event.kind, reviewerId: actor.userId, action: 'accepted' as const, reason: event.reason })),
+  );
+  await tx.update(i).set({ reviewState: 'accepted', snoozedUntil: null, updatedAt: new Date() }).where(inArray(i.id, ids));
+}
+
+/**
+ * The therapist's own unacknowledged alerts of one kind about one client, acknowledged at once:
+ * how an urgent signal's review settles the alert that came with it.
+ */
+export async function acknowledgeOpenAlerts(
+  tx: Transaction,
+  actor: Actor,
+  event: { clientId: string; kind: AlertKind; action: AcknowledgementAction; note: string | null },
+): Promise<number> {
+  const a = schema.alerts;
+  const k = schema.alertAcknowledgements;
+  const open = await tx
+    .select({ id: a.id })
+    .from(a)
+    .where(
+      and(
+        eq(a.clientId, event.clientId),
+        eq(a.therapistId, actor.userId),
+        eq(a.kind, event.kind),
+        notExists(tx.select({ id: k.id }).from(k).where(eq(k.alertId, a.id))),
+      ),
+    );
+  if (open.length === 0) return 0;
+  await tx.insert(k).values(open.map((o) => ({ clinicId: actor.clinicId, alertId: o.id, acknowledgedBy: actor.userId, action: event.action, note: event.note })));
+  for (const o of open) {
+    await recordAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: o.id, subjectClientId: event.clientId });
+  }
+  return open.length;
+}
+
 /** The signed-in therapist's urgent alerts that nobody has acknowledged yet, newest first. */
 export async function listOpenAlerts({ actor }: { actor: Actor }): Promise<OpenAlert[]> {
   if (actor.role !== 'therapist') throw new TandemError('forbidden:role');
@@ -67,6 +121,12 @@ export async function listOpenAlerts({ actor }: { actor: Actor }): Promise<OpenA
 }
 
 export type InboxAlert = OpenAlert & {
+  source: (typeof schema.alertSourceEnum.enumValues)[number];
+  riskCategory: RiskCategory | null;
+  /** How to reach the client now: the therapist acts on an alert by getting in touch. */
+  contact: { email: string; phone: string | null };
+  /** When the clinic's admins are told if nobody has acknowledged it (the clinic's escalation time). */
+  escalatesAt: Date;
   acknowledgement: { action: (typeof schema.ackActionEnum.enumValues)[number]; note: string | null; byName: string | null; at: Date } | null;
 };
 
@@ -80,9 +140,13 @@ export async function listAlertInbox({ actor, limit = 100 }: { actor: Actor; lim
       .select({
         id: a.id,
         kind: a.kind,
+        source: a.source,
+        riskCategory: a.riskCategory,
         answer: a.answer,
         clientId: a.clientId,
         clientName: schema.users.name,
+        email: schema.users.email,
+        phone: schema.users.phone,
         createdAt: a.createdAt,
         ackAction: k.action,
         ackNote: k.note,
@@ -95,14 +159,19 @@ export async function listAlertInbox({ actor, limit = 100 }: { actor: Actor; lim
       .where(eq(a.therapistId, actor.userId))
       .orderBy(desc(a.createdAt))
       .limit(Math.min(Math.max(limit, 1), 500));
+    const [clinic] = await tx.select({ escalationHours: schema.clinics.escalationHours }).from(schema.clinics).where(eq(schema.clinics.id, actor.clinicId));
+    if (!clinic) throw new TandemError('not_found:page');
+    const escalationMs = clinic.escalationHours * 60 * 60 * 1000;
     const byIds = [...new Set(rows.flatMap((r) => (r.ackBy ? [r.ackBy] : [])))];
     const people = byIds.length === 0 ? [] : await tx.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(inArray(schema.users.id, byIds));
     const names = new Map(people.map((p) => [p.id, p.name]));
     for (const clientId of new Set(rows.map((r) => r.clientId))) {
       await recordAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
     }
-    return rows.map(({ ackAction, ackNote, ackBy, ackAt, ...alert }) => ({
+    return rows.map(({ ackAction, ackNote, ackBy, ackAt, email, phone, ...alert }) => ({
       ...alert,
+      contact: { email, phone },
+      escalatesAt: new Date(alert.createdAt.getTime() + escalationMs),
       acknowledgement: ackAction && ackAt ? { action: ackAction, note: ackNote, byName: ackBy ? (names.get(ackBy) ?? null) : null, at: ackAt } : null,
     }));
   });
@@ -120,7 +189,7 @@ export async function acknowledgeAlert({ actor, input }: { actor: Actor; input: 
   const outcome = await withActor(actor, async (tx) => {
     const a = schema.alerts;
     const [alert] = await tx
-      .select({ id: a.id, clientId: a.clientId })
+      .select({ id: a.id, clientId: a.clientId, kind: a.kind })
       .from(a)
       .where(and(eq(a.id, alertId), eq(a.therapistId, actor.userId)));
     if (!alert) {
@@ -132,14 +201,10 @@ export async function acknowledgeAlert({ actor, input }: { actor: Actor; input: 
       .from(schema.alertAcknowledgements)
       .where(eq(schema.alertAcknowledgements.alertId, alertId));
     if (existing) throw new TandemError('conflict:alert_acknowledged');
-    await tx.insert(schema.alertAcknowledgements).values({
-      clinicId: actor.clinicId,
-      alertId,
-      acknowledgedBy: actor.userId,
-      action,
-      note: note && note.length > 0 ? note : null,
-    });
+    const words = note && note.length > 0 ? note : null;
+    await tx.insert(schema.alertAcknowledgements).values({ clinicId: actor.clinicId, alertId, acknowledgedBy: actor.userId, action, note: words });
     await recordAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: alertId, subjectClientId: alert.clientId });
+    await resolveUrgentSignals(tx, actor, { clientId: alert.clientId, kind: alert.kind, reason: acknowledgementText(action, words) });
     return 'done' as const;
   });
   if (outcome === 'missing') throw new TandemError('not_found:alert');

@@ -33,7 +33,7 @@ describe('the since-last-session brief', () => {
     expect(brief.mood).toMatchObject({ daysLogged: 6, mean: 4 });
     expect(brief.measures?.[0]).toMatchObject({ instrument: 'phq9', change: 7, verdict: 'reliable deterioration' });
     expect(brief.signals.map((s) => s.summary)).toHaveLength(4);
-    expect(brief.riskAnswers).toEqual([{ kind: 'item9', answer: 1, date: '2026-11-22' }]);
+    expect(brief.riskAnswers).toEqual([{ kind: 'item9', source: 'measure', answer: 1, date: '2026-11-22' }]);
     expect(brief.missedCheckIns).toEqual({ expectedDays: 11, loggedDays: 6, missedDays: 5 });
     expect(brief.topTags).toEqual([
       { tag: 'work', count: 6 },
@@ -70,7 +70,7 @@ describe('the since-last-session brief', () => {
       expect(brief.missedCheckIns).toBeNull();
       expect(brief.topTags).toBeNull();
       expect(brief.signals.map((s) => s.summary)).toEqual(['PHQ-9 item 9 answered above 0.']);
-      expect(brief.riskAnswers).toEqual([{ kind: 'item9', answer: 1, date: '2026-11-22' }]);
+      expect(brief.riskAnswers).toEqual([{ kind: 'item9', source: 'measure', answer: 1, date: '2026-11-22' }]);
       const text = renderBriefText(brief);
       expect(text).not.toMatch(/mood|check-in|tag|GAD|questionnaire|journal|falling|Moderately/i);
       expect(text).toContain('PHQ-9 item 9 answered "several days" (1 of 3).');

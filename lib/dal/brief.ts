@@ -4,7 +4,7 @@ import { schema, type Transaction } from '@/db';
 import { totalScore } from '@/lib/clinical/scoring';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief } from '@/lib/insights/brief';
+import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief, type BriefRiskAnswer } from '@/lib/insights/brief';
 import { admitAssignedTherapist, sharedScopes, visibleInsights } from './access';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
@@ -79,7 +79,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
 
   const a = schema.alerts;
   const alertRows = await tx
-    .select({ kind: a.kind, answer: a.answer, createdAt: a.createdAt })
+    .select({ kind: a.kind, source: a.source, answer: a.answer, createdAt: a.createdAt })
     .from(a)
     .where(and(eq(a.clientId, clientId), gte(a.createdAt, new Date(`${addDays(window.from, -1)}T00:00:00Z`))));
   await audit('alerts.read', 'alerts');
@@ -91,10 +91,10 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
   if (!clinic) throw new TandemError('not_found:client');
 
   // Distinct risk answers: with two therapists assigned, one answer raised one alert for each.
-  const risk = new Map<string, { kind: 'item9' | 'crisis_language'; answer: number | null; date: string }>();
+  const risk = new Map<string, BriefRiskAnswer>();
   for (const r of alertRows) {
     const date = localDateIn(client?.timeZone ?? 'UTC', r.createdAt);
-    risk.set(`${r.kind}:${r.answer}:${r.createdAt.toISOString()}`, { kind: r.kind, answer: r.answer, date });
+    risk.set(`${r.kind}:${r.answer}:${r.createdAt.toISOString()}`, { kind: r.kind, source: r.source, answer: r.answer, date });
   }
 
   return buildBrief({

@@ -88,6 +88,7 @@ export type CaseloadFactsRow = {
   open_alerts: number;
   alert_kind: AlertFact['kind'] | null;
   alert_answer: number | null;
+  alert_source: AlertFact['source'] | null;
   alert_at: string | Date | null;
   is_paused: boolean;
 };
@@ -119,7 +120,7 @@ export function caseloadFactsQuery(therapistId: string): SQL {
            coalesce(sp.cadence_days, (select days from cadence), 14)::int as phq9_cadence,
            coalesce(sg.cadence_days, (select days from cadence), 14)::int as gad7_cadence,
            ins.signals,
-           al.open_alerts, al.alert_kind, al.alert_answer, al.alert_at,
+           al.open_alerts, al.alert_kind, al.alert_answer, al.alert_source, al.alert_at,
            exists (select 1 from pauses p
                     where p.client_id = c.client_id and p.cancelled_at is null
                       and c.today between p.starts_on and p.ends_on) as is_paused
@@ -174,6 +175,7 @@ export function caseloadFactsQuery(therapistId: string): SQL {
         select count(*)::int as open_alerts,
                (array_agg(x.kind::text order by x.created_at desc))[1] as alert_kind,
                (array_agg(x.answer order by x.created_at desc))[1] as alert_answer,
+               (array_agg(x.source::text order by x.created_at desc))[1] as alert_source,
                max(x.created_at) as alert_at
           from alerts x
          where x.client_id = c.client_id and x.therapist_id = ${therapistId}
@@ -222,8 +224,8 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
   // A client who has not logged yet counts from the day they joined, in their own calendar.
   const daysSinceCheckIn = checkins ? daysBetween(raw.last_check_in_on ?? raw.joined_on, raw.today) : null;
   const alert: AlertFact | null =
-    raw.open_alerts > 0 && raw.alert_kind && raw.alert_at
-      ? { kind: raw.alert_kind, answer: raw.alert_answer, daysAgo: daysBetween(localDateIn(timeZone, toDate(raw.alert_at)), localDateIn(timeZone, now)) }
+    raw.open_alerts > 0 && raw.alert_kind && raw.alert_source && raw.alert_at
+      ? { kind: raw.alert_kind, source: raw.alert_source, answer: raw.alert_answer, daysAgo: daysBetween(localDateIn(timeZone, toDate(raw.alert_at)), localDateIn(timeZone, now)) }
       : null;
   const signals = raw.signals ?? [];
   const reasons = attentionReasons({

@@ -3,10 +3,13 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { checkInDay } from '@/lib/capture/check-in-day';
+import type { RiskCategory } from '@/lib/clinical/risk-categories';
+import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { ownTags } from '@/lib/capture/tags';
 import { TandemError } from '@/lib/errors';
 import { checkInSchema, timeZoneSchema, type CheckInInput } from '@/lib/validation/check-in';
 import { canReadClientScope } from './access';
+import { raiseUrgentAlert } from './alerts';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -69,6 +72,9 @@ export async function listCheckIns({
   return result;
 }
 
+/** A stored check-in; `hasRiskLanguage` tells the page to show the clinic's crisis resources at once. */
+export type SavedCheckIn = { id: string; localDate: string; hasRiskLanguage: boolean };
+
 function requireClient(actor: Actor) {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
 }
@@ -93,6 +99,19 @@ function toRow(input: ReturnType<typeof parseCheckIn>) {
     tags: input.tags,
     note: input.note ?? null,
   };
+}
+
+/** What the risk-language screen finds in a check-in's note: its category, never the words. */
+function noteRisk(input: ReturnType<typeof parseCheckIn>): RiskCategory | null {
+  return input.note ? screenRiskLanguage(input.note).category : null;
+}
+
+/**
+ * A note the screen flags raises the same urgent alert as PHQ-9 item 9, inside the transaction
+ * that stores it (DESIGN §5), once per check-in: a note that was already flagged stays flagged.
+ */
+async function raiseNoteAlert(tx: Transaction, actor: Actor, checkInId: string, riskCategory: RiskCategory) {
+  await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'check_in_note', sourceId: checkInId, riskCategory });
 }
 
 async function rememberOwnTags(tx: Transaction, actor: Actor, tags: string[]) {
@@ -121,19 +140,21 @@ export async function recordCheckIn({
   actor: Actor;
   input: CheckInInput;
   at?: Date;
-}): Promise<{ id: string; localDate: string }> {
+}): Promise<SavedCheckIn> {
   requireClient(actor);
   const values = parseCheckIn(input);
+  const riskCategory = noteRisk(values);
   return withActor(actor, async (tx) => {
     const day = checkInDay(await ownTimeZone(tx, actor), at);
     const [row] = await tx
       .insert(schema.checkIns)
-      .values({ clinicId: actor.clinicId, clientId: actor.userId, ...day, recordedAt: at, ...toRow(values) })
+      .values({ clinicId: actor.clinicId, clientId: actor.userId, ...day, recordedAt: at, ...toRow(values), riskCategory })
       .returning({ id: schema.checkIns.id });
     if (!row) throw new TandemError('internal');
     await rememberOwnTags(tx, actor, values.tags);
     await recordAudit(tx, actor, { action: 'check_ins.create', subjectType: 'check_ins', subjectId: row.id, subjectClientId: actor.userId });
-    return { id: row.id, localDate: day.localDate };
+    if (riskCategory) await raiseNoteAlert(tx, actor, row.id, riskCategory);
+    return { id: row.id, localDate: day.localDate, hasRiskLanguage: riskCategory !== null };
   });
 }
 
@@ -174,20 +195,30 @@ export async function getCheckIn({ actor, checkInId }: { actor: Actor; checkInId
  * The client changes one of their check-ins: today's as often as they like, an earlier one as a
  * correction. Its day stays the day it was made. Audited either way.
  */
-export async function updateCheckIn({ actor, checkInId, input }: { actor: Actor; checkInId: string; input: CheckInInput }): Promise<{ localDate: string }> {
+export async function updateCheckIn({ actor, checkInId, input }: { actor: Actor; checkInId: string; input: CheckInInput }): Promise<Omit<SavedCheckIn, 'id'>> {
   requireClient(actor);
   requireCheckInId(checkInId);
   const values = parseCheckIn(input);
+  const found = noteRisk(values);
   const result = await withActor(actor, async (tx) => {
+    const c = schema.checkIns;
+    const [existing] = await tx
+      .select({ riskCategory: c.riskCategory })
+      .from(c)
+      .where(and(eq(c.id, checkInId), eq(c.clientId, actor.userId)))
+      .for('update');
+    if (!existing) return null;
+    const riskCategory = existing.riskCategory ?? found;
     const [row] = await tx
-      .update(schema.checkIns)
-      .set({ ...toRow(values), updatedAt: new Date() })
-      .where(and(eq(schema.checkIns.id, checkInId), eq(schema.checkIns.clientId, actor.userId)))
-      .returning({ localDate: schema.checkIns.localDate });
+      .update(c)
+      .set({ ...toRow(values), riskCategory, updatedAt: new Date() })
+      .where(and(eq(c.id, checkInId), eq(c.clientId, actor.userId)))
+      .returning({ localDate: c.localDate });
     if (!row) return null;
     await rememberOwnTags(tx, actor, values.tags);
     await recordAudit(tx, actor, { action: 'check_ins.update', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
-    return row;
+    if (found && !existing.riskCategory) await raiseNoteAlert(tx, actor, checkInId, found);
+    return { localDate: row.localDate, hasRiskLanguage: found !== null };
   });
   if (!result) throw new TandemError('not_found:check_in');
   return result;

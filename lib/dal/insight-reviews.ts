@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
+import { acknowledgementText } from '@/lib/validation/alerts';
 import { dismissalText, insightReviewSchema, type InsightReviewInput } from '@/lib/validation/insight-review';
 import { recordAudit } from './audit';
+import { acknowledgeOpenAlerts, isAlertKind } from './alerts';
 import { appendCarePlanVersion } from './care-plan';
 import { withAssignedClient } from './client-record';
 import type { Actor } from './context';
@@ -136,6 +138,18 @@ export async function listSignals({ actor, clientId }: { actor: Actor; clientId:
 }
 
 /**
+ * Urgent signals are never snoozed (a risk event does not wait) and are settled by recording what
+ * was done, or dismissed with a reason; acknowledging is only for them.
+ */
+function refuseUrgentMismatch(isUrgent: boolean, action: InsightReviewInput['action']) {
+  if (isUrgent && action === 'snooze') {
+    throw new TandemError('bad_request:input', 'An urgent signal cannot be snoozed: record what you did, or dismiss it with a reason.');
+  }
+  if (isUrgent && action === 'accept') throw new TandemError('bad_request:input', 'Record what you did about this urgent signal.');
+  if (!isUrgent && action === 'acknowledge') throw new TandemError('bad_request:input', 'Only urgent signals are acknowledged; accept, dismiss or snooze this one.');
+}
+
+/**
  * The therapist reviews a signal: accept (optionally adding a problem to the care plan that cites
  * it, as a new plan version in the same transaction), dismiss with a reason, or snooze until a
  * later date. Every review is kept; nothing changes the care plan unless asked here.
@@ -147,22 +161,41 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
   const outcome = await withAssignedClient(actor, clientId, { action: 'insight.review', subjectType: 'insights' }, async (tx, client) => {
     const i = schema.insights;
     const [insight] = await tx
-      .select({ id: i.id, kind: i.kind })
+      .select({ id: i.id, kind: i.kind, severity: i.severity })
       .from(i)
       .where(and(eq(i.id, review.insightId), eq(i.clientId, clientId), visibleInsights(client.sharing)));
     if (!insight) {
       await recordAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: review.insightId, subjectClientId: clientId, outcome: 'denied' });
       return null;
     }
+    const isUrgent = insight.severity === 'urgent';
+    refuseUrgentMismatch(isUrgent, review.action);
     if (review.action === 'snooze' && review.until <= localDateIn(client.timeZone)) {
       throw new TandemError('bad_request:input', 'Choose a date after today.');
     }
-    const action = ({ accept: 'accepted', dismiss: 'dismissed', snooze: 'snoozed' } as const)[review.action];
-    const reason = review.action === 'dismiss' ? dismissalText(review.reason, review.reasonText) : null;
+    const action = ({ accept: 'accepted', acknowledge: 'accepted', dismiss: 'dismissed', snooze: 'snoozed' } as const)[review.action];
+    const reason =
+      review.action === 'dismiss'
+        ? dismissalText(review.reason, review.reasonText)
+        : review.action === 'acknowledge'
+          ? acknowledgementText(review.ackAction, review.ackNote || null)
+          : null;
     const snoozedUntil = review.action === 'snooze' ? review.until : null;
     await tx.insert(schema.insightReviews).values({ clinicId: actor.clinicId, insightId: insight.id, clientId, kind: insight.kind, reviewerId: actor.userId, action, reason, snoozedUntil });
     await tx.update(i).set({ reviewState: action, snoozedUntil, updatedAt: new Date() }).where(eq(i.id, insight.id));
     await recordAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
+    if (isUrgent && isAlertKind(insight.kind)) {
+      // The urgent signal and its alert are one event: settling one settles the other.
+      const ack =
+        review.action === 'acknowledge'
+          ? { action: review.ackAction, note: review.ackNote || null }
+          : { action: 'other' as const, note: `Urgent signal dismissed: ${reason ?? ''}`.slice(0, 2000) };
+      await acknowledgeOpenAlerts(tx, actor, { clientId, kind: insight.kind, ...ack });
+    }
+    if (isUrgent && review.action === 'dismiss') {
+      // Escalation-level for the clinic admin, who sees that it happened, never the reason.
+      await recordAudit(tx, actor, { action: 'insight.dismiss_urgent', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
+    }
     let carePlanVersion: number | null = null;
     if (review.action === 'accept' && review.addToPlan === 'on') {
       const item = { id: randomUUID().slice(0, 8), text: review.planText ?? '', evidence: [{ insightId: insight.id }] };

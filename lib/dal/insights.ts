@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import { getDatabase, schema, type Transaction } from '@/db';
 import { localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
@@ -75,6 +75,10 @@ async function loadEngineInput(tx: Transaction, clinicId: string, clientId: stri
     .select({ date: j.localDate })
     .from(j)
     .where(and(eq(j.clientId, clientId), eq(j.crisisLanguage, true)));
+  const noteHits = await tx
+    .select({ date: c.localDate })
+    .from(c)
+    .where(and(eq(c.clientId, clientId), isNotNull(c.riskCategory)));
   const r = schema.insightReviews;
   const i = schema.insights;
   const reviewRows = await tx
@@ -104,7 +108,7 @@ async function loadEngineInput(tx: Transaction, clinicId: string, clientId: stri
     checkIns,
     measures: measures.map((row) => ({ instrument: row.instrument, items: row.items, completedAt: row.localDate })),
     pauses,
-    journalHits,
+    riskLanguageHits: [...journalHits.map((h) => ({ ...h, source: 'journal' as const })), ...noteHits.map((h) => ({ ...h, source: 'check_in_note' as const }))],
     reviews,
     // What a therapist has seen or reviewed keeps its key when the event is recomputed.
     priorInsights: stored.flatMap((row) =>

@@ -11,16 +11,19 @@ describe('attentionReasons', () => {
   it('puts an unacknowledged item-9 answer first, in plain words', () => {
     const reasons = attentionReasons({
       ...quiet,
-      alert: { kind: 'item9', answer: 1, daysAgo: 2 },
+      alert: { kind: 'item9', source: 'measure', answer: 1, daysAgo: 2 },
       newSignals: [{ kind: 'decline', severity: 'attention', direction: 'worsening' }],
       daysSinceCheckIn: 9,
     });
     expect(reasons.map((r) => r.text)).toEqual(['PHQ-9 item 9 answered 2 days ago', 'New signal: mood declining', 'No check-in for 9 days']);
   });
 
-  it('names crisis language without any journal text', () => {
-    expect(attentionReasons({ ...quiet, alert: { kind: 'crisis_language', answer: null, daysAgo: 0 } })[0]?.text).toBe(
-      'Crisis language in a journal entry today',
+  it('names risk language and where it was written, without any of the words', () => {
+    expect(attentionReasons({ ...quiet, alert: { kind: 'crisis_language', source: 'journal', answer: null, daysAgo: 0 } })[0]?.text).toBe(
+      'Risk language in a journal entry today',
+    );
+    expect(attentionReasons({ ...quiet, alert: { kind: 'crisis_language', source: 'check_in_note', answer: null, daysAgo: 1 } })[0]?.text).toBe(
+      'Risk language in a check-in note yesterday',
     );
   });
 
@@ -71,7 +74,7 @@ describe('compareByAttention', () => {
       row('Ada'),
       row('Ben', { daysSinceCheckIn: 20 }),
       row('Cal', { newSignals: [{ kind: 'decline', severity: 'attention', direction: 'worsening' }] }),
-      row('Dee', { alert: { kind: 'item9', answer: 2, daysAgo: 1 } }),
+      row('Dee', { alert: { kind: 'item9', source: 'measure', answer: 2, daysAgo: 1 } }),
       row('abe'),
     ];
     expect(rows.sort(compareByAttention).map((r) => r.name)).toEqual(['Dee', 'Cal', 'Ben', 'abe', 'Ada']);

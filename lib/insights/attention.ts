@@ -1,4 +1,5 @@
 import { DETECTION } from './config';
+import { RISK_SOURCE_WORDS, type RiskSource } from '../clinical/risk-sources';
 import type { Direction, Severity } from './types';
 
 // Who on a caseload needs attention first, and why, in words a therapist reads at a glance.
@@ -8,7 +9,7 @@ import type { Direction, Severity } from './types';
 /** No check-in for this many days counts as not logging, as on the clinic admin's caseloads view. */
 export const NOT_LOGGING_DAYS = 7;
 
-export type AlertFact = { kind: 'item9' | 'crisis_language'; answer: number | null; daysAgo: number };
+export type AlertFact = { kind: 'item9' | 'crisis_language'; source: RiskSource; answer: number | null; daysAgo: number };
 export type SignalFact = { kind: string; severity: Severity; direction: Direction };
 export type OverdueFact = { instrument: 'phq9' | 'gad7'; daysOverdue: number };
 
@@ -42,7 +43,7 @@ const SIGNAL_LABELS: Record<string, string> = {
   response: 'response to treatment',
   remission: 'remission',
   item9: 'PHQ-9 item 9 answered above 0',
-  crisis_language: 'crisis language in the journal',
+  crisis_language: 'risk language in what they wrote',
   sleep_mood: 'sleep and mood move together',
   weekday: 'weekday pattern',
 };
@@ -92,7 +93,7 @@ export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
     const when = daysAgoText(facts.alert.daysAgo);
     reasons.push({
       code: 'alert',
-      text: facts.alert.kind === 'item9' ? `PHQ-9 item 9 answered ${when}` : `Crisis language in a journal entry ${when}`,
+      text: facts.alert.kind === 'item9' ? `PHQ-9 item 9 answered ${when}` : `Risk language in ${RISK_SOURCE_WORDS[facts.alert.source]} ${when}`,
       weight: 1000,
     });
   }

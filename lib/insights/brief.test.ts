@@ -117,13 +117,13 @@ describe('buildBrief', () => {
 
   it('keeps risk answers inside the window, newest first, whatever is shared', () => {
     const riskAnswers = [
-      { kind: 'item9' as const, answer: 1, date: '2026-11-20' },
-      { kind: 'crisis_language' as const, answer: null, date: '2026-11-24' },
-      { kind: 'item9' as const, answer: 2, date: '2026-11-01' },
+      { kind: 'item9' as const, source: 'measure' as const, answer: 1, date: '2026-11-20' },
+      { kind: 'crisis_language' as const, source: 'check_in_note' as const, answer: null, date: '2026-11-24' },
+      { kind: 'item9' as const, source: 'measure' as const, answer: 2, date: '2026-11-01' },
     ];
     const brief = buildBrief({ ...base, checkIns: null, measures: null, riskAnswers });
     expect(brief.riskAnswers.map((r) => r.date)).toEqual(['2026-11-24', '2026-11-20']);
-    expect(renderBriefText(brief)).toContain('24 Nov: crisis language in a journal entry.');
+    expect(renderBriefText(brief)).toContain('24 Nov: risk language in a check-in note.');
     expect(renderBriefText(brief)).toContain('20 Nov: PHQ-9 item 9 answered "several days" (1 of 3).');
   });
 

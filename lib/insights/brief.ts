@@ -2,6 +2,7 @@ import { bandFor } from '../clinical/bands';
 import type { Instrument } from '../clinical/instruments';
 import type { ClinicalThresholds } from '../clinical/thresholds';
 import { shortDate, toDay, toIsoDate } from './dates';
+import { RISK_SOURCE_WORDS, type RiskSource } from '../clinical/risk-sources';
 import type { IsoDate } from './types';
 
 // The "since last session" brief: what happened between the last signed session and today, built
@@ -22,7 +23,7 @@ export type BriefCheckIn = { localDate: IsoDate; mood: number; tags: readonly st
 export type BriefMeasure = { instrument: Instrument; total: number; localDate: IsoDate };
 export type BriefPause = { start: IsoDate; end: IsoDate };
 export type BriefSignal = { kind: string; severity: 'info' | 'attention' | 'urgent'; summary: string };
-export type BriefRiskAnswer = { kind: 'item9' | 'crisis_language'; answer: number | null; date: IsoDate };
+export type BriefRiskAnswer = { kind: 'item9' | 'crisis_language'; source: RiskSource; answer: number | null; date: IsoDate };
 
 export type BriefInput = {
   today: IsoDate;
@@ -181,7 +182,7 @@ export function briefLines(brief: Brief): { heading: string; lines: string[] }[]
       lines: brief.riskAnswers.map((r) =>
         r.kind === 'item9'
           ? `${dateText(r.date)}: PHQ-9 item 9 answered "${itemAnswers[r.answer ?? 0]}" (${r.answer ?? 0} of 3).`
-          : `${dateText(r.date)}: crisis language in a journal entry.`,
+          : `${dateText(r.date)}: risk language in ${RISK_SOURCE_WORDS[r.source]}.`,
       ),
     });
   }

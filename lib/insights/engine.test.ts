@@ -93,7 +93,7 @@ describe('computeInsights: determinism and keys', () => {
   it('sorts urgent before attention before info', () => {
     const insights = computeInsights(
       input(moods, {
-        journalHits: [{ date: dayAfter(START, 118) }],
+        riskLanguageHits: [{ date: dayAfter(START, 118), source: 'journal' }],
         measures: [
           { instrument: 'gad7', items: [3, 3, 3, 2, 2, 2, 2], completedAt: dayAfter(START, 60) },
           { instrument: 'gad7', items: [0, 1, 0, 0, 1, 0, 0], completedAt: dayAfter(START, 110) },

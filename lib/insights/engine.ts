@@ -66,7 +66,7 @@ export function analysisContext(input: EngineInput): AnalysisContext {
     paused: pausedDaySet(input.pauses ?? [], asOfDay),
     thresholds: resolveThresholds(input.thresholds),
     measures: scoreMeasures(input.measures ?? [], asOfDay),
-    journalHitDays: (input.journalHits ?? []).map((h) => toDay(h.date)),
+    riskLanguageHits: (input.riskLanguageHits ?? []).map((h) => ({ day: toDay(h.date), source: h.source })),
     measureCadenceDays: input.measureCadenceDays ?? DETECTION.defaultMeasureCadenceDays,
     sensitivity,
   };

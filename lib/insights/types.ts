@@ -55,9 +55,13 @@ export interface PauseInput {
   end: IsoDate | null;
 }
 
-export interface JournalHitInput {
+/** Free text a client wrote that the risk-language screen flagged: the day and where, never the words. */
+export interface RiskLanguageHitInput {
   date: IsoDate;
+  source: RiskLanguageSource;
 }
+
+export type RiskLanguageSource = 'journal' | 'check_in_note';
 
 export type ReviewOutcome = 'accepted' | 'dismissed' | 'snoozed';
 
@@ -81,7 +85,7 @@ export interface EngineInput {
   checkIns: readonly CheckInInput[];
   measures?: readonly MeasureResponseInput[];
   pauses?: readonly PauseInput[];
-  journalHits?: readonly JournalHitInput[];
+  riskLanguageHits?: readonly RiskLanguageHitInput[];
   reviews?: readonly ReviewInput[];
   priorInsights?: readonly PriorInsightInput[];
   thresholds?: ClinicalThresholdOverrides;

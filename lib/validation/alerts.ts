@@ -2,12 +2,23 @@ import { z } from 'zod';
 
 export const acknowledgementActions = ['contacted_client', 'safety_plan_reviewed', 'session_brought_forward', 'other'] as const;
 
-export const acknowledgementLabels: Record<(typeof acknowledgementActions)[number], string> = {
+export type AcknowledgementAction = (typeof acknowledgementActions)[number];
+
+export const acknowledgementLabels: Record<AcknowledgementAction, string> = {
   contacted_client: 'Contacted the client',
   safety_plan_reviewed: 'Reviewed the safety plan',
   session_brought_forward: 'Brought the session forward',
   other: 'Something else',
 };
+
+/** A short quotation of an acknowledgement in a signal's review: the full note stays on the alert. */
+const REVIEW_REASON_MAX = 900;
+
+/** The stored reason of an urgent signal settled by acknowledging its alert. */
+export function acknowledgementText(action: AcknowledgementAction, note: string | null): string {
+  const text = note ? `Alert acknowledged: ${acknowledgementLabels[action]} — ${note}` : `Alert acknowledged: ${acknowledgementLabels[action]}`;
+  return text.length > REVIEW_REASON_MAX ? `${text.slice(0, REVIEW_REASON_MAX - 1)}…` : text;
+}
 
 export const alertAcknowledgementSchema = z
   .object({

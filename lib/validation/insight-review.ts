@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acknowledgementActions } from './alerts';
 
 export const dismissReasons = ['not_clinically_relevant', 'already_known', 'data_artefact', 'other'] as const;
 export type DismissReason = (typeof dismissReasons)[number];
@@ -50,7 +51,20 @@ export const snoozeInsightSchema = z.object({
   until: z.string().regex(isoDate, 'Choose the date the signal should come back.'),
 });
 
-export const insightReviewSchema = z.discriminatedUnion('action', [acceptInsightSchema, dismissInsightSchema, snoozeInsightSchema]);
+// An urgent signal (PHQ-9 item 9, risk language) is settled by recording what was done, as for its alert.
+export const acknowledgeInsightSchema = z
+  .object({
+    action: z.literal('acknowledge'),
+    insightId,
+    ackAction: z.enum(acknowledgementActions, 'Choose what you did.'),
+    ackNote: z.string().trim().max(2000, 'Keep the note to 2,000 characters.').optional(),
+  })
+  .refine((v) => v.ackAction !== 'other' || (v.ackNote ?? '').length > 0, {
+    path: ['ackNote'],
+    message: 'Say in a few words what you did.',
+  });
+
+export const insightReviewSchema = z.discriminatedUnion('action', [acceptInsightSchema, dismissInsightSchema, snoozeInsightSchema, acknowledgeInsightSchema]);
 
 export type InsightReviewInput = z.input<typeof insightReviewSchema>;
 

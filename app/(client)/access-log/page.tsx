@@ -25,6 +25,8 @@ const verbWords: Record<string, string> = {
   export: 'exported',
   list: 'viewed',
   review: 'reviewed',
+  dismiss_urgent: 'reviewed',
+  acknowledge: 'recorded what they did about',
   save: 'saved',
   sign: 'signed',
   addendum: 'added an addendum to',

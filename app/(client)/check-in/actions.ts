@@ -3,11 +3,17 @@
 import { notFound, redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { recordCheckIn, setTimeZone, updateCheckIn, deleteCheckIn } from '@/lib/dal/check-ins';
+import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { checkInSchema } from '@/lib/validation/check-in';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
-export type CheckInFormState = { fieldErrors: Partial<Record<'mood' | 'anxiety' | 'energy' | 'sleepHours' | 'tags' | 'note', string>>; message?: string };
+export type CheckInFormState = {
+  fieldErrors: Partial<Record<'mood' | 'anxiety' | 'energy' | 'sleepHours' | 'tags' | 'note', string>>;
+  message?: string;
+  /** The note speaks of risk: the crisis resources show even though saving failed. */
+  hasRiskLanguage?: boolean;
+};
 
 function readForm(formData: FormData) {
   const text = (key: string) => {
@@ -39,15 +45,12 @@ export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): 
   const checkInId = formData.get('checkInId');
   let destination: string;
   try {
-    if (typeof checkInId === 'string' && checkInId) {
-      await updateCheckIn({ actor: user, checkInId, input });
-      destination = '/check-in?saved=updated';
-    } else {
-      await recordCheckIn({ actor: user, input });
-      destination = '/check-in?saved=new';
-    }
+    const isUpdate = typeof checkInId === 'string' && checkInId.length > 0;
+    const saved = isUpdate ? await updateCheckIn({ actor: user, checkInId, input }) : await recordCheckIn({ actor: user, input });
+    destination = `/check-in?saved=${isUpdate ? 'updated' : 'new'}${saved.hasRiskLanguage ? '&support=1' : ''}`;
   } catch (error) {
-    return { fieldErrors: {}, message: toPublicError(error).message };
+    // Help does not wait for the database: the same screen the save runs decides whether to show it.
+    return { fieldErrors: {}, message: toPublicError(error).message, hasRiskLanguage: screenRiskLanguage(parsed.data.note ?? '').isHit };
   }
   refreshInsightsAfterResponse(user);
   redirect(destination);

@@ -5,10 +5,12 @@ import { MoodNudge } from '@/components/check-in/mood-nudge';
 import { RecentDays } from '@/components/check-in/recent-days';
 import { TimeZoneNote } from '@/components/check-in/time-zone-note';
 import { emptyCheckIn, toFormValues } from '@/components/check-in/values';
+import { CrisisResources } from '@/components/support/crisis-resources';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { moodNudge } from '@/lib/capture/nudge';
 import { DEFAULT_ACTIVITY_TAGS, DEFAULT_EMOTION_TAGS } from '@/lib/capture/tags';
+import { getCrisisResources } from '@/lib/dal/alerts';
 import { listCheckIns, listCustomTags } from '@/lib/dal/check-ins';
 import { addDays, localDateIn } from '@/lib/dates';
 
@@ -21,13 +23,14 @@ const confirmations: Record<string, string> = {
   'time-zone': 'Your time zone is updated.',
 };
 
-export default async function CheckInPage({ searchParams }: { searchParams: Promise<{ saved?: string; another?: string }> }) {
+export default async function CheckInPage({ searchParams }: { searchParams: Promise<{ saved?: string; another?: string; support?: string }> }) {
   const user = await requireRole('client');
-  const { saved, another } = await searchParams;
+  const { saved, another, support } = await searchParams;
   const today = localDateIn(user.timeZone);
-  const [history, customTags] = await Promise.all([
+  const [history, customTags, crisisResources] = await Promise.all([
     listCheckIns({ actor: user, clientId: user.userId, from: addDays(today, -34), to: today }),
     listCustomTags({ actor: user }),
+    getCrisisResources({ actor: user }),
   ]);
   const recent = history.filter((c) => c.localDate > addDays(today, -14));
   const todays = recent.filter((c) => c.localDate === today).at(-1);
@@ -53,6 +56,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
             {confirmation}
           </p>
         )}
+        {support === '1' && <CrisisResources resources={crisisResources} hasAlerted />}
         {nudge && <MoodNudge nudge={nudge} />}
         {saved === 'new' || saved === 'updated' ? (
           <>
@@ -72,6 +76,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
               tagGroups={tagGroups}
               ownTags={customTags}
               submitLabel={isEditingToday ? 'Update today’s check-in' : 'Save check-in'}
+              crisisResources={crisisResources}
             />
             {isEditingToday && (
               <p className="text-sm">

@@ -2,7 +2,7 @@ import type { Instrument } from '../../clinical/instruments';
 import type { ClinicalThresholds } from '../../clinical/thresholds';
 import type { DailySeries } from '../daily-series';
 import type { Sensitivity } from '../sensitivity';
-import type { Direction, Evidence, InsightKind, Severity } from '../types';
+import type { Direction, Evidence, InsightKind, RiskLanguageSource, Severity } from '../types';
 
 export interface ScoredMeasure {
   instrument: Instrument;
@@ -19,7 +19,7 @@ export interface AnalysisContext {
   thresholds: ClinicalThresholds;
   /** Sorted by day, then instrument. */
   measures: readonly ScoredMeasure[];
-  journalHitDays: readonly number[];
+  riskLanguageHits: readonly { day: number; source: RiskLanguageSource }[];
   measureCadenceDays: number;
   sensitivity: (kind: InsightKind) => Sensitivity;
 }

@@ -160,8 +160,16 @@ describe('risk', () => {
   });
 
   it('raises recent crisis language as urgent and lets old hits go', () => {
-    const found = ofKind(run(moods, { journalHits: [{ date: dayAfter(START, 2) }, { date: dayAfter(START, 27) }] }), 'crisis_language');
+    const found = ofKind(run(moods, { riskLanguageHits: [{ date: dayAfter(START, 2), source: 'journal' }, { date: dayAfter(START, 27), source: 'journal' }] }), 'crisis_language');
     expect(found.map((i) => i.window.start)).toEqual([dayAfter(START, 27)]);
+  });
+
+  it('names where risk language was flagged, one signal per day', () => {
+    const day = dayAfter(START, 27);
+    const found = ofKind(run(moods, { riskLanguageHits: [{ date: day, source: 'check_in_note' }, { date: day, source: 'journal' }] }), 'crisis_language');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.summary).toMatch(/^Risk language was flagged in a check-in note and a journal entry on /);
+    expect(found[0]?.evidence.numbers).toEqual({ textsFlagged: 2 });
   });
 });
 

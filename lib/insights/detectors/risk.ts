@@ -1,6 +1,7 @@
 import { FREQUENCY_OPTIONS } from '../../clinical/instruments';
 import { DETECTION } from '../config';
 import { shortDate } from '../dates';
+import type { RiskLanguageSource } from '../types';
 import type { AnalysisContext, Detection } from './context';
 
 /**
@@ -32,23 +33,33 @@ function item9(context: AnalysisContext): Detection[] {
   ];
 }
 
-/** Crisis language flagged by journal screening in the last two weeks; the text itself is not shown here. */
+const SOURCE_WORDS: Record<RiskLanguageSource, string> = { journal: 'a journal entry', check_in_note: 'a check-in note' };
+
+/**
+ * Risk language flagged by the screen (lib/clinical/risk-language) in a journal entry or check-in
+ * note in the last two weeks, one signal per day; the words themselves are never shown here.
+ */
 function crisisLanguage(context: AnalysisContext): Detection[] {
-  const recent = [...new Set(context.journalHitDays)].filter((d) => d <= context.asOfDay && context.asOfDay - d < DETECTION.crisisRecentDays).sort((a, b) => a - b);
-  return recent.map((day) => ({
-    kind: 'crisis_language' as const,
-    severity: 'urgent' as const,
-    direction: 'worsening' as const,
-    anchorDay: day,
-    startDay: day,
-    endDay: day,
-    summary: `A journal entry on ${shortDate(day)} was flagged for crisis language.`,
-    evidence: {
-      method: 'Journal screening hit',
-      numbers: { entriesFlagged: context.journalHitDays.filter((d) => d === day).length },
-      coverage: { loggedDays: 1, windowDays: 1, text: `journal of ${shortDate(day)}` },
-    },
-  }));
+  const recent = context.riskLanguageHits.filter((h) => h.day <= context.asOfDay && context.asOfDay - h.day < DETECTION.crisisRecentDays);
+  const days = [...new Set(recent.map((h) => h.day))].sort((a, b) => a - b);
+  return days.map((day) => {
+    const hits = recent.filter((h) => h.day === day);
+    const where = [...new Set(hits.map((h) => SOURCE_WORDS[h.source]))].join(' and ');
+    return {
+      kind: 'crisis_language' as const,
+      severity: 'urgent' as const,
+      direction: 'worsening' as const,
+      anchorDay: day,
+      startDay: day,
+      endDay: day,
+      summary: `Risk language was flagged in ${where} on ${shortDate(day)}.`,
+      evidence: {
+        method: 'Risk-language screen hit (a screen for a clinician to review, not an assessment)',
+        numbers: { textsFlagged: hits.length },
+        coverage: { loggedDays: 1, windowDays: 1, text: `${where} of ${shortDate(day)}` },
+      },
+    };
+  });
 }
 
 export function detectRisk(context: AnalysisContext): Detection[] {

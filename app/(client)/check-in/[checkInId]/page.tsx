@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { isCheckInToday } from '@/lib/capture/check-in-day';
 import { DEFAULT_ACTIVITY_TAGS, DEFAULT_EMOTION_TAGS } from '@/lib/capture/tags';
+import { getCrisisResources } from '@/lib/dal/alerts';
 import { getCheckIn, listCustomTags } from '@/lib/dal/check-ins';
 import { TandemError } from '@/lib/errors';
 import { removeCheckIn } from '../actions';
@@ -20,7 +21,7 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ ch
     if (error instanceof TandemError && error.status === 404) notFound();
     throw error;
   });
-  const customTags = await listCustomTags({ actor: user });
+  const [customTags, crisisResources] = await Promise.all([listCustomTags({ actor: user }), getCrisisResources({ actor: user })]);
   const day = new Date(`${checkIn.localDate}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const isToday = isCheckInToday(checkIn.localDate, user.timeZone, new Date());
 
@@ -42,6 +43,7 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ ch
           ]}
           ownTags={customTags}
           submitLabel="Save changes"
+          crisisResources={crisisResources}
         />
         <details className="rounded-lg border border-stone-200 bg-white">
           <summary className="flex min-h-12 cursor-pointer items-center px-4 font-medium text-red-800">Delete this check-in</summary>

@@ -14,13 +14,18 @@ export async function reviewSignal(_prev: FormState, form: FormData): Promise<Fo
   const parsed = insightReviewSchema.safeParse(values);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    if (!values.action) fieldErrors.action = 'Choose accept, dismiss or snooze.';
+    if (!values.action) fieldErrors.action = 'Choose what to do with this signal.';
     return { status: 'error', message: 'Please check the answer marked below.', fieldErrors, values };
   }
   try {
     const { carePlanVersion } = await reviewInsight({ actor: user, clientId, input: parsed.data });
     revalidatePath(`/clients/${clientId}`, 'layout');
-    return { status: 'success', message: carePlanVersion ? `Accepted and added to the care plan (version ${carePlanVersion}).` : 'Review saved.' };
+    const message = carePlanVersion
+      ? `Accepted and added to the care plan (version ${carePlanVersion}).`
+      : parsed.data.action === 'acknowledge'
+        ? 'Recorded. The urgent alert is acknowledged too.'
+        : 'Review saved.';
+    return { status: 'success', message };
   } catch (error) {
     const { message, code } = toPublicError(error);
     const fieldErrors = code === 'bad_request:input' && parsed.data.action === 'snooze' ? { until: message } : undefined;
