@@ -28,11 +28,11 @@ ALTER TABLE "clinics" ADD CONSTRAINT "clinics_crisis_response_time_present" CHEC
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "phone" text;
 --> statement-breakpoint
-ALTER TABLE "users" ADD CONSTRAINT "users_phone_format" CHECK ("phone" is null or "phone" ~ '^\+?[0-9][0-9 ()./-]{5,29}$');
+ALTER TABLE "users" ADD CONSTRAINT "users_phone_format" CHECK ("phone" is null or "phone" ~ '^\+?[0-9(][0-9 ()./-]{5,29}$');
 --> statement-breakpoint
 ALTER TABLE "invitations" ADD COLUMN "phone" text;
 --> statement-breakpoint
-ALTER TABLE "invitations" ADD CONSTRAINT "invitations_phone_format" CHECK ("phone" is null or "phone" ~ '^\+?[0-9][0-9 ()./-]{5,29}$');
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_phone_format" CHECK ("phone" is null or "phone" ~ '^\+?[0-9(][0-9 ()./-]{5,29}$');
 --> statement-breakpoint
 
 -- The invitation's phone number becomes the new account's; everything else as in 0002.

@@ -3,7 +3,7 @@ import { check, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid }
 import { roleEnum } from './enums';
 
 // The database's own check of a phone number; lib/validation/phone.ts gives the person's message.
-const PHONE_PATTERN_SQL = sql.raw(`'^\\+?[0-9][0-9 ()./-]{5,29}$'`);
+const PHONE_PATTERN_SQL = sql.raw(`'^\\+?[0-9(][0-9 ()./-]{5,29}$'`);
 
 export const clinics = pgTable(
   'clinics',

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { verifyPassword } from '@/lib/auth/password';
 import { TandemError } from '@/lib/errors';
+import { phoneSchema } from '@/lib/validation/phone';
 import { flushAudits, recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -11,6 +12,24 @@ export async function updateTimeZone({ actor, timeZone }: { actor: Actor; timeZo
   await withActor(actor, async (tx) => {
     await tx.update(schema.users).set({ timeZone }).where(eq(schema.users.id, actor.userId));
     await recordAudit(tx, actor, { action: 'account.update_time_zone', subjectType: 'account', subjectId: actor.userId });
+  });
+}
+
+/** The client's own phone number, so their therapist can reach them when an alert needs it. */
+export async function getMyPhone({ actor }: { actor: Actor }): Promise<string | null> {
+  return withActor(actor, async (tx) => {
+    const [row] = await tx.select({ phone: schema.users.phone }).from(schema.users).where(eq(schema.users.id, actor.userId));
+    return row?.phone ?? null;
+  });
+}
+
+/** The person changes or removes their phone number. */
+export async function updatePhone({ actor, phone }: { actor: Actor; phone: string }): Promise<void> {
+  const parsed = phoneSchema.safeParse(phone);
+  if (!parsed.success) throw new TandemError('bad_request:input', parsed.error.issues[0]?.message);
+  await withActor(actor, async (tx) => {
+    await tx.update(schema.users).set({ phone: parsed.data }).where(eq(schema.users.id, actor.userId));
+    await recordAudit(tx, actor, { action: 'account.update_phone', subjectType: 'account', subjectId: actor.userId });
   });
 }
 

@@ -75,6 +75,7 @@ export async function createInvitation({ actor, input }: { actor: Actor; input: 
         email: input.email,
         role: input.role,
         therapistId: input.therapistId ?? null,
+        phone: input.phone,
         tokenHash: hashInvitationToken(token),
         invitedBy: actor.userId,
         expiresAt,

@@ -2,11 +2,14 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient } from '@/lib/testing/factories';
+import { inviteSchema } from '@/lib/validation/admin';
+import { getMyPhone, updatePhone } from './account';
 import { acknowledgeAlert, listAlertInbox, listOpenAlerts } from './alerts';
 import { recordCheckIn, updateCheckIn } from './check-ins';
 import type { Actor } from './context';
 import { listSignals, reviewInsight } from './insight-reviews';
 import { recomputeClientInsights } from './insights';
+import { acceptInvitation, createInvitation } from './invitations';
 
 // A sentence every version of the risk-language screen must flag.
 const RISK_NOTE = 'I want to die, I cannot keep going like this';
@@ -152,5 +155,32 @@ describe('one risk event, one workflow', () => {
       reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'acknowledge', insightId: urgent.id, ackAction: 'contacted_client' } }),
     ).rejects.toMatchObject({ code: 'bad_request:input' });
     expect(await listOpenAlerts({ actor: therapist })).toHaveLength(1);
+  });
+});
+
+describe('a client\'s phone number', () => {
+  it('comes with the invitation, and the client can change or remove it; a bad number changes nothing', async () => {
+    const { admin, therapist } = await createClinicWithClient();
+    const invitation = await createInvitation({
+      actor: admin,
+      input: inviteSchema.parse({ email: 'reachable@example.com', role: 'client', therapistId: therapist.userId, phone: '+44 20 7946 0000' }),
+    });
+    await acceptInvitation({ token: invitation.token, input: { name: 'Reachable Person', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase', timeZone: 'Europe/London' } });
+    const [row] = await queryRows<{ id: string; phone: string | null }>(getDatabase(), sql`select id, phone from users where email = 'reachable@example.com'`);
+    expect(row?.phone).toBe('+44 20 7946 0000');
+    const client: Actor = { userId: row?.id ?? '', clinicId: admin.clinicId, role: 'client' };
+
+    await expect(updatePhone({ actor: client, phone: 'call me maybe' })).rejects.toMatchObject({ code: 'bad_request:input' });
+    expect(await getMyPhone({ actor: client })).toBe('+44 20 7946 0000');
+    await updatePhone({ actor: client, phone: ' 020 7946 0001 ' });
+    expect(await getMyPhone({ actor: client })).toBe('020 7946 0001');
+    await updatePhone({ actor: client, phone: '' });
+    expect(await getMyPhone({ actor: client })).toBeNull();
+  });
+
+  it('is refused on a staff invitation', () => {
+    expect(inviteSchema.safeParse({ email: 'staff@example.com', role: 'therapist', phone: '+44 20 7946 0000' }).error?.issues[0]?.message).toBe(
+      'Only a client invitation carries a phone number.',
+    );
   });
 });

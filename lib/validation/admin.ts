@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneSchema } from './phone';
 import { roles } from '@/lib/auth/roles';
 import { isValidTimeZone } from '@/lib/dates';
 import { passwordSchema } from './auth';
@@ -12,10 +13,12 @@ export const inviteSchema = z
     email,
     role: z.enum(roles, 'Choose a role.'),
     therapistId: z.preprocess(blankAsUndefined, z.uuid('Choose a therapist.').optional()),
+    phone: phoneSchema.default(null),
     expiresInDays: z.coerce.number().int('Use whole days.').min(1, 'At least 1 day.').max(30, 'At most 30 days.').default(7),
   })
   .refine((v) => v.role !== 'client' || v.therapistId, { path: ['therapistId'], message: 'Choose the therapist this client will see.' })
-  .refine((v) => v.role === 'client' || !v.therapistId, { path: ['therapistId'], message: 'Only a client invitation names a therapist.' });
+  .refine((v) => v.role === 'client' || !v.therapistId, { path: ['therapistId'], message: 'Only a client invitation names a therapist.' })
+  .refine((v) => v.role === 'client' || !v.phone, { path: ['phone'], message: 'Only a client invitation carries a phone number.' });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 export const acceptInvitationSchema = z

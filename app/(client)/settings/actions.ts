@@ -3,11 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
-import { deleteMyAccount, updateTimeZone } from '@/lib/dal/account';
+import { deleteMyAccount, updatePhone, updateTimeZone } from '@/lib/dal/account';
 import { cancelPause, createPause } from '@/lib/dal/pauses';
 import { addDays, localDateIn } from '@/lib/dates';
 import { toPublicError } from '@/lib/errors';
 import { deleteAccountSchema, pauseSchema, timeZoneSchema } from '@/lib/validation/client-data';
+import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { contactSchema } from '@/lib/validation/phone';
 import { z } from 'zod';
 
 export type PauseState = { error?: string; until?: string };
@@ -68,4 +70,18 @@ export async function saveTimeZone(_prev: TimeZoneState, formData: FormData): Pr
   }
   revalidatePath('/', 'layout');
   return { saved: true };
+}
+
+export async function savePhone(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireRole('client');
+  const values = typedValues(formData);
+  const parsed = contactSchema.safeParse(values);
+  if (!parsed.success) return { status: 'error', message: 'Please check the number.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await updatePhone({ actor: user, phone: parsed.data.phone ?? '' });
+  } catch (error) {
+    return { status: 'error', message: toPublicError(error).message, values };
+  }
+  revalidatePath('/settings');
+  return { status: 'success', message: parsed.data.phone ? 'Saved.' : 'Your phone number is removed.' };
 }

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
+import { getMyPhone } from '@/lib/dal/account';
 import { listPauses } from '@/lib/dal/pauses';
 import { localDateIn } from '@/lib/dates';
 import { endPause } from './actions';
 import { DaylioImport } from './daylio-import';
 import { DeleteAccountForm } from './delete-account-form';
 import { PauseForm } from './pause-form';
+import { PhoneForm } from './phone-form';
 import { TimeZoneForm } from './time-zone-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -19,7 +21,7 @@ const sectionClass = 'rounded-lg border border-stone-200 bg-white p-4 flex flex-
 export default async function SettingsPage() {
   const user = await requireRole('client');
   const today = localDateIn(user.timeZone);
-  const pauses = await listPauses({ actor: user });
+  const [pauses, phone] = await Promise.all([listPauses({ actor: user }), getMyPhone({ actor: user })]);
   const current = pauses.filter((p) => p.cancelledAt === null && p.endsOn >= today);
   const timeZones = Intl.supportedValuesOf('timeZone');
   if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
@@ -27,7 +29,7 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <PageHeader title="Settings">
-        <p>Your time zone, breaks, your data and your account.</p>
+        <p>Your time zone, how to reach you, breaks, your data and your account.</p>
       </PageHeader>
 
       <section aria-labelledby="time-zone-heading" className={sectionClass}>
@@ -36,6 +38,13 @@ export default async function SettingsPage() {
         </h2>
         <p className="text-stone-700">Your time zone decides which day a check-in belongs to. Change it when you move or travel for a while.</p>
         <TimeZoneForm timeZones={timeZones} current={user.timeZone} />
+      </section>
+
+      <section aria-labelledby="contact-heading" className={sectionClass}>
+        <h2 id="contact-heading" className="text-lg font-medium">
+          How your therapist can reach you
+        </h2>
+        <PhoneForm current={phone} />
       </section>
 
       <section aria-labelledby="pause-heading" className={sectionClass}>

@@ -40,6 +40,18 @@ export function InviteForm({ therapists }: { therapists: { id: string; name: str
             ))}
           </SelectField>
         )}
+        {role === 'client' && (
+          <TextField
+            name="phone"
+            label="Their phone number (optional)"
+            type="tel"
+            autoComplete="off"
+            maxLength={30}
+            hint="Shown to their therapist beside an urgent alert, so they can be reached. They can change it later."
+            defaultValue={values.phone}
+            error={errors.phone}
+          />
+        )}
         <TextField
           name="expiresInDays"
           label="Link works for (days)"
