@@ -267,3 +267,32 @@ export async function listActiveTherapists({ actor }: { actor: Actor }): Promise
       .orderBy(schema.users.name),
   );
 }
+
+export type DismissedUrgentSignal = { clientName: string; therapistName: string; at: Date };
+
+/** How far back the admin sees dismissed urgent signals: a month of escalation-level events. */
+const DISMISSED_URGENT_DAYS = 30;
+
+/**
+ * Urgent signals a therapist dismissed in the last month: who, about whom, and when — never the
+ * signal or the reason (DESIGN §7: the admin gets escalation notices only). Read from the audit
+ * log, where each dismissal is recorded as `insight.dismiss_urgent`.
+ */
+export async function listDismissedUrgentSignals({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<DismissedUrgentSignal[]> {
+  requireAdmin(actor);
+  return withActor(actor, async (tx) => {
+    const e = schema.auditEvents;
+    const since = new Date(now.getTime() - DISMISSED_URGENT_DAYS * 24 * 60 * 60 * 1000);
+    const rows = await queryRows<{ client_name: string | null; therapist_name: string | null; at: string | Date }>(
+      tx,
+      sql`select c.name as client_name, t.name as therapist_name, ${e.occurredAt} as at
+            from ${e}
+            left join ${schema.users} c on c.id = ${e.subjectClientId}
+            left join ${schema.users} t on t.id = ${e.actorId}
+           where ${e.action} = 'insight.dismiss_urgent' and ${e.outcome} = 'allowed' and ${e.occurredAt} >= ${since.toISOString()}
+           order by ${e.occurredAt} desc`,
+    );
+    await recordAudit(tx, actor, { action: 'caseloads.view_dismissed_urgent', subjectType: 'caseload' });
+    return rows.map((r) => ({ clientName: r.client_name ?? 'A former client', therapistName: r.therapist_name ?? 'A former colleague', at: new Date(r.at) }));
+  });
+}

@@ -5,6 +5,7 @@ import { createClinicWithClient } from '@/lib/testing/factories';
 import { inviteSchema } from '@/lib/validation/admin';
 import { getMyPhone, updatePhone } from './account';
 import { acknowledgeAlert, listAlertInbox, listOpenAlerts } from './alerts';
+import { listDismissedUrgentSignals } from './caseloads';
 import { recordCheckIn, updateCheckIn } from './check-ins';
 import type { Actor } from './context';
 import { listSignals, reviewInsight } from './insight-reviews';
@@ -130,7 +131,7 @@ describe('one risk event, one workflow', () => {
   });
 
   it('dismissing an urgent signal needs a reason, settles the alert, and tells the admin that it happened', async () => {
-    const { client, therapist, urgent } = await clientWithUrgentSignal();
+    const { client, therapist, admin, urgent } = await clientWithUrgentSignal();
     await expect(reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'dismiss', insightId: urgent.id, reason: 'other', reasonText: ' ' } })).rejects.toMatchObject({
       code: 'bad_request:input',
     });
@@ -145,6 +146,10 @@ describe('one risk event, one workflow', () => {
       sql`select actor_id, subject_client_id from audit_events where action = 'insight.dismiss_urgent' and subject_id = ${urgent.id}`,
     );
     expect(events).toEqual([{ actor_id: therapist.userId, subject_client_id: client.userId }]);
+    const [seen, ...more] = await listDismissedUrgentSignals({ actor: admin });
+    expect(more).toEqual([]);
+    expect(Object.keys(seen ?? {}).sort()).toEqual(['at', 'clientName', 'therapistName']);
+    await expect(listDismissedUrgentSignals({ actor: therapist })).rejects.toMatchObject({ code: 'forbidden:role' });
   });
 
   it('a routine signal cannot be acknowledged as if urgent', async () => {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { primaryButton, smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCaseloads, NOT_LOGGING_DAYS } from '@/lib/dal/caseloads';
+import { listCaseloads, listDismissedUrgentSignals, NOT_LOGGING_DAYS } from '@/lib/dal/caseloads';
 import { formatAge, formatDateTime } from '@/lib/tables/format';
 import { CapacityForm } from './capacity-form';
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Caseloads' };
 export default async function CaseloadsPage({ searchParams }: { searchParams: Promise<{ assigned?: string }> }) {
   const user = await requireRole('admin');
   const { assigned } = await searchParams;
-  const { therapists, waitingAlerts, clients } = await listCaseloads({ actor: user });
+  const [{ therapists, waitingAlerts, clients }, dismissedUrgent] = await Promise.all([listCaseloads({ actor: user }), listDismissedUrgentSignals({ actor: user })]);
   const unassigned = clients.filter((c) => !c.therapistId && !c.isDeactivated);
   const changed = Number(assigned);
 
@@ -54,6 +54,24 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
                   </>
                 )}
                 {' '}— unacknowledged for {formatAge(a.waitingSince)} (since {formatDateTime(a.waitingSince, user.timeZone)}).
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="dismissed-heading">
+        <h2 id="dismissed-heading" className="mb-2 text-lg font-semibold">
+          Urgent signals dismissed in the last 30 days
+        </h2>
+        <p className="mb-2 text-sm text-stone-700">A therapist may set aside a risk signal with a reason they keep on record. You see that it happened, not why.</p>
+        {dismissedUrgent.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">None.</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {dismissedUrgent.map((d) => (
+              <li key={`${d.clientName}-${d.at.toISOString()}`} className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-stone-900">
+                <strong>{d.therapistName}</strong> dismissed an urgent signal about <strong>{d.clientName}</strong> on {formatDateTime(d.at, user.timeZone)}.
               </li>
             ))}
           </ul>
