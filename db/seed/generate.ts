@@ -114,10 +114,10 @@ export function generateClinic(personas: ClinicPersonas, today: string, seed: nu
     alerts: [],
   };
   const idByEmail = new Map<string, string>();
-  const addUser = (email: string, name: string, role: 'admin' | 'therapist' | 'client', timeZone: string, capacity?: number) => {
+  const addUser = (email: string, name: string, role: 'admin' | 'therapist' | 'client', timeZone: string, capacity?: number, phone?: string) => {
     const id = rng.uuid();
     idByEmail.set(email, id);
-    rows.users.push({ id, email, name, timeZone });
+    rows.users.push({ id, email, name, timeZone, phone: phone ?? null });
     rows.memberships.push({ userId: id, clinicId, role, caseloadCapacity: capacity });
     return id;
   };
@@ -126,7 +126,7 @@ export function generateClinic(personas: ClinicPersonas, today: string, seed: nu
 
   for (const persona of personas.clients) {
     const timeZone = persona.timeZone ?? personas.timeZone;
-    const clientId = addUser(persona.email, persona.name, 'client', timeZone);
+    const clientId = addUser(persona.email, persona.name, 'client', timeZone, undefined, persona.phone);
     const length = rng.int(183, 365);
     const start = addDays(today, -(length - 1));
     const days = simulateDays(persona, rng, today, length);

@@ -11,6 +11,8 @@ export type ClientPersona = {
   pattern: Pattern;
   consent: ConsentState;
   timeZone?: string;
+  /** Numbers in Ofcom's range reserved for drama (07700 900000–900999): they reach nobody. */
+  phone?: string;
   note?: string;
 };
 
@@ -38,8 +40,8 @@ export const demoClinic: ClinicPersonas = {
     { email: t3, name: 'Priya Nair', capacity: 8 },
   ],
   clients: [
-    { email: 'client@demo.tandem.test', name: 'Riley Chen', therapist: t1, pattern: 'decline', consent: 'all', note: 'gradual decline over the last five weeks; shares everything' },
-    { email: 'jamie@demo.tandem.test', name: 'Jamie Park', therapist: t1, pattern: 'shift', consent: 'all', note: 'sudden drop three weeks ago; answered PHQ-9 item 9 above 0 two days ago' },
+    { email: 'client@demo.tandem.test', name: 'Riley Chen', therapist: t1, pattern: 'decline', consent: 'all', phone: '+44 7700 900101', note: 'gradual decline over the last five weeks; shares everything' },
+    { email: 'jamie@demo.tandem.test', name: 'Jamie Park', therapist: t1, pattern: 'shift', consent: 'all', phone: '+44 7700 900123', note: 'sudden drop three weeks ago; answered PHQ-9 item 9 above 0 two days ago' },
     { email: 'noor@demo.tandem.test', name: 'Noor Haddad', therapist: t1, pattern: 'improvement', consent: 'all', note: 'steady improvement over three months' },
     { email: 'theo@demo.tandem.test', name: 'Theo Walsh', therapist: t1, pattern: 'disengaged', consent: 'all', note: 'stopped logging twelve days ago; measures overdue' },
     { email: 'ana@demo.tandem.test', name: 'Ana Souza', therapist: t1, pattern: 'volatile', consent: 'all', timeZone: 'Europe/Lisbon', note: 'mood swings widened this month; lives in Lisbon' },
@@ -52,7 +54,7 @@ export const demoClinic: ClinicPersonas = {
     { email: 'hana@demo.tandem.test', name: 'Hana Kim', therapist: t1, pattern: 'ordinary', consent: 'some' },
     { email: 'ivy@demo.tandem.test', name: 'Ivy Ross', therapist: t2, pattern: 'ordinary', consent: 'all' },
     { email: 'jack@demo.tandem.test', name: 'Jack Turner', therapist: t2, pattern: 'ordinary', consent: 'some' },
-    { email: 'kai@demo.tandem.test', name: 'Kai Moreno', therapist: t2, pattern: 'stable', consent: 'all' },
+    { email: 'kai@demo.tandem.test', name: 'Kai Moreno', therapist: t2, pattern: 'stable', consent: 'all', phone: '+44 7700 900456' },
     { email: 'lena@demo.tandem.test', name: 'Lena Fischer', therapist: t2, pattern: 'ordinary', consent: 'revoked' },
     { email: 'marco@demo.tandem.test', name: 'Marco Rossi', therapist: t2, pattern: 'ordinary', consent: 'all' },
     { email: 'nia@demo.tandem.test', name: 'Nia Adams', therapist: t2, pattern: 'ordinary', consent: 'expired' },
