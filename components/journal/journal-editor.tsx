@@ -54,8 +54,8 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
     setStatus('saving');
     try {
       const result = await saveJournal({ entryId: snapshot.entryId, text: snapshot.text });
-      if (!result.ok) throw new Error(result.message);
       if (result.hasCrisisLanguage) setHasCrisis(true);
+      if (!result.ok) throw new Error(result.message);
       const saved = { entryId: result.entryId, text: snapshot.text };
       const isUnchanged = latest.current.text === snapshot.text;
       setDraft((d) => ({ ...(d ?? saved), entryId: result.entryId }));

@@ -2,11 +2,12 @@
 
 import { requireRole } from '@/lib/auth/session';
 import { saveJournalEntry } from '@/lib/dal/journal';
+import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { toPublicError } from '@/lib/errors';
 import type { JournalEntryInput } from '@/lib/validation/journal';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
-export type SaveJournalResult = { ok: true; entryId: string; hasCrisisLanguage: boolean } | { ok: false; message: string };
+export type SaveJournalResult = { ok: true; entryId: string; hasCrisisLanguage: boolean } | { ok: false; message: string; hasCrisisLanguage: boolean };
 
 export async function saveJournal(input: JournalEntryInput): Promise<SaveJournalResult> {
   const user = await requireRole('client');
@@ -16,6 +17,7 @@ export async function saveJournal(input: JournalEntryInput): Promise<SaveJournal
     if (saved.hasCrisisLanguage) refreshInsightsAfterResponse(user);
     return { ok: true, ...saved };
   } catch (error) {
-    return { ok: false, message: toPublicError(error).message };
+    // Help does not wait for the database: the screen the save runs decides whether to show it.
+    return { ok: false, message: toPublicError(error).message, hasCrisisLanguage: typeof input?.text === 'string' && screenRiskLanguage(input.text).isHit };
   }
 }
