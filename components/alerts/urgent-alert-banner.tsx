@@ -1,7 +1,7 @@
 import Link from 'next/link';
+import { RISK_SOURCE_WORDS } from '@/lib/clinical/risk-sources';
 import type { OpenAlert } from '@/lib/dal/alerts';
 
-const what = { item9: 'PHQ-9 item 9 answered', crisis_language: 'Crisis language in a journal entry written' } as const;
 
 function ago(at: Date, now: Date): string {
   const minutes = Math.round((now.getTime() - at.getTime()) / 60_000);
@@ -15,7 +15,8 @@ function ago(at: Date, now: Date): string {
 
 function describe(alert: OpenAlert, now: Date): string {
   const answer = alert.kind === 'item9' && alert.answer !== null ? ` (answer ${alert.answer} of 3)` : '';
-  return `${what[alert.kind]} by ${alert.clientName} ${ago(alert.createdAt, now)}${answer}`;
+  const what = alert.kind === 'item9' ? 'PHQ-9 item 9 answered' : `Risk language in ${RISK_SOURCE_WORDS[alert.source]} written`;
+  return `${what} by ${alert.clientName} ${ago(alert.createdAt, now)}${answer}`;
 }
 
 /** Unacknowledged urgent alerts, on every page of the therapist's area until someone acts on them. */

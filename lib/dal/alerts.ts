@@ -46,7 +46,15 @@ export async function raiseUrgentAlert(tx: Transaction, actor: Actor, alert: Urg
   await recordAudit(tx, actor, { action: 'alerts.create', subjectType: 'alerts', subjectId: alert.sourceId, subjectClientId: actor.userId });
 }
 
-export type OpenAlert = { id: string; kind: AlertKind; answer: number | null; clientId: string; clientName: string; createdAt: Date };
+export type OpenAlert = {
+  id: string;
+  kind: AlertKind;
+  source: (typeof schema.alertSourceEnum.enumValues)[number];
+  answer: number | null;
+  clientId: string;
+  clientName: string;
+  createdAt: Date;
+};
 
 /**
  * One risk event, one to-do (DESIGN §5): recording what was done about an urgent alert also
@@ -103,7 +111,7 @@ export async function listOpenAlerts({ actor }: { actor: Actor }): Promise<OpenA
   return withActor(actor, async (tx) => {
     const a = schema.alerts;
     const rows = await tx
-      .select({ id: a.id, kind: a.kind, answer: a.answer, clientId: a.clientId, clientName: schema.users.name, createdAt: a.createdAt })
+      .select({ id: a.id, kind: a.kind, source: a.source, answer: a.answer, clientId: a.clientId, clientName: schema.users.name, createdAt: a.createdAt })
       .from(a)
       .innerJoin(schema.users, eq(schema.users.id, a.clientId))
       .where(
@@ -121,7 +129,6 @@ export async function listOpenAlerts({ actor }: { actor: Actor }): Promise<OpenA
 }
 
 export type InboxAlert = OpenAlert & {
-  source: (typeof schema.alertSourceEnum.enumValues)[number];
   riskCategory: RiskCategory | null;
   /** How to reach the client now: the therapist acts on an alert by getting in touch. */
   contact: { email: string; phone: string | null };
