@@ -65,7 +65,7 @@ const SOMEONE_ELSE = new Set([
   'woman', 'girl', 'boy', 'people', 'character', 'hero', 'soldier', 'teacher', 'patient', 'client',
 ]);
 
-const RESOLVED = ['used to', 'years|months ago', 'when i was', 'as a teenager|teen|kid|child', 'back in school|uni|college|then', 'in my teens|twenties|thirties', 'no longer', 'behind me', 'past that|it', 'better place', 'clean from|for', 'year|years|month|months clean', 'since i last', 'years|months since', 'be over', 'not anymore $'].map(compilePattern);
+const RESOLVED = ['used to', 'years|months ago', 'when i was', 'as a teenager|teen|kid|child', 'back in school|uni|college|then', 'in my teens|twenties|thirties', 'no longer', 'behind me', 'past that|it', 'in a much? better place', 'clean from|for', 'year|years|month|months clean', 'since i last', 'years|months since', 'be over', 'not anymore $'].map(compilePattern);
 const RELAPSED = ['again', 'relapse|relapsed|relapsing', 'be back', 'came|come|coming back'].map(compilePattern);
 
 const matchesAny = (patterns: Pattern[], tokens: Token[]) => patterns.some((p) => findMatches(p, tokens).length > 0);

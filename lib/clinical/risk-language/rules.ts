@@ -139,7 +139,8 @@ export const RULES: Readonly<Record<RiskCategory, readonly string[]>> = {
     `${HARM_VERBS} ** deliberately|intentionally`,
     `${HARM_VERBS}|pick|picking ** until|till * bleed|bled|bleeds|bruise|bruised`,
     'cut|cutting again',
-    'cut|cutting $',
+    'want|need|urge|urges|going to cut $',
+    'cutting $',
     'cut|cutting in the',
     `cut|cuts on|into my ${FIRST_PERSON_BODY}`,
     'been|started|start cutting !back|down',
@@ -154,6 +155,7 @@ export const RULES: Readonly<Record<RiskCategory, readonly string[]>> = {
     `overdose|overdosed|overdosing|overdoses on|of my|${PILLS}|sleeping|heroin|drugs|alcohol|purpose|${WEEKDAYS}`,
     `take|took|taking|swallow|swallowed|down|downed * all|whole|handful|bunch|lot|too|double|entire|bottle|packet|box|# * ${PILLS}|packet|bottle|box|dose`,
     `take|took|taking|swallow|swallowed * all my ${PILLS}`,
+    `take|took|taking|swallow|swallowed # ${PILLS}`,
     'stomach pump|pumped',
   ],
 };
