@@ -1,8 +1,8 @@
 // How people type, rewritten to the words the rules are written in, before wink-nlp reads the
 // text: slang and abbreviations for suicide and overdose, common misspellings, and contractions
 // written without their apostrophe ("dont", "theyd"), which the tokenizer would otherwise read as
-// unknown words. Whole words only, case-insensitive. Add a test for every entry.
-const SPELLINGS: Readonly<Record<string, string>> = {
+// unknown words. Whole words only, case-insensitive. ./spelling.test.ts rewrites every entry.
+export const SPELLINGS: Readonly<Record<string, string>> = {
   // Slang and abbreviations
   kms: 'kill myself',
   kys: 'kill yourself',
