@@ -1,12 +1,13 @@
 'use server';
 
 import { requireRole } from '@/lib/auth/session';
+import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { saveJournalEntry } from '@/lib/dal/journal';
 import { toPublicError } from '@/lib/errors';
 import type { JournalEntryInput } from '@/lib/validation/journal';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
-export type SaveJournalResult = { ok: true; entryId: string; hasCrisisLanguage: boolean } | { ok: false; message: string };
+export type SaveJournalResult = { ok: true; entryId: string; hasCrisisLanguage: boolean } | { ok: false; message: string; hasCrisisLanguage: boolean };
 
 export async function saveJournal(input: JournalEntryInput): Promise<SaveJournalResult> {
   const user = await requireRole('client');
@@ -16,6 +17,8 @@ export async function saveJournal(input: JournalEntryInput): Promise<SaveJournal
     if (saved.hasCrisisLanguage) refreshInsightsAfterResponse(user);
     return { ok: true, ...saved };
   } catch (error) {
-    return { ok: false, message: toPublicError(error).message };
+    // Crisis help is shown even when the entry could not be saved (no alert was raised then).
+    const hasCrisisLanguage = typeof input?.text === 'string' && screenRiskLanguage(input.text).isHit;
+    return { ok: false, message: toPublicError(error).message, hasCrisisLanguage };
   }
 }
