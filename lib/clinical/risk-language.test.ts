@@ -20,6 +20,12 @@ const FAMILIES: Record<RiskCategory, string[]> = {
     'wanna die',
     'I wish I could stop existing',
     "I'm hoping a bus hits me",
+    "I'd be better off dead",
+    'I want it all to stop',
+    'I just want to go to sleep for good',
+    "I can't see myself being here next year",
+    "I don't plan on being around for Christmas",
+    'i wnat to die',
   ],
   suicidal_thoughts: [
     'I have been thinking about suicide',
@@ -55,6 +61,7 @@ const FAMILIES: Record<RiskCategory, string[]> = {
     'life is not worth living',
     "I'm tired of living",
     "I can't keep going like this",
+    "I'm not worth saving",
   ],
   plan_or_preparation: [
     'I have been saving up my pills',
@@ -200,7 +207,7 @@ describe('resolved past', () => {
     expect(hits(text)).toBe(false);
   });
 
-  it.each(['I used to cut and I started cutting again', 'I tried to kill myself last year and the thoughts are back', 'I cut myself last week'])(
+  it.each(['I used to cut and I started cutting again', 'I used to love painting, now I want to die', 'I tried to kill myself last year and the thoughts are back', 'I cut myself last week'])(
     'is a hit: "%s"',
     (text) => {
       expect(hits(text)).toBe(true);

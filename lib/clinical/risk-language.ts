@@ -18,7 +18,7 @@
 //    - about someone else: no first-person word in the phrase and the nearest person before it is
 //      someone else ("my friend said she wanted to die"). Reported speech about another person is
 //      usually not the client's risk; the therapist reads the journal if it is shared;
-//    - resolved past: the sentence places it in the past and says so ("years ago I used to
+//    - resolved past: its clause places it in the past and says so ("years ago I used to
 //      self-harm, now I'm doing well"), unless it also says it is back ("again", "relapsed").
 //      A history of self-harm matters clinically, but this screen raises an alert for now.
 // Idioms ("this homework is killing me", "my phone died") are not hits because no pattern names
@@ -94,7 +94,14 @@ function isAboutSomeoneElse(tokens: Token[], start: number, end: number): boolea
   return false;
 }
 
-const isResolved = (sentence: Token[]) => matchesAny(RESOLVED, sentence) && !matchesAny(RELAPSED, sentence);
+/** Resolved past: said of this clause ("I used to love painting, now I want to die" is not), and not back again in the sentence. */
+function isResolved(sentence: Token[], start: number, end: number): boolean {
+  let first = start;
+  while (first > 0 && !sentence[first - 1]!.isPunctuation) first--;
+  let last = end;
+  while (last < sentence.length && !sentence[last]!.isPunctuation) last++;
+  return matchesAny(RESOLVED, sentence.slice(first, last)) && !matchesAny(RELAPSED, sentence);
+}
 
 function sentencesOf(text: string): Token[][] {
   const doc = nlp.readDoc(normalizeSpelling(text));
@@ -114,14 +121,12 @@ export function screenRiskLanguage(text: string): RiskScreen {
   const found = new Set<RiskCategory>();
   if (text.trim().length > 0) {
     for (const sentence of sentencesOf(text)) {
-      let resolved: boolean | undefined;
       for (const { category, patterns } of RULE_PATTERNS) {
         if (found.has(category)) continue;
         const isFound = patterns.some((pattern) =>
           findMatches(pattern, sentence).some(({ start, end }) => {
             if (isNegated(sentence, start, end) || isAboutSomeoneElse(sentence, start, end)) return false;
-            resolved ??= isResolved(sentence);
-            return !resolved;
+            return !isResolved(sentence, start, end);
           }),
         );
         if (isFound) found.add(category);

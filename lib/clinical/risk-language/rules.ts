@@ -26,7 +26,12 @@ export const RULES: Readonly<Record<RiskCategory, readonly string[]>> = {
     'want|wish|hope|hoping|pray|rather * die|dead',
     'wish|hope|hoping|pray|want ** not|never wake up',
     'go|fall to? sleep|asleep * forever|never',
-    'sleep|asleep forever',
+    'sleep|asleep forever|for good',
+    'better|good off|of dead',
+    'want|wish it|everything all? to be? over|stop|end',
+    'not see myself be|being here|around|alive',
+    'not plan|planning on|to be|being here|around',
+    'join * in heaven',
     'never wake up',
     'not want to be? live|alive',
     'not want to exist',
@@ -99,6 +104,7 @@ export const RULES: Readonly<Record<RiskCategory, readonly string[]>> = {
     'fight|fighting to stay alive',
     'how much long|longer i can keep',
     'life be pointless|meaningless',
+    'not worth save|saving',
   ],
   // A plan, a method, or preparations (C-SSRS questions 4–6).
   plan_or_preparation: [

@@ -50,6 +50,8 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
   burdon: 'burden',
   burdan: 'burden',
   cutt: 'cut',
+  wnat: 'want',
+  wnt: 'want',
   cuting: 'cutting',
   'my self': 'myself',
   // Contractions without an apostrophe
