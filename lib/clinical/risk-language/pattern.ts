@@ -68,7 +68,7 @@ function matchFrom(slots: Slot[], s: number, tokens: Token[], t: number): number
   }
 }
 
-/** Every [start, end) where the pattern matches in the sentence, the shortest at each start. */
+/** Every [start, end) where the pattern matches in the sentence: one match for each start. */
 export function findMatches(pattern: Pattern, tokens: Token[]): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
   for (let start = 0; start < tokens.length; start++) {

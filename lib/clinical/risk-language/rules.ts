@@ -106,7 +106,7 @@ export const RULES: Readonly<Record<RiskCategory, readonly string[]>> = {
     'life be pointless|meaningless',
     'not worth save|saving',
   ],
-  // A plan, a method, or preparations (C-SSRS questions 4–6).
+  // A method, a plan, or preparations (C-SSRS questions 3–6).
   plan_or_preparation: [
     `save|saving|saved|stockpile|stockpiling|hoard|hoarding|collect|collecting|stash|stashing * ${PILLS}|blade|blades`,
     `enough ${PILLS} * save|saved|to`,
