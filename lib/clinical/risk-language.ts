@@ -58,14 +58,19 @@ const NEGATED_AFTER = compilePattern('be|have|do|will|would not|never');
 const FIRST_PERSON = new Set(['i', "i'm", 'me', 'myself', 'my', 'mine']);
 const SUBJECT_FIRST_PERSON = new Set(['i', "i'm", 'me', 'myself']);
 const SOMEONE_ELSE = new Set([
-  'he', 'she', 'they', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'you', 'yourself',
-  'friend', 'friends', 'brother', 'sister', 'mum', 'mom', 'mother', 'dad', 'father', 'parent', 'parents',
-  'cousin', 'colleague', 'nurse', 'doctor', 'therapist', 'counsellor', 'psychiatrist', 'son', 'daughter', 'neighbour', 'neighbor', 'roommate', 'flatmate', 'husband',
-  'wife', 'boyfriend', 'girlfriend', 'grandad', 'grandpa', 'grandma', 'granny', 'aunt', 'uncle', 'man',
-  'woman', 'girl', 'boy', 'people', 'character', 'hero', 'soldier', 'teacher', 'patient', 'client',
+  ...['he', 'she', 'they', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'you', 'yourself'],
+  ...['friend', 'friends', 'brother', 'sister', 'mum', 'mom', 'mother', 'dad', 'father', 'parent', 'parents'],
+  ...['son', 'daughter', 'husband', 'wife', 'boyfriend', 'girlfriend', 'cousin', 'aunt', 'uncle'],
+  ...['grandad', 'grandpa', 'grandma', 'granny', 'colleague', 'neighbour', 'neighbor', 'roommate', 'flatmate'],
+  ...['nurse', 'doctor', 'therapist', 'counsellor', 'psychiatrist', 'teacher', 'patient', 'client'],
+  ...['man', 'woman', 'girl', 'boy', 'people', 'character', 'hero', 'soldier'],
 ]);
 
-const RESOLVED = ['used to', 'years|months ago', 'when i was', 'as a teenager|teen|kid|child', 'back in school|uni|college|then', 'in my teens|twenties|thirties', 'no longer', 'behind me', 'past that|it', 'in a much? better place', 'clean from|for', 'year|years|month|months clean', 'since i last', 'years|months since', 'be over', 'not anymore $'].map(compilePattern);
+const RESOLVED = [
+  ...['used to', 'years|months ago', 'when i was', 'as a teenager|teen|kid|child', 'back in school|uni|college|then'],
+  ...['in my teens|twenties|thirties', 'no longer', 'behind me', 'past that|it', 'in a much? better place'],
+  ...['clean from|for', 'year|years|month|months clean', 'since i last', 'years|months since', 'be over', 'not anymore $'],
+].map(compilePattern);
 const RELAPSED = ['again', 'relapse|relapsed|relapsing', 'be back', 'came|come|coming back'].map(compilePattern);
 
 const matchesAny = (patterns: Pattern[], tokens: Token[]) => patterns.some((p) => findMatches(p, tokens).length > 0);
