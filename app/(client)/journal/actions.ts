@@ -13,7 +13,7 @@ export async function saveJournal(input: JournalEntryInput): Promise<SaveJournal
   const user = await requireRole('client');
   try {
     const saved = await saveJournalEntry({ actor: user, input });
-    // Only a crisis-language hit changes what the insights see of a journal.
+    // Only a risk-language hit changes what the insights see of a journal.
     if (saved.hasCrisisLanguage) refreshInsightsAfterResponse(user);
     return { ok: true, ...saved };
   } catch (error) {
