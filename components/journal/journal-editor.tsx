@@ -39,7 +39,8 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
   const [draft, setDraft] = useState<Draft | null>(null);
   const current = draft ?? readDraft(stored) ?? { text: '' };
   const [status, setStatus] = useState<Status>('idle');
-  const [hasCrisis, setHasCrisis] = useState(false);
+  // 'alerted': the entry was saved and the therapist told; 'unsaved': crisis words, but the save failed.
+  const [crisis, setCrisis] = useState<'none' | 'unsaved' | 'alerted'>('none');
   const latest = useRef(current);
   const inFlight = useRef(false);
 
@@ -54,8 +55,11 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
     setStatus('saving');
     try {
       const result = await saveJournal({ entryId: snapshot.entryId, text: snapshot.text });
-      if (result.hasCrisisLanguage) setHasCrisis(true);
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) {
+        if (result.hasCrisisLanguage) setCrisis((c) => (c === 'alerted' ? c : 'unsaved'));
+        throw new Error(result.message);
+      }
+      if (result.hasCrisisLanguage) setCrisis('alerted');
       const saved = { entryId: result.entryId, text: snapshot.text };
       const isUnchanged = latest.current.text === snapshot.text;
       setDraft((d) => ({ ...(d ?? saved), entryId: result.entryId }));
@@ -96,7 +100,7 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
     window.localStorage.removeItem(storageKey);
     setDraft({ text: '' });
     setStatus('idle');
-    setHasCrisis(false);
+    setCrisis('none');
   }
 
   const statusText = {
@@ -108,7 +112,7 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
 
   return (
     <div className="flex flex-col gap-3">
-      {hasCrisis && <CrisisResources resources={crisisResources} hasAlerted />}
+      {crisis !== 'none' && <CrisisResources resources={crisisResources} hasAlerted={crisis === 'alerted'} />}
       <label htmlFor="journal-text" className="font-medium">
         {current.entryId ? 'Your entry' : 'New entry'}
       </label>

@@ -4,11 +4,14 @@ import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
 import { listJournalEntries, saveJournalEntry } from './journal';
 
-type EntryRow = { id: string; ciphertext: string; key_version: number; crisis_language: boolean };
+type EntryRow = { id: string; ciphertext: string; key_version: number; crisis_language: boolean; risk_category: string | null };
 const entriesOf = (clientId: string) =>
-  queryRows<EntryRow>(getDatabase(), sql`select id, ciphertext, key_version, crisis_language from journal_entries where client_id = ${clientId}`);
+  queryRows<EntryRow>(getDatabase(), sql`select id, ciphertext, key_version, crisis_language, risk_category from journal_entries where client_id = ${clientId}`);
 const alertsOf = (clientId: string) =>
-  queryRows<{ kind: string; answer: number | null; source_id: string }>(getDatabase(), sql`select kind, answer, source_id from alerts where client_id = ${clientId}`);
+  queryRows<{ kind: string; answer: number | null; source_id: string; source: string; risk_category: string | null }>(
+    getDatabase(),
+    sql`select kind, answer, source_id, source, risk_category from alerts where client_id = ${clientId}`,
+  );
 const auditText = (clinicId: string) =>
   queryRows<{ row: string }>(getDatabase(), sql`select e::text as row from audit_events e where clinic_id = ${clinicId}`).then((r) => r.map((x) => x.row).join('\n'));
 
@@ -19,7 +22,7 @@ describe('saveJournalEntry', () => {
     const { clinicId, client } = await createClinicWithClient();
     const { entryId } = await saveJournalEntry({ actor: client, input: { text: words } });
     const [row] = await entriesOf(client.userId);
-    expect(row).toMatchObject({ id: entryId, key_version: 1, crisis_language: false });
+    expect(row).toMatchObject({ id: entryId, key_version: 1, crisis_language: false, risk_category: null });
     for (const fragment of ['canal', 'Maria', 'lighter']) {
       expect(row!.ciphertext).not.toContain(fragment);
       expect(Buffer.from(row!.ciphertext, 'base64').toString('latin1')).not.toContain(fragment);
@@ -42,7 +45,18 @@ describe('saveJournalEntry', () => {
     expect(first.hasCrisisLanguage).toBe(true);
     await saveJournalEntry({ actor: client, input: { entryId: first.entryId, text: 'Some days I want to die. Later I called my sister.' } });
     expect((await entriesOf(client.userId))[0]?.crisis_language).toBe(true);
-    expect(await alertsOf(client.userId)).toEqual([{ kind: 'crisis_language', answer: null, source_id: first.entryId }]);
+    expect(await alertsOf(client.userId)).toEqual([{ kind: 'crisis_language', answer: null, source_id: first.entryId, source: 'journal', risk_category: 'wish_to_die' }]);
+  });
+
+  it('stores the most serious category found, never the words, and keeps the first category once flagged', async () => {
+    const { client } = await createClinicWithClient();
+    const text = 'theyd be better off without me. saved up my meds in the drawer';
+    const { entryId } = await saveJournalEntry({ actor: client, input: { text } });
+    expect((await entriesOf(client.userId))[0]).toMatchObject({ crisis_language: true, risk_category: 'plan_or_preparation' });
+    await saveJournalEntry({ actor: client, input: { entryId, text: `${text}. i cut again last night` } });
+    await saveJournalEntry({ actor: client, input: { entryId, text: 'Deleted all of that.' } });
+    expect((await entriesOf(client.userId))[0]).toMatchObject({ crisis_language: true, risk_category: 'plan_or_preparation' });
+    expect(await alertsOf(client.userId)).toEqual([{ kind: 'crisis_language', answer: null, source_id: entryId, source: 'journal', risk_category: 'plan_or_preparation' }]);
   });
 
   it('raises nothing for a negated phrase', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { checkInDay } from '@/lib/capture/check-in-day';
-import { screenForCrisisLanguage } from '@/lib/clinical/crisis-language';
+import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
 import { TandemError } from '@/lib/errors';
 import { getSecrets } from '@/lib/secrets';
@@ -26,15 +26,16 @@ export type SavedJournalEntry = { entryId: string; hasCrisisLanguage: boolean };
 
 /**
  * Saves (creates or autosaves) a journal entry, encrypted with AES-256-GCM. The text is screened
- * for crisis language first; the first time an entry hits, an urgent alert is raised in the same
- * transaction (the fact only, never the words). Once flagged, an entry stays flagged.
+ * for risk language first; the first time an entry hits, an urgent alert is raised in the same
+ * transaction, carrying the category (never the words). Once flagged, an entry stays flagged, with
+ * the category of its first hit.
  */
 export async function saveJournalEntry({ actor, input, at = new Date() }: { actor: Actor; input: JournalEntryInput; at?: Date }): Promise<SavedJournalEntry> {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
   const parsed = journalEntrySchema.safeParse(input);
   if (!parsed.success || parsed.data.text.trim().length === 0) throw new TandemError('bad_request:input');
   const { entryId, text } = parsed.data;
-  const isHit = screenForCrisisLanguage(text).isHit;
+  const { isHit, category: riskCategory } = screenRiskLanguage(text);
   const ciphertext = encryptText(text, getSecrets().encryptionKey, contextFor(actor.clinicId, actor.userId));
   const j = schema.journalEntries;
   const result = await withActor(actor, async (tx) => {
@@ -49,7 +50,7 @@ export async function saveJournalEntry({ actor, input, at = new Date() }: { acto
       wasFlagged = existing.crisisLanguage;
       await tx
         .update(j)
-        .set({ ciphertext, keyVersion: KEY_VERSION, crisisLanguage: wasFlagged || isHit, updatedAt: at })
+        .set({ ciphertext, keyVersion: KEY_VERSION, updatedAt: at, ...(isHit && !wasFlagged ? { crisisLanguage: true, riskCategory } : {}) })
         .where(and(eq(j.id, entryId), eq(j.clientId, actor.userId)));
       id = entryId;
     } else {
@@ -57,13 +58,13 @@ export async function saveJournalEntry({ actor, input, at = new Date() }: { acto
       const { localDate } = checkInDay(user?.timeZone ?? 'UTC', at);
       const [row] = await tx
         .insert(j)
-        .values({ clinicId: actor.clinicId, clientId: actor.userId, localDate, ciphertext, keyVersion: KEY_VERSION, crisisLanguage: isHit })
+        .values({ clinicId: actor.clinicId, clientId: actor.userId, localDate, ciphertext, keyVersion: KEY_VERSION, crisisLanguage: isHit, riskCategory })
         .returning({ id: j.id });
       if (!row) throw new TandemError('internal');
       id = row.id;
     }
     await recordAudit(tx, actor, { action: entryId ? 'journal.update' : 'journal.create', subjectType: 'journal', subjectId: id, subjectClientId: actor.userId });
-    if (isHit && !wasFlagged) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'journal', sourceId: id, riskCategory: null });
+    if (isHit && !wasFlagged) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'journal', sourceId: id, riskCategory });
     return { entryId: id, hasCrisisLanguage: wasFlagged || isHit };
   });
   if (!result) throw new TandemError('not_found:journal');

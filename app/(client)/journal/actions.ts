@@ -1,8 +1,8 @@
 'use server';
 
 import { requireRole } from '@/lib/auth/session';
-import { saveJournalEntry } from '@/lib/dal/journal';
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
+import { saveJournalEntry } from '@/lib/dal/journal';
 import { toPublicError } from '@/lib/errors';
 import type { JournalEntryInput } from '@/lib/validation/journal';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
@@ -13,11 +13,12 @@ export async function saveJournal(input: JournalEntryInput): Promise<SaveJournal
   const user = await requireRole('client');
   try {
     const saved = await saveJournalEntry({ actor: user, input });
-    // Only a crisis-language hit changes what the insights see of a journal.
+    // Only a risk-language hit changes what the insights see of a journal.
     if (saved.hasCrisisLanguage) refreshInsightsAfterResponse(user);
     return { ok: true, ...saved };
   } catch (error) {
-    // Help does not wait for the database: the screen the save runs decides whether to show it.
-    return { ok: false, message: toPublicError(error).message, hasCrisisLanguage: typeof input?.text === 'string' && screenRiskLanguage(input.text).isHit };
+    // Crisis help is shown even when the entry could not be saved (no alert was raised then).
+    const hasCrisisLanguage = typeof input?.text === 'string' && screenRiskLanguage(input.text).isHit;
+    return { ok: false, message: toPublicError(error).message, hasCrisisLanguage };
   }
 }
