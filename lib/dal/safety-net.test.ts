@@ -45,8 +45,8 @@ describe('risk language in a check-in note', () => {
     const [alert, ...others] = await alertsOf(client.userId);
     expect(others).toEqual([]);
     expect(alert).toMatchObject({ kind: 'crisis_language', source: 'check_in_note', answer: null });
-    expect(alert?.risk_category).not.toBeNull();
-    expect(JSON.stringify(alert)).not.toContain('die');
+    expect(alert?.risk_category).toBe('wish_to_die');
+    expect(JSON.stringify(alert)).not.toContain('keep going');
     expect((await checkInRisk(saved.id))[0]?.risk_category).toBe(alert?.risk_category);
     expect((await listOpenAlerts({ actor: therapist })).map((a) => a.clientId)).toEqual([client.userId]);
   });
