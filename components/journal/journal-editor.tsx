@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { saveJournal } from '@/app/(client)/journal/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';
+import type { CrisisInfo } from '@/lib/dal/alerts';
 import { JOURNAL_MAX_CHARS } from '@/lib/validation/journal';
 
 type Draft = { entryId?: string; text: string };
@@ -33,7 +34,7 @@ function readDraft(raw: string | null): Draft | null {
  * nothing typed is lost. An unsaved draft left from an earlier visit is restored; once saved,
  * it is removed from the browser.
  */
-export function JournalEditor({ storageKey, crisisResources }: { storageKey: string; crisisResources: string }) {
+export function JournalEditor({ storageKey, crisis }: { storageKey: string; crisis: CrisisInfo }) {
   const router = useRouter();
   const stored = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey), () => null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -108,7 +109,7 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
 
   return (
     <div className="flex flex-col gap-3">
-      {hasCrisis && <CrisisResources resources={crisisResources} hasAlerted />}
+      {hasCrisis && <CrisisResources crisis={crisis} hasAlerted />}
       <label htmlFor="journal-text" className="font-medium">
         {current.entryId ? 'Your entry' : 'New entry'}
       </label>
