@@ -17,7 +17,7 @@ export function CrisisResources({ crisis, headingLevel = 2, hasAlerted = false }
         {hasAlerted ? 'Your therapist has been notified' : 'Once this is saved, your therapist is notified'} and the clinic aims to reply{' '}
         {crisis.responseTime}.
       </p>
-      <p className="mb-2 font-semibold">If you are in danger now, do not wait for a reply: call one of these numbers now.</p>
+      <p className="mb-2 font-semibold">If you are in danger now, do not wait for that reply:</p>
       <p className="mb-3 whitespace-pre-line font-medium">{crisis.resources}</p>
       <p className="text-sm">
         <Link href="/support" className="text-brand-700 underline underline-offset-4">

@@ -19,7 +19,6 @@ export default async function SupportPage() {
           <h2 id="now-heading" className="mb-2 text-lg font-semibold">
             If you need help now
           </h2>
-          <p className="mb-2">If you are in danger or might act on thoughts of harming yourself, call one of these now:</p>
           <p className="whitespace-pre-line font-medium">{crisis.resources}</p>
         </section>
         <section aria-labelledby="calm-heading" className="rounded-lg border border-stone-200 bg-white p-4">
