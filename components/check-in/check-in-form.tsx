@@ -99,7 +99,7 @@ export function CheckInForm({
               </p>
             )}
           </div>
-          <fieldset aria-describedby={errors.tags ? 'tags-error' : undefined}>
+          <fieldset className="min-w-0" aria-describedby={errors.tags ? 'tags-error' : undefined}>
             <legend className="mb-2 font-medium">Tags</legend>
             <div className="flex flex-col gap-3">
               {[...tagGroups, { label: 'Your own', tags: ownGroup }]

@@ -51,12 +51,13 @@ export function HeaderNav({ nav, hasHelpLink, children }: { nav: NavItem[]; hasH
         aria-controls="header-menu"
         onKeyDown={closeOnEscape}
         onClick={() => setOpenAt(isOpen ? null : pathname)}
-        className="inline-flex min-h-11 items-center gap-2 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-800 hover:bg-stone-100 lg:hidden"
+        className="inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-800 hover:bg-stone-100 lg:hidden"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
           {isOpen ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
         </svg>
-        Menu
+        {/* Icon only below 360 px, so the header stays one row on the narrowest phones; still named "Menu". */}
+        <span className="max-[359px]:sr-only">Menu</span>
       </button>
       <div
         id="header-menu"
