@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HelpNowNote } from '@/components/support/help-now-note';
 
 export default function NotFound() {
   return (
@@ -8,6 +9,7 @@ export default function NotFound() {
       <Link href="/" className="font-medium text-brand-700 underline underline-offset-4">
         Go to your home page
       </Link>
+      <HelpNowNote />
     </main>
   );
 }

@@ -114,11 +114,18 @@ test('clinic settings reject bad input without losing it, then save', async ({ p
 });
 
 // Harbour Counselling, so the demo clinic's default crisis text stays as other journeys expect it.
-test("the admin changes the clinic's crisis text and a client sees it on their support page", async ({ page, browser }) => {
+test("the admin changes the clinic's crisis text and response time, and a client sees them on their support page", async ({ page, browser }) => {
   const text = `Call the Harbour crisis line on 0800 555 0199 (${Date.now()}).`;
   await signInByEmail(page, 'admin@harbour.tandem.test', /\/clinic$/);
   await page.goto('/clinic/settings');
   await page.getByLabel('What clients see when they may be in danger').fill(text);
+  const responseTime = page.getByLabel('How soon the clinic replies to an urgent alert');
+  await responseTime.fill('   ');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Say how soon the clinic replies, like "within one working day".')).toBeVisible();
+  await expect(responseTime).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('What clients see when they may be in danger')).toHaveValue(text);
+  await responseTime.fill('within four working hours');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 
@@ -127,6 +134,7 @@ test("the admin changes the clinic's crisis text and a client sees it on their s
   await signInByEmail(client, 'client@harbour.tandem.test', /\/check-in$/);
   await client.goto('/support');
   await expect(client.getByRole('region', { name: 'If you need help now' })).toContainText(text);
+  await expect(client.getByText('the clinic aims to reply within four working hours')).toBeVisible();
   await context.close();
 });
 

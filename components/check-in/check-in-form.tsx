@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { saveCheckIn, type CheckInFormState } from '@/app/(client)/check-in/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';
+import type { CrisisInfo } from '@/lib/dal/alerts';
 import { ScaleField } from './scale-field';
 import type { CheckInValues } from './values';
 
@@ -30,9 +31,9 @@ export function CheckInForm({
   tagGroups,
   ownTags,
   submitLabel,
-  crisisResources,
+  crisis,
 }: {
-  crisisResources: string;
+  crisis: CrisisInfo;
   checkInId?: string;
   initial: CheckInValues;
   tagGroups: { label: string; tags: readonly string[] }[];
@@ -68,7 +69,7 @@ export function CheckInForm({
           {state.message}
         </p>
       )}
-      {state.hasRiskLanguage && <CrisisResources resources={crisisResources} />}
+      {state.hasRiskLanguage && <CrisisResources crisis={crisis} />}
       <ScaleField name="mood" legend="How is your mood right now?" low="very low" high="very good" value={values.mood} onChange={set('mood')} error={errors.mood} isRequired />
 
       <details open={hasOptional || hasOptionalError} className="group rounded-lg border border-stone-200 bg-white">
@@ -103,7 +104,7 @@ export function CheckInForm({
               </p>
             )}
           </div>
-          <fieldset aria-describedby={errors.tags ? 'tags-error' : undefined}>
+          <fieldset className="min-w-0" aria-describedby={errors.tags ? 'tags-error' : undefined}>
             <legend className="mb-2 font-medium">Tags</legend>
             <div className="flex flex-col gap-3">
               {[...tagGroups, { label: 'Your own', tags: ownGroup }]

@@ -47,7 +47,9 @@ export function DataTable<T extends RowData>({
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+    // relative: the table's screen-reader-only labels are positioned, and would otherwise escape
+    // this scroll box and make the whole page scroll sideways on a phone.
+    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-stone-100 text-stone-700">

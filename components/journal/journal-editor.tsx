@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { saveJournal } from '@/app/(client)/journal/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';
+import type { CrisisInfo } from '@/lib/dal/alerts';
 import { JOURNAL_MAX_CHARS } from '@/lib/validation/journal';
 
 type Draft = { entryId?: string; text: string };
@@ -33,14 +34,14 @@ function readDraft(raw: string | null): Draft | null {
  * nothing typed is lost. An unsaved draft left from an earlier visit is restored; once saved,
  * it is removed from the browser.
  */
-export function JournalEditor({ storageKey, crisisResources }: { storageKey: string; crisisResources: string }) {
+export function JournalEditor({ storageKey, crisis }: { storageKey: string; crisis: CrisisInfo }) {
   const router = useRouter();
   const stored = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey), () => null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const current = draft ?? readDraft(stored) ?? { text: '' };
   const [status, setStatus] = useState<Status>('idle');
   // 'alerted': the entry was saved and the therapist told; 'unsaved': crisis words, but the save failed.
-  const [crisis, setCrisis] = useState<'none' | 'unsaved' | 'alerted'>('none');
+  const [helpState, setHelpState] = useState<'none' | 'unsaved' | 'alerted'>('none');
   const latest = useRef(current);
   const inFlight = useRef(false);
 
@@ -56,10 +57,10 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
     try {
       const result = await saveJournal({ entryId: snapshot.entryId, text: snapshot.text });
       if (!result.ok) {
-        if (result.hasCrisisLanguage) setCrisis((c) => (c === 'alerted' ? c : 'unsaved'));
+        if (result.hasCrisisLanguage) setHelpState((c) => (c === 'alerted' ? c : 'unsaved'));
         throw new Error(result.message);
       }
-      if (result.hasCrisisLanguage) setCrisis('alerted');
+      if (result.hasCrisisLanguage) setHelpState('alerted');
       const saved = { entryId: result.entryId, text: snapshot.text };
       const isUnchanged = latest.current.text === snapshot.text;
       setDraft((d) => ({ ...(d ?? saved), entryId: result.entryId }));
@@ -100,7 +101,7 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
     window.localStorage.removeItem(storageKey);
     setDraft({ text: '' });
     setStatus('idle');
-    setCrisis('none');
+    setHelpState('none');
   }
 
   const statusText = {
@@ -112,7 +113,7 @@ export function JournalEditor({ storageKey, crisisResources }: { storageKey: str
 
   return (
     <div className="flex flex-col gap-3">
-      {crisis !== 'none' && <CrisisResources resources={crisisResources} hasAlerted={crisis === 'alerted'} />}
+      {helpState !== 'none' && <CrisisResources crisis={crisis} hasAlerted={helpState === 'alerted'} />}
       <label htmlFor="journal-text" className="font-medium">
         {current.entryId ? 'Your entry' : 'New entry'}
       </label>

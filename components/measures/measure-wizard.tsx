@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { submitMeasure } from '@/app/(client)/measures/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';
+import type { CrisisInfo } from '@/lib/dal/alerts';
 import { SCORE_DISCLAIMER } from '@/lib/clinical/bands';
 import type { AnswerOption, Instrument } from '@/lib/clinical/instruments';
 import type { MeasureResult } from '@/lib/dal/measures';
@@ -45,7 +46,7 @@ export function MeasureWizard({
   difficultyQuestion,
   frequencyOptions,
   difficultyOptions,
-  crisisResources,
+  crisis,
   storageKey,
 }: {
   instrument: Instrument;
@@ -55,7 +56,7 @@ export function MeasureWizard({
   difficultyQuestion: string;
   frequencyOptions: readonly AnswerOption[];
   difficultyOptions: readonly AnswerOption[];
-  crisisResources: string;
+  crisis: CrisisInfo;
   storageKey: string;
 }) {
   const [step, setStep] = useState<Step>({ kind: 'intro' });
@@ -228,7 +229,7 @@ export function MeasureWizard({
   return (
     <div className="flex flex-col gap-4">
       {heading(step.kind === 'done' ? 'Thank you' : step.kind === 'sending' ? 'Sending your answers…' : 'Your answers are not saved yet')}
-      {hasRisk && <CrisisResources resources={crisisResources} hasAlerted={step.kind === 'done'} />}
+      {hasRisk && <CrisisResources crisis={crisis} hasAlerted={step.kind === 'done'} />}
       {step.kind === 'failed' && (
         <section role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
           <p className="mb-3">

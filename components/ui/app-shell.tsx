@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { HeaderNav } from './header-nav';
 import { SignOutButton } from './sign-out-button';
 
 export type NavItem = { href: string; label: string };
@@ -28,31 +29,18 @@ export function AppShell({
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white">
-        <div className={`mx-auto grid ${width} grid-cols-[1fr_auto] items-center gap-x-6 gap-y-1 px-4 py-2 md:grid-cols-[auto_1fr_auto]`}>
-          <Link href="/" className="py-1 text-lg font-semibold text-brand-700 md:col-start-1 md:row-start-1">
+        <div className={`mx-auto flex ${width} flex-wrap items-center gap-2 px-3 py-2 sm:px-4 lg:gap-x-4`}>
+          <Link href="/" className="mr-auto py-1 text-lg font-semibold text-brand-700 lg:mr-0">
             Tandem
           </Link>
-          <nav
-            aria-label="Main"
-            className="col-span-2 row-start-2 -mx-1 flex gap-1 overflow-x-auto md:col-span-1 md:col-start-2 md:row-start-1 md:mx-0"
-          >
-            {nav.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                className="whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100"
-              >
-                {item.label}
-              </Link>
-            ))}
-          </nav>
-          <div className="col-start-2 row-start-1 flex items-center gap-2 justify-self-end md:col-start-3">
-            <Link href="/account" className="text-right text-sm leading-tight hover:underline">
+          {/* Crisis help one tap away on every client page, whatever the screen size. */}
+          <HeaderNav nav={nav} hasHelpLink={user.role === 'client'}>
+            <Link href="/account" className="text-sm leading-tight hover:underline lg:text-right">
               <span className="block font-medium">{user.name}</span>
               <span className="block text-stone-600">{roleLabel[user.role]}</span>
             </Link>
             <SignOutButton />
-          </div>
+          </HeaderNav>
         </div>
       </header>
       <main id="main" className={`mx-auto w-full ${width} flex-1 px-4 py-6`}>

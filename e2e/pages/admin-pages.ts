@@ -26,10 +26,11 @@ export async function invitationLinkFromOutbox(email: string): Promise<string> {
 export class InvitePage {
   constructor(private readonly page: Page) {}
 
-  async invite(email: string, role: 'Therapist' | 'Client' | 'Clinic admin') {
+  async invite(email: string, role: 'Therapist' | 'Client' | 'Clinic admin', therapist?: string) {
     await this.page.goto('/people/invite');
     await this.page.getByLabel('Email').fill(email);
     await this.page.getByLabel('Role').selectOption({ label: role });
+    if (therapist) await this.page.getByLabel('Their therapist').selectOption({ label: therapist });
     await this.page.getByRole('button', { name: 'Send invitation' }).click();
     await expect(this.page.getByRole('heading', { name: 'Invitation ready' })).toBeVisible();
   }

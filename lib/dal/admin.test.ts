@@ -16,6 +16,7 @@ import {
 } from '@/lib/testing/factories';
 import { inviteSchema, peopleQuerySchema, auditQuerySchema } from '@/lib/validation/admin';
 import { exportAuditEvents, listAuditEvents, listAuditFilterOptions, verifyAuditChain } from './audit-log';
+import { getCrisisResources } from './alerts';
 import { getSessionState, verifyCredentials } from './auth';
 import { listCaseload } from './caseload';
 import { assignClients, listAssignmentHistory, listCaseloads, previewAssignment, setCaseloadCapacity } from './caseloads';
@@ -30,6 +31,7 @@ const allEvents = auditQuerySchema.parse({});
 const acceptance = { name: 'New Person', password: 'a long enough pass', confirmPassword: 'a long enough pass', timeZone: 'Europe/London' };
 const settings = {
   crisisResources: 'Call 999 in an emergency, or Samaritans on 116 123 at any hour.',
+  crisisResponseTime: 'within four working hours',
   measureCadenceDays: 21,
   escalationHours: 12,
   phq9ReliableChange: 6,
@@ -237,6 +239,21 @@ describe('clinic settings', () => {
     expect(await getClinicSettings({ actor: admin })).toMatchObject(settings);
     const events = await listAuditEvents({ actor: admin, query: auditQuerySchema.parse({ action: 'clinic.update_settings' }) });
     expect(events.total).toBe(1);
+  });
+
+  it('give the clinic’s own crisis response time to its clients, and to no other clinic’s', async () => {
+    const { admin, client } = await createClinicWithClient('A');
+    const other = await createClinicWithClient('B');
+    expect(await getClinicSettings({ actor: admin })).toMatchObject({ crisisResponseTime: 'within one working day' });
+    await updateClinicSettings({ actor: admin, input: settings });
+    expect(await getCrisisResources({ actor: client })).toEqual({ resources: settings.crisisResources, responseTime: 'within four working hours' });
+    expect((await getCrisisResources({ actor: other.client })).responseTime).toBe('within one working day');
+  });
+
+  it('refuse a blank response time in the database too, changing nothing', async () => {
+    const { admin } = await createClinicWithClient();
+    await expect(updateClinicSettings({ actor: admin, input: { ...settings, crisisResponseTime: '   ' } })).rejects.toThrow();
+    expect(await getClinicSettings({ actor: admin })).toMatchObject({ crisisResponseTime: 'within one working day', measureCadenceDays: 14 });
   });
 });
 

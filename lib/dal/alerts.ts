@@ -217,14 +217,16 @@ export async function acknowledgeAlert({ actor, input }: { actor: Actor; input: 
   if (outcome === 'missing') throw new TandemError('not_found:alert');
 }
 
-/** What the client's clinic tells them to do in a crisis. */
-export async function getCrisisResources({ actor }: { actor: Actor }): Promise<string> {
+export type CrisisInfo = { resources: string; responseTime: string };
+
+/** What the client's clinic tells them to do in a crisis, and how soon it aims to reply to an alert. */
+export async function getCrisisResources({ actor }: { actor: Actor }): Promise<CrisisInfo> {
   return withActor(actor, async (tx) => {
     const [clinic] = await tx
-      .select({ crisisResources: schema.clinics.crisisResources })
+      .select({ resources: schema.clinics.crisisResources, responseTime: schema.clinics.crisisResponseTime })
       .from(schema.clinics)
       .where(eq(schema.clinics.id, actor.clinicId));
     if (!clinic) throw new TandemError('not_found:page');
-    return clinic.crisisResources;
+    return clinic;
   });
 }

@@ -121,6 +121,9 @@ describe('listOpenAlerts', () => {
 describe('getCrisisResources', () => {
   it('gives the client their clinic’s crisis resources', async () => {
     const { client } = await createClinicWithClient();
-    expect(await getCrisisResources({ actor: client })).toMatch(/local emergency number/);
+    expect(await getCrisisResources({ actor: client })).toEqual({
+      resources: expect.stringMatching(/local emergency number/),
+      responseTime: 'within one working day',
+    });
   });
 });

@@ -10,6 +10,7 @@ export type ClinicSettings = ClinicSettingsInput & { clinicName: string };
 const columns = {
   clinicName: schema.clinics.name,
   crisisResources: schema.clinics.crisisResources,
+  crisisResponseTime: schema.clinics.crisisResponseTime,
   measureCadenceDays: schema.clinics.measureCadenceDays,
   escalationHours: schema.clinics.escalationHours,
   phq9ReliableChange: schema.clinics.phq9ReliableChange,

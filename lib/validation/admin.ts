@@ -64,6 +64,12 @@ export const capacitySchema = z.object({
 // points (NHS Talking Therapies manual).
 export const clinicSettingsSchema = z.object({
   crisisResources: z.string().trim().min(20, 'Give at least a sentence: who to call and how.').max(4000, 'Use at most 4000 characters.'),
+  // Completes "the clinic aims to reply …" on the crisis card; the database checks the same 1–200.
+  crisisResponseTime: z
+    .string()
+    .trim()
+    .min(1, 'Say how soon the clinic replies, like "within one working day".')
+    .max(200, 'Use at most 200 characters.'),
   measureCadenceDays: z.coerce.number().int('Use whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.'),
   escalationHours: z.coerce.number().int('Use whole hours.').min(1, 'At least 1 hour.').max(168, 'At most 168 hours (a week).'),
   phq9ReliableChange: z.coerce.number().int('Use whole points.').min(1, 'At least 1 point.').max(27, 'PHQ-9 scores go up to 27.'),

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { HelpNowNote } from '@/components/support/help-now-note';
 import { homeFor } from '@/lib/auth/roles';
 import { lookupSession } from '@/lib/auth/session';
 import { SignInForm } from './sign-in-form';
@@ -30,6 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <SignInForm />
+      <HelpNowNote isSignedOut />
     </main>
   );
 }

@@ -27,7 +27,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
   const user = await requireRole('client');
   const { saved, another, support } = await searchParams;
   const today = localDateIn(user.timeZone);
-  const [history, customTags, crisisResources] = await Promise.all([
+  const [history, customTags, crisis] = await Promise.all([
     listCheckIns({ actor: user, clientId: user.userId, from: addDays(today, -34), to: today }),
     listCustomTags({ actor: user }),
     getCrisisResources({ actor: user }),
@@ -56,7 +56,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
             {confirmation}
           </p>
         )}
-        {support === '1' && <CrisisResources resources={crisisResources} hasAlerted />}
+        {support === '1' && <CrisisResources crisis={crisis} hasAlerted />}
         {nudge && <MoodNudge nudge={nudge} />}
         {saved === 'new' || saved === 'updated' ? (
           <>
@@ -76,7 +76,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
               tagGroups={tagGroups}
               ownTags={customTags}
               submitLabel={isEditingToday ? 'Update today’s check-in' : 'Save check-in'}
-              crisisResources={crisisResources}
+              crisis={crisis}
             />
             {isEditingToday && (
               <p className="text-sm">

@@ -12,7 +12,7 @@ const longDate = (iso: string) =>
 
 export default async function JournalPage() {
   const user = await requireRole('client');
-  const [entries, crisisResources] = await Promise.all([
+  const [entries, crisis] = await Promise.all([
     listJournalEntries({ actor: user, clientId: user.userId, limit: 20 }),
     getCrisisResources({ actor: user }),
   ]);
@@ -32,7 +32,7 @@ export default async function JournalPage() {
             so they can check in with you. The alert says that it happened, not what you wrote.
           </p>
         </section>
-        <JournalEditor storageKey={`tandem.journal-draft.${user.userId}`} crisisResources={crisisResources} />
+        <JournalEditor storageKey={`tandem.journal-draft.${user.userId}`} crisis={crisis} />
         <section aria-labelledby="earlier-heading">
           <h2 id="earlier-heading" className="mb-2 font-medium">
             Earlier entries

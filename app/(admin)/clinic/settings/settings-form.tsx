@@ -29,6 +29,15 @@ export function SettingsForm({ settings }: { settings: ClinicSettingsInput }) {
           defaultValue={value('crisisResources')}
           error={errors.crisisResources}
         />
+        <TextField
+          name="crisisResponseTime"
+          label="How soon the clinic replies to an urgent alert"
+          hint="Completes the sentence clients see with crisis help: “Your therapist has been notified and the clinic aims to reply …”. For example: within one working day."
+          autoComplete="off"
+          required
+          defaultValue={value('crisisResponseTime')}
+          error={errors.crisisResponseTime}
+        />
       </section>
       <section aria-labelledby="care-heading" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <h2 id="care-heading" className="font-semibold sm:col-span-2">

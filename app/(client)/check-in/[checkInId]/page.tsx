@@ -21,7 +21,7 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ ch
     if (error instanceof TandemError && error.status === 404) notFound();
     throw error;
   });
-  const [customTags, crisisResources] = await Promise.all([listCustomTags({ actor: user }), getCrisisResources({ actor: user })]);
+  const [customTags, crisis] = await Promise.all([listCustomTags({ actor: user }), getCrisisResources({ actor: user })]);
   const day = new Date(`${checkIn.localDate}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const isToday = isCheckInToday(checkIn.localDate, user.timeZone, new Date());
 
@@ -43,7 +43,7 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ ch
           ]}
           ownTags={customTags}
           submitLabel="Save changes"
-          crisisResources={crisisResources}
+          crisis={crisis}
         />
         <details className="rounded-lg border border-stone-200 bg-white">
           <summary className="flex min-h-12 cursor-pointer items-center px-4 font-medium text-red-800">Delete this check-in</summary>

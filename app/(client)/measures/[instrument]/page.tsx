@@ -14,7 +14,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ instru
   if (instrument !== 'phq9' && instrument !== 'gad7') notFound();
   const definition = instrumentDefinition(instrument);
   // Fetched before the questionnaire starts, so the resources show even if saving later fails.
-  const crisisResources = await getCrisisResources({ actor: user });
+  const crisis = await getCrisisResources({ actor: user });
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -29,7 +29,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ instru
         difficultyQuestion={definition.difficultyQuestion}
         frequencyOptions={FREQUENCY_OPTIONS}
         difficultyOptions={DIFFICULTY_OPTIONS}
-        crisisResources={crisisResources}
+        crisis={crisis}
         storageKey={`tandem.pending-measure.${user.userId}.${instrument}`}
       />
     </div>

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Support' };
 
 export default async function SupportPage() {
   const user = await requireRole('client');
-  const resources = await getCrisisResources({ actor: user });
+  const crisis = await getCrisisResources({ actor: user });
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Support">
@@ -19,7 +19,7 @@ export default async function SupportPage() {
           <h2 id="now-heading" className="mb-2 text-lg font-semibold">
             If you need help now
           </h2>
-          <p className="whitespace-pre-line font-medium">{resources}</p>
+          <p className="whitespace-pre-line font-medium">{crisis.resources}</p>
         </section>
         <section aria-labelledby="calm-heading" className="rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="calm-heading" className="mb-2 font-medium">
@@ -34,9 +34,14 @@ export default async function SupportPage() {
           <h2 id="therapist-heading" className="mb-2 font-medium">
             Your therapist
           </h2>
+          <p className="mb-2 text-stone-700">
+            When a questionnaire answer or something you write suggests you may be in danger, your therapist is notified and
+            the clinic aims to reply {crisis.responseTime}. That is not immediate: if you are in danger now, use the contacts
+            above.
+          </p>
           <p className="text-stone-700">
-            If something is weighing on you, you could bring it up with your therapist at your next session. Tandem does
-            not send them messages; for anything urgent, use the contacts above.
+            Tandem does not send your therapist messages. If something is weighing on you, you could bring it up at your next
+            session.
           </p>
         </section>
       </div>
