@@ -52,6 +52,13 @@ export const assignClientsSchema = z.object({
 });
 export type AssignClientsInput = z.infer<typeof assignClientsSchema>;
 
+/** Where each of a departing therapist's clients goes: one or several therapists. */
+export const reassignmentPlanSchema = z
+  .array(z.object({ clientId: z.uuid('Choose clients from the list.'), therapistId: z.uuid('Choose a therapist for this client.') }))
+  .min(1, 'Choose a therapist for each client.')
+  .max(500, 'Reassign at most 500 clients at once.');
+export type ReassignmentPlan = z.infer<typeof reassignmentPlanSchema>;
+
 export const capacitySchema = z.object({
   therapistId: z.uuid(),
   capacity: z.preprocess(blankAsUndefined, z.coerce.number().int('Use a whole number.').min(0, 'At least 0.').max(500, 'At most 500.').optional()),

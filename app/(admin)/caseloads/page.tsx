@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { primaryButton, smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCaseloads, NOT_LOGGING_DAYS } from '@/lib/dal/caseloads';
+import { listCaseloads, listClientsWithoutTherapist, NOT_LOGGING_DAYS } from '@/lib/dal/caseloads';
 import { formatAge, formatDateTime } from '@/lib/tables/format';
 import { CapacityForm } from './capacity-form';
 
@@ -12,8 +12,7 @@ export const metadata: Metadata = { title: 'Caseloads' };
 export default async function CaseloadsPage({ searchParams }: { searchParams: Promise<{ assigned?: string }> }) {
   const user = await requireRole('admin');
   const { assigned } = await searchParams;
-  const { therapists, waitingAlerts, clients } = await listCaseloads({ actor: user });
-  const unassigned = clients.filter((c) => !c.therapistId && !c.isDeactivated);
+  const [{ therapists, waitingAlerts }, unassigned] = await Promise.all([listCaseloads({ actor: user }), listClientsWithoutTherapist({ actor: user })]);
   const changed = Number(assigned);
 
   return (

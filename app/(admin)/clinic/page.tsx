@@ -1,22 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCaseloads } from '@/lib/dal/caseloads';
+import { listCaseloads, listClientsWithoutTherapist, type ClientWithoutTherapist } from '@/lib/dal/caseloads';
 import { getClinicOverview } from '@/lib/dal/clinic';
-import { formatAge } from '@/lib/tables/format';
+import { formatAge, formatDateTime } from '@/lib/tables/format';
 
 export const metadata: Metadata = { title: 'Clinic overview' };
 
 export default async function ClinicOverviewPage() {
   const user = await requireRole('admin');
-  const [overview, caseloads] = await Promise.all([getClinicOverview({ actor: user }), listCaseloads({ actor: user })]);
-  const overCapacity = caseloads.therapists.filter((t) => t.capacity !== null && t.activeClients > t.capacity);
-  const notLogging = caseloads.therapists.reduce((sum, t) => sum + t.notLogging, 0);
+  const [overview, caseloads, withoutTherapist] = await Promise.all([
+    getClinicOverview({ actor: user }),
+    listCaseloads({ actor: user }),
+    listClientsWithoutTherapist({ actor: user }),
+  ]);
+  const therapists = caseloads.therapists.filter((t) => !t.isDeactivated);
+  const overCapacity = therapists.filter((t) => t.capacity !== null && t.activeClients > t.capacity);
+  const notLogging = therapists.reduce((sum, t) => sum + t.notLogging, 0);
+  const alertsWithNoTherapist = withoutTherapist.reduce((sum, c) => sum + c.openAlerts, 0);
   const figures = [
-    { label: 'Therapists', value: overview.therapists, href: '/people?role=therapist' },
-    { label: 'Clients', value: overview.clients, href: '/people?role=client' },
-    { label: 'Clients without a therapist', value: overview.unassignedClients, href: '/caseloads#unassigned-heading' },
+    { label: 'Therapists', value: overview.therapists, href: '/people?role=therapist&status=active' },
+    { label: 'Clients', value: overview.clients, href: '/people?role=client&status=active' },
+    { label: 'Clients without a therapist', value: withoutTherapist.length, href: '#without-therapist-heading' },
     { label: 'Urgent alerts waiting', value: caseloads.waitingAlerts.length, href: '/caseloads#waiting-heading' },
     { label: 'Clients not logging', value: notLogging, href: '/caseloads' },
   ];
@@ -26,6 +33,18 @@ export default async function ClinicOverviewPage() {
       <PageHeader title="Clinic overview">
         <p>{overview.clinicName}</p>
       </PageHeader>
+      {alertsWithNoTherapist > 0 && (
+        <section aria-labelledby="no-therapist-alerts-heading" className="rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900">
+          <h2 id="no-therapist-alerts-heading" className="font-semibold">
+            {alertsWithNoTherapist === 1 ? 'An urgent alert is' : `${alertsWithNoTherapist} urgent alerts are`} waiting with no therapist to act on{' '}
+            {alertsWithNoTherapist === 1 ? 'it' : 'them'}
+          </h2>
+          <p className="mt-1">
+            Until a therapist is assigned, these are yours: contact the client (details below) and assign a therapist, who then receives the alert.
+          </p>
+        </section>
+      )}
+      {alertsWithNoTherapist > 0 && <ClientsWithoutTherapist clients={withoutTherapist} timeZone={user.timeZone} />}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {figures.map((f) => (
           <div key={f.label} className="rounded-lg border border-stone-200 bg-white p-4">
@@ -38,11 +57,12 @@ export default async function ClinicOverviewPage() {
           </div>
         ))}
       </dl>
+      {alertsWithNoTherapist === 0 && <ClientsWithoutTherapist clients={withoutTherapist} timeZone={user.timeZone} />}
       <section aria-labelledby="attention-heading" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="attention-heading" className="mb-2 font-semibold">
           Needs your attention
         </h2>
-        {caseloads.waitingAlerts.length === 0 && overCapacity.length === 0 && overview.unassignedClients === 0 ? (
+        {caseloads.waitingAlerts.length === 0 && overCapacity.length === 0 && withoutTherapist.length === 0 ? (
           <p className="text-stone-700">Nothing right now. Every client has a therapist, no one is over capacity and no urgent alert is waiting.</p>
         ) : (
           <ul className="flex list-disc flex-col gap-1 pl-5">
@@ -59,10 +79,10 @@ export default async function ClinicOverviewPage() {
                 {t.name} has {t.activeClients} clients, over their capacity of {t.capacity}.
               </li>
             ))}
-            {overview.unassignedClients > 0 && (
+            {withoutTherapist.length > 0 && (
               <li>
-                <Link href="/caseloads#unassigned-heading" className="text-brand-700 underline underline-offset-4">
-                  {overview.unassignedClients === 1 ? '1 client has' : `${overview.unassignedClients} clients have`} no therapist yet.
+                <Link href="#without-therapist-heading" className="text-brand-700 underline underline-offset-4">
+                  {withoutTherapist.length === 1 ? '1 client has' : `${withoutTherapist.length} clients have`} no therapist.
                 </Link>
               </li>
             )}
@@ -70,5 +90,78 @@ export default async function ClinicOverviewPage() {
         )}
       </section>
     </div>
+  );
+}
+
+/** Who has no therapist, how to reach them, and what waits for them: never what an alert says. */
+function ClientsWithoutTherapist({ clients, timeZone }: { clients: ClientWithoutTherapist[]; timeZone: string }) {
+  return (
+    <section aria-labelledby="without-therapist-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="without-therapist-heading" className="mb-2 font-semibold">
+        Clients without a therapist
+      </h2>
+      {clients.length === 0 ? (
+        <p className="text-stone-700">Every active client has a therapist who can sign in.</p>
+      ) : (
+        <>
+          <p className="mb-3 text-stone-700">
+            No therapist who can sign in is assigned to these clients. Their urgent alerts come to the clinic’s admins until someone is assigned.
+          </p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Clients without a therapist, their contact details and urgent alerts waiting</caption>
+              <thead className="bg-stone-100 text-stone-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">Client</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Contact</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Urgent alerts waiting</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    <span className="sr-only">Action</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {clients.map((c) => (
+                  <tr key={c.clientId} className={`border-t border-stone-100 align-top ${c.openAlerts > 0 ? 'bg-red-50' : ''}`}>
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {c.name}
+                    </th>
+                    <td className="px-3 py-2">
+                      <a href={`mailto:${c.email}`} className="block text-brand-700 underline underline-offset-4">
+                        {c.email}
+                      </a>
+                      {c.phone && (
+                        <a href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`} className="block text-brand-700 underline underline-offset-4">
+                          {c.phone}
+                        </a>
+                      )}
+                    </td>
+                    <td className={`px-3 py-2 ${c.openAlerts > 0 ? 'font-semibold text-red-800' : ''}`}>
+                      {c.openAlerts === 0 ? (
+                        'None'
+                      ) : (
+                        <>
+                          {c.openAlerts}
+                          {c.oldestOpenAlert && (
+                            <span className="block font-normal">
+                              waiting {formatAge(c.oldestOpenAlert)}, since {formatDateTime(c.oldestOpenAlert, timeZone)}
+                            </span>
+                          )}
+                        </>
+                      )}
+                    </td>
+                    <td className="px-3 py-2">
+                      <Link href={`/caseloads/assign?client=${c.clientId}`} className={smallButton} aria-label={`Assign a therapist to ${c.name}`}>
+                        Assign a therapist
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }
