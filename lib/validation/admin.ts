@@ -59,6 +59,17 @@ export const reassignmentPlanSchema = z
   .max(500, 'Reassign at most 500 clients at once.');
 export type ReassignmentPlan = z.infer<typeof reassignmentPlanSchema>;
 
+/** The deactivation step: reassign every client, or confirm they are left without a therapist. */
+export const deactivateTherapistSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('reassign'), id: z.uuid(), plan: reassignmentPlanSchema }),
+  z.object({
+    intent: z.literal('unassign'),
+    id: z.uuid(),
+    confirmUnassign: z.literal('yes', 'Tick the box to confirm that these clients will have no therapist for now.'),
+  }),
+  z.object({ intent: z.literal('deactivate'), id: z.uuid() }),
+]);
+
 export const capacitySchema = z.object({
   therapistId: z.uuid(),
   capacity: z.preprocess(blankAsUndefined, z.coerce.number().int('Use a whole number.').min(0, 'At least 0.').max(500, 'At most 500.').optional()),
