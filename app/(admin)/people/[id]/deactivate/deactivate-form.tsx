@@ -4,8 +4,10 @@ import { useActionState } from 'react';
 import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
 import { FormMessage } from '@/components/ui/form-message';
 import type { HeldClient } from '@/lib/dal/caseloads';
-import { idleForm } from '@/lib/validation/form-state';
+import { idleForm, type FormState } from '@/lib/validation/form-state';
 import { deactivateTherapistAction } from '../../actions';
+
+type Attempt = FormState & { attempt: number };
 
 export type TargetTherapist = { id: string; name: string; activeClients: number; capacity: number | null };
 
@@ -25,13 +27,18 @@ export function DeactivateTherapistForm({
   clients: HeldClient[];
   targets: TargetTherapist[];
 }) {
-  const [state, action, isPending] = useActionState(deactivateTherapistAction, idleForm);
+  // Each answer remounts the form, so the choices sent come back selected: React sets a select's
+  // defaultValue only when it mounts, and resets the form after every action.
+  const [state, action, isPending] = useActionState(
+    async (previous: Attempt, form: FormData): Promise<Attempt> => ({ ...(await deactivateTherapistAction(previous, form)), attempt: previous.attempt + 1 }),
+    { ...idleForm, attempt: 0 },
+  );
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
 
   if (clients.length === 0) {
     return (
-      <form action={action} className="flex flex-col items-start gap-3">
+      <form key={state.attempt} action={action} className="flex flex-col items-start gap-3">
         <input type="hidden" name="id" value={therapistId} />
         <FormMessage state={state} />
         <button type="submit" name="intent" value="deactivate" disabled={isPending} className={primaryButton}>
@@ -48,7 +55,7 @@ export function DeactivateTherapistForm({
   ));
 
   return (
-    <form action={action} className="flex flex-col gap-6">
+    <form key={state.attempt} action={action} className="flex flex-col gap-6">
       <input type="hidden" name="id" value={therapistId} />
       {clients.map((c) => (
         <input key={c.clientId} type="hidden" name="client" value={c.clientId} />
