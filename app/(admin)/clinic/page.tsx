@@ -107,59 +107,38 @@ function ClientsWithoutTherapist({ clients, timeZone }: { clients: ClientWithout
           <p className="mb-3 text-stone-700">
             No therapist who can sign in is assigned to these clients. Their urgent alerts come to the clinic’s admins until someone is assigned.
           </p>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Clients without a therapist, their contact details and urgent alerts waiting</caption>
-              <thead className="bg-stone-100 text-stone-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Client</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Contact</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Urgent alerts waiting</th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {clients.map((c) => (
-                  <tr key={c.clientId} className={`border-t border-stone-100 align-top ${c.openAlerts > 0 ? 'bg-red-50' : ''}`}>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {c.name}
-                    </th>
-                    <td className="px-3 py-2">
-                      <a href={`mailto:${c.email}`} className="block text-brand-700 underline underline-offset-4">
-                        {c.email}
-                      </a>
-                      {c.phone && (
-                        <a href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`} className="block text-brand-700 underline underline-offset-4">
-                          {c.phone}
-                        </a>
-                      )}
-                    </td>
-                    <td className={`px-3 py-2 ${c.openAlerts > 0 ? 'font-semibold text-red-800' : ''}`}>
-                      {c.openAlerts === 0 ? (
-                        'None'
-                      ) : (
-                        <>
-                          {c.openAlerts}
-                          {c.oldestOpenAlert && (
-                            <span className="block font-normal">
-                              waiting {formatAge(c.oldestOpenAlert)}, since {formatDateTime(c.oldestOpenAlert, timeZone)}
-                            </span>
-                          )}
-                        </>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      <Link href={`/caseloads/assign?client=${c.clientId}`} className={smallButton} aria-label={`Assign a therapist to ${c.name}`}>
-                        Assign a therapist
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul aria-label="Clients without a therapist" className="divide-y divide-stone-100 border-y border-stone-100">
+            {clients.map((c) => (
+              <li key={c.clientId} className={`grid gap-2 px-2 py-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start ${c.openAlerts > 0 ? 'bg-red-50' : ''}`}>
+                <div>
+                  <p className="font-medium">{c.name}</p>
+                  <p className={`text-sm ${c.openAlerts > 0 ? 'font-semibold text-red-800' : 'text-stone-600'}`}>
+                    {c.openAlerts === 0
+                      ? 'No urgent alert waiting'
+                      : `${c.openAlerts === 1 ? '1 urgent alert' : `${c.openAlerts} urgent alerts`} waiting`}
+                    {c.openAlerts > 0 && c.oldestOpenAlert && (
+                      <span className="block font-normal">
+                        for {formatAge(c.oldestOpenAlert)}, since {formatDateTime(c.oldestOpenAlert, timeZone)}
+                      </span>
+                    )}
+                  </p>
+                </div>
+                <div className="min-w-0 text-sm">
+                  <a href={`mailto:${c.email}`} className="block break-all text-brand-700 underline underline-offset-4">
+                    {c.email}
+                  </a>
+                  {c.phone && (
+                    <a href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`} className="block text-brand-700 underline underline-offset-4">
+                      {c.phone}
+                    </a>
+                  )}
+                </div>
+                <Link href={`/caseloads/assign?client=${c.clientId}`} className={`${smallButton} justify-self-start`} aria-label={`Assign a therapist to ${c.name}`}>
+                  Assign a therapist
+                </Link>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>

@@ -80,53 +80,43 @@ export function DeactivateTherapistForm({
             {options}
           </select>
         </div>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{`${therapistName}’s active clients and who each goes to`}</caption>
-            <thead className="bg-stone-100 text-stone-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Client</th>
-                <th scope="col" className="px-3 py-2 font-medium">Urgent alerts waiting</th>
-                <th scope="col" className="px-3 py-2 font-medium">New therapist</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((c) => {
-                const name = `therapist-${c.clientId}`;
-                const error = errors[name];
-                return (
-                  <tr key={c.clientId} className="border-t border-stone-100 align-top">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {c.name}
-                    </th>
-                    <td className={`px-3 py-2 ${c.openAlerts > 0 ? 'font-semibold text-red-800' : ''}`}>{c.openAlerts}</td>
-                    <td className="px-3 py-2">
-                      <label htmlFor={name} className="sr-only">
-                        New therapist for {c.name}
-                      </label>
-                      <select
-                        id={name}
-                        name={name}
-                        defaultValue={values[name] ?? ''}
-                        aria-invalid={Boolean(error)}
-                        aria-describedby={error ? `${name}-error` : undefined}
-                        className={select}
-                      >
-                        <option value="">The therapist for everyone</option>
-                        {options}
-                      </select>
-                      {error && (
-                        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-                          {error}
-                        </p>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ul aria-label={`${therapistName}’s active clients`} className="divide-y divide-stone-100 border-y border-stone-100">
+          {clients.map((c) => {
+            const name = `therapist-${c.clientId}`;
+            const error = errors[name];
+            return (
+              <li key={c.clientId} className="grid gap-2 py-3 sm:grid-cols-2 sm:items-start">
+                <div>
+                  <p className="font-medium">{c.name}</p>
+                  <p className={`text-sm ${c.openAlerts > 0 ? 'font-semibold text-red-800' : 'text-stone-600'}`}>
+                    {c.openAlerts === 0 ? 'No urgent alert waiting' : c.openAlerts === 1 ? '1 urgent alert waiting' : `${c.openAlerts} urgent alerts waiting`}
+                  </p>
+                </div>
+                <div className="flex flex-col gap-1">
+                  <label htmlFor={name} className="sr-only">
+                    New therapist for {c.name}
+                  </label>
+                  <select
+                    id={name}
+                    name={name}
+                    defaultValue={values[name] ?? ''}
+                    aria-invalid={Boolean(error)}
+                    aria-describedby={error ? `${name}-error` : undefined}
+                    className={select}
+                  >
+                    <option value="">The therapist for everyone</option>
+                    {options}
+                  </select>
+                  {error && (
+                    <p id={`${name}-error`} className="text-sm text-red-700">
+                      {error}
+                    </p>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
         <button type="submit" name="intent" value="reassign" disabled={isPending} className={`${primaryButton} self-start`}>
           {isPending ? 'Saving…' : 'Reassign and deactivate'}
         </button>

@@ -11,7 +11,7 @@ import { DeactivateTherapistForm, type TargetTherapist } from './deactivate-form
 
 export const metadata: Metadata = { title: 'Deactivate a therapist' };
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+const plural = (n: number, one: string, many: string) => (n === 0 ? `no ${many}` : n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 export default async function DeactivateTherapistPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('admin');
