@@ -10,7 +10,7 @@ import { setPersonActive } from '@/lib/dal/people';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { composeInvitationEmail } from '@/lib/mail/invitation-email';
 import { sendMail, type MailChannel } from '@/lib/mail/send-mail';
-import { deactivateTherapistSchema, inviteSchema } from '@/lib/validation/admin';
+import { inviteSchema, parseDeactivationForm } from '@/lib/validation/admin';
 import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
 
 export type InviteState = FormState & { link?: string; channel?: MailChannel };
@@ -89,21 +89,9 @@ const deactivationNotices = {
 export async function deactivateTherapistAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('admin');
   const values = typedValues(form);
-  const clientIds = form.getAll('client').map(String);
-  const everyone = form.get('everyone') || undefined;
-  const parsed = deactivateTherapistSchema.safeParse({
-    intent: form.get('intent'),
-    id: form.get('id'),
-    confirmUnassign: form.get('confirmUnassign') ?? undefined,
-    plan: clientIds.map((clientId) => ({ clientId, therapistId: form.get(`therapist-${clientId}`) || everyone })),
-  });
+  const parsed = parseDeactivationForm(form);
   if (!parsed.success) {
-    const fieldErrors: Partial<Record<string, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const [first, index] = issue.path;
-      const key = first === 'plan' && typeof index === 'number' ? `therapist-${clientIds[index]}` : String(first ?? 'form');
-      fieldErrors[key] ??= issue.message;
-    }
+    const { fieldErrors } = parsed;
     const message = fieldErrors.confirmUnassign
       ? fieldErrors.confirmUnassign
       : Object.keys(fieldErrors).some((k) => k.startsWith('therapist-'))
