@@ -10,6 +10,8 @@ const messages = {
   'not_found:person': [404, 'We could not find that person.'],
   'not_found:invitation': [404, 'We could not find that invitation.'],
   'conflict:last_admin': [409, 'The clinic needs at least one active admin. Invite or reactivate another admin first.'],
+  'conflict:therapist_has_clients': [409, 'This therapist still has active clients. Reassign them, or confirm that they will have no therapist, before deactivating.'],
+  'conflict:caseload_changed': [409, 'This therapist’s clients changed since the page was opened. Check the list again and choose for each client.'],
   'conflict:email_taken': [409, 'Someone with that email already has an account or a pending invitation.'],
   'not_found:check_in': [404, 'We could not find that check-in.'],
   'not_found:alert': [404, 'We could not find that alert.'],

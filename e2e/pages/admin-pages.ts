@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 
 /** The newest invitation link sent to `email`, read from the embedded demo's outbox folder. */
@@ -89,5 +89,38 @@ export class AuditLogPage {
   async exportCsv(): Promise<string> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: 'Export CSV' }).click()]);
     return fs.readFile(await download.path(), 'utf8');
+  }
+}
+
+export class DeactivateTherapistPage {
+  constructor(private readonly page: Page) {}
+
+  /** From People, the one-click "Deactivate" of a therapist who still has clients. */
+  async start(therapist: string) {
+    await this.page.goto(`/people?q=${encodeURIComponent(therapist)}`);
+    await this.page.getByRole('button', { name: `Deactivate ${therapist}` }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: `Deactivate ${therapist}` })).toBeVisible();
+  }
+
+  summary() {
+    return this.page.locator('#deactivate-summary');
+  }
+
+  therapistFor(client: string) {
+    return this.page.getByLabel(`New therapist for ${client}`);
+  }
+
+  therapistForEveryone() {
+    return this.page.getByLabel('New therapist for everyone');
+  }
+
+  /** Chooses a therapist in one of the step's lists, whatever their current load reads. */
+  async choose(list: Locator, therapist: string) {
+    const value = await list.locator('option', { hasText: therapist }).getAttribute('value');
+    await list.selectOption(value ?? '');
+  }
+
+  async reassign() {
+    await this.page.getByRole('button', { name: 'Reassign and deactivate' }).click();
   }
 }

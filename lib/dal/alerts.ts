@@ -25,10 +25,12 @@ export type UrgentAlertInput =
   | { kind: 'crisis_language'; source: 'journal' | 'check_in_note'; sourceId: string; riskCategory: RiskCategory | null };
 
 export async function raiseUrgentAlert(tx: Transaction, actor: Actor, alert: UrgentAlertInput): Promise<void> {
+  // A deactivated therapist cannot sign in to act: their clients' alerts go to the clinic's admins.
   const therapists = await tx
     .select({ therapistId: schema.assignments.therapistId })
     .from(schema.assignments)
-    .where(and(eq(schema.assignments.clientId, actor.userId), isNull(schema.assignments.endedAt)))
+    .innerJoin(schema.users, eq(schema.users.id, schema.assignments.therapistId))
+    .where(and(eq(schema.assignments.clientId, actor.userId), isNull(schema.assignments.endedAt), isNull(schema.users.deactivatedAt)))
     .orderBy(asc(schema.assignments.startedAt));
   const recipients = therapists.length > 0 ? therapists.map((t) => t.therapistId) : [null];
   await tx.insert(schema.alerts).values(

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema } from '@/db';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import type { AssignClientsInput } from '@/lib/validation/admin';
+import type { AssignClientsInput, ReassignmentPlan } from '@/lib/validation/admin';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 import type { Transaction } from '@/db';
@@ -171,36 +171,109 @@ export async function previewAssignment({ actor, input }: { actor: Actor; input:
 }
 
 /**
- * Assigns one or many clients to a therapist. A previous assignment ends now (kept as history),
- * so the old therapist loses access on their next request; the database then revokes the
- * client's grants to them (consent does not carry over). Each change is audited.
+ * Moves the chosen clients to the therapist inside the caller's transaction. A previous
+ * assignment ends now (kept as history), so the old therapist loses access on their next request;
+ * the database then revokes the client's grants to them (consent does not carry over) and
+ * readdresses their unacknowledged alerts to the new therapist. Each change is audited.
  */
+async function moveClients(tx: Transaction, actor: Actor, input: AssignClientsInput): Promise<{ changed: number; unchanged: number }> {
+  const { therapist, chosen } = await loadTarget(tx, actor, input);
+  const moving = chosen.filter((c) => c.therapistId !== therapist.id);
+  if (moving.length > 0) {
+    const ids = moving.map((c) => c.clientId);
+    const now = new Date();
+    await tx
+      .update(schema.assignments)
+      .set({ endedAt: now })
+      .where(and(inArray(schema.assignments.clientId, ids), isNull(schema.assignments.endedAt)));
+    await tx.insert(schema.assignments).values(
+      ids.map((clientId) => ({ clinicId: actor.clinicId, clientId, therapistId: therapist.id, assignedBy: actor.userId, startedAt: now })),
+    );
+    for (const c of moving) {
+      await recordAudit(tx, actor, {
+        action: c.therapistId ? 'caseload.reassign' : 'caseload.assign',
+        subjectType: 'caseload',
+        subjectId: therapist.id,
+        subjectClientId: c.clientId,
+      });
+    }
+  }
+  return { changed: moving.length, unchanged: chosen.length - moving.length };
+}
+
+/** Assigns one or many clients to a therapist (see `moveClients`). */
 export async function assignClients({ actor, input }: { actor: Actor; input: AssignClientsInput }): Promise<{ changed: number; unchanged: number }> {
   requireAdmin(actor);
-  return withActor(actor, async (tx) => {
-    const { therapist, chosen } = await loadTarget(tx, actor, input);
-    const moving = chosen.filter((c) => c.therapistId !== therapist.id);
-    if (moving.length > 0) {
-      const ids = moving.map((c) => c.clientId);
-      const now = new Date();
-      await tx
-        .update(schema.assignments)
-        .set({ endedAt: now })
-        .where(and(inArray(schema.assignments.clientId, ids), isNull(schema.assignments.endedAt)));
-      await tx.insert(schema.assignments).values(
-        ids.map((clientId) => ({ clinicId: actor.clinicId, clientId, therapistId: therapist.id, assignedBy: actor.userId, startedAt: now })),
-      );
-      for (const c of moving) {
-        await recordAudit(tx, actor, {
-          action: c.therapistId ? 'caseload.reassign' : 'caseload.assign',
-          subjectType: 'caseload',
-          subjectId: therapist.id,
-          subjectClientId: c.clientId,
-        });
-      }
+  return withActor(actor, (tx) => moveClients(tx, actor, input));
+}
+
+export type HeldClient = { clientId: string; name: string; openAlerts: number };
+
+/**
+ * The active clients a therapist is assigned to now, each with the unacknowledged urgent alerts
+ * addressed to that therapist: counts only, never what an alert says.
+ */
+export async function clientsHeldBy(tx: Transaction, therapistId: string): Promise<HeldClient[]> {
+  const a = schema.assignments;
+  const rows = await queryRows<{ client_id: string; name: string; open_alerts: number | null }>(
+    tx,
+    sql`select u.id as client_id, u.name, o.open_alerts
+          from ${a}
+          join ${schema.users} u on u.id = ${a.clientId}
+          left join admin_open_alerts() o on o.client_id = u.id and o.therapist_id = ${therapistId}
+         where ${a.therapistId} = ${therapistId} and ${a.endedAt} is null and u.deactivated_at is null
+         order by u.name, u.id`,
+  );
+  return rows.map((r) => ({ clientId: r.client_id, name: r.name, openAlerts: r.open_alerts ?? 0 }));
+}
+
+/** What happens to a deactivated therapist's clients: the admin chooses, nothing is assumed. */
+export type HandOver = { reassign?: ReassignmentPlan; unassignClients?: boolean };
+
+/**
+ * Before a therapist is deactivated, inside the same transaction: their active clients move to
+ * the therapists in the plan (every client exactly once, each to an active therapist of the
+ * clinic), or, when the admin confirmed it, become unassigned, which puts them on the clinic
+ * home's "Clients without a therapist" with their alerts until someone is assigned. Without a
+ * plan or that confirmation, a therapist who still has clients is not deactivated.
+ */
+export async function handOverClients(
+  tx: Transaction,
+  actor: Actor,
+  { therapistId, therapistName, reassign, unassignClients = false }: HandOver & { therapistId: string; therapistName: string },
+): Promise<void> {
+  if (reassign && unassignClients) throw new TandemError('bad_request:input', 'Either reassign the clients or leave them unassigned, not both.');
+  const held = await clientsHeldBy(tx, therapistId);
+  const plan = reassign ?? [];
+  if (held.length > 0 && plan.length === 0 && !unassignClients) {
+    await recordAudit(tx, actor, { action: 'people.deactivate', subjectType: 'account', subjectId: therapistId, outcome: 'denied' });
+    const clients = held.length === 1 ? '1 active client' : `${held.length} active clients`;
+    throw new TandemError(
+      'conflict:therapist_has_clients',
+      `${therapistName} still has ${clients}. Reassign them, or confirm that they will have no therapist, before deactivating.`,
+    );
+  }
+  if (reassign) {
+    const heldIds = new Set(held.map((c) => c.clientId));
+    const planned = new Set(plan.map((p) => p.clientId));
+    if (planned.size !== plan.length || planned.size !== heldIds.size || plan.some((p) => !heldIds.has(p.clientId))) {
+      throw new TandemError('conflict:caseload_changed');
     }
-    return { changed: moving.length, unchanged: chosen.length - moving.length };
-  });
+    if (plan.some((p) => p.therapistId === therapistId)) {
+      throw new TandemError('bad_request:input', `Choose a therapist other than ${therapistName} for each client.`);
+    }
+    const byTarget = new Map<string, string[]>();
+    for (const p of plan) byTarget.set(p.therapistId, [...(byTarget.get(p.therapistId) ?? []), p.clientId]);
+    for (const [target, clientIds] of byTarget) await moveClients(tx, actor, { clientIds, therapistId: target });
+  }
+  const ended = await tx
+    .update(schema.assignments)
+    .set({ endedAt: new Date() })
+    .where(and(eq(schema.assignments.therapistId, therapistId), isNull(schema.assignments.endedAt)))
+    .returning({ clientId: schema.assignments.clientId });
+  for (const { clientId } of ended) {
+    await recordAudit(tx, actor, { action: 'caseload.unassign', subjectType: 'caseload', subjectId: therapistId, subjectClientId: clientId });
+  }
 }
 
 /** How many clients a therapist should carry at most; empty means no limit set. */
@@ -268,6 +341,42 @@ export async function listActiveTherapists({ actor }: { actor: Actor }): Promise
   );
 }
 
+export type ClientWithoutTherapist = {
+  clientId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  openAlerts: number;
+  oldestOpenAlert: Date | null;
+};
+
+/**
+ * Active clients with no active therapist (none assigned, or theirs deactivated), with how to
+ * reach them and how many urgent alerts wait unacknowledged since when: until someone is
+ * assigned, the clinic's admins are who acts on those (DESIGN §9). Longest waiting first.
+ */
+export async function listClientsWithoutTherapist({ actor }: { actor: Actor }): Promise<ClientWithoutTherapist[]> {
+  requireAdmin(actor);
+  return withActor(actor, async (tx) => {
+    const rows = await queryRows<{ client_id: string; name: string; email: string; phone: string | null; open_alerts: number; oldest_open_alert: string | Date | null }>(
+      tx,
+      sql`select w.client_id, u.name, u.email, u.phone, w.open_alerts, w.oldest_open_alert
+            from admin_clients_without_therapist() w
+            join ${schema.users} u on u.id = w.client_id
+           order by w.oldest_open_alert nulls last, u.name, u.id`,
+    );
+    await recordAudit(tx, actor, { action: 'caseload.view_unassigned', subjectType: 'caseload' });
+    return rows.map((r) => ({
+      clientId: r.client_id,
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      openAlerts: r.open_alerts,
+      oldestOpenAlert: r.oldest_open_alert ? new Date(r.oldest_open_alert) : null,
+    }));
+  });
+}
+
 export type DismissedUrgentSignal = { clientName: string; therapistName: string; at: Date };
 
 /** How far back the admin sees dismissed urgent signals: a month of escalation-level events. */
@@ -292,7 +401,7 @@ export async function listDismissedUrgentSignals({ actor, now = new Date() }: { 
            where ${e.action} = 'insight.dismiss_urgent' and ${e.outcome} = 'allowed' and ${e.occurredAt} >= ${since.toISOString()}
            order by ${e.occurredAt} desc`,
     );
-    await recordAudit(tx, actor, { action: 'caseloads.view_dismissed_urgent', subjectType: 'caseload' });
+    await recordAudit(tx, actor, { action: 'caseload.view_dismissed_urgent', subjectType: 'caseload' });
     return rows.map((r) => ({ clientName: r.client_name ?? 'A former client', therapistName: r.therapist_name ?? 'A former colleague', at: new Date(r.at) }));
   });
 }

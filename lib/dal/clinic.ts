@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { recordAudit } from './audit';
@@ -11,29 +11,29 @@ export type ClinicOverview = {
   admins: number;
   clients: number;
   activeAssignments: number;
-  unassignedClients: number;
 };
 
-/** Counts an admin runs the clinic by: people and assignments, never clinical content. */
+/**
+ * Counts an admin runs the clinic by: people and assignments, never clinical content. Deactivated
+ * people are not counted, and an assignment to a deactivated therapist is no assignment.
+ */
 export async function getClinicOverview({ actor }: { actor: Actor }): Promise<ClinicOverview> {
   if (actor.role !== 'admin') throw new TandemError('forbidden:role');
   return withActor(actor, async (tx) => {
     const m = schema.memberships;
+    const a = schema.assignments;
     const [clinic] = await tx.select({ name: schema.clinics.name }).from(schema.clinics);
-    const byRole = await tx.select({ role: m.role, n: count() }).from(m).groupBy(m.role);
+    const byRole = await tx
+      .select({ role: m.role, n: count() })
+      .from(m)
+      .innerJoin(schema.users, eq(schema.users.id, m.userId))
+      .where(isNull(schema.users.deactivatedAt))
+      .groupBy(m.role);
     const [assigned] = await tx
       .select({ n: count() })
-      .from(schema.assignments)
-      .where(isNull(schema.assignments.endedAt));
-    const [unassigned] = await tx
-      .select({ n: count() })
-      .from(m)
-      .where(
-        and(
-          eq(m.role, 'client'),
-          sql`not exists (select 1 from ${schema.assignments} a where a.client_id = ${m.userId} and a.ended_at is null)`,
-        ),
-      );
+      .from(a)
+      .innerJoin(schema.users, eq(schema.users.id, a.therapistId))
+      .where(and(isNull(a.endedAt), isNull(schema.users.deactivatedAt)));
     await recordAudit(tx, actor, { action: 'clinic.view', subjectType: 'clinic' });
     const roleCount = (role: string) => byRole.find((r) => r.role === role)?.n ?? 0;
     return {
@@ -42,7 +42,6 @@ export async function getClinicOverview({ actor }: { actor: Actor }): Promise<Cl
       admins: roleCount('admin'),
       clients: roleCount('client'),
       activeAssignments: assigned?.n ?? 0,
-      unassignedClients: unassigned?.n ?? 0,
     };
   });
 }

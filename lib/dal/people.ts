@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { schema } from '@/db';
+import { queryRows, schema } from '@/db';
 import type { Role } from '@/lib/auth/roles';
 import { TandemError } from '@/lib/errors';
 import { pageOf, sortBy, type TablePage } from '@/lib/tables/table-query';
 import type { PeopleQuery, PersonStatus } from '@/lib/validation/admin';
 import { flushAudits, recordAudit } from './audit';
+import { clientsHeldBy, handOverClients, type HandOver, type HeldClient } from './caseloads';
 import { withActor, type Actor } from './context';
 
 export const PEOPLE_PAGE_SIZE = 20;
@@ -93,15 +94,23 @@ export async function listPeople({ actor, query }: { actor: Actor; query: People
 
 /**
  * Deactivates or reactivates a member. Deactivation ends their sessions on their next request
- * and keeps every record; the clinic's last active admin cannot be deactivated.
+ * and keeps every record; the clinic's last active admin cannot be deactivated, and a therapist
+ * with active clients only with a plan for those clients (`handOverClients`), in the same
+ * transaction: all of it happens or none of it.
  */
-export async function setPersonActive({ actor, userId, isActive }: { actor: Actor; userId: string; isActive: boolean }): Promise<void> {
+export async function setPersonActive({
+  actor,
+  userId,
+  isActive,
+  reassign,
+  unassignClients,
+}: { actor: Actor; userId: string; isActive: boolean } & HandOver): Promise<void> {
   if (actor.role !== 'admin') throw new TandemError('forbidden:role');
   await withActor(actor, async (tx) => {
     // One admin change at a time per clinic, so two admins cannot deactivate each other at once.
     await tx.select({ id: schema.clinics.id }).from(schema.clinics).for('update');
     const [person] = await tx
-      .select({ role: schema.memberships.role, deactivatedAt: schema.users.deactivatedAt })
+      .select({ name: schema.users.name, role: schema.memberships.role, deactivatedAt: schema.users.deactivatedAt })
       .from(schema.memberships)
       .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
       .where(eq(schema.memberships.userId, userId));
@@ -116,6 +125,9 @@ export async function setPersonActive({ actor, userId, isActive }: { actor: Acto
         await recordAudit(tx, actor, { action: 'people.deactivate', subjectType: 'account', subjectId: userId, outcome: 'denied' });
         throw new TandemError('conflict:last_admin');
       }
+    }
+    if (!isActive && person.role === 'therapist') {
+      await handOverClients(tx, actor, { therapistId: userId, therapistName: person.name, reassign, unassignClients });
     }
     // Written first: an admin deactivating themselves has no access left once the update runs.
     await recordAudit(tx, actor, {
@@ -133,5 +145,30 @@ export async function setPersonActive({ actor, userId, isActive }: { actor: Acto
           : { deactivatedAt: person.deactivatedAt ?? new Date(), sessionVersion: sql`${schema.users.sessionVersion} + 1` },
       )
       .where(eq(schema.users.id, userId));
+  });
+}
+
+export type DeactivationPreview = { therapistId: string; name: string; clients: HeldClient[]; openAlerts: number };
+
+/**
+ * What deactivating a therapist would leave behind: their active clients (names, for choosing
+ * where each goes) and how many unacknowledged urgent alerts they hold. Counts only.
+ */
+export async function previewDeactivation({ actor, therapistId }: { actor: Actor; therapistId: string }): Promise<DeactivationPreview> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  return withActor(actor, async (tx) => {
+    const [therapist] = await tx
+      .select({ name: schema.users.name })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(and(eq(schema.memberships.userId, therapistId), eq(schema.memberships.role, 'therapist'), isNull(schema.users.deactivatedAt)));
+    if (!therapist) throw new TandemError('not_found:person');
+    const clients = await clientsHeldBy(tx, therapistId);
+    const [held] = await queryRows<{ n: number }>(
+      tx,
+      sql`select coalesce(sum(open_alerts), 0)::int as n from admin_open_alerts() where therapist_id = ${therapistId}`,
+    );
+    await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload', subjectId: therapistId });
+    return { therapistId, name: therapist.name, clients, openAlerts: held?.n ?? 0 };
   });
 }

@@ -55,6 +55,50 @@ export const assignClientsSchema = z.object({
 });
 export type AssignClientsInput = z.infer<typeof assignClientsSchema>;
 
+/** Where each of a departing therapist's clients goes: one or several therapists. */
+export const reassignmentPlanSchema = z
+  .array(z.object({ clientId: z.uuid('Choose clients from the list.'), therapistId: z.uuid('Choose a therapist for this client.') }))
+  .min(1, 'Choose a therapist for each client.')
+  .max(500, 'Reassign at most 500 clients at once.');
+export type ReassignmentPlan = z.infer<typeof reassignmentPlanSchema>;
+
+/** The deactivation step: reassign every client, or confirm they are left without a therapist. */
+const deactivateTherapistSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('reassign'), id: z.uuid(), plan: reassignmentPlanSchema }),
+  z.object({
+    intent: z.literal('unassign'),
+    id: z.uuid(),
+    confirmUnassign: z.literal('yes', 'Tick the box to confirm that these clients will have no therapist for now.'),
+  }),
+  z.object({ intent: z.literal('deactivate'), id: z.uuid() }),
+]);
+export type DeactivateTherapistInput = z.infer<typeof deactivateTherapistSchema>;
+
+/**
+ * Reads the deactivation step's form: each client goes to the therapist chosen for them, else to
+ * the one chosen for everyone. Errors are keyed by the field that shows them.
+ */
+export function parseDeactivationForm(
+  form: FormData,
+): { success: true; data: DeactivateTherapistInput } | { success: false; fieldErrors: Partial<Record<string, string>> } {
+  const clientIds = form.getAll('client').map(String);
+  const everyone = form.get('everyone') || undefined;
+  const parsed = deactivateTherapistSchema.safeParse({
+    intent: form.get('intent'),
+    id: form.get('id'),
+    confirmUnassign: form.get('confirmUnassign') ?? undefined,
+    plan: clientIds.map((clientId) => ({ clientId, therapistId: form.get(`therapist-${clientId}`) || everyone })),
+  });
+  if (parsed.success) return { success: true, data: parsed.data };
+  const fieldErrors: Partial<Record<string, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const [first, index] = issue.path;
+    const key = first === 'plan' && typeof index === 'number' ? `therapist-${clientIds[index]}` : String(first ?? 'form');
+    fieldErrors[key] ??= issue.message;
+  }
+  return { success: false, fieldErrors };
+}
+
 export const capacitySchema = z.object({
   therapistId: z.uuid(),
   capacity: z.preprocess(blankAsUndefined, z.coerce.number().int('Use a whole number.').min(0, 'At least 0.').max(500, 'At most 500.').optional()),

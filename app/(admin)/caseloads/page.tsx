@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { primaryButton, smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCaseloads, listDismissedUrgentSignals, NOT_LOGGING_DAYS } from '@/lib/dal/caseloads';
+import { listCaseloads, listClientsWithoutTherapist, listDismissedUrgentSignals, NOT_LOGGING_DAYS } from '@/lib/dal/caseloads';
 import { formatAge, formatDateTime } from '@/lib/tables/format';
 import { CapacityForm } from './capacity-form';
 
@@ -12,8 +12,11 @@ export const metadata: Metadata = { title: 'Caseloads' };
 export default async function CaseloadsPage({ searchParams }: { searchParams: Promise<{ assigned?: string }> }) {
   const user = await requireRole('admin');
   const { assigned } = await searchParams;
-  const [{ therapists, waitingAlerts, clients }, dismissedUrgent] = await Promise.all([listCaseloads({ actor: user }), listDismissedUrgentSignals({ actor: user })]);
-  const unassigned = clients.filter((c) => !c.therapistId && !c.isDeactivated);
+  const [{ therapists, waitingAlerts }, unassigned, dismissedUrgent] = await Promise.all([
+    listCaseloads({ actor: user }),
+    listClientsWithoutTherapist({ actor: user }),
+    listDismissedUrgentSignals({ actor: user }),
+  ]);
   const changed = Number(assigned);
 
   return (

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { createInvitation, revokeInvitation } from '@/lib/dal/invitations';
@@ -9,7 +10,7 @@ import { setPersonActive } from '@/lib/dal/people';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { composeInvitationEmail } from '@/lib/mail/invitation-email';
 import { sendMail, type MailChannel } from '@/lib/mail/send-mail';
-import { inviteSchema } from '@/lib/validation/admin';
+import { inviteSchema, parseDeactivationForm } from '@/lib/validation/admin';
 import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
 
 export type InviteState = FormState & { link?: string; channel?: MailChannel };
@@ -66,9 +67,56 @@ export async function personAction(_previous: FormState, form: FormData): Promis
     if (intent === 'revoke') await revokeInvitation({ actor: user, invitationId: id });
     else await setPersonActive({ actor: user, userId: id, isActive: intent === 'reactivate' });
   } catch (error) {
+    // A therapist who still has clients: the admin first decides where each of them goes.
+    if (error instanceof TandemError && error.code === 'conflict:therapist_has_clients') redirect(`/people/${id}/deactivate`);
     return { status: 'error', message: toPublicError(error).message };
   }
   revalidatePath('/people');
   const done = { deactivate: 'Deactivated. Their sessions have ended.', reactivate: 'Reactivated.', revoke: 'Invitation withdrawn.' };
   return { status: 'success', message: done[intent] };
+}
+
+const deactivationNotices = {
+  reassign: 'reassigned',
+  unassign: 'unassigned',
+  deactivate: 'deactivated',
+} as const;
+
+/**
+ * The deactivation step for a therapist with clients: each client goes to the therapist chosen
+ * for them, else to the one chosen for all; or, with the box ticked, they are left unassigned.
+ */
+export async function deactivateTherapistAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requireRole('admin');
+  const values = typedValues(form);
+  const parsed = parseDeactivationForm(form);
+  if (!parsed.success) {
+    const { fieldErrors } = parsed;
+    const message = fieldErrors.confirmUnassign
+      ? fieldErrors.confirmUnassign
+      : Object.keys(fieldErrors).some((k) => k.startsWith('therapist-'))
+        ? 'Choose a new therapist for each client marked below, or one therapist for all of them.'
+        : toPublicError(new TandemError('bad_request:input')).message;
+    return { status: 'error', message, fieldErrors, values };
+  }
+  const input = parsed.data;
+  try {
+    await setPersonActive({
+      actor: user,
+      userId: input.id,
+      isActive: false,
+      reassign: input.intent === 'reassign' ? input.plan : undefined,
+      unassignClients: input.intent === 'unassign',
+    });
+  } catch (error) {
+    const publicError = toPublicError(error);
+    const message =
+      publicError.code === 'not_found:person'
+        ? 'One of the therapists chosen is no longer active in the clinic. Choose again.'
+        : publicError.message;
+    return { status: 'error', message, values };
+  }
+  revalidatePath('/people');
+  revalidatePath('/clinic');
+  redirect(`/people?done=${deactivationNotices[input.intent]}`);
 }

@@ -12,12 +12,18 @@ import { PeopleTable, type PersonView } from './people-table';
 
 export const metadata: Metadata = { title: 'People' };
 
+const doneNotices = new Map(Object.entries({
+  reassigned: 'Deactivated. Their sessions have ended, and their clients are with their new therapists.',
+  unassigned: 'Deactivated. Their sessions have ended. Their clients are listed on the clinic overview until someone is assigned.',
+  deactivated: 'Deactivated. Their sessions have ended.',
+}));
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole('admin');
   const raw = await searchParams;
   const query = peopleQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const result = await listPeople({ actor: user, query });
+  const done = typeof raw.done === 'string' ? doneNotices.get(raw.done) : undefined;
   const people: PersonView[] = result.rows.map((p) => ({
     id: p.id,
     kind: p.kind,
@@ -39,6 +45,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       <PageHeader title="People">
         <p>Everyone in the clinic, and invitations not yet accepted. Deactivating someone ends their sessions at once and keeps their records.</p>
       </PageHeader>
+      {done && (
+        <p role="status" className="mb-4 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          {done}
+        </p>
+      )}
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter people">
           <TextField name="q" label="Search" type="search" defaultValue={query.q ?? ''} placeholder="Name or email" />
