@@ -8,14 +8,14 @@ import type { CrisisInfo } from '@/lib/dal/alerts';
  */
 export function CrisisResources({ crisis, headingLevel = 2, hasAlerted = false }: { crisis: CrisisInfo; headingLevel?: 2 | 3; hasAlerted?: boolean }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const who = crisis.notifies === 'therapist' ? 'Your therapist' : 'Your clinic';
   return (
     <section aria-labelledby="crisis-heading" className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4 text-stone-900">
       <Heading id="crisis-heading" className="mb-2 text-lg font-semibold">
         You do not have to handle this alone
       </Heading>
       <p className="mb-2">
-        {hasAlerted ? 'Your therapist has been notified' : 'Once this is saved, your therapist is notified'} and the clinic aims to reply{' '}
-        {crisis.responseTime}.
+        {hasAlerted ? `${who} has been notified` : `Once this is saved, ${who.toLowerCase()} is notified`} and the clinic aims to reply {crisis.responseTime}.
       </p>
       <p className="mb-2 font-semibold">If you are in danger now, do not wait for that reply:</p>
       <p className="mb-3 whitespace-pre-line font-medium">{crisis.resources}</p>

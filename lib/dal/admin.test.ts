@@ -246,7 +246,7 @@ describe('clinic settings', () => {
     const other = await createClinicWithClient('B');
     expect(await getClinicSettings({ actor: admin })).toMatchObject({ crisisResponseTime: 'within one working day' });
     await updateClinicSettings({ actor: admin, input: settings });
-    expect(await getCrisisResources({ actor: client })).toEqual({ resources: settings.crisisResources, responseTime: 'within four working hours' });
+    expect(await getCrisisResources({ actor: client })).toEqual({ resources: settings.crisisResources, responseTime: 'within four working hours', notifies: 'therapist' });
     expect((await getCrisisResources({ actor: other.client })).responseTime).toBe('within one working day');
   });
 

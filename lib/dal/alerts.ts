@@ -24,15 +24,23 @@ export type UrgentAlertInput =
   | { kind: 'item9'; sourceId: string; answer: number }
   | { kind: 'crisis_language'; source: 'journal' | 'check_in_note'; sourceId: string; riskCategory: RiskCategory | null };
 
-export async function raiseUrgentAlert(tx: Transaction, actor: Actor, alert: UrgentAlertInput): Promise<void> {
-  // A deactivated therapist cannot sign in to act: their clients' alerts go to the clinic's admins.
-  const therapists = await tx
+/**
+ * Who an urgent alert about this client reaches: each actively assigned therapist who can sign in.
+ * A deactivated therapist cannot act, so with none left the alert goes to the clinic's admins.
+ */
+async function alertRecipients(tx: Transaction, clientId: string): Promise<string[]> {
+  const rows = await tx
     .select({ therapistId: schema.assignments.therapistId })
     .from(schema.assignments)
     .innerJoin(schema.users, eq(schema.users.id, schema.assignments.therapistId))
-    .where(and(eq(schema.assignments.clientId, actor.userId), isNull(schema.assignments.endedAt), isNull(schema.users.deactivatedAt)))
+    .where(and(eq(schema.assignments.clientId, clientId), isNull(schema.assignments.endedAt), isNull(schema.users.deactivatedAt)))
     .orderBy(asc(schema.assignments.startedAt));
-  const recipients = therapists.length > 0 ? therapists.map((t) => t.therapistId) : [null];
+  return rows.map((r) => r.therapistId);
+}
+
+export async function raiseUrgentAlert(tx: Transaction, actor: Actor, alert: UrgentAlertInput): Promise<void> {
+  const therapists = await alertRecipients(tx, actor.userId);
+  const recipients = therapists.length > 0 ? therapists : [null];
   await tx.insert(schema.alerts).values(
     recipients.map((therapistId) => ({
       clinicId: actor.clinicId,
@@ -219,7 +227,8 @@ export async function acknowledgeAlert({ actor, input }: { actor: Actor; input: 
   if (outcome === 'missing') throw new TandemError('not_found:alert');
 }
 
-export type CrisisInfo = { resources: string; responseTime: string };
+/** What the crisis card says: the clinic's own words, and who an alert reaches (the card promises no more). */
+export type CrisisInfo = { resources: string; responseTime: string; notifies: 'therapist' | 'clinic' };
 
 /** What the client's clinic tells them to do in a crisis, and how soon it aims to reply to an alert. */
 export async function getCrisisResources({ actor }: { actor: Actor }): Promise<CrisisInfo> {
@@ -229,6 +238,7 @@ export async function getCrisisResources({ actor }: { actor: Actor }): Promise<C
       .from(schema.clinics)
       .where(eq(schema.clinics.id, actor.clinicId));
     if (!clinic) throw new TandemError('not_found:page');
-    return clinic;
+    const notifies = actor.role === 'client' && (await alertRecipients(tx, actor.userId)).length === 0 ? 'clinic' : 'therapist';
+    return { ...clinic, notifies };
   });
 }

@@ -124,6 +124,13 @@ describe('getCrisisResources', () => {
     expect(await getCrisisResources({ actor: client })).toEqual({
       resources: expect.stringMatching(/local emergency number/),
       responseTime: 'within one working day',
+      notifies: 'therapist',
     });
+  });
+
+  it('says the clinic is notified, not a therapist, when the client has no therapist who can act', async () => {
+    const { client, therapist } = await createClinicWithClient();
+    await getDatabase().execute(sql`update users set deactivated_at = now() where id = ${therapist.userId}`);
+    expect((await getCrisisResources({ actor: client })).notifies).toBe('clinic');
   });
 });

@@ -32,10 +32,10 @@ export default async function SupportPage() {
         </section>
         <section aria-labelledby="therapist-heading" className="rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="therapist-heading" className="mb-2 font-medium">
-            Your therapist
+            {crisis.notifies === 'therapist' ? 'Your therapist' : 'Your clinic'}
           </h2>
           <p className="mb-2 text-stone-700">
-            When a questionnaire answer or something you write suggests you may be in danger, your therapist is notified and
+            When a questionnaire answer or something you write suggests you may be in danger, {crisis.notifies === 'therapist' ? 'your therapist' : 'your clinic'} is notified and
             the clinic aims to reply {crisis.responseTime}. That is not immediate: if you are in danger now, use the contacts
             above.
           </p>
