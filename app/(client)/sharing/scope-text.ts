@@ -15,4 +15,4 @@ export const scopeText: Record<Scope, { label: string; lower: string; explanatio
 };
 
 export const SAFETY_EXCEPTION =
-  'One thing is always shared, whatever you choose: if you answer the PHQ-9 question about hurting yourself with anything other than "Not at all", or write words in your journal that suggest you may be in danger, your therapist is alerted. They see that it happened and your answer, but not your journal text unless you share your journal.';
+  'One thing is always shared, whatever you choose: if you answer the PHQ-9 question about hurting yourself with anything other than "Not at all", or write words in your journal or a check-in note that suggest you may be in danger, your therapist is alerted (while you have none, your clinic is). They see that it happened, your answer and what kind of words they were, but not your words unless you share your journal or check-ins.';
