@@ -23,6 +23,7 @@ test('an indirect risk sentence in a check-in note brings crisis help at once, a
   const signIn = new SignInPage(therapist);
   await signIn.goto();
   await signIn.signIn('jordan@demo.tandem.test', DEMO_PASSWORD);
+  await expect(therapist).toHaveURL(/\/caseload$/);
   await therapist.goto('/alerts');
   const alert = therapist.getByRole('listitem', { name: 'Alert about Kai Moreno', exact: true });
   await expect(alert).toContainText('Risk language in a check-in note');
