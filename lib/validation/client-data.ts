@@ -45,4 +45,4 @@ export const daylioImportSchema = z.object({
 });
 export type DaylioImportInput = z.infer<typeof daylioImportSchema>;
 
-export const exportFormatSchema = z.enum(['json', 'csv']);
+export const exportFormatSchema = z.enum(['json', 'csv', 'fhir']);

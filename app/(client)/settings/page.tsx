@@ -81,6 +81,15 @@ export default async function SettingsPage() {
             Download as CSV (zip)
           </a>
         </div>
+        <p className="text-stone-700">
+          For a doctor or clinic record system: your mood and questionnaire answers in FHIR, the format health records use. It holds no
+          journal or notes.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <a href="/api/me/export?format=fhir" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            Download for a health record (FHIR)
+          </a>
+        </div>
       </section>
 
       <section aria-labelledby="import-heading" className={sectionClass}>

@@ -21,9 +21,22 @@ export default async function ClientLayout({ children, params }: { children: Rea
   const client = await orNotFound(getClientOverview({ actor: user, clientId }));
   return (
     <div>
-      <div className="mb-4 flex flex-col gap-1">
-        <h1 className="text-2xl font-semibold">{client.name}</h1>
-        <p className="text-stone-700">{sharingSentence(client.sharing)}</p>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold">{client.name}</h1>
+          <p className="text-stone-700">{sharingSentence(client.sharing)}</p>
+        </div>
+        <a
+          href={`/clients/${clientId}/fhir`}
+          download
+          aria-describedby="fhir-download-note"
+          className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+        >
+          Download for the clinic record (FHIR)
+        </a>
+        <p id="fhir-download-note" className="sr-only">
+          A FHIR file with what the client shares with you: mood from check-ins and questionnaire answers. The client sees that you downloaded it.
+        </p>
       </div>
       <ClientNav clientId={clientId} />
       {children}
