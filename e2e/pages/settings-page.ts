@@ -30,4 +30,10 @@ export class SettingsPage {
     await this.page.getByRole('link', { name: 'Download as JSON' }).click();
     return download;
   }
+
+  async downloadFhir() {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('link', { name: 'Download for a health record (FHIR)' }).click();
+    return download;
+  }
 }

@@ -5,7 +5,7 @@ import { requireRole } from '@/lib/auth/session';
 import { listPauses } from '@/lib/dal/pauses';
 import { localDateIn } from '@/lib/dates';
 import { endPause } from './actions';
-import { DaylioImport } from './daylio-import';
+import { TrackerImport } from './tracker-import';
 import { DeleteAccountForm } from './delete-account-form';
 import { PauseForm } from './pause-form';
 import { TimeZoneForm } from './time-zone-form';
@@ -94,9 +94,9 @@ export default async function SettingsPage() {
 
       <section aria-labelledby="import-heading" className={sectionClass}>
         <h2 id="import-heading" className="text-lg font-medium">
-          Bring your Daylio history
+          Bring your history from another app
         </h2>
-        <DaylioImport />
+        <TrackerImport />
       </section>
 
       <section aria-labelledby="privacy-heading" className={sectionClass}>
