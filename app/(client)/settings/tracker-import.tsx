@@ -83,11 +83,11 @@ export function TrackerImport() {
     return (
       <form onSubmit={confirm} className="flex flex-col gap-4">
         <p>
-          The {preview.format === 'imoodjournal' ? 'iMoodJournal' : 'Daylio'} file holds <strong>{preview.entries}</strong> entr
-          {preview.entries === 1 ? 'y' : 'ies'} from {longDay(preview.firstDate)} to {longDay(preview.lastDate)}.{' '}
+          The file holds <strong>{preview.entries}</strong> entr{preview.entries === 1 ? 'y' : 'ies'} from {longDay(preview.firstDate)} to{' '}
+          {longDay(preview.lastDate)}.{' '}
           {preview.format === 'imoodjournal'
-            ? 'Levels are already 1 to 10 and are kept as they are; tags become tags and comments become check-in notes.'
-            : 'Activities become tags and notes become check-in notes.'}
+            ? 'It is an iMoodJournal export: levels are already 1 to 10 and are kept as they are; tags become tags and comments become check-in notes.'
+            : 'It is a Daylio export: activities become tags and notes become check-in notes.'}
         </p>
         {preview.alreadyImported > 0 && (
           <p role="status" className="rounded-md border border-brand-100 bg-brand-50 p-3 font-medium text-brand-800">
