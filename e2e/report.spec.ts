@@ -12,6 +12,8 @@ const firstPageText = (file: string) => execFileSync('pdftotext', ['-f', '1', '-
 
 // Gus Lindqvist shares everything with Sam Rivera; no other spec reads him.
 test('the therapist prints the pre-session report: one or two pages on A4 and Letter, naming the client, with mood and questionnaires', async ({ page, browser }, testInfo) => {
+  // Two PDF renders and three poppler runs on top of the page itself.
+  test.slow();
   const gusId = await userIdOf(browser, 'gus@demo.tandem.test', /\/check-in$/);
   await signInAs(page, 'therapist');
   const client = new ClientPage(page);
