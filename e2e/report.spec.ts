@@ -54,3 +54,23 @@ test('the report holds nothing the client does not share, and is 404 to a therap
   expect(response?.status()).toBe(404);
   await expect(page.getByText('Farah Aziz')).toHaveCount(0);
 });
+
+test('a client prints a summary of their own to take to a GP', async ({ page }, testInfo) => {
+  test.slow();
+  await signInByEmail(page, 'pia@demo.tandem.test', /\/check-in$/);
+  await page.goto('/settings');
+  await page.getByRole('link', { name: 'A summary to take to your doctor' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'How I have been: Pia Larsen' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /questionnaire scores/ })).toBeVisible();
+
+  await page.emulateMedia({ media: 'print' });
+  const pdf = testInfo.outputPath('summary-A4.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  expect(pdfPages(pdf)).toBeLessThanOrEqual(2);
+  const text = firstPageText(pdf);
+  expect(text).toContain('How I have been: Pia Larsen');
+  expect(text).toContain('Questionnaires');
+  expect(text).not.toMatch(/Print or save as PDF|Sign out/);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
+  if (process.env.REPORT_PNG_DIR) fs.copyFileSync(pdf.replace(/\.pdf$/, '.png'), path.join(process.env.REPORT_PNG_DIR, 'summary-A4.png'));
+});

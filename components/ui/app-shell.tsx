@@ -27,7 +27,7 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <header className="border-b border-stone-200 bg-white">
+      <header className="border-b border-stone-200 bg-white print:hidden">
         <div className={`mx-auto grid ${width} grid-cols-[1fr_auto] items-center gap-x-6 gap-y-1 px-4 py-2 md:grid-cols-[auto_1fr_auto]`}>
           <Link href="/" className="py-1 text-lg font-semibold text-brand-700 md:col-start-1 md:row-start-1">
             Tandem

@@ -89,6 +89,9 @@ export default async function SettingsPage() {
           <a href="/api/me/export?format=fhir" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
             Download for a health record (FHIR)
           </a>
+          <Link href="/summary" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            A summary to take to your doctor
+          </Link>
         </div>
       </section>
 
