@@ -79,6 +79,7 @@ export default async function ReportPage({ params }: { params: Promise<{ clientI
         ) : measures.length === 0 ? (
           <p className="text-stone-700">No questionnaires yet.</p>
         ) : (
+          <div className="overflow-x-auto">
           <table className="w-full text-left">
             <caption className="sr-only">The latest questionnaires with band and change</caption>
             <thead>
@@ -107,13 +108,18 @@ export default async function ReportPage({ params }: { params: Promise<{ clientI
                     <td className="py-1">
                       {m.change === null || !m.verdict
                         ? 'First one'
-                        : `${m.change > 0 ? `+${m.change}` : m.change}: ${verdictText[m.verdict]} (reliable change is ${m.reliableChangePoints} points or more)`}
+                        : `${m.change > 0 ? `+${m.change}` : m.change}: ${verdictText[m.verdict]}`}
                     </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          <p className="mt-1 text-stone-700">
+            Reliable change at this clinic:{' '}
+            {[...new Map(measures.map((m) => [m.name, `${m.name} ${m.reliableChangePoints} points`])).values()].join(', ')} or more.
+          </p>
+          </div>
         )}
       </section>
 
