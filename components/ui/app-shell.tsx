@@ -28,7 +28,7 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <header className="border-b border-stone-200 bg-white">
+      <header className="border-b border-stone-200 bg-white print:hidden">
         <div className={`mx-auto flex ${width} flex-wrap items-center gap-2 px-3 py-2 sm:px-4 lg:gap-x-4`}>
           <Link href="/" className="mr-auto py-1 text-lg font-semibold text-brand-700 lg:mr-0">
             Tandem

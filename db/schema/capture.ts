@@ -74,6 +74,26 @@ export const customTags = pgTable(
   ],
 );
 
+// The mood (1–10) a client chose for each of their tracker's labels at their last import, offered
+// again next time (migration 0007). Labels are stored as matched: trimmed and lower-cased.
+export const importMoodMappings = pgTable(
+  'import_mood_mappings',
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: clientId(),
+    label: text('label').notNull(),
+    mood: smallint('mood').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('import_mood_mappings_client_label_unique').on(t.clientId, t.label),
+    check('import_mood_mappings_label_length', sql`length(${t.label}) between 1 and 200`),
+    check('import_mood_mappings_mood_range', sql`${t.mood} between 1 and 10`),
+  ],
+);
+
 // Item answers are stored; totals and bands are derived in lib/clinical.
 export const measureResponses = pgTable(
   'measure_responses',
@@ -159,6 +179,7 @@ export const pauses = pgTable(
 
 export type CheckIn = typeof checkIns.$inferSelect;
 export type CustomTag = typeof customTags.$inferSelect;
+export type ImportMoodMapping = typeof importMoodMappings.$inferSelect;
 export type MeasureResponse = typeof measureResponses.$inferSelect;
 export type MeasureSchedule = typeof measureSchedules.$inferSelect;
 export type JournalEntry = typeof journalEntries.$inferSelect;

@@ -28,6 +28,12 @@ export class ClientPage {
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
 
+  async downloadFhir() {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('link', { name: 'Download for the clinic record (FHIR)' }).click();
+    return download;
+  }
+
   timeline(): Locator {
     return this.page.getByRole('region', { name: 'Timeline' });
   }

@@ -8,13 +8,17 @@ export class SettingsPage {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   }
 
-  async chooseDaylioFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
-    await this.page.getByLabel('Daylio CSV file').setInputFiles(file);
+  async chooseImportFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
+    await this.page.getByLabel('CSV file from Daylio or iMoodJournal').setInputFiles(file);
     await this.page.getByRole('button', { name: 'Read the file' }).click();
   }
 
   async mapMood(label: string, mood: number) {
     await this.page.getByLabel(new RegExp(`^${label} \\(`)).selectOption(String(mood));
+  }
+
+  importButton() {
+    return this.page.getByRole('button', { name: /^Import \d+ check-ins?$/ });
   }
 
   async confirmImport() {
@@ -28,6 +32,12 @@ export class SettingsPage {
   async downloadJson() {
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('link', { name: 'Download as JSON' }).click();
+    return download;
+  }
+
+  async downloadFhir() {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('link', { name: 'Download for a health record (FHIR)' }).click();
     return download;
   }
 }

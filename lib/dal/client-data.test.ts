@@ -4,14 +4,16 @@ import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { historyFromExport } from '@/lib/insights/history-file';
-import { checkInsFromDaylio, parseDaylio } from '@/lib/import/daylio';
+import { parseDaylio } from '@/lib/import/daylio';
+import { checkInsFromFile } from '@/lib/import/entries';
+import { readImportFile } from '@/lib/import/read-file';
 import { addJournalEntry, addMeasureResponse, addSignedNote, createClinicWithClient, grant, TEST_PASSWORD } from '@/lib/testing/factories';
 import { listAccessLog } from './access-log';
 import { deleteMyAccount, updateTimeZone } from './account';
 import { listCheckIns } from './check-ins';
 import { exportMyData } from './export';
 import { getHistory } from './history';
-import { importDaylioCheckIns } from './import';
+import { getImportContext, importCheckIns } from './import';
 import { createNote, savePrivateNote } from './notes';
 import { cancelPause, createPause, listPauses } from './pauses';
 import { saveJournalEntry } from './journal';
@@ -25,6 +27,7 @@ beforeEach(async () => {
 
 const daylioSample = readFileSync(fileURLToPath(new URL('../../../shared/data/daylio/sample_multiple_moods.csv', import.meta.url)), 'utf8');
 const mapping = { ok: 6, refreshed: 8, good: 8, 'ok but sleepy': 5, bad: 3, anxious: 3 };
+const daylio = { source: 'daylio_import', moodMapping: {} } as const;
 const count = async (table: string, clientId: string) =>
   (await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from ${sql.identifier(table)} where client_id = ${clientId}`))[0]?.n;
 
@@ -63,11 +66,12 @@ describe('access log', () => {
 describe('Daylio import', () => {
   it('adds every entry once; importing the same file again adds nothing, whatever the mapping', async () => {
     const file = parseDaylio(daylioSample);
-    const first = await importDaylioCheckIns({ actor: w.client, checkIns: checkInsFromDaylio(file, mapping, 'Europe/Lisbon'), timeZone: 'Europe/Lisbon' });
+    const first = await importCheckIns({ ...daylio, actor: w.client, checkIns: checkInsFromFile(file, mapping, 'Europe/Lisbon'), timeZone: 'Europe/Lisbon' });
     expect(first).toEqual({ added: 7, skipped: 0 });
-    const again = await importDaylioCheckIns({
+    const again = await importCheckIns({
+      ...daylio,
       actor: w.client,
-      checkIns: checkInsFromDaylio(parseDaylio(daylioSample), { ...mapping, ok: 2 }, 'Europe/Lisbon'),
+      checkIns: checkInsFromFile(parseDaylio(daylioSample), { ...mapping, ok: 2 }, 'Europe/Lisbon'),
       timeZone: 'Europe/Lisbon',
     });
     expect(again).toEqual({ added: 0, skipped: 7 });
@@ -79,6 +83,38 @@ describe('Daylio import', () => {
     ]);
   });
 
+  it('knows before importing how much of a file is already here, and remembers the moods chosen, for this client only', async () => {
+    const file = parseDaylio(daylioSample);
+    const keys = file.entries.map((e) => e.importKey);
+    const labelKeys = ['ok', 'refreshed', 'good', 'ok but sleepy', 'bad', 'anxious'];
+    expect(await getImportContext({ actor: w.client, importKeys: keys, labelKeys })).toEqual({ alreadyImported: 0, rememberedMoods: {} });
+    await importCheckIns({ actor: w.client, checkIns: checkInsFromFile(file, mapping, 'UTC'), source: 'daylio_import', timeZone: 'UTC', moodMapping: mapping });
+    expect(await getImportContext({ actor: w.client, importKeys: keys, labelKeys })).toEqual({ alreadyImported: 7, rememberedMoods: mapping });
+    // A later choice replaces the remembered one.
+    await importCheckIns({ actor: w.client, checkIns: [], source: 'daylio_import', timeZone: 'UTC', moodMapping: { ok: 7 } });
+    expect((await getImportContext({ actor: w.client, importKeys: [], labelKeys: ['ok'] })).rememberedMoods).toEqual({ ok: 7 });
+
+    const other = await createClinicWithClient();
+    expect(await getImportContext({ actor: other.client, importKeys: keys, labelKeys })).toEqual({ alreadyImported: 0, rememberedMoods: {} });
+    await expect(getImportContext({ actor: w.therapist, importKeys: keys, labelKeys })).rejects.toMatchObject({ code: 'forbidden:role' });
+  });
+
+  it('imports an iMoodJournal file once, marked as such', async () => {
+    const text = readFileSync(fileURLToPath(new URL('../import/test-data/imoodjournal.csv', import.meta.url)), 'utf8');
+    const imported = () => importCheckIns({ actor: w.client, checkIns: checkInsFromFile(readImportFile(text), {}, 'UTC'), source: 'imoodjournal_import', timeZone: 'UTC', moodMapping: {} });
+    expect(await imported()).toEqual({ added: 3, skipped: 0 });
+    expect(await imported()).toEqual({ added: 0, skipped: 3 });
+    const rows = await queryRows<{ source: string; mood: number; note: string | null }>(
+      getDatabase(),
+      sql`select source, mood, note from check_ins where client_id = ${w.client.userId} and source <> 'app' order by recorded_at`,
+    );
+    expect(rows).toEqual([
+      { source: 'imoodjournal_import', mood: 7, note: 'Dinner with friends, then a walk' },
+      { source: 'imoodjournal_import', mood: 3, note: null },
+      { source: 'imoodjournal_import', mood: 5, note: 'Tired' },
+    ]);
+  });
+
   it('imports ten years of entries in a few seconds', async () => {
     const lines = ['full_date,date,weekday,time,mood,activities,note_title,note'];
     for (let day = 0; day < 3653; day += 1) {
@@ -86,8 +122,8 @@ describe('Daylio import', () => {
       lines.push(`${date},x,x,8:15 am,good,"work | walk","","a note"`, `${date},x,x,21:40,meh,"reading","",""`);
     }
     const began = performance.now();
-    const checkIns = checkInsFromDaylio(parseDaylio(lines.join('\n')), { good: 8, meh: 5 }, 'Europe/London');
-    const result = await importDaylioCheckIns({ actor: w.client, checkIns, timeZone: 'Europe/London' });
+    const checkIns = checkInsFromFile(parseDaylio(lines.join('\n')), { good: 8, meh: 5 }, 'Europe/London');
+    const result = await importCheckIns({ ...daylio, actor: w.client, checkIns, timeZone: 'Europe/London' });
     const seconds = (performance.now() - began) / 1000;
     console.info(`[import] ${checkIns.length} Daylio entries parsed and stored in ${seconds.toFixed(2)} s`);
     expect(result.added).toBe(7306);
@@ -95,9 +131,9 @@ describe('Daylio import', () => {
   });
 
   it('writes nothing when any row is refused by the database', async () => {
-    const good = checkInsFromDaylio(parseDaylio(daylioSample), mapping, 'UTC');
+    const good = checkInsFromFile(parseDaylio(daylioSample), mapping, 'UTC');
     const bad = [...good, { ...good[0]!, importKey: 'daylio:bad', mood: 11 }];
-    await expect(importDaylioCheckIns({ actor: w.client, checkIns: bad, timeZone: 'UTC' })).rejects.toThrow();
+    await expect(importCheckIns({ ...daylio, actor: w.client, checkIns: bad, timeZone: 'UTC' })).rejects.toThrow();
     expect(await count('check_ins', w.client.userId)).toBe(2);
   });
 });

@@ -1,9 +1,11 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { schema } from '@/db';
+import { schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { localDateIn } from '@/lib/dates';
+import type { FhirExportInput } from '@/lib/export/fhir';
 import { recordAudit } from './audit';
+import { withAssignedClient } from './client-record';
 import { withActor, type Actor } from './context';
 import { decryptJournalText } from './journal';
 
@@ -121,4 +123,57 @@ export async function exportMyData({ actor, format }: { actor: Actor; format: 'j
       })),
     };
   });
+}
+
+/**
+ * One client's record for the FHIR export (`lib/export/fhir.ts`). The client gets all of theirs;
+ * their assigned therapist only the scopes the client shares with them now (check-ins as mood,
+ * questionnaires), and anyone else not_found:client. Audited per kind of data exported.
+ */
+export async function exportFhirRecord({ actor, clientId }: { actor: Actor; clientId: string }): Promise<FhirExportInput> {
+  if (actor.role === 'client') {
+    if (clientId !== actor.userId) throw new TandemError('not_found:client');
+    return withActor(actor, async (tx) => {
+      const [person] = await tx.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, clientId));
+      if (!person) throw new TandemError('not_found:client');
+      await recordAudit(tx, actor, { action: 'account.export_fhir', subjectType: 'account', subjectClientId: clientId });
+      return readFhirRecord(tx, { id: clientId, name: person.name }, { checkIns: true, measures: true });
+    });
+  }
+  return withAssignedClient(actor, clientId, { action: 'client.export', subjectType: 'caseload' }, async (tx, client) => {
+    const scopes = { checkIns: client.sharing.includes('checkins'), measures: client.sharing.includes('measures') };
+    await recordAudit(tx, actor, { action: 'client.export', subjectType: 'caseload', subjectClientId: clientId });
+    if (scopes.checkIns) await recordAudit(tx, actor, { action: 'check_ins.export', subjectType: 'check_ins', subjectClientId: clientId });
+    if (scopes.measures) await recordAudit(tx, actor, { action: 'measures.export', subjectType: 'measures', subjectClientId: clientId });
+    return readFhirRecord(tx, { id: clientId, name: client.name }, scopes);
+  });
+}
+
+async function readFhirRecord(
+  tx: Transaction,
+  client: FhirExportInput['client'],
+  scopes: { checkIns: boolean; measures: boolean },
+): Promise<FhirExportInput> {
+  const c = schema.checkIns;
+  const m = schema.measureResponses;
+  const checkIns = scopes.checkIns
+    ? await tx
+        .select({ id: c.id, localDate: c.localDate, recordedAt: c.recordedAt, mood: c.mood })
+        .from(c)
+        .where(eq(c.clientId, client.id))
+        .orderBy(asc(c.localDate), asc(c.recordedAt))
+    : null;
+  const measures = scopes.measures
+    ? await tx
+        .select({ id: m.id, instrument: m.instrument, items: m.items, difficulty: m.difficulty, completedAt: m.completedAt })
+        .from(m)
+        .where(eq(m.clientId, client.id))
+        .orderBy(asc(m.completedAt))
+    : null;
+  return {
+    exportedAt: new Date().toISOString(),
+    client,
+    checkIns: checkIns?.map((x) => ({ ...x, recordedAt: x.recordedAt.toISOString() })) ?? null,
+    measures: measures?.map((x) => ({ ...x, completedAt: x.completedAt.toISOString() })) ?? null,
+  };
 }

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkInsFromDaylio, DaylioImportError, parseDaylio, parseTime, previewOf, suggestedMoodMapping } from './daylio';
+import { parseDaylio, parseTime, suggestedMoodMapping } from './daylio';
+import { checkInsFromFile, ImportFileError } from './entries';
+import { previewOf } from './read-file';
 
 // The shared Daylio samples (MichaelCurrin/daylio-csv-parser, MIT), read in place.
 const sample = (name: string) => readFileSync(fileURLToPath(new URL(`../../../shared/data/daylio/${name}`, import.meta.url)), 'utf8');
 
 const HEADER = 'full_date,date,weekday,time,mood,activities,note_title,note';
 
-function errorOf(text: string): DaylioImportError {
+function errorOf(text: string): ImportFileError {
   try {
     parseDaylio(text);
   } catch (error) {
-    if (error instanceof DaylioImportError) return error;
+    if (error instanceof ImportFileError) return error;
     throw error;
   }
   throw new Error('expected the file to be rejected');
@@ -139,11 +141,11 @@ describe('parseTime', () => {
   it.each(['24:00', '0:00 am', '10:60', 'noon', '10 pm'])('rejects %s', (raw) => expect(parseTime(raw)).toBeNull());
 });
 
-describe('checkInsFromDaylio', () => {
+describe('checkInsFromFile', () => {
   const file = parseDaylio(sample('sample.csv'));
 
   it('applies the mapping and places each entry at its local time in the person’s zone', () => {
-    const checkIns = checkInsFromDaylio(file, { sad: 3, average: 6 }, 'Europe/Lisbon');
+    const checkIns = checkInsFromFile(file, { sad: 3, average: 6 }, 'Europe/Lisbon');
     expect(checkIns.map((c) => c.mood)).toEqual([3, 6, 6]);
     // 22:00 in Lisbon on 28 September 2021 (summer time, UTC+1) is 21:00 UTC.
     expect(checkIns[0]?.recordedAt.toISOString()).toBe('2021-09-28T21:00:00.000Z');
@@ -151,8 +153,8 @@ describe('checkInsFromDaylio', () => {
   });
 
   it('refuses an unmapped or out-of-range label, naming it', () => {
-    expect(() => checkInsFromDaylio(file, { sad: 3 }, 'UTC')).toThrow('"average"');
-    expect(() => checkInsFromDaylio(file, { sad: 0, average: 5 }, 'UTC')).toThrow('"sad"');
+    expect(() => checkInsFromFile(file, { sad: 3 }, 'UTC')).toThrow('"average"');
+    expect(() => checkInsFromFile(file, { sad: 0, average: 5 }, 'UTC')).toThrow('"sad"');
   });
 
   // About 1 s on a busy 2-core machine; the bound leaves room for a slower CI runner.
@@ -166,7 +168,7 @@ describe('checkInsFromDaylio', () => {
     }
     const began = performance.now();
     const parsed = parseDaylio(lines.join('\n'));
-    const checkIns = checkInsFromDaylio(parsed, { good: 8, meh: 5 }, 'Europe/London');
+    const checkIns = checkInsFromFile(parsed, { good: 8, meh: 5 }, 'Europe/London');
     expect(checkIns).toHaveLength(7306);
     expect(performance.now() - began).toBeLessThan(4000);
   });

@@ -38,11 +38,11 @@ export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-export const daylioImportSchema = z.object({
+export const checkInImportSchema = z.object({
   csv: z.string().min(1, 'Choose a file.').max(MAX_IMPORT_BYTES, 'The file is larger than 10 MB.'),
   /** Mood label (lower-cased) to a mood from 1 to 10; absent on the preview step. */
-  mapping: z.record(z.string(), z.number().int().min(1).max(10)).optional(),
+  mapping: z.record(z.string().max(200), z.number().int().min(1).max(10)).optional(),
 });
-export type DaylioImportInput = z.infer<typeof daylioImportSchema>;
+export type CheckInImportInput = z.infer<typeof checkInImportSchema>;
 
-export const exportFormatSchema = z.enum(['json', 'csv']);
+export const exportFormatSchema = z.enum(['json', 'csv', 'fhir']);

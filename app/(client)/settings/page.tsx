@@ -6,7 +6,7 @@ import { getMyPhone } from '@/lib/dal/account';
 import { listPauses } from '@/lib/dal/pauses';
 import { localDateIn } from '@/lib/dates';
 import { endPause } from './actions';
-import { DaylioImport } from './daylio-import';
+import { TrackerImport } from './tracker-import';
 import { DeleteAccountForm } from './delete-account-form';
 import { PauseForm } from './pause-form';
 import { PhoneForm } from './phone-form';
@@ -90,13 +90,25 @@ export default async function SettingsPage() {
             Download as CSV (zip)
           </a>
         </div>
+        <p className="text-stone-700">
+          For a doctor or clinic record system: your mood and questionnaire answers in FHIR, the format health records use. It holds no
+          journal or notes.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <a href="/api/me/export?format=fhir" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            Download for a health record (FHIR)
+          </a>
+          <Link href="/summary" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            A summary to take to your doctor
+          </Link>
+        </div>
       </section>
 
       <section aria-labelledby="import-heading" className={sectionClass}>
         <h2 id="import-heading" className="text-lg font-medium">
-          Bring your Daylio history
+          Bring your history from another app
         </h2>
-        <DaylioImport />
+        <TrackerImport />
       </section>
 
       <section aria-labelledby="privacy-heading" className={sectionClass}>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireRole } from '@/lib/auth/session';
 import { getClientOverview } from '@/lib/dal/client-record';
@@ -21,10 +22,28 @@ export default async function ClientLayout({ children, params }: { children: Rea
   const client = await orNotFound(getClientOverview({ actor: user, clientId }));
   return (
     <div>
-      <div className="mb-4 flex flex-col gap-1">
-        <h1 className="text-2xl font-semibold">{client.name}</h1>
-        <p className="text-stone-700">{sharingSentence(client.sharing)}</p>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold">{client.name}</h1>
+          <p className="text-stone-700">{sharingSentence(client.sharing)}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/report/${clientId}`} className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            Pre-session report
+          </Link>
+          <a
+            href={`/clients/${clientId}/fhir`}
+            download
+            aria-describedby="fhir-download-note"
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+          >
+            Download for the clinic record (FHIR)
+          </a>
+        </div>
       </div>
+      <p id="fhir-download-note" className="sr-only">
+        The FHIR file holds what the client shares with you: mood from check-ins and questionnaire answers. The client sees that you downloaded it.
+      </p>
       <ClientNav clientId={clientId} />
       {children}
     </div>

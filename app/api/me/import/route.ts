@@ -1,29 +1,35 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireApiUser } from '@/lib/auth/session';
-import { importDaylioCheckIns } from '@/lib/dal/import';
+import { getImportContext, importCheckIns } from '@/lib/dal/import';
 import { TandemError, toPublicError } from '@/lib/errors';
-import { checkInsFromDaylio, DaylioImportError, parseDaylio, previewOf } from '@/lib/import/daylio';
-import { daylioImportSchema } from '@/lib/validation/client-data';
+import { checkInsFromFile, ImportFileError, moodKey } from '@/lib/import/entries';
+import { previewOf, readImportFile } from '@/lib/import/read-file';
+import { checkInImportSchema } from '@/lib/validation/client-data';
 
 /**
- * POST /api/me/import — a Daylio CSV export for the signed-in client. Without `mapping` it
- * only reads the file and answers a preview; with one it imports, all or nothing.
+ * POST /api/me/import — a Daylio or iMoodJournal CSV export for the signed-in client. Without
+ * `mapping` it only reads the file and answers a preview (with how much of it is already here
+ * and the moods remembered from last time); with one it imports, all or nothing.
  */
 export async function POST(request: NextRequest) {
   try {
     const user = await requireApiUser();
     if (user.role !== 'client') throw new TandemError('forbidden:role');
-    const parsed = daylioImportSchema.safeParse(await request.json().catch(() => null));
+    const parsed = checkInImportSchema.safeParse(await request.json().catch(() => null));
     if (!parsed.success) throw new TandemError('bad_request:input', parsed.error.issues[0]?.message);
-    const file = parseDaylio(parsed.data.csv);
+    const file = readImportFile(parsed.data.csv);
+    const labelKeys = file.moodLabels.map((l) => moodKey(l.label));
     if (!parsed.data.mapping) {
-      return NextResponse.json({ preview: previewOf(file) });
+      const known = await getImportContext({ actor: user, importKeys: file.entries.map((e) => e.importKey), labelKeys });
+      return NextResponse.json({ preview: previewOf(file, known) });
     }
-    const checkIns = checkInsFromDaylio(file, parsed.data.mapping, user.timeZone);
-    const result = await importDaylioCheckIns({ actor: user, checkIns, timeZone: user.timeZone });
+    const mapping = parsed.data.mapping;
+    const checkIns = checkInsFromFile(file, mapping, user.timeZone);
+    const moodMapping = Object.fromEntries(labelKeys.map((key) => [key, mapping[key] as number]));
+    const result = await importCheckIns({ actor: user, checkIns, source: file.source, timeZone: user.timeZone, moodMapping });
     return NextResponse.json({ result });
   } catch (error) {
-    if (error instanceof DaylioImportError) {
+    if (error instanceof ImportFileError) {
       return NextResponse.json({ error: { code: 'bad_request:input', message: `Nothing was imported. ${error.message}` } }, { status: 400 });
     }
     const { code, status, message } = toPublicError(error);

@@ -2,21 +2,25 @@
 
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import type { DaylioPreview } from '@/lib/import/daylio';
+import type { ImportPreview } from '@/lib/import/read-file';
 
 type Step =
   | { name: 'choose' }
-  | { name: 'preview'; csv: string; preview: DaylioPreview; mapping: Record<string, string> }
+  | { name: 'preview'; csv: string; preview: ImportPreview; mapping: Record<string, string> }
   | { name: 'done'; added: number; skipped: number; lastDate: string };
+
+/** "a", "a and b", "a, b and c". */
+const listOf = (words: readonly string[]) => (words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
 
 const longDay = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-async function post(body: unknown): Promise<{ preview?: DaylioPreview; result?: { added: number; skipped: number }; error?: { message: string } }> {
+async function post(body: unknown): Promise<{ preview?: ImportPreview; result?: { added: number; skipped: number }; error?: { message: string } }> {
   const response = await fetch('/api/me/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return response.json().catch(() => ({ error: { message: 'The server did not answer. Nothing was imported.' } }));
 }
 
-export function DaylioImport() {
+/** Import from Daylio or iMoodJournal: choose a file, check the preview and the moods, import. */
+export function TrackerImport() {
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -25,7 +29,7 @@ export function DaylioImport() {
   async function readFile(event: React.FormEvent) {
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
-    if (!file) return setError('Choose the CSV file you exported from Daylio.');
+    if (!file) return setError('Choose the CSV file you exported from Daylio or iMoodJournal.');
     setIsBusy(true);
     setError(null);
     const csv = await file.text();
@@ -39,8 +43,8 @@ export function DaylioImport() {
   async function confirm(event: React.FormEvent) {
     event.preventDefault();
     if (step.name !== 'preview') return;
-    const missing = step.preview.moods.find((m) => step.mapping[m.key] === '');
-    if (missing) return setError(`Choose a mood from 1 to 10 for "${missing.label}".`);
+    const missing = step.preview.moods.filter((m) => step.mapping[m.key] === '').map((m) => `"${m.label}"`);
+    if (missing.length > 0) return setError(`Choose a mood from 1 to 10 for ${listOf(missing)}.`);
     setIsBusy(true);
     setError(null);
     const mapping = Object.fromEntries(Object.entries(step.mapping).map(([k, v]) => [k, Number(v)]));
@@ -74,14 +78,28 @@ export function DaylioImport() {
 
   if (step.name === 'preview') {
     const { preview } = step;
+    const isAllHere = preview.alreadyImported === preview.entries;
+    const toAdd = preview.entries - preview.alreadyImported;
     return (
       <form onSubmit={confirm} className="flex flex-col gap-4">
         <p>
           The file holds <strong>{preview.entries}</strong> entr{preview.entries === 1 ? 'y' : 'ies'} from {longDay(preview.firstDate)} to{' '}
-          {longDay(preview.lastDate)}. Activities become tags and notes become check-in notes.
+          {longDay(preview.lastDate)}.{' '}
+          {preview.format === 'imoodjournal'
+            ? 'It is an iMoodJournal export: levels are already 1 to 10 and are kept as they are; tags become tags and comments become check-in notes.'
+            : 'It is a Daylio export: activities become tags and notes become check-in notes.'}
         </p>
+        {preview.alreadyImported > 0 && (
+          <p role="status" className="rounded-md border border-brand-100 bg-brand-50 p-3 font-medium text-brand-800">
+            {isAllHere
+              ? `You imported this file before: all ${preview.entries} entries are already in Tandem, so importing it again would add nothing.`
+              : `${preview.alreadyImported} of these entries are already in Tandem and will be left as they are; ${toAdd} will be added.`}
+          </p>
+        )}
+        {preview.moods.length > 0 && !isAllHere && (
         <fieldset className="flex flex-col gap-3">
-          <legend className="mb-2 font-medium">How does each Daylio mood translate to Tandem&apos;s 1 to 10?</legend>
+          <legend className="mb-2 font-medium">How does each mood translate to Tandem&apos;s 1 to 10?</legend>
+          <p className="text-sm text-stone-600">Moods you chose at an earlier import are filled in; you can change them.</p>
           {preview.moods.map((m) => (
             <div key={m.key} className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-100 pb-2">
               <label htmlFor={`mood-${m.key}`}>
@@ -108,6 +126,7 @@ export function DaylioImport() {
             </div>
           ))}
         </fieldset>
+        )}
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="mb-1 text-left font-medium">The first entries</caption>
@@ -125,7 +144,7 @@ export function DaylioImport() {
                   <td className="py-1 pr-2">{e.localDate}</td>
                   <td className="py-1 pr-2">{e.time}</td>
                   <td className="py-1 pr-2">
-                    {e.moodLabel} → {step.mapping[e.moodLabel.trim().toLowerCase()] || '?'}
+                    {preview.moods.length === 0 ? e.moodLabel : `${e.moodLabel} → ${step.mapping[e.moodLabel.trim().toLowerCase()] || '?'}`}
                   </td>
                   <td className="py-1">{e.tags.join(', ') || '–'}</td>
                 </tr>
@@ -135,9 +154,11 @@ export function DaylioImport() {
         </div>
         {errorBox}
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={isBusy} className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-            {isBusy ? 'Importing…' : `Import ${preview.entries} check-in${preview.entries === 1 ? '' : 's'}`}
-          </button>
+          {!isAllHere && (
+            <button type="submit" disabled={isBusy} className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+              {isBusy ? 'Importing…' : `Import ${toAdd} check-in${toAdd === 1 ? '' : 's'}`}
+            </button>
+          )}
           <button
             type="button"
             onClick={() => {
@@ -146,7 +167,7 @@ export function DaylioImport() {
             }}
             className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
           >
-            Cancel
+            {isAllHere ? 'Choose another file' : 'Cancel'}
           </button>
         </div>
       </form>
@@ -156,19 +177,20 @@ export function DaylioImport() {
   return (
     <form onSubmit={readFile} className="flex flex-col gap-3">
       <div className="flex flex-col gap-1">
-        <label htmlFor="daylio-file" className="font-medium">
-          Daylio CSV file
+        <label htmlFor="tracker-file" className="font-medium">
+          CSV file from Daylio or iMoodJournal
         </label>
         <input
           ref={fileInput}
-          id="daylio-file"
+          id="tracker-file"
           type="file"
           accept=".csv,text/csv"
-          aria-describedby="daylio-help"
+          aria-describedby="tracker-file-help"
           className="max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-400 file:bg-white file:px-4 file:py-2 file:font-medium"
         />
-        <p id="daylio-help" className="text-sm text-stone-600">
-          In Daylio: More → Export entries → CSV. You will see a preview before anything is saved. Importing the same file twice adds nothing.
+        <p id="tracker-file-help" className="text-sm text-stone-600">
+          In Daylio: More → Export entries → CSV. In iMoodJournal: export your entries as CSV. You will see a preview before anything is saved.
+          Importing the same file twice adds nothing.
         </p>
       </div>
       {errorBox}
