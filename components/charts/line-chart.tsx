@@ -66,7 +66,7 @@ export function LineChart({ labels, series, yMin, yMax, summary }: LineChartProp
   }, [labels, series, yMin, yMax]);
 
   return (
-    <div className="relative h-64 w-full">
+    <div className="relative h-64 w-full min-w-0 overflow-hidden">
       <canvas ref={canvas} role="img" aria-label={summary} />
     </div>
   );
