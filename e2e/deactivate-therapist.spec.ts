@@ -87,3 +87,16 @@ test('deactivating a therapist with clients leads the admin through reassigning 
     await context.close();
   }
 });
+
+test('an admin who deactivates Priya Nair is led to reassign her clients first, and nothing changes until they choose', async ({ page }) => {
+  await signInAs(page, 'admin');
+  const step = new DeactivateTherapistPage(page);
+  await step.start('Priya Nair');
+  // The other journey may hand Priya one more client while this runs: at least her four.
+  await expect(step.summary()).toHaveText(/Priya Nair has \d+ active clients/);
+  for (const client of ['Pia Larsen', 'Quinn Murphy', 'Rosa Diaz', 'Sami Virtanen']) await expect(step.therapistFor(client)).toBeVisible();
+  await step.reassign();
+  await expect(page.getByRole('alert').filter({ hasText: 'Choose a new therapist for each client' })).toBeVisible();
+  await page.goto('/people?q=Priya');
+  await expect(page.getByRole('row', { name: /Priya Nair/ })).toContainText('Active');
+});
