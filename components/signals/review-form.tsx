@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { primaryButton } from '@/components/ui/button-styles';
 import { FormMessage } from '@/components/ui/form-message';
-import { acknowledgementActions, acknowledgementLabels } from '@/lib/validation/alerts';
+import { AcknowledgementFields } from '@/components/alerts/acknowledgement-fields';
 import { dismissReasonLabels, dismissReasons } from '@/lib/validation/insight-review';
 import { idleForm, type FormState } from '@/lib/validation/form-state';
 
@@ -148,34 +148,7 @@ export function ReviewForm({
 
       {choice === 'acknowledge' && (
         <div className="flex flex-col gap-2">
-          <fieldset aria-describedby={described('ackAction')}>
-            <legend className="text-sm font-medium">What did you do?</legend>
-            <div className="mt-1 flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:gap-x-4">
-              {acknowledgementActions.map((value) => (
-                <label key={value} className="flex min-h-11 items-center gap-2">
-                  <input type="radio" name="ackAction" value={value} defaultChecked={state.values?.ackAction === value} className="size-4" />
-                  {acknowledgementLabels[value]}
-                </label>
-              ))}
-            </div>
-            <FieldError id={id('ackAction-error')} message={err.ackAction} />
-          </fieldset>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={id('ackNote')} className="text-sm font-medium">
-              Note (needed for &ldquo;Something else&rdquo;)
-            </label>
-            <textarea
-              id={id('ackNote')}
-              name="ackNote"
-              rows={2}
-              maxLength={2000}
-              defaultValue={state.values?.ackNote ?? ''}
-              aria-invalid={Boolean(err.ackNote)}
-              aria-describedby={described('ackNote')}
-              className={control}
-            />
-            <FieldError id={id('ackNote-error')} message={err.ackNote} />
-          </div>
+          <AcknowledgementFields idSuffix={insightId} legend="What did you do?" names={{ action: 'ackAction', note: 'ackNote' }} values={state.values} errors={err} />
         </div>
       )}
 
