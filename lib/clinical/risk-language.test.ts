@@ -26,6 +26,8 @@ const FAMILIES: Record<RiskCategory, string[]> = {
     "I can't see myself being here next year",
     "I don't plan on being around for Christmas",
     'i wnat to die',
+    'I want to sleep forever',
+    'sleeping forever sounds nice',
   ],
   suicidal_thoughts: [
     'I have been thinking about suicide',
@@ -64,6 +66,7 @@ const FAMILIES: Record<RiskCategory, string[]> = {
     "I'm not worth saving",
   ],
   plan_or_preparation: [
+    'I looked up lethal doses online',
     'I have been saving up my pills',
     'stockpiled my meds this month',
     'looked up how high the bridge is',
