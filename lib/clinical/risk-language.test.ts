@@ -27,7 +27,7 @@ const FAMILIES: Record<RiskCategory, string[]> = {
     "I don't plan on being around for Christmas",
     'i wnat to die',
     'I want to sleep forever',
-    'sleeping forever sounds nice',
+    'sleeping forever would be nice',
   ],
   suicidal_thoughts: [
     'I have been thinking about suicide',
@@ -158,6 +158,8 @@ describe('idioms and other senses', () => {
   it.each([
     'this homework is killing me',
     "I'm dying to see it",
+    'I could sleep forever after that hike',
+    'We had a lethal amount of cake at the party',
     'I cut myself shaving',
     'my phone died',
     'My feet are killing me',
