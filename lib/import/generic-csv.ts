@@ -1,13 +1,11 @@
 import { CsvSyntaxError, parseCsv, type CsvRecord } from '@/lib/csv';
 import { parseTime } from './daylio';
+import type { DateFormat } from './date-formats';
 import { countLabels, ImportFileError, importKeyMaker, isoDate, MAX_ENTRIES, noteOf, tagsOf, type ImportFile } from './entries';
 
 // Any other tracker's CSV, read through a mapping the person chooses: which column holds the
 // date (and in which order day, month and year are written), the time if any, the mood (numbers
 // on a range, or labels mapped one by one later as Daylio's are), and optionally a note and tags.
-
-export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export type MoodScale = { kind: 'numbers'; min: number; max: number } | { kind: 'labels' };
 
@@ -44,6 +42,25 @@ function readRecords(text: string): CsvRecord[] {
     if (error instanceof CsvSyntaxError) throw new ImportFileError(error.message.replace(/^Line \d+: /, ''), error.line);
     throw error;
   }
+}
+
+/** A CSV that is no tracker Tandem knows: the person maps its columns first. */
+export class CsvMappingNeeded extends ImportFileError {
+  constructor(
+    readonly columns: string[],
+    /** The first few rows as written, to help the person recognise the columns. */
+    readonly rows: string[][],
+  ) {
+    super(`this does not look like a Daylio export or an iMoodJournal export. Choose which of its columns hold the date and the mood: ${columns.map((c) => `"${c}"`).join(', ')}.`);
+    this.name = 'CsvMappingNeeded';
+  }
+}
+
+/** Asks for a mapping of any CSV with a header line, showing its columns and first rows. */
+export function mappingNeeded(text: string): CsvMappingNeeded {
+  const columns = csvColumns(text);
+  const rows = readRecords(text).slice(1, 4).map((r) => r.cells.map((c) => c.trim()));
+  return new CsvMappingNeeded(columns, rows);
 }
 
 /** The column names of a CSV's header line, for the person to map. */
