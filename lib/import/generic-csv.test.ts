@@ -103,7 +103,7 @@ describe('parseGenericCsv', () => {
 
   it('refuses a mapping naming columns the file lacks, or a range that is not one', () => {
     const text = fixture('generic-numbers.csv');
-    expect(() => parseGenericCsv(text, { ...numbers, moodColumn: 'Mood' })).toThrow('the mood column "Mood" is not in the file (its columns are "Day", "At", "Score", "Diary", "Labels").');
+    expect(() => parseGenericCsv(text, { ...numbers, moodColumn: 'Mood' })).toThrow('the mood column "Mood" is not in the file. The file\'s columns are "Day", "At", "Score", "Diary", "Labels".');
     expect(() => parseGenericCsv(text, { ...numbers, moodScale: { kind: 'numbers', min: 5, max: 1 } })).toThrow('the mood range 5 to 1 is not a range');
   });
 

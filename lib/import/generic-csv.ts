@@ -94,7 +94,7 @@ function checkMapping(mapping: CsvMapping, columns: readonly string[]): ColumnIn
   const indexOfColumn = (name: string | null, what: string): number | null => {
     if (name === null) return null;
     const i = columns.findIndex((c) => c.toLowerCase() === name.trim().toLowerCase());
-    if (i === -1) problems.push(`the ${what} column "${name}" is not in the file (its columns are ${columns.map((c) => `"${c}"`).join(', ')})`);
+    if (i === -1) problems.push(`the ${what} column "${name}" is not in the file`);
     return i === -1 ? null : i;
   };
   const index: ColumnIndex = {
@@ -109,7 +109,7 @@ function checkMapping(mapping: CsvMapping, columns: readonly string[]): ColumnIn
     problems.push(`the mood range ${scale.min} to ${scale.max} is not a range: the lowest must be below the highest`);
   }
   if (mapping.tagsColumn !== null && mapping.tagSeparator === '') problems.push('the tags need a separator, such as a comma');
-  if (problems.length > 0) throw new ImportFileError(`${problems.join('; ')}.`);
+  if (problems.length > 0) throw new ImportFileError(`${problems.join('; ')}. The file's columns are ${columns.map((c) => `"${c}"`).join(', ')}.`);
   return index;
 }
 
