@@ -233,7 +233,8 @@ export function TrackerImport() {
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 font-medium">Mood</legend>
           {columnSelect('csv-mood', 'Mood column', choice.moodColumn, (v) => choose({ moodColumn: v }), null)}
-          <div className="flex flex-col gap-2" role="radiogroup" aria-label="The moods are">
+          <fieldset className="flex flex-col gap-2">
+            <legend className="font-medium">The moods are</legend>
             <label className="flex min-h-11 items-center gap-2">
               <input type="radio" name="csv-mood-kind" checked={choice.moodKind === 'numbers'} onChange={() => choose({ moodKind: 'numbers' })} className="size-5" />
               Numbers on a range (placed evenly on Tandem&apos;s 1 to 10)
@@ -258,7 +259,7 @@ export function TrackerImport() {
               <input type="radio" name="csv-mood-kind" checked={choice.moodKind === 'labels'} onChange={() => choose({ moodKind: 'labels' })} className="size-5" />
               Words (you give each one a mood from 1 to 10 next)
             </label>
-          </div>
+          </fieldset>
         </fieldset>
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 font-medium">Note and tags (optional)</legend>
