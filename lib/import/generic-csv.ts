@@ -179,5 +179,5 @@ function summaryOf(problems: readonly string[]): string {
   for (const p of problems) if (!shown.has(kindOf(p))) shown.set(kindOf(p), p);
   const first = [...new Set([...problems.slice(0, 5), ...shown.values()])];
   const more = problems.length - first.length;
-  return `${problems.length === 1 ? 'there is 1 problem' : `there are ${problems.length} problems`}: ${first.join(' ')}${more > 0 ? ` And ${more} more like these.` : ''}`;
+  return `${first.join(' ')}${more > 0 ? ` And ${more} more ${more === 1 ? 'row' : 'rows'} with problems like these.` : ''}`;
 }
