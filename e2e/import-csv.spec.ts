@@ -69,6 +69,9 @@ test('a bad row in a mapped CSV is named with its line and nothing is imported',
   await page.getByLabel('Lowest mood in the file').fill('0');
   await page.getByLabel('Highest mood in the file').fill('10');
   await page.getByRole('button', { name: 'Show the first entries' }).click();
+  await expect(settings.importError()).toHaveText('Choose the column with the moods.');
+  await page.getByLabel('Mood column').selectOption('how');
+  await page.getByRole('button', { name: 'Show the first entries' }).click();
   await expect(settings.importError()).toHaveText(
     'Nothing was imported. Line 3: the date "2024-02-30" is not a real date written YYYY-MM-DD. Line 4: the mood "12" is not a number from 0 to 10.',
   );
