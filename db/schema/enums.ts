@@ -4,7 +4,7 @@ import { RISK_CATEGORIES } from '../../lib/clinical/risk-categories';
 export const roleEnum = pgEnum('role', ['client', 'therapist', 'admin']);
 export const consentScopeEnum = pgEnum('consent_scope', ['checkins', 'journal', 'measures']);
 export const instrumentEnum = pgEnum('instrument', ['phq9', 'gad7']);
-export const checkInSourceEnum = pgEnum('check_in_source', ['app', 'daylio_import', 'tandem_import', 'imoodjournal_import']);
+export const checkInSourceEnum = pgEnum('check_in_source', ['app', 'daylio_import', 'tandem_import', 'imoodjournal_import', 'csv_import']);
 export const severityEnum = pgEnum('severity', ['info', 'attention', 'urgent']);
 export const directionEnum = pgEnum('direction', ['worsening', 'improving', 'neutral']);
 export const insightScopeEnum = pgEnum('insight_scope', ['checkins', 'journal', 'measures', 'risk']);

@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { historyFromExport } from '@/lib/insights/history-file';
 import { parseDaylio } from '@/lib/import/daylio';
-import { checkInsFromFile } from '@/lib/import/entries';
+import { checkInsFromFile, type ImportedCheckIn } from '@/lib/import/entries';
+import type { CsvMapping } from '@/lib/import/generic-csv';
 import { readImportFile } from '@/lib/import/read-file';
 import { addJournalEntry, addMeasureResponse, addSignedNote, createClinicWithClient, grant, TEST_PASSWORD } from '@/lib/testing/factories';
 import { listAccessLog } from './access-log';
@@ -112,6 +113,42 @@ describe('Daylio import', () => {
       { source: 'imoodjournal_import', mood: 7, note: 'Dinner with friends, then a walk' },
       { source: 'imoodjournal_import', mood: 3, note: null },
       { source: 'imoodjournal_import', mood: 5, note: 'Tired' },
+    ]);
+  });
+
+  it('imports any other CSV through its mapping once, marked as such, and nothing of a file with a bad row', async () => {
+    const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../import/test-data/${name}`, import.meta.url)), 'utf8');
+    const csvMapping: CsvMapping = {
+      dateColumn: 'Day',
+      dateFormat: 'DD/MM/YYYY',
+      timeColumn: 'At',
+      moodColumn: 'Score',
+      moodScale: { kind: 'numbers', min: 1, max: 5 },
+      noteColumn: 'Diary',
+      tagsColumn: 'Labels',
+      tagSeparator: '|',
+    };
+    const text = fixture('generic-numbers.csv');
+    const store = (checkIns: ImportedCheckIn[]) => importCheckIns({ actor: w.client, checkIns, source: 'csv_import', timeZone: 'Europe/Lisbon', moodMapping: {} });
+    const imported = async (csv: string) => store(checkInsFromFile(readImportFile(csv, csvMapping), {}, 'Europe/Lisbon'));
+
+    const before = await count('check_ins', w.client.userId);
+    const withBadRow = `${text}32/09/2025,10:00,4,,\n`;
+    await expect(imported(withBadRow)).rejects.toThrow('Line 5: the date "32/09/2025" is not a real date written DD/MM/YYYY.');
+    const good = checkInsFromFile(readImportFile(text, csvMapping), {}, 'Europe/Lisbon');
+    await expect(store([...good, { ...good[0]!, importKey: 'csv:bad', mood: 11 }])).rejects.toThrow();
+    expect(await count('check_ins', w.client.userId)).toBe(before);
+
+    expect(await imported(text)).toEqual({ added: 3, skipped: 0 });
+    expect(await imported(text)).toEqual({ added: 0, skipped: 3 });
+    const rows = await queryRows<{ source: string; local_date: string; mood: number; tags: string[]; note: string | null }>(
+      getDatabase(),
+      sql`select source, local_date::text, mood, tags, note from check_ins where client_id = ${w.client.userId} and source <> 'app' order by recorded_at`,
+    );
+    expect(rows).toEqual([
+      { source: 'csv_import', local_date: '2025-09-05', mood: 1, tags: ['sleep', 'work'], note: 'Rough night, woke early' },
+      { source: 'csv_import', local_date: '2025-09-06', mood: 6, tags: [], note: null },
+      { source: 'csv_import', local_date: '2025-09-07', mood: 10, tags: ['Walk', 'friends'], note: 'Walk by the river' },
     ]);
   });
 

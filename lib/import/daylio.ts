@@ -58,17 +58,26 @@ type Columns = { layout: DaylioFile['layout']; index: Record<string, number>; wi
 const STANDARD_COLUMNS = ['full_date', 'date', 'weekday', 'time', 'mood', 'activities', 'note_title', 'note'];
 const indexOf = (names: readonly string[]) => Object.fromEntries(names.map((n, i) => [n, i]));
 
+const hasDaylioColumns = (names: readonly string[]) => ['mood', 'time', 'activities', 'date'].every((n) => names.includes(n));
+const namesOf = (record: CsvRecord | undefined) => (record?.cells ?? []).map((c) => c.trim().toLowerCase());
+/** Without its header line: the standard columns, the first being an ISO date. */
+const isHeaderless = (record: CsvRecord | undefined) => !!record && !!parseFullDate(record.cells[0] ?? '') && (record.cells.length === 8 || record.cells.length === 7);
+
+/** Whether a file's first line is a Daylio header, or a Daylio entry of a file without one. */
+export function isDaylioFirstLine(record: CsvRecord | undefined): boolean {
+  return hasDaylioColumns(namesOf(record)) || isHeaderless(record);
+}
+
 function readHeader(record: CsvRecord | undefined): Columns {
-  const names = (record?.cells ?? []).map((c) => c.trim().toLowerCase());
+  const names = namesOf(record);
   const index = indexOf(names);
   const has = (n: string) => n in index;
-  if (record && has('mood') && has('time') && has('activities') && has('date')) {
+  if (record && hasDaylioColumns(names)) {
     if (has('full_date')) return { layout: 'full_date', index, width: names.length, hasHeader: true };
     if (has('year')) return { layout: 'year_date', index, width: names.length, hasHeader: true };
     throw new ImportFileError('the header names no "full_date" or "year" column, so the dates cannot be read.', 1);
   }
-  // Without its header line: the standard columns, the first being an ISO date.
-  if (record && parseFullDate(record.cells[0] ?? '') && (names.length === 8 || names.length === 7)) {
+  if (isHeaderless(record)) {
     const columns = names.length === 8 ? STANDARD_COLUMNS : STANDARD_COLUMNS.filter((c) => c !== 'note_title');
     return { layout: 'headerless', index: indexOf(columns), width: names.length, hasHeader: false };
   }

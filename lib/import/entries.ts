@@ -19,8 +19,8 @@ export class ImportFileError extends Error {
   }
 }
 
-export type ImportFormat = 'daylio' | 'daylio-headerless' | 'imoodjournal';
-export type ImportSource = 'daylio_import' | 'imoodjournal_import';
+export type ImportFormat = 'daylio' | 'daylio-headerless' | 'imoodjournal' | 'csv';
+export type ImportSource = 'daylio_import' | 'imoodjournal_import' | 'csv_import';
 
 export type ImportEntry = {
   line: number;

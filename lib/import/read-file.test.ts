@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDaylio } from './daylio';
 import { checkInsFromFile, ImportFileError } from './entries';
 import { parseIMoodJournal } from './imoodjournal';
+import { CsvMappingNeeded, type CsvMapping } from './generic-csv';
 import { previewOf, readImportFile } from './read-file';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./test-data/${name}`, import.meta.url)), 'utf8');
@@ -44,8 +45,29 @@ describe('Daylio without its header line, in Spanish', () => {
     expect(error.message).toBe('Line 2: it has 7 fields but the first line has 8. A comma inside a note may be missing its quotes.');
   });
 
-  it('still refuses a file that is neither Daylio nor iMoodJournal', () => {
-    expect(errorOf(() => readImportFile('when,how\nyesterday,fine\n')).message).toContain('does not look like a Daylio export or an iMoodJournal export');
+  it('asks for a mapping of a file that is neither Daylio nor iMoodJournal, naming its columns', () => {
+    const error = errorOf(() => readImportFile('when,how\nyesterday,fine\n'));
+    expect(error.message).toContain('does not look like a Daylio export or an iMoodJournal export');
+    expect(error).toBeInstanceOf(CsvMappingNeeded);
+    expect(error).toMatchObject({ columns: ['when', 'how'], rows: [['yesterday', 'fine']] });
+    expect(error.message).toContain('Choose which of its columns hold the date and the mood: "when", "how".');
+  });
+
+  it('reads any other CSV through its mapping, and still Daylio as Daylio whatever mapping comes with it', () => {
+    const mapping: CsvMapping = {
+      dateColumn: 'when',
+      dateFormat: 'YYYY-MM-DD',
+      timeColumn: null,
+      moodColumn: 'how',
+      moodScale: { kind: 'numbers', min: 0, max: 10 },
+      noteColumn: null,
+      tagsColumn: null,
+      tagSeparator: ',',
+    };
+    const file = readImportFile('when,how\n2025-03-01,10\n', mapping);
+    expect(file).toMatchObject({ format: 'csv', source: 'csv_import', entries: [{ localDate: '2025-03-01', time: '12:00', mood: 10 }] });
+    expect(previewOf(file).sample).toEqual([{ localDate: '2025-03-01', time: '12:00', moodLabel: '10', mood: 10, tags: [], note: null }]);
+    expect(readImportFile(fixture('daylio-es.csv'), mapping).format).toBe('daylio');
   });
 });
 

@@ -1,13 +1,21 @@
 import { parseCsv } from '@/lib/csv';
-import { parseDaylio, suggestedMoodMapping } from './daylio';
+import { isDaylioFirstLine, parseDaylio, suggestedMoodMapping } from './daylio';
 import { moodKey, type ImportFile, type ImportFormat } from './entries';
+import { mappingNeeded, parseGenericCsv, type CsvMapping } from './generic-csv';
 import { isIMoodJournalHeader, parseIMoodJournal } from './imoodjournal';
 
-/** Reads a tracker's CSV export, recognising iMoodJournal by its header and Daylio otherwise. */
-export function readImportFile(text: string): ImportFile {
+/**
+ * Reads a tracker's CSV export, recognising iMoodJournal and Daylio by their first line. Any
+ * other CSV is read through the person's mapping; without one, `CsvMappingNeeded` names its
+ * columns so they can choose.
+ */
+export function readImportFile(text: string, csvMapping?: CsvMapping): ImportFile {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const header = firstLine.trim() === '' ? undefined : safeFirstRecord(firstLine);
-  return isIMoodJournalHeader(header) ? parseIMoodJournal(text) : parseDaylio(text);
+  if (isIMoodJournalHeader(header)) return parseIMoodJournal(text);
+  if (header === undefined || isDaylioFirstLine(header)) return parseDaylio(text);
+  if (csvMapping) return parseGenericCsv(text, csvMapping);
+  throw mappingNeeded(text);
 }
 
 function safeFirstRecord(line: string) {
@@ -26,7 +34,8 @@ export type ImportPreview = {
   /** How many of the file's entries are already in Tandem (imported before). */
   alreadyImported: number;
   moods: { label: string; key: string; count: number; suggested: number | null }[];
-  sample: { localDate: string; time: string; moodLabel: string; tags: string[] }[];
+  /** The first entries as Tandem will store them (`mood` is null while its label awaits a mapping). */
+  sample: { localDate: string; time: string; moodLabel: string; mood: number | null; tags: string[]; note: string | null }[];
 };
 
 /**
@@ -49,6 +58,6 @@ export function previewOf(
       const key = moodKey(l.label);
       return { ...l, key, suggested: known.rememberedMoods[key] ?? defaults[key] ?? null };
     }),
-    sample: file.entries.slice(0, 5).map((e) => ({ localDate: e.localDate, time: e.time, moodLabel: e.moodLabel, tags: e.tags })),
+    sample: file.entries.slice(0, 5).map((e) => ({ localDate: e.localDate, time: e.time, moodLabel: e.moodLabel, mood: e.mood, tags: e.tags, note: e.note })),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/dates';
+import { DATE_FORMATS } from '@/lib/import/date-formats';
 
 export const scopeSchema = z.enum(['checkins', 'journal', 'measures']);
 
@@ -38,8 +39,27 @@ export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
+const columnName = z.string().trim().min(1, 'Choose a column.').max(200);
+
+/** How the person reads a CSV that is no tracker Tandem knows (see lib/import/generic-csv.ts). */
+export const csvMappingSchema = z.object({
+  dateColumn: columnName,
+  dateFormat: z.enum(DATE_FORMATS, { error: 'Choose how the dates are written.' }),
+  timeColumn: columnName.nullable(),
+  moodColumn: columnName,
+  moodScale: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('numbers'), min: z.number({ error: 'Give the lowest mood as a number.' }).finite(), max: z.number({ error: 'Give the highest mood as a number.' }).finite() }),
+    z.object({ kind: z.literal('labels') }),
+  ]),
+  noteColumn: columnName.nullable(),
+  tagsColumn: columnName.nullable(),
+  tagSeparator: z.string().max(10),
+});
+
 export const checkInImportSchema = z.object({
   csv: z.string().min(1, 'Choose a file.').max(MAX_IMPORT_BYTES, 'The file is larger than 10 MB.'),
+  /** Present when the file is no tracker Tandem recognises and the person mapped its columns. */
+  csvMapping: csvMappingSchema.optional(),
   /** Mood label (lower-cased) to a mood from 1 to 10; absent on the preview step. */
   mapping: z.record(z.string().max(200), z.number().int().min(1).max(10)).optional(),
 });
