@@ -213,7 +213,7 @@ export function TrackerImport() {
             </tbody>
           </table>
         </div>
-        <fieldset className="flex flex-col gap-3">
+        <fieldset className="flex min-w-0 flex-col gap-3">
           <legend className="mb-2 font-medium">Date and time</legend>
           {columnSelect('csv-date', 'Date column', choice.dateColumn, (v) => choose({ dateColumn: v }), null)}
           <div className="flex flex-col gap-1">
@@ -230,10 +230,10 @@ export function TrackerImport() {
           </div>
           {columnSelect('csv-time', 'Time column', choice.timeColumn, (v) => choose({ timeColumn: v }), 'None: the time is in the date column, or noon')}
         </fieldset>
-        <fieldset className="flex flex-col gap-3">
+        <fieldset className="flex min-w-0 flex-col gap-3">
           <legend className="mb-2 font-medium">Mood</legend>
           {columnSelect('csv-mood', 'Mood column', choice.moodColumn, (v) => choose({ moodColumn: v }), null)}
-          <fieldset className="flex flex-col gap-2">
+          <fieldset className="flex min-w-0 flex-col gap-2">
             <legend className="font-medium">The moods are</legend>
             <label className="flex min-h-11 items-center gap-2">
               <input type="radio" name="csv-mood-kind" checked={choice.moodKind === 'numbers'} onChange={() => choose({ moodKind: 'numbers' })} className="size-5" />
@@ -261,7 +261,7 @@ export function TrackerImport() {
             </label>
           </fieldset>
         </fieldset>
-        <fieldset className="flex flex-col gap-3">
+        <fieldset className="flex min-w-0 flex-col gap-3">
           <legend className="mb-2 font-medium">Note and tags (optional)</legend>
           {columnSelect('csv-note', 'Note column', choice.noteColumn, (v) => choose({ noteColumn: v }), 'None')}
           {columnSelect('csv-tags', 'Tags column', choice.tagsColumn, (v) => choose({ tagsColumn: v }), 'None')}
@@ -317,7 +317,7 @@ export function TrackerImport() {
           </p>
         )}
         {preview.moods.length > 0 && !isAllHere && (
-        <fieldset className="flex flex-col gap-3">
+        <fieldset className="flex min-w-0 flex-col gap-3">
           <legend className="mb-2 font-medium">How does each mood translate to Tandem&apos;s 1 to 10?</legend>
           <p className="text-sm text-stone-600">Moods you chose at an earlier import are filled in; you can change them.</p>
           {preview.moods.map((m) => (
