@@ -157,8 +157,8 @@ describe('checkInsFromFile', () => {
     expect(() => checkInsFromFile(file, { sad: 0, average: 5 }, 'UTC')).toThrow('"sad"');
   });
 
-  // About 1 s on a busy 2-core machine; the bound leaves room for a slower CI runner.
-  it('reads ten years of twice-daily entries in a few seconds', () => {
+  // How long it takes is measured by `npm run import:preview` on such a file, not here.
+  it('reads ten years of twice-daily entries', () => {
     const lines = [HEADER];
     const start = Date.UTC(2015, 0, 1);
     for (let day = 0; day < 3653; day += 1) {
@@ -166,10 +166,8 @@ describe('checkInsFromFile', () => {
       lines.push(`${date},x,x,8:15 am,good,"work | walk | friends","","a short note, with a comma"`);
       lines.push(`${date},x,x,21:40,meh,"reading","",""`);
     }
-    const began = performance.now();
     const parsed = parseDaylio(lines.join('\n'));
     const checkIns = checkInsFromFile(parsed, { good: 8, meh: 5 }, 'Europe/London');
     expect(checkIns).toHaveLength(7306);
-    expect(performance.now() - began).toBeLessThan(4000);
   });
 });

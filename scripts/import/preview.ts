@@ -21,9 +21,11 @@ function main(): void {
     process.exit(2);
   }
   const csvMapping = mappingFile === undefined ? undefined : mappingOf(readFileSync(mappingFile, 'utf8'));
+  const text = readFileSync(files[0] as string, 'utf8');
+  const began = performance.now();
   let preview;
   try {
-    preview = previewOf(readImportFile(readFileSync(files[0] as string, 'utf8'), csvMapping));
+    preview = previewOf(readImportFile(text, csvMapping));
   } catch (error) {
     if (!(error instanceof CsvMappingNeeded)) throw error;
     const message = `Not a Daylio or iMoodJournal export: give --mapping MAPPING.json naming which of its columns hold the date and the mood.`;
@@ -44,7 +46,7 @@ function main(): void {
   }
   const labels = summary.moodLabels.length === 0 ? 'none (moods are already 1 to 10)' : summary.moodLabels.join(', ');
   process.stdout.write(
-    `Format: ${summary.format}\nEntries: ${summary.entries}, from ${summary.firstDate} to ${summary.lastDate}\nMood labels to map: ${labels}\n`,
+    `Format: ${summary.format}\nEntries: ${summary.entries}, from ${summary.firstDate} to ${summary.lastDate}\nMood labels to map: ${labels}\nRead in ${Math.round(performance.now() - began)} ms\n`,
   );
 }
 
