@@ -1,5 +1,5 @@
-import { parseCsv, CsvSyntaxError, type CsvRecord } from '@/lib/csv';
-import { countLabels, ImportFileError, importKeyMaker, isoDate, MAX_ENTRIES, moodKey, noteOf, tagsOf, type ImportFile } from './entries';
+import type { CsvRecord } from '@/lib/csv';
+import { countLabels, ImportFileError, readRecords, importKeyMaker, isoDate, MAX_ENTRIES, moodKey, noteOf, tagsOf, type ImportFile } from './entries';
 
 // Daylio's CSV export: `full_date,date,weekday,time,mood,activities,note_title,note`. Real files
 // may start with a UTF-8 byte-order mark, lack `note_title` (7 columns), lack the header line
@@ -92,13 +92,7 @@ function readHeader(record: CsvRecord | undefined): Columns {
  * so an import is all or nothing.
  */
 export function parseDaylio(text: string): DaylioFile {
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new ImportFileError(error.message.replace(/^Line \d+: /, ''), error.line);
-    throw error;
-  }
+  const records = readRecords(text);
   const columns = readHeader(records[0]);
   const rows = columns.hasHeader ? records.slice(1) : records;
   if (rows.length === 0) throw new ImportFileError('the file has a header but no entries.');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '@/lib/csv';
 import { zonedTimeToUtc } from './zoned-time';
 
 // What every tracker's file becomes before it is imported: dated entries with a mood (a number
@@ -16,6 +17,16 @@ export class ImportFileError extends Error {
   ) {
     super(line === null ? message : `Line ${line}: ${message}`);
     this.name = 'ImportFileError';
+  }
+}
+
+/** The rows of an export file (a byte-order mark dropped); a CSV syntax error stops it with its line. */
+export function readRecords(text: string): CsvRecord[] {
+  try {
+    return parseCsv(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new ImportFileError(error.message.replace(/^Line \d+: /, ''), error.line);
+    throw error;
   }
 }
 

@@ -1,7 +1,7 @@
-import { CsvSyntaxError, parseCsv, type CsvRecord } from '@/lib/csv';
+import type { CsvRecord } from '@/lib/csv';
 import { parseTime } from './daylio';
 import type { DateFormat } from './date-formats';
-import { countLabels, ImportFileError, importKeyMaker, isoDate, MAX_ENTRIES, noteOf, tagsOf, type ImportFile } from './entries';
+import { countLabels, ImportFileError, importKeyMaker, readRecords, isoDate, MAX_ENTRIES, noteOf, tagsOf, type ImportFile } from './entries';
 
 // Any other tracker's CSV, read through a mapping the person chooses: which column holds the
 // date (and in which order day, month and year are written), the time if any, the mood (numbers
@@ -33,15 +33,6 @@ const DEFAULT_TIME = '12:00';
  */
 export function moodOnTandemScale(value: number, min: number, max: number): number {
   return Math.round(1 + ((value - min) * 9) / (max - min));
-}
-
-function readRecords(text: string): CsvRecord[] {
-  try {
-    return parseCsv(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new ImportFileError(error.message.replace(/^Line \d+: /, ''), error.line);
-    throw error;
-  }
 }
 
 /** A CSV that is no tracker Tandem knows: the person maps its columns first. */

@@ -1,6 +1,6 @@
-import { parseCsv, CsvSyntaxError, type CsvRecord } from '@/lib/csv';
+import type { CsvRecord } from '@/lib/csv';
 import { MONTHS } from './daylio';
-import { ImportFileError, importKeyMaker, isoDate, MAX_ENTRIES, noteOf, tagsOf, type ImportFile } from './entries';
+import { ImportFileError, readRecords, importKeyMaker, isoDate, MAX_ENTRIES, noteOf, tagsOf, type ImportFile } from './entries';
 
 // iMoodJournal's CSV export: `"Date","Day of week","Hour","Minute","Level","LevelText","Comment"`
 // followed by one column per tag holding 1 when the entry has it and 0 (or nothing) when not.
@@ -30,13 +30,7 @@ function wholeNumber(raw: string, min: number, max: number): number | null {
 
 /** Reads an iMoodJournal CSV export; any problem stops the whole file with its line. */
 export function parseIMoodJournal(text: string): ImportFile {
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new ImportFileError(error.message.replace(/^Line \d+: /, ''), error.line);
-    throw error;
-  }
+  const records = readRecords(text);
   const header = records[0];
   if (!header || !isIMoodJournalHeader(header)) {
     throw new ImportFileError('this does not look like an iMoodJournal export. The first line should start "Date","Day of week","Hour","Minute","Level","LevelText","Comment".', 1);
