@@ -94,6 +94,11 @@ export function TrackerImport() {
   const [isBusy, setIsBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  function startOver() {
+    setStep({ name: 'choose' });
+    setError(null);
+  }
+
   async function readFile(event: React.FormEvent) {
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
@@ -281,10 +286,7 @@ export function TrackerImport() {
           </button>
           <button
             type="button"
-            onClick={() => {
-              setStep({ name: 'choose' });
-              setError(null);
-            }}
+            onClick={startOver}
             className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
           >
             Cancel
@@ -399,10 +401,7 @@ export function TrackerImport() {
           )}
           <button
             type="button"
-            onClick={() => {
-              setStep({ name: 'choose' });
-              setError(null);
-            }}
+            onClick={startOver}
             className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
           >
             {isAllHere ? 'Choose another file' : 'Cancel'}
