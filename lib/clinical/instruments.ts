@@ -43,7 +43,7 @@ export interface InstrumentDefinition {
 // Published wording of the Patient Health Questionnaire (Kroenke, Spitzer & Williams 2001) and
 // GAD-7 (Spitzer et al. 2006), developed with a grant from Pfizer; no permission is required to
 // reproduce them. LOINC codes from the LOINC panels 44249-1 (PHQ-9) and 69737-5 (GAD-7)
-// (https://loinc.org/44249-1, https://loinc.org/69737-5); item 9 of PHQ-9 is 44260-8 (DESIGN.md §4).
+// (https://loinc.org/44249-1, https://loinc.org/69737-5); item 9 of PHQ-9 is 44260-8 (docs/design.md §4).
 // Both panels ask the difficulty question as 69722-7.
 export const PHQ9: InstrumentDefinition = {
   id: 'phq9',
