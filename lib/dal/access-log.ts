@@ -2,7 +2,8 @@ import 'server-only';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
-import { recordAudit } from './audit';
+import { auditActionOf } from '@/lib/audit/vocabulary';
+import { recordAudit, type AuditAction } from './audit';
 import { withActor, type Actor } from './context';
 
 export type AccessLogEntry = {
@@ -12,7 +13,9 @@ export type AccessLogEntry = {
   staffRole: 'therapist' | 'admin';
   /** What kind of data: check_ins, measures, journal, insights, … (never the data itself). */
   subject: string;
-  /** The verb of the audited action: read, export, view, … */
+  /** The audited action, as the vocabulary names it (null for a name Tandem never wrote). */
+  action: AuditAction | null;
+  /** The verb of the stored action name: read, export, view, … */
   verb: string;
   outcome: 'allowed' | 'denied' | 'failed';
 };
@@ -57,6 +60,7 @@ export async function listAccessLog({ actor, limit = 200 }: { actor: Actor; limi
       staffName: r.staffName ?? 'A former staff member',
       staffRole: r.actorRole === 'admin' ? 'admin' : 'therapist',
       subject: r.subject,
+      action: auditActionOf(r.action),
       verb: r.action.split('.')[1] ?? r.action,
       outcome: r.outcome,
     }));

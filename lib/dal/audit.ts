@@ -1,25 +1,13 @@
 import 'server-only';
 import type { Transaction } from '@/db';
 import { schema } from '@/db';
+import type { AuditAction, AuditSubject } from '@/lib/audit/vocabulary';
 import type { Actor } from './context';
 
-export type AuditSubject =
-  | 'check_ins'
-  | 'measures'
-  | 'journal'
-  | 'insights'
-  | 'alerts'
-  | 'session_notes'
-  | 'private_notes'
-  | 'care_plan'
-  | 'consent'
-  | 'account'
-  | 'clinic'
-  | 'caseload'
-  | 'audit_log';
+export type { AuditAction, AuditSubject } from '@/lib/audit/vocabulary';
 
 export type AuditEntry = {
-  action: `${string}.${string}`;
+  action: AuditAction;
   subjectType: AuditSubject;
   subjectId?: string;
   subjectClientId?: string;

@@ -6,7 +6,7 @@ import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief, type BriefRiskAnswer } from '@/lib/insights/brief';
 import { admitAssignedTherapist, sharedScopes, visibleInsights } from './access';
-import { recordAudit } from './audit';
+import { recordAudit, type AuditAction } from './audit';
 import { withActor, type Actor } from './context';
 
 /**
@@ -30,7 +30,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
   const sharing = await sharedScopes(tx, actor, clientId);
   const sharesCheckIns = sharing.includes('checkins');
   const sharesMeasures = sharing.includes('measures');
-  const audit = (action: `${string}.${string}`, subjectType: 'check_ins' | 'measures' | 'insights' | 'alerts') =>
+  const audit = (action: AuditAction, subjectType: 'check_ins' | 'measures' | 'insights' | 'alerts') =>
     recordAudit(tx, actor, { action, subjectType, subjectClientId: clientId });
 
   let checkIns = null;

@@ -259,6 +259,6 @@ export async function setTimeZone({ actor, timeZone }: { actor: Actor; timeZone:
   if (!parsed.success) throw new TandemError('bad_request:input');
   await withActor(actor, async (tx) => {
     await tx.update(schema.users).set({ timeZone: parsed.data }).where(eq(schema.users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'account.time_zone', subjectType: 'account', subjectId: actor.userId });
+    await recordAudit(tx, actor, { action: 'account.update_time_zone', subjectType: 'account', subjectId: actor.userId });
   });
 }

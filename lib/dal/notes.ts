@@ -21,7 +21,7 @@ import {
   type PrivateNoteInput,
 } from '@/lib/validation/notes';
 import { admitAssignedTherapist } from './access';
-import { recordAudit } from './audit';
+import { recordAudit, type AuditAction } from './audit';
 import { briefFor } from './brief';
 import { withActor, type Actor } from './context';
 
@@ -36,7 +36,7 @@ const openBody = (clinicId: string, noteId: string, ciphertext: string) => JSON.
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 /** Notes are written and read by the client's assigned therapist; everyone else is told not_found. */
-async function run<T>(actor: Actor, clientId: string, action: `${string}.${string}`, work: (tx: Transaction) => Promise<T>): Promise<T> {
+async function run<T>(actor: Actor, clientId: string, action: AuditAction, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const result = await withActor(actor, async (tx) =>
     (await admitAssignedTherapist(tx, actor, clientId, { action, subjectType: 'session_notes' })) ? { value: await work(tx) } : null,
   );

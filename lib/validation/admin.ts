@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { phoneSchema } from './phone';
 import { roles } from '@/lib/auth/roles';
 import { isValidTimeZone } from '@/lib/dates';
+import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/vocabulary';
 import { passwordSchema } from './auth';
+
+const auditActionNames = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
 
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter an email address like name@example.com.'));
 const personName = z.string().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.');
@@ -128,7 +131,7 @@ const optionalId = z.preprocess(blankAsUndefined, z.uuid().optional().catch(unde
 export const auditQuerySchema = z.object({
   actor: optionalId,
   client: optionalId,
-  action: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z_]+\.[a-z_]+$/).optional().catch(undefined)),
+  action: z.preprocess(blankAsUndefined, z.enum(auditActionNames).optional().catch(undefined)),
   from: isoDay,
   to: isoDay,
   page: pageNumber,

@@ -7,7 +7,7 @@ export type AuditView = {
   seq: number;
   when: string;
   who: string;
-  action: string;
+  action: { label: string; name: string };
   kind: string;
   client: string | null;
   outcome: 'Allowed' | 'Denied' | 'Failed';
@@ -17,7 +17,15 @@ const column = columnHelperFor<AuditView>();
 const columns = [
   column.accessor('when', { header: 'When', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
   column.accessor('who', { header: 'Who', cell: (info) => <span className="inline-block min-w-32">{info.getValue()}</span> }),
-  column.accessor('action', { header: 'Action', cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
+  column.accessor('action', {
+    header: 'Action',
+    cell: (info) => (
+      <span className="flex flex-col">
+        <span>{info.getValue().label}</span>
+        <code className="text-xs text-stone-600">{info.getValue().name}</code>
+      </span>
+    ),
+  }),
   column.accessor('kind', { header: 'Kind of data' }),
   column.accessor('client', { header: 'Client', cell: (info) => info.getValue() ?? <span className="text-stone-500">—</span> }),
   column.accessor('outcome', {

@@ -3,7 +3,7 @@ import { Pagination } from '@/components/data-table/pagination';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { SelectField, TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
-import { outcomeLabel, subjectLabel } from '@/lib/audit/labels';
+import { AUDIT_ACTIONS, actionLabel, outcomeLabel, subjectLabel } from '@/lib/audit/vocabulary';
 import { requireRole } from '@/lib/auth/session';
 import { listAuditEvents, listAuditFilterOptions } from '@/lib/dal/audit-log';
 import { formatDateTime } from '@/lib/tables/format';
@@ -25,8 +25,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     seq: e.seq,
     when: formatDateTime(e.occurredAt, user.timeZone),
     who: e.actorName ? `${e.actorName}${e.actorRole ? ` (${roleWord[e.actorRole]})` : ''}` : 'Tandem (automatic)',
-    action: e.action,
-    kind: subjectLabel[e.subjectType] ?? e.subjectType,
+    action: { label: actionLabel(e.action), name: e.action },
+    kind: subjectLabel(e.subjectType),
     client: e.clientName,
     outcome: outcomeLabel[e.outcome],
   }));
@@ -57,8 +57,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </SelectField>
         <SelectField name="action" label="Action" defaultValue={query.action ?? ''}>
             <option value="">Any action</option>
-            {options.actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
+            {Object.entries(AUDIT_ACTIONS).map(([name, { label }]) => (
+              <option key={name} value={name}>{label}</option>
             ))}
         </SelectField>
         <TextField name="from" label="From" type="date" defaultValue={query.from ?? ''} />

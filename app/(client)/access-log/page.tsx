@@ -1,45 +1,11 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listAccessLog, type AccessLogEntry } from '@/lib/dal/access-log';
+import { accessLogSentence } from '@/lib/audit/vocabulary';
+import { listAccessLog } from '@/lib/dal/access-log';
 import { formatDayAndTime } from '../sharing/format';
 
 export const metadata: Metadata = { title: 'Who has seen my data' };
-
-const subjectWords: Record<string, string> = {
-  check_ins: 'your check-ins',
-  measures: 'your questionnaire answers',
-  journal: 'your journal',
-  insights: 'the patterns found in your check-ins',
-  alerts: 'a safety alert about you',
-  session_notes: 'session notes about you',
-  care_plan: 'your care plan',
-  consent: 'your sharing choices',
-  account: 'your account details',
-  caseload: 'a summary of you on their caseload',
-};
-
-const verbWords: Record<string, string> = {
-  read: 'viewed',
-  view: 'viewed',
-  export: 'exported',
-  list: 'viewed',
-  review: 'reviewed',
-  dismiss_urgent: 'reviewed',
-  acknowledge: 'recorded what they did about',
-  save: 'saved',
-  sign: 'signed',
-  addendum: 'added an addendum to',
-  delete: 'deleted a draft of',
-};
-
-function describe(entry: AccessLogEntry): string {
-  const what = subjectWords[entry.subject] ?? 'your data';
-  const verb = verbWords[entry.verb] ?? entry.verb.replaceAll('_', ' ');
-  if (entry.outcome === 'denied') return `Tried to open ${what}. Nothing was shown, because you do not share it.`;
-  if (entry.outcome === 'failed') return `Tried to open ${what}, but it failed. Nothing was shown.`;
-  return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${what}.`;
-}
 
 export default async function AccessLogPage() {
   const user = await requireRole('client');
@@ -64,7 +30,7 @@ export default async function AccessLogPage() {
                 <span className="font-medium">
                   {e.staffName} ({e.staffRole === 'admin' ? 'clinic admin' : 'therapist'})
                 </span>
-                : {describe(e)}
+                : {accessLogSentence(e)}
               </span>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { outcomeLabel, subjectLabel } from '@/lib/audit/labels';
+import { outcomeLabel, subjectLabel } from '@/lib/audit/vocabulary';
 import { requireApiUser } from '@/lib/auth/session';
 import { exportAuditEvents } from '@/lib/dal/audit-log';
 import { TandemError, toPublicError } from '@/lib/errors';
@@ -19,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
         e.actorName ?? 'Tandem (automatic)',
         e.actorRole,
         e.action,
-        subjectLabel[e.subjectType] ?? e.subjectType,
+        subjectLabel(e.subjectType),
         e.clientName,
         outcomeLabel[e.outcome],
       ]),
