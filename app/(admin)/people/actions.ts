@@ -1,26 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { createInvitation, revokeInvitation } from '@/lib/dal/invitations';
 import { setPersonActive } from '@/lib/dal/people';
 import { TandemError, toPublicError } from '@/lib/errors';
+import { publicOrigin } from '@/lib/env';
 import { composeInvitationEmail } from '@/lib/mail/invitation-email';
 import { sendMail, type MailChannel } from '@/lib/mail/send-mail';
 import { inviteSchema, parseDeactivationForm } from '@/lib/validation/admin';
 import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
 
 export type InviteState = FormState & { link?: string; channel?: MailChannel };
-
-async function originOfRequest(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
 
 export async function inviteAction(_previous: InviteState, form: FormData): Promise<InviteState> {
   const user = await requireRole('admin');
@@ -31,7 +24,7 @@ export async function inviteAction(_previous: InviteState, form: FormData): Prom
   }
   try {
     const invitation = await createInvitation({ actor: user, input: parsed.data });
-    const link = `${await originOfRequest()}/invite/${invitation.token}`;
+    const link = `${publicOrigin}/invite/${invitation.token}`;
     let channel: MailChannel = 'none';
     try {
       channel = await sendMail({ to: invitation.email, ...composeInvitationEmail({ ...invitation, link }) });
