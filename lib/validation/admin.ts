@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { z } from 'zod';
 import { phoneSchema } from './phone';
 import { roles } from '@/lib/auth/roles';

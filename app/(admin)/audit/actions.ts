@@ -19,13 +19,9 @@ const checkpointReasons: Record<CheckpointProblem['reason'], string> = {
   chain_rewritten: 'names an event whose hash has changed: the log was edited and re-hashed',
 };
 
-/** The largest checkpoint file read: about 200 bytes per checkpoint, one per 100 events. */
-const MAX_CHECKPOINT_FILE_BYTES = 2 * 1024 * 1024;
-
 async function readKeptCheckpoints(form: FormData | undefined) {
   const file = form?.get('checkpoints');
   if (!(file instanceof File) || file.size === 0) return { kept: undefined };
-  if (file.size > MAX_CHECKPOINT_FILE_BYTES) return { error: 'That file is too large to be a Tandem checkpoint file.' };
   let json: unknown;
   try {
     json = JSON.parse(await file.text());

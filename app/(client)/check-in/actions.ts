@@ -72,6 +72,11 @@ export async function removeCheckIn(formData: FormData): Promise<void> {
 export async function confirmTimeZone(formData: FormData): Promise<void> {
   const user = await requireRole('client');
   const timeZone = formData.get('timeZone');
-  await setTimeZone({ actor: user, timeZone: typeof timeZone === 'string' ? timeZone : '' });
+  try {
+    await setTimeZone({ actor: user, timeZone: typeof timeZone === 'string' ? timeZone : '' });
+  } catch (error) {
+    if (error instanceof TandemError && error.code === 'bad_request:input') redirect('/check-in?saved=time-zone-invalid');
+    throw error;
+  }
   redirect('/check-in?saved=time-zone');
 }
