@@ -3,7 +3,7 @@ import { env, publicOrigin } from '@/lib/env';
 import {
   contentSecurityPolicy,
   isOwnCallbackUrl,
-  isReadableActionText,
+  isReadableActionReply,
   refuseAction,
   refuseApiBody,
   type Refusal,
@@ -21,6 +21,21 @@ function lengthOf(request: NextRequest): number | null {
   return value !== null && /^\d+$/.test(value) ? Number(value) : null;
 }
 
+async function isReadableActionBody(request: NextRequest): Promise<boolean> {
+  const type = request.headers.get('content-type')?.toLowerCase() ?? '';
+  if (type.startsWith('text/plain')) return isReadableActionReply(await request.clone().text(), new Set());
+  if (!type.startsWith('multipart/form-data')) return true;
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  if (!form) return false;
+  const root = form.get('0');
+  // A form posted without JavaScript carries its action in a field rather than as encoded arguments.
+  if (root === null && [...form.keys()].some((k) => k.startsWith('$ACTION_'))) return true;
+  return isReadableActionReply(typeof root === 'string' ? root : null, new Set(form.keys()));
+}
+
 async function refusal(request: NextRequest): Promise<Refusal | null> {
   const { pathname, searchParams } = request.nextUrl;
   if (request.method === 'POST' && request.headers.has('next-action')) {
@@ -32,9 +47,7 @@ async function refusal(request: NextRequest): Promise<Refusal | null> {
       contentLength: lengthOf(request),
     });
     if (refused) return refused;
-    if (request.headers.get('content-type')?.toLowerCase().startsWith('text/plain') && !isReadableActionText(await request.clone().text())) {
-      return { status: 400, message: 'Tandem could not read that form.' };
-    }
+    if (!(await isReadableActionBody(request))) return { status: 400, message: 'Tandem could not read that form.' };
   }
   if (pathname.startsWith('/api/')) {
     const refused = refuseApiBody(lengthOf(request));

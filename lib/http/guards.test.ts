@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_BODY_LIMIT, API_BODY_LIMIT, contentSecurityPolicy, isOwnCallbackUrl, isReadableActionText, refuseAction, refuseApiBody } from './guards';
+import { ACTION_BODY_LIMIT, API_BODY_LIMIT, contentSecurityPolicy, isOwnCallbackUrl, isReadableActionReply, refuseAction, refuseApiBody } from './guards';
 
 const action = { origin: 'http://localhost:3000', allowedHosts: ['localhost:3000'], contentType: 'multipart/form-data; boundary=x', contentLength: 100 };
 
@@ -40,11 +40,19 @@ describe('server action requests', () => {
     expect(refuseAction({ ...action, contentType: null })).toMatchObject({ status: 400 });
   });
 
-  it('read a text body only when it is a JSON list of arguments', () => {
-    expect(isReadableActionText('[]')).toBe(true);
-    expect(isReadableActionText('["$K1"]')).toBe(true);
-    expect(isReadableActionText('{')).toBe(false);
-    expect(isReadableActionText('{"a":1}')).toBe(false);
+  it('read arguments only when they are a JSON list whose references name parts of the body', () => {
+    const none = new Set<string>();
+    expect(isReadableActionReply('[]', none)).toBe(true);
+    expect(isReadableActionReply('["$K1"]', none)).toBe(true);
+    expect(isReadableActionReply('[{"a":"$$1"}]', none)).toBe(true);
+    expect(isReadableActionReply('["$1"]', new Set(['0', '1']))).toBe(true);
+    expect(isReadableActionReply('["$@a"]', new Set(['0', '10']))).toBe(true);
+    expect(isReadableActionReply('["$1"]', none)).toBe(false);
+    expect(isReadableActionReply('[{"x":["$Q2"]}]', new Set(['1']))).toBe(false);
+    expect(isReadableActionReply('["$nabc"]', none)).toBe(false);
+    expect(isReadableActionReply(null, none)).toBe(false);
+    expect(isReadableActionReply('{', none)).toBe(false);
+    expect(isReadableActionReply('{"a":1}', none)).toBe(false);
   });
 });
 

@@ -64,13 +64,33 @@ export function refuseAction(input: {
   return null;
 }
 
-/** A text/plain action body is the JSON encoding of the action's arguments. */
-export function isReadableActionText(body: string): boolean {
+/**
+ * Whether a server action's arguments, as React encodes them (the root field "0" of a multipart
+ * body, or the whole text/plain body), can be decoded: a JSON list whose references to other
+ * parts ("$1", "$@2", "$Q3", … with hexadecimal ids) name parts the body holds. React waits for a
+ * missing part until the body ends and then fails the request with a 500.
+ */
+export function isReadableActionReply(root: string | null, partNames: ReadonlySet<string>): boolean {
+  if (root === null) return false;
+  let args: unknown;
   try {
-    return Array.isArray(JSON.parse(body));
+    args = JSON.parse(root);
   } catch {
     return false;
   }
+  if (!Array.isArray(args)) return false;
+  const pending: unknown[] = [args];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      const reference = /^\$[@QWBiTFlAOoUSsLGgMmVvbX]?([0-9a-f]+)$/.exec(value);
+      if (reference && !partNames.has(String(Number.parseInt(reference[1]!, 16)))) return false;
+      if (/^\$n/.test(value) && !/^\$n-?\d+$/.test(value)) return false;
+    } else if (value && typeof value === 'object') {
+      pending.push(...Object.values(value));
+    }
+  }
+  return true;
 }
 
 export function refuseApiBody(contentLength: number | null): Refusal | null {

@@ -34,8 +34,8 @@ export const planDay = (message: string) => calendarDay(message, { daysBefore: 3
  * A whole number as a person types it: digits only, so "1e1", "0x10", " 7 " with letters or
  * "10.0" are not read as numbers they do not look like.
  */
-export const strictInteger = (message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && /^\s*-?\d{1,9}\s*$/.test(v) ? Number(v) : typeof v === 'number' ? v : NaN), z.number({ error: message }).int(message));
+export const asTypedInteger = (v: unknown) => (typeof v === 'string' && /^\s*-?\d{1,9}\s*$/.test(v) ? Number(v) : typeof v === 'number' ? v : NaN);
+export const strictInteger = (message: string) => z.preprocess(asTypedInteger, z.number({ error: message }).int(message));
 
 /** A decimal as a person types it: digits with at most one point ("6.5", not "6e0" or "Infinity"). */
 export const strictDecimal = (message: string) =>
