@@ -21,24 +21,33 @@ function lengthOf(request: NextRequest): number | null {
   return value !== null && /^\d+$/.test(value) ? Number(value) : null;
 }
 
-async function isReadableActionBody(request: NextRequest): Promise<boolean> {
+/**
+ * Whether Next can decode an action's body. With the Next-Action header (every form on Tandem's
+ * pages) the body is React's encoding of the arguments; without it, a form posted before the
+ * page's JavaScript ran names its action in `$ACTION_…` fields, whose bound data must be there.
+ */
+async function isReadableActionBody(request: NextRequest, hasHeader: boolean): Promise<boolean> {
   const type = request.headers.get('content-type')?.toLowerCase() ?? '';
-  if (type.startsWith('text/plain')) return isReadableActionReply(await request.clone().text(), new Set());
-  if (!type.startsWith('multipart/form-data')) return true;
+  if (hasHeader && type.startsWith('text/plain')) return isReadableActionReply(await request.clone().text(), new Set());
+  if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded')) return !hasHeader;
   const form = await request
     .clone()
     .formData()
     .catch(() => null);
   if (!form) return false;
-  const root = form.get('0');
-  // A form posted without JavaScript carries its action in a field rather than as encoded arguments.
-  if (root === null && [...form.keys()].some((k) => k.startsWith('$ACTION_'))) return true;
-  return isReadableActionReply(typeof root === 'string' ? root : null, new Set(form.keys()));
+  const keys = [...form.keys()];
+  if (hasHeader) {
+    const root = form.get('0');
+    return isReadableActionReply(typeof root === 'string' ? root : null, new Set(keys));
+  }
+  return keys.filter((k) => k.startsWith('$ACTION_REF_')).every((ref) => keys.some((k) => k.startsWith(`$ACTION_${ref.slice('$ACTION_REF_'.length)}:`)));
 }
 
 async function refusal(request: NextRequest): Promise<Refusal | null> {
   const { pathname, searchParams } = request.nextUrl;
-  if (request.method === 'POST' && request.headers.has('next-action')) {
+  // A POST to a page is a server action, with or without the Next-Action header.
+  if (request.method === 'POST' && !pathname.startsWith('/api/')) {
+    const hasHeader = request.headers.has('next-action');
     const refused = refuseAction({
       origin: request.headers.get('origin'),
       // The host Next itself compares the Origin with (it refuses a mismatch with a 500).
@@ -47,7 +56,7 @@ async function refusal(request: NextRequest): Promise<Refusal | null> {
       contentLength: lengthOf(request),
     });
     if (refused) return refused;
-    if (!(await isReadableActionBody(request))) return { status: 400, message: 'Tandem could not read that form.' };
+    if (!(await isReadableActionBody(request, hasHeader))) return { status: 400, message: 'Tandem could not read that form.' };
   }
   if (pathname.startsWith('/api/')) {
     const refused = refuseApiBody(lengthOf(request));

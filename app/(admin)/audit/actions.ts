@@ -5,7 +5,7 @@ import type { ChainBreak } from '@/lib/audit/verify-chain';
 import { requireRole } from '@/lib/auth/session';
 import { verifyAuditChain } from '@/lib/dal/audit-log';
 import { toPublicError } from '@/lib/errors';
-import type { FormState } from '@/lib/validation/form-state';
+import { formOf, type FormState } from '@/lib/validation/form-state';
 
 const reasons: Record<ChainBreak['reason'], string> = {
   missing_event: 'an event is missing (numbering jumps here)',
@@ -33,6 +33,8 @@ async function readKeptCheckpoints(form: FormData | undefined) {
 }
 
 export async function verifyChainAction(_previous: FormState, form?: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('admin');
   const read = await readKeptCheckpoints(form);
   if ('error' in read) return { status: 'error', message: read.error };
