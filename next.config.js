@@ -5,6 +5,8 @@ const nextConfig = {
   // Node loads it from node_modules rather than the bundler copying it into every server chunk.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'wink-nlp', 'wink-eng-lite-web-model'],
   poweredByHeader: false,
+  // The same limit as ACTION_BODY_LIMIT in lib/http/guards.ts, which proxy.ts answers with a 413.
+  experimental: { serverActions: { bodySizeLimit: '1mb' } },
   async headers() {
     return [
       {

@@ -23,6 +23,27 @@ const envSchema = z.object({
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'TANDEM_ENCRYPTION_KEY must be 32 bytes, base64-encoded')
       .optional(),
   ),
+  // The audit log's checkpoint key (HMAC-SHA-256), never stored in the database; earlier keys,
+  // comma-separated, still verify the checkpoints they signed (SECURITY.md, key rotation).
+  TANDEM_AUDIT_KEY: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'TANDEM_AUDIT_KEY must be 32 bytes, base64-encoded')
+      .optional(),
+  ),
+  TANDEM_AUDIT_KEYS_PREVIOUS: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .refine(
+        (v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32),
+        'TANDEM_AUDIT_KEYS_PREVIOUS must be comma-separated keys of 32 bytes, base64-encoded',
+      )
+      .optional(),
+  ),
+  // Tandem's public address: invitation links and HSTS come from it, never from request headers.
+  NEXTAUTH_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
   // Outgoing mail (invitations). Without SMTP_HOST nothing is sent: the admin passes the link on.
   SMTP_HOST: z.preprocess(blankAsUnset, z.string().optional()),
   SMTP_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(587)),
@@ -47,3 +68,9 @@ export const env = parseEnv();
 export const isInMemory = !env.DATABASE_URL && env.TANDEM_DATA_DIR === 'memory://';
 export const databaseKind: 'embedded' | 'postgres' = env.DATABASE_URL ? 'postgres' : 'embedded';
 export const dataDir = isInMemory ? null : path.resolve(env.TANDEM_DATA_DIR);
+
+/**
+ * Tandem's public origin, from NEXTAUTH_URL only (else this machine's port): links sent to people
+ * are never built from a request's Host or X-Forwarded-Host header, which a client chooses.
+ */
+export const publicOrigin = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : `http://localhost:${env.PORT}`;

@@ -6,7 +6,13 @@ import { dataDir, databaseKind, env } from '@/lib/env';
 // Where Tandem's secrets come from, without the server-only marker, so the demo seed (a plain
 // script outside Next) can encrypt the session notes it writes. Request code uses lib/secrets.
 
-export type Secrets = { authSecret: string; encryptionKey: Buffer };
+export type Secrets = {
+  authSecret: string;
+  encryptionKey: Buffer;
+  /** Signs the audit log's checkpoints; `previousAuditKeys` still verify older ones. */
+  auditKey: Buffer;
+  previousAuditKeys: Buffer[];
+};
 
 let cached: Secrets | undefined;
 
@@ -21,29 +27,41 @@ export function loadSecrets(): Secrets {
  * ones are generated once into the data folder, so a fresh clone runs with nothing configured.
  */
 function resolveSecrets(): Secrets {
+  const base64 = (v: string | undefined) => (v ? Buffer.from(v, 'base64') : undefined);
   const fromEnv = {
     authSecret: env.NEXTAUTH_SECRET,
-    encryptionKey: env.TANDEM_ENCRYPTION_KEY ? Buffer.from(env.TANDEM_ENCRYPTION_KEY, 'base64') : undefined,
+    encryptionKey: base64(env.TANDEM_ENCRYPTION_KEY),
+    auditKey: base64(env.TANDEM_AUDIT_KEY),
   };
-  if (fromEnv.authSecret && fromEnv.encryptionKey) {
-    return { authSecret: fromEnv.authSecret, encryptionKey: fromEnv.encryptionKey };
+  const previousAuditKeys = (env.TANDEM_AUDIT_KEYS_PREVIOUS ?? '')
+    .split(',')
+    .filter((k) => k.trim() !== '')
+    .map((k) => Buffer.from(k.trim(), 'base64'));
+  if (fromEnv.authSecret && fromEnv.encryptionKey && fromEnv.auditKey) {
+    return { authSecret: fromEnv.authSecret, encryptionKey: fromEnv.encryptionKey, auditKey: fromEnv.auditKey, previousAuditKeys };
   }
   if (databaseKind === 'postgres') {
     throw new Error(
-      'With DATABASE_URL set, NEXTAUTH_SECRET and TANDEM_ENCRYPTION_KEY must be set too (see README, Configuration).',
+      'With DATABASE_URL set, NEXTAUTH_SECRET, TANDEM_ENCRYPTION_KEY and TANDEM_AUDIT_KEY must be set too (see README, Configuration).',
     );
   }
   const generated = dataDir ? readOrCreateDevSecrets(dataDir) : createDevSecrets();
   return {
     authSecret: fromEnv.authSecret ?? generated.authSecret,
     encryptionKey: fromEnv.encryptionKey ?? Buffer.from(generated.encryptionKey, 'base64'),
+    auditKey: fromEnv.auditKey ?? Buffer.from(generated.auditKey, 'base64'),
+    previousAuditKeys,
   };
 }
 
-type DevSecrets = { authSecret: string; encryptionKey: string };
+type DevSecrets = { authSecret: string; encryptionKey: string; auditKey: string };
 
 function createDevSecrets(): DevSecrets {
-  return { authSecret: randomBytes(32).toString('base64url'), encryptionKey: randomBytes(32).toString('base64') };
+  return {
+    authSecret: randomBytes(32).toString('base64url'),
+    encryptionKey: randomBytes(32).toString('base64'),
+    auditKey: randomBytes(32).toString('base64'),
+  };
 }
 
 function readOrCreateDevSecrets(dir: string): DevSecrets {
@@ -54,5 +72,10 @@ function readOrCreateDevSecrets(dir: string): DevSecrets {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as DevSecrets;
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<DevSecrets>;
+  if (stored.authSecret && stored.encryptionKey && stored.auditKey) return stored as DevSecrets;
+  // A data folder from before the audit key: add the missing secret, keep the others.
+  const completed = { ...createDevSecrets(), ...stored };
+  fs.writeFileSync(file, JSON.stringify(completed), { mode: 0o600 });
+  return completed;
 }

@@ -32,3 +32,22 @@ export const auditEvents = pgTable(
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+// Signed checkpoints of a clinic's audit chain (migration 0012): the head's seq and hash at a
+// moment, with an HMAC by the server's TANDEM_AUDIT_KEY. Written only through
+// record_audit_checkpoint(), which checks the head is in the chain.
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: id(),
+    clinicId: clinicId(),
+    headSeq: bigint('head_seq', { mode: 'number' }).notNull(),
+    headHash: text('head_hash').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    keyId: text('key_id').notNull(),
+    mac: text('mac').notNull(),
+  },
+  (t) => [index('audit_checkpoints_clinic_seq').on(t.clinicId, t.headSeq)],
+);
+
+export type AuditCheckpoint = typeof auditCheckpoints.$inferSelect;

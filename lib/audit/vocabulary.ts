@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = {
   'audit_log.read': { label: 'Read own access log', accessLog: 'Viewed the record of who saw your data.' },
   'audit_log.view': { label: 'Viewed the audit log', accessLog: 'Viewed the record of who saw your data.' },
   'audit_log.export': { label: 'Exported the audit log', accessLog: 'Exported the record of who saw your data.' },
+  'audit_log.export_checkpoints': { label: 'Exported signed audit checkpoints', accessLog: 'Exported signed checkpoints of the record of who saw your data.' },
   'audit_log.verify': { label: 'Checked the audit chain', accessLog: 'Checked the record of who saw your data.' },
   'brief.view': { label: 'Viewed the since-last-session brief', accessLog: 'Viewed a summary of you since your last session.' },
   'care_plan.read': { label: 'Read a care plan', accessLog: 'Viewed your care plan.' },

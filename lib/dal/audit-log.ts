@@ -1,11 +1,13 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Transaction } from '@/db';
+import { compareWithCheckpoints, type Checkpoint, type CheckpointFile, type CheckpointReport } from '@/lib/audit/checkpoints';
 import { verifyChain, type ChainReport } from '@/lib/audit/verify-chain';
 import type { Role } from '@/lib/auth/roles';
 import { TandemError } from '@/lib/errors';
 import type { AuditQuery } from '@/lib/validation/admin';
-import { recordAudit } from './audit';
+import { getSecrets } from '@/lib/secrets';
+import { recordAudit, recordCheckpoint } from './audit';
 import { withActor, type Actor } from './context';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -122,11 +124,41 @@ export async function listAuditFilterOptions({ actor }: { actor: Actor }): Promi
   });
 }
 
+export type AuditVerification = ChainReport & { checkpoints: CheckpointReport };
+
+type CheckpointRow = { head_seq: number; head_hash: string; signed_at: string | Date; key_id: string; mac: string };
+
+async function clinicCheckpoints(tx: Transaction, clinicId: string): Promise<Checkpoint[]> {
+  const rows = await queryRows<CheckpointRow>(
+    tx,
+    sql`select head_seq::int as head_seq, head_hash, signed_at, key_id, mac from ${schema.auditCheckpoints} order by head_seq, signed_at`,
+  );
+  return rows.map((r) => ({
+    clinicId,
+    headSeq: Number(r.head_seq),
+    headHash: r.head_hash,
+    signedAt: new Date(r.signed_at).toISOString(),
+    keyId: r.key_id,
+    mac: r.mac,
+  }));
+}
+
+async function chainHead(tx: Transaction): Promise<{ seq: number; hash: string } | null> {
+  const [head] = await queryRows<{ seq: number; hash: string }>(
+    tx,
+    sql`select seq::int as seq, hash from ${schema.auditEvents} order by seq desc limit 1`,
+  );
+  return head ? { seq: Number(head.seq), hash: head.hash } : null;
+}
+
 /**
  * Recomputes every event's hash in the database (audit_event_hash, the function the chain
- * trigger uses) and walks the chain for the first broken link. The check itself is audited.
+ * trigger uses) and walks the chain for the first broken link; then compares the chain with the
+ * clinic's signed checkpoints and with those of a file kept outside the database, if given, so
+ * that deleting the newest events or re-hashing the chain after an edit is found too. An intact
+ * chain gets a new signed checkpoint at its head. The check itself is audited.
  */
-export async function verifyAuditChain({ actor }: { actor: Actor }): Promise<ChainReport> {
+export async function verifyAuditChain({ actor, kept }: { actor: Actor; kept?: CheckpointFile }): Promise<AuditVerification> {
   requireAdmin(actor);
   return withActor(actor, async (tx) => {
     const links = await queryRows<{ id: string; seq: number; prev_hash: string; hash: string; computed: string }>(
@@ -134,14 +166,39 @@ export async function verifyAuditChain({ actor }: { actor: Actor }): Promise<Cha
       sql`select e.id, e.seq::int as seq, e.prev_hash, e.hash, audit_event_hash(e) as computed
             from ${schema.auditEvents} e order by e.seq`,
     );
-    const report = verifyChain(
+    const chain = verifyChain(
       links.map((l) => ({ id: l.id, seq: Number(l.seq), prevHash: l.prev_hash, hash: l.hash, computed: l.computed })),
     );
+    const { auditKey, previousAuditKeys } = getSecrets();
+    const checkpoints = compareWithCheckpoints(
+      new Map(links.map((l) => [Number(l.seq), l.hash])),
+      Number(links.at(-1)?.seq ?? 0),
+      [...(await clinicCheckpoints(tx, actor.clinicId)), ...(kept?.checkpoints.filter((c) => c.clinicId === actor.clinicId) ?? [])],
+      [auditKey, ...previousAuditKeys],
+    );
+    const head = links.at(-1);
+    if (chain.isIntact && !checkpoints.problem && head) await recordCheckpoint(tx, Number(head.seq), head.hash);
     await recordAudit(tx, actor, {
       action: 'audit_log.verify',
       subjectType: 'audit_log',
-      outcome: report.isIntact ? 'allowed' : 'failed',
+      outcome: chain.isIntact && !checkpoints.problem ? 'allowed' : 'failed',
     });
-    return report;
+    return { ...chain, checkpoints };
+  });
+}
+
+/**
+ * Signs a checkpoint at the chain's head and returns every signed checkpoint of the clinic, as a
+ * file for the admin to keep outside the database (SECURITY.md): uploaded again at verification,
+ * it shows whether events were removed or the chain rewritten since. The export is audited.
+ */
+export async function exportAuditCheckpoints({ actor }: { actor: Actor }): Promise<CheckpointFile> {
+  requireAdmin(actor);
+  return withActor(actor, async (tx) => {
+    const head = await chainHead(tx);
+    if (head) await recordCheckpoint(tx, head.seq, head.hash);
+    const checkpoints = await clinicCheckpoints(tx, actor.clinicId);
+    await recordAudit(tx, actor, { action: 'audit_log.export_checkpoints', subjectType: 'audit_log' });
+    return { format: 'tandem-audit-checkpoints/1', checkpoints };
   });
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase, type Transaction } from '@/db';
 import type { Role } from '@/lib/auth/roles';
-import { flushAudits } from './audit';
+import { flushAudits, takeDenials } from './audit';
 
 /** Who is acting: derived on the server from a verified session, never from the request. */
 export type Actor = { userId: string; clinicId: string; role: Role };
@@ -17,24 +17,48 @@ const contextIds = z.object({ userId: z.uuid(), clinicId: z.uuid() });
  * user and clinic set for the policies. `set_config(..., true)` is local to the transaction, so
  * nothing carries over to the next use of a pooled connection. The audit events `work` records
  * are written last, just before commit: the clinic's audit chain is locked from the first
- * event's insert until commit, so writing them last keeps other requests' waits short.
+ * event's insert until commit, so writing them last keeps other requests' waits short. If `work`
+ * throws, everything rolls back except the denials it recorded, written in a transaction of
+ * their own.
  *
  * JIT compilation is off: request queries are short, and compiling the caseload's plan cost
  * more (about 80 ms) than running it (`npm run bench`).
  */
 export async function withActor<T>(actor: ActorContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const { userId, clinicId } = contextIds.parse(actor);
-  return getDatabase().transaction(async (tx) => {
-    await tx.execute(
+  const setContext = (tx: Transaction) =>
+    tx.execute(
       sql`select set_config('role', 'tandem_app', true),
                  set_config('app.user_id', ${userId}, true),
                  set_config('app.clinic_id', ${clinicId}, true),
                  set_config('jit', 'off', true)`,
     );
-    const result = await work(tx);
-    await flushAudits(tx);
-    return result;
-  });
+  let denials: ReturnType<typeof takeDenials> = [];
+  try {
+    return await getDatabase().transaction(async (tx) => {
+      await setContext(tx);
+      try {
+        const result = await work(tx);
+        await flushAudits(tx);
+        return result;
+      } catch (error) {
+        denials = takeDenials(tx);
+        throw error;
+      }
+    });
+  } catch (error) {
+    // The work rolled back, but a refused attempt stays on record: its denials commit on their own.
+    if (denials.length > 0) {
+      const refused = denials;
+      await getDatabase()
+        .transaction(async (tx) => {
+          await setContext(tx);
+          await flushAudits(tx, refused);
+        })
+        .catch((auditError: unknown) => console.error('[tandem] a denial could not be audited:', auditError instanceof Error ? auditError.message : auditError));
+    }
+    throw error;
+  }
 }
 
 /** Background work for one clinic (insight recompute, escalations), as `tandem_worker`. */

@@ -5,6 +5,7 @@ import { localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { computeInsights } from '@/lib/insights/engine';
 import { INSIGHT_KINDS, type EngineInput, type Insight, type InsightKind, type ReviewInput } from '@/lib/insights/types';
+import { recordWorkerAudit } from './audit';
 import { withClinicWorker } from './context';
 
 export type InsightScope = 'checkins' | 'journal' | 'measures' | 'risk';
@@ -196,15 +197,7 @@ export async function recomputeClientInsights({
       .where(and(eq(i.clientId, clientId), eq(i.status, 'open'), keys.length > 0 ? notInArray(i.key, keys) : undefined))
       .returning({ id: i.id });
 
-    await tx.insert(schema.auditEvents).values({
-      clinicId,
-      actorId: null,
-      actorRole: null,
-      action: 'insights.recompute',
-      subjectType: 'insights',
-      subjectClientId: clientId,
-      outcome: 'allowed',
-    });
+    recordWorkerAudit(tx, { action: 'insights.recompute', subjectType: 'insights', subjectClientId: clientId });
     const opened = keys.filter((k) => !storedKeys.has(k)).length;
     return { clientId, asOf: input.asOf, current: keys.length, opened, updated: keys.length - opened, closed: closed.length };
   });

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
+import { isCalendarDay } from '@/lib/validation/calendar-day';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -33,6 +34,7 @@ export async function listPauses({ actor }: { actor: Actor }): Promise<PauseDto[
  */
 export async function createPause({ actor, startsOn, endsOn }: { actor: Actor; startsOn: string; endsOn: string }): Promise<string> {
   requireClient(actor);
+  if (!isCalendarDay(startsOn) || !isCalendarDay(endsOn) || endsOn < startsOn) throw new TandemError('bad_request:input', 'Choose a real last day for the break, on or after its first day.');
   return withActor(actor, async (tx) => {
     const [row] = await tx
       .insert(schema.pauses)

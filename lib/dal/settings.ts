@@ -1,7 +1,7 @@
 import 'server-only';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
-import type { ClinicSettingsInput } from '@/lib/validation/admin';
+import { clinicSettingsSchema, type ClinicSettingsInput } from '@/lib/validation/admin';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -30,8 +30,10 @@ export async function getClinicSettings({ actor }: { actor: Actor }): Promise<Cl
 /** Saves the clinic's settings as one change, audited (the values are settings, not clinical content). */
 export async function updateClinicSettings({ actor, input }: { actor: Actor; input: ClinicSettingsInput }): Promise<void> {
   if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  const parsed = clinicSettingsSchema.safeParse(input);
+  if (!parsed.success) throw new TandemError('bad_request:input', parsed.error.issues[0]?.message);
   await withActor(actor, async (tx) => {
-    const [row] = await tx.update(schema.clinics).set(input).returning({ id: schema.clinics.id });
+    const [row] = await tx.update(schema.clinics).set(parsed.data).returning({ id: schema.clinics.id });
     if (!row) throw new TandemError('forbidden:role');
     await recordAudit(tx, actor, { action: 'clinic.update_settings', subjectType: 'clinic', subjectId: row.id });
   });

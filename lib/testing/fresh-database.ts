@@ -22,6 +22,7 @@ if (onPostgres) {
   // With DATABASE_URL set, Tandem requires its secrets from the environment (lib/secrets.ts).
   process.env.NEXTAUTH_SECRET ||= randomBytes(32).toString('base64url');
   process.env.TANDEM_ENCRYPTION_KEY ||= randomBytes(32).toString('base64');
+  process.env.TANDEM_AUDIT_KEY ||= randomBytes(32).toString('base64');
   dropDatabase = async () => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();

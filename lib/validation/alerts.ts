@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { z } from 'zod';
 
 export const acknowledgementActions = ['contacted_client', 'safety_plan_reviewed', 'session_brought_forward', 'other'] as const;

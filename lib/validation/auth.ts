@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { z } from 'zod';
 
 // NIST SP 800-63B: at least 8 characters, a generous maximum, no composition rules.

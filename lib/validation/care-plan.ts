@@ -1,6 +1,6 @@
+import './zod-jitless';
 import { z } from 'zod';
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+import { planDay } from './calendar-day';
 const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'This item could not be saved; reload the page.');
 
 /** Evidence a plan item cites: a stored signal or one questionnaire administration. */
@@ -22,7 +22,7 @@ export const goalSchema = z.object({
   id: itemId,
   text: text('goal', 500),
   measure: text('way this goal is measured', 300),
-  targetDate: z.string().regex(isoDate, 'Give the goal a target date.'),
+  targetDate: planDay('Give the goal a target date.'),
   evidence: z.array(evidenceRefSchema).max(20).default([]),
 });
 
@@ -32,7 +32,7 @@ export const carePlanContentSchema = z.object({
   problems: z.array(problemSchema).max(30, 'A plan holds at most 30 problems.'),
   goals: z.array(goalSchema).max(30, 'A plan holds at most 30 goals.'),
   interventions: z.array(interventionSchema).max(30, 'A plan holds at most 30 interventions.'),
-  reviewDate: z.union([z.literal(''), z.string().regex(isoDate, 'Give the review date as a date.')]),
+  reviewDate: z.union([z.literal(''), planDay('Give the review date as a date.')]),
 });
 
 export const carePlanSaveSchema = z.object({

@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { z } from 'zod';
 
 export const caseloadSortKeys = ['attention', 'name', 'lastCheckIn', 'mood', 'phq9', 'gad7', 'signals', 'alerts'] as const;

@@ -1,14 +1,14 @@
+import './zod-jitless';
 import { z } from 'zod';
+import { strictDecimal, strictInteger } from './calendar-day';
 
 // Form fields arrive as strings; an empty optional field means "not answered".
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 const scale = (label: string) =>
-  z.coerce
-    .number({ error: `Choose your ${label} from 1 to 10.` })
-    .int(`Choose your ${label} from 1 to 10.`)
-    .min(1, `Choose your ${label} from 1 to 10.`)
-    .max(10, `Choose your ${label} from 1 to 10.`);
+  strictInteger(`Choose your ${label} from 1 to 10.`).pipe(
+    z.number().min(1, `Choose your ${label} from 1 to 10.`).max(10, `Choose your ${label} from 1 to 10.`),
+  );
 
 export const tagSchema = z
   .string()
@@ -22,11 +22,14 @@ export const checkInSchema = z.object({
   energy: z.preprocess(blank, scale('energy').optional()),
   sleepHours: z.preprocess(
     blank,
-    z.coerce
-      .number({ error: 'Enter hours of sleep as a number, like 7 or 6.5.' })
-      .min(0, 'Hours of sleep go from 0 to 24.')
-      .max(24, 'Hours of sleep go from 0 to 24.')
-      .multipleOf(0.1, 'Use at most one decimal place, like 6.5.')
+    strictDecimal('Enter hours of sleep as a number, like 7 or 6.5.')
+      .pipe(
+        z
+          .number()
+          .min(0, 'Hours of sleep go from 0 to 24.')
+          .max(24, 'Hours of sleep go from 0 to 24.')
+          .multipleOf(0.1, 'Use at most one decimal place, like 6.5.'),
+      )
       .optional(),
   ),
   tags: z

@@ -1,13 +1,17 @@
+import './zod-jitless';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/dates';
 import { DATE_FORMATS } from '@/lib/import/date-formats';
+import { isCalendarDay, planDay } from './calendar-day';
 
 export const scopeSchema = z.enum(['checkins', 'journal', 'measures']);
 
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Enter a real date.');
+  .refine(isCalendarDay, 'Enter a real date.');
+/** The last day of sharing or of a break: a real day, up to five years ahead. */
+const untilDay = isoDateSchema.pipe(planDay('Enter a real date.'));
 
 export const timeZoneSchema = z.string().trim().min(1, 'Choose a time zone.').refine(isValidTimeZone, 'Choose a time zone from the list.');
 
@@ -15,7 +19,7 @@ export const shareScopeSchema = z.object({
   therapistId: z.uuid(),
   scope: scopeSchema,
   /** Optional last day of sharing, in the client's own time zone. */
-  until: z.union([z.literal(''), isoDateSchema]).optional(),
+  until: z.union([z.literal(''), untilDay]).optional(),
 });
 export type ShareScopeInput = z.infer<typeof shareScopeSchema>;
 
@@ -28,7 +32,7 @@ export const onboardingSchema = z.object({
 });
 export type OnboardingInput = z.infer<typeof onboardingSchema>;
 
-export const pauseSchema = z.object({ until: isoDateSchema });
+export const pauseSchema = z.object({ until: untilDay });
 export type PauseInput = z.infer<typeof pauseSchema>;
 
 export const deleteAccountSchema = z.object({

@@ -28,3 +28,16 @@ export function typedValues(form: FormData, exclude: readonly string[] = []): Re
   }
   return values;
 }
+
+/**
+ * A server action's form as a page sends it. Actions are public endpoints whose arguments anyone
+ * can encode by hand: anything that is not a form reads as an empty one (and fails validation).
+ */
+export function formOf(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}
+
+/** A server action's text argument (an id bound by the page); anything else reads as ''. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

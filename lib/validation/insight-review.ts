@@ -1,5 +1,7 @@
+import './zod-jitless';
 import { z } from 'zod';
 import { acknowledgementActions } from './alerts';
+import { planDay } from './calendar-day';
 
 export const dismissReasons = ['not_clinically_relevant', 'already_known', 'data_artefact', 'other'] as const;
 export type DismissReason = (typeof dismissReasons)[number];
@@ -11,7 +13,6 @@ export const dismissReasonLabels: Record<DismissReason, string> = {
   other: 'Something else',
 };
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const insightId = z.uuid('We could not find that signal.');
 
@@ -23,7 +24,7 @@ export const acceptInsightSchema = z
     planItem: z.enum(['problem', 'goal']).default('problem'),
     planText: z.string().trim().max(500, 'Keep it to 500 characters.').optional(),
     planMeasure: z.string().trim().max(300, 'Keep it to 300 characters.').optional(),
-    planTargetDate: z.union([z.literal(''), z.string().regex(isoDate, 'Give the target date as a date.')]).optional(),
+    planTargetDate: z.union([z.literal(''), planDay('Give the target date as a date.')]).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.addToPlan !== 'on') return;
@@ -48,7 +49,7 @@ export const dismissInsightSchema = z
 export const snoozeInsightSchema = z.object({
   action: z.literal('snooze'),
   insightId,
-  until: z.string().regex(isoDate, 'Choose the date the signal should come back.'),
+  until: planDay('Choose the date the signal should come back.'),
 });
 
 // An urgent signal (PHQ-9 item 9, risk language) is settled by recording what was done, as for its alert.

@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { z } from 'zod';
 
 export const JOURNAL_MAX_CHARS = 20_000;

@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { z } from 'zod';
 
 const answer = z.number().int().min(0).max(3);

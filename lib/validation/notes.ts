@@ -1,4 +1,6 @@
+import './zod-jitless';
 import { z } from 'zod';
+import { sessionDay } from './calendar-day';
 
 export const noteTemplates = ['soap', 'dap'] as const;
 export type NoteTemplate = (typeof noteTemplates)[number];
@@ -26,7 +28,7 @@ export const NOTE_SECTION_MAX_CHARS = 20_000;
 export const ADDENDUM_MAX_CHARS = 10_000;
 export const PRIVATE_NOTE_MAX_CHARS = 20_000;
 
-const isoDate = z.iso.date('Enter the session date as a calendar date.');
+const isoDate = sessionDay('Enter the session date as a calendar date.');
 
 export const newNoteSchema = z.object({
   template: z.enum(noteTemplates, 'Choose SOAP or DAP.'),

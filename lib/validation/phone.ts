@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { z } from 'zod';
 
 // A number a person can dial: digits with the usual separators, an optional leading +, 6 to 30

@@ -38,7 +38,7 @@ type PageResult = Timing & { sqlFloorP95Ms: number; sqlFloorMedianMs: number };
 type Result = { caseload: PageResult; clientPage: PageResult };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString('hex'), TANDEM_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString('hex'), TANDEM_ENCRYPTION_KEY: randomBytes(32).toString('base64'), TANDEM_AUDIT_KEY: randomBytes(32).toString('base64') };
 
 function run(command: string, argv: string[], env: NodeJS.ProcessEnv, capture = false): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -6,9 +6,11 @@ import { requireRole } from '@/lib/auth/session';
 import { assignClients, setCaseloadCapacity } from '@/lib/dal/caseloads';
 import { toPublicError } from '@/lib/errors';
 import { assignClientsSchema, capacitySchema } from '@/lib/validation/admin';
-import { fieldErrorsOf, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState } from '@/lib/validation/form-state';
 
 export async function confirmAssignmentAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('admin');
   const parsed = assignClientsSchema.safeParse({ clientIds: form.getAll('client'), therapistId: form.get('therapist') });
   if (!parsed.success) return { status: 'error', message: Object.values(fieldErrorsOf(parsed.error))[0] };
@@ -23,6 +25,8 @@ export async function confirmAssignmentAction(_previous: FormState, form: FormDa
 }
 
 export async function capacityAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('admin');
   const parsed = capacitySchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { status: 'error', message: Object.values(fieldErrorsOf(parsed.error))[0], values: { capacity: String(form.get('capacity') ?? '') } };

@@ -1,28 +1,23 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { createInvitation, revokeInvitation } from '@/lib/dal/invitations';
 import { setPersonActive } from '@/lib/dal/people';
 import { TandemError, toPublicError } from '@/lib/errors';
+import { publicOrigin } from '@/lib/env';
 import { composeInvitationEmail } from '@/lib/mail/invitation-email';
 import { sendMail, type MailChannel } from '@/lib/mail/send-mail';
 import { inviteSchema, parseDeactivationForm } from '@/lib/validation/admin';
-import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 
 export type InviteState = FormState & { link?: string; channel?: MailChannel };
 
-async function originOfRequest(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
-
 export async function inviteAction(_previous: InviteState, form: FormData): Promise<InviteState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('admin');
   const values = typedValues(form);
   const parsed = inviteSchema.safeParse(Object.fromEntries(form));
@@ -31,7 +26,7 @@ export async function inviteAction(_previous: InviteState, form: FormData): Prom
   }
   try {
     const invitation = await createInvitation({ actor: user, input: parsed.data });
-    const link = `${await originOfRequest()}/invite/${invitation.token}`;
+    const link = `${publicOrigin}/invite/${invitation.token}`;
     let channel: MailChannel = 'none';
     try {
       channel = await sendMail({ to: invitation.email, ...composeInvitationEmail({ ...invitation, link }) });
@@ -59,6 +54,8 @@ export async function inviteAction(_previous: InviteState, form: FormData): Prom
 const personActionSchema = z.object({ id: z.uuid(), intent: z.enum(['deactivate', 'reactivate', 'revoke']) });
 
 export async function personAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('admin');
   const parsed = personActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { status: 'error', message: toPublicError(new TandemError('bad_request:input')).message };
@@ -87,6 +84,8 @@ const deactivationNotices = {
  * for them, else to the one chosen for all; or, with the box ticked, they are left unassigned.
  */
 export async function deactivateTherapistAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('admin');
   const values = typedValues(form);
   const parsed = parseDeactivationForm(form);

@@ -7,6 +7,7 @@ import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { checkInSchema } from '@/lib/validation/check-in';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
+import { formOf } from '@/lib/validation/form-state';
 
 export type CheckInFormState = {
   fieldErrors: Partial<Record<'mood' | 'anxiety' | 'energy' | 'sleepHours' | 'tags' | 'note', string>>;
@@ -31,6 +32,8 @@ function readForm(formData: FormData) {
 }
 
 export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): Promise<CheckInFormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const input = readForm(formData);
   const parsed = checkInSchema.safeParse(input);
@@ -57,6 +60,8 @@ export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): 
 }
 
 export async function removeCheckIn(formData: FormData): Promise<void> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const checkInId = formData.get('checkInId');
   try {
@@ -70,8 +75,15 @@ export async function removeCheckIn(formData: FormData): Promise<void> {
 }
 
 export async function confirmTimeZone(formData: FormData): Promise<void> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const timeZone = formData.get('timeZone');
-  await setTimeZone({ actor: user, timeZone: typeof timeZone === 'string' ? timeZone : '' });
+  try {
+    await setTimeZone({ actor: user, timeZone: typeof timeZone === 'string' ? timeZone : '' });
+  } catch (error) {
+    if (error instanceof TandemError && error.code === 'bad_request:input') redirect('/check-in?saved=time-zone-invalid');
+    throw error;
+  }
   redirect('/check-in?saved=time-zone');
 }

@@ -21,6 +21,7 @@ const confirmations: Record<string, string> = {
   updated: 'Your check-in is updated.',
   deleted: 'That check-in is deleted.',
   'time-zone': 'Your time zone is updated.',
+  'time-zone-invalid': 'That is not a time zone Tandem knows, so yours is unchanged. Choose one from the list in Settings.',
 };
 
 export default async function CheckInPage({ searchParams }: { searchParams: Promise<{ saved?: string; another?: string; support?: string }> }) {

@@ -8,13 +8,15 @@ import { cancelPause, createPause } from '@/lib/dal/pauses';
 import { addDays, localDateIn } from '@/lib/dates';
 import { toPublicError } from '@/lib/errors';
 import { deleteAccountSchema, pauseSchema, timeZoneSchema } from '@/lib/validation/client-data';
-import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 import { contactSchema } from '@/lib/validation/phone';
 import { z } from 'zod';
 
 export type PauseState = { error?: string; until?: string };
 
 export async function startPause(_prev: PauseState, formData: FormData): Promise<PauseState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const until = String(formData.get('until') ?? '');
   const parsed = pauseSchema.safeParse({ until });
@@ -32,6 +34,8 @@ export async function startPause(_prev: PauseState, formData: FormData): Promise
 }
 
 export async function endPause(formData: FormData): Promise<void> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const pauseId = z.uuid().safeParse(formData.get('pauseId'));
   if (pauseId.success) await cancelPause({ actor: user, pauseId: pauseId.data });
@@ -41,6 +45,8 @@ export async function endPause(formData: FormData): Promise<void> {
 export type DeleteState = { passwordError?: string; confirmError?: string; error?: string };
 
 export async function deleteAccount(_prev: DeleteState, formData: FormData): Promise<DeleteState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const parsed = deleteAccountSchema.safeParse({ password: formData.get('password') ?? '', confirm: formData.get('confirm') ?? '' });
   if (!parsed.success) {
@@ -60,6 +66,8 @@ export async function deleteAccount(_prev: DeleteState, formData: FormData): Pro
 export type TimeZoneState = { error?: string; saved?: boolean };
 
 export async function saveTimeZone(_prev: TimeZoneState, formData: FormData): Promise<TimeZoneState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const parsed = timeZoneSchema.safeParse(formData.get('timeZone'));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
@@ -73,6 +81,8 @@ export async function saveTimeZone(_prev: TimeZoneState, formData: FormData): Pr
 }
 
 export async function savePhone(_prev: FormState, formData: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const values = typedValues(formData);
   const parsed = contactSchema.safeParse(values);

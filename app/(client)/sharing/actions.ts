@@ -7,10 +7,13 @@ import { addDays, localDateIn } from '@/lib/dates';
 import { toPublicError } from '@/lib/errors';
 import { zonedTimeToUtc } from '@/lib/import/zoned-time';
 import { shareScopeSchema, stopScopeSchema } from '@/lib/validation/client-data';
+import { formOf } from '@/lib/validation/form-state';
 
 export type ScopeActionState = { error?: string; fieldError?: string; done?: 'shared' | 'stopped' };
 
 export async function shareScope(_prev: ScopeActionState, formData: FormData): Promise<ScopeActionState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const parsed = shareScopeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldError: parsed.error.issues[0]?.message ?? 'Check the date.' };
@@ -28,6 +31,8 @@ export async function shareScope(_prev: ScopeActionState, formData: FormData): P
 }
 
 export async function stopSharing(_prev: ScopeActionState, formData: FormData): Promise<ScopeActionState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const parsed = stopScopeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: 'Something in the request was not valid. Reload the page and try again.' };

@@ -5,9 +5,11 @@ import { requireRole } from '@/lib/auth/session';
 import { acknowledgeAlert } from '@/lib/dal/alerts';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { alertAcknowledgementSchema } from '@/lib/validation/alerts';
-import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 
 export async function acknowledge(_prev: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('therapist');
   const values = typedValues(form);
   const parsed = alertAcknowledgementSchema.safeParse(values);

@@ -5,10 +5,13 @@ import { requireRole } from '@/lib/auth/session';
 import { completeOnboarding } from '@/lib/dal/consent';
 import { toPublicError } from '@/lib/errors';
 import { onboardingSchema, scopeSchema } from '@/lib/validation/client-data';
+import { formOf } from '@/lib/validation/form-state';
 
 export type WelcomeState = { error?: string; timeZoneError?: string };
 
 export async function finishWelcome(_prev: WelcomeState, formData: FormData): Promise<WelcomeState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const shares: Record<string, string[]> = {};
   for (const therapistId of formData.getAll('therapist')) shares[String(therapistId)] = [];

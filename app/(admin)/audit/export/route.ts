@@ -9,8 +9,9 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const user = await requireApiUser();
     if (user.role !== 'admin') throw new TandemError('not_found:page');
-    const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const rows = await exportAuditEvents({ actor: user, query });
+    const parsed = auditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) throw new TandemError('bad_request:input');
+    const rows = await exportAuditEvents({ actor: user, query: parsed.data });
     const csv = toCsv(
       ['seq', 'occurred_at_utc', 'who', 'role', 'action', 'kind_of_data', 'client', 'outcome'],
       rows.map((e) => [

@@ -5,9 +5,11 @@ import { requireRole } from '@/lib/auth/session';
 import { updateClinicSettings } from '@/lib/dal/settings';
 import { toPublicError } from '@/lib/errors';
 import { clinicSettingsSchema } from '@/lib/validation/admin';
-import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 
 export async function saveSettingsAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('admin');
   const values = typedValues(form);
   const parsed = clinicSettingsSchema.safeParse(Object.fromEntries(form));

@@ -3,7 +3,7 @@
 import { acceptInvitation } from '@/lib/dal/invitations';
 import { toPublicError } from '@/lib/errors';
 import { acceptInvitationSchema } from '@/lib/validation/admin';
-import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState, textOf, typedValues } from '@/lib/validation/form-state';
 
 export type AcceptState = FormState & { email?: string };
 
@@ -17,6 +17,9 @@ const refusals = {
 
 // Anyone holding the link may call this: the token is the authorization, checked in the database.
 export async function acceptInvitationAction(token: string, _previous: AcceptState, form: FormData): Promise<AcceptState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  token = textOf(token);
+  form = formOf(form);
   const values = typedValues(form, ['password', 'confirmPassword']);
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {

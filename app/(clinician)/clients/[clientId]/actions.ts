@@ -5,9 +5,11 @@ import { requireRole } from '@/lib/auth/session';
 import { reviewInsight } from '@/lib/dal/insight-reviews';
 import { toPublicError } from '@/lib/errors';
 import { insightReviewSchema } from '@/lib/validation/insight-review';
-import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 
 export async function reviewSignal(_prev: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('therapist');
   const values = typedValues(form);
   const clientId = values.clientId ?? '';

@@ -5,9 +5,11 @@ import { requireRole } from '@/lib/auth/session';
 import { saveCarePlan } from '@/lib/dal/care-plan';
 import { toPublicError } from '@/lib/errors';
 import { carePlanContentSchema, carePlanFieldErrors } from '@/lib/validation/care-plan';
-import type { FormState } from '@/lib/validation/form-state';
+import { formOf, type FormState } from '@/lib/validation/form-state';
 
 export async function saveCarePlanAction(_prev: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('therapist');
   const clientId = String(form.get('clientId') ?? '');
   const baseVersion = String(form.get('baseVersion') ?? '');

@@ -7,11 +7,14 @@ import { requireRole } from '@/lib/auth/session';
 import { addAddendum, createNote, deleteDraft, embedBriefInNote, saveNoteDraft, savePrivateNote, signNote } from '@/lib/dal/notes';
 import { toPublicError } from '@/lib/errors';
 import { addendumSchema, newNoteSchema, privateNoteSchema, type NoteDraftInput } from '@/lib/validation/notes';
-import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState, textOf, typedValues } from '@/lib/validation/form-state';
 
 const notesPath = (clientId: string) => `/clients/${clientId}/notes`;
 
 export async function startNote(clientId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  clientId = textOf(clientId);
+  form = formOf(form);
   const user = await requireRole('therapist');
   const values = typedValues(form);
   const parsed = newNoteSchema.safeParse(values);
@@ -33,6 +36,8 @@ function failure(error: unknown): { ok: false; message: string; isStale: boolean
 }
 
 export async function autosaveNote(clientId: string, input: NoteDraftInput): Promise<AutosaveResult> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  clientId = textOf(clientId);
   const user = await requireRole('therapist');
   try {
     const { updatedAt } = await saveNoteDraft({ actor: user, clientId, input });
@@ -45,6 +50,10 @@ export async function autosaveNote(clientId: string, input: NoteDraftInput): Pro
 export type EmbedBriefResult = { ok: true; text: string; updatedAt: string } | { ok: false; message: string; isStale: boolean; isSigned: boolean };
 
 export async function insertBrief(clientId: string, noteId: string, expectedUpdatedAt: string): Promise<EmbedBriefResult> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  clientId = textOf(clientId);
+  noteId = textOf(noteId);
+  expectedUpdatedAt = textOf(expectedUpdatedAt);
   const user = await requireRole('therapist');
   try {
     const { text, updatedAt } = await embedBriefInNote({ actor: user, clientId, noteId, expectedUpdatedAt });
@@ -58,6 +67,10 @@ export async function insertBrief(clientId: string, noteId: string, expectedUpda
 const confirmSchema = z.object({ confirm: z.literal('yes', 'Tick the box to confirm.') });
 
 export async function signNoteAction(clientId: string, noteId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  clientId = textOf(clientId);
+  noteId = textOf(noteId);
+  form = formOf(form);
   const user = await requireRole('therapist');
   const parsed = confirmSchema.safeParse(typedValues(form));
   if (!parsed.success) return { status: 'error', message: 'Please confirm before signing.', fieldErrors: fieldErrorsOf(parsed.error) };
@@ -71,6 +84,10 @@ export async function signNoteAction(clientId: string, noteId: string, _prev: Fo
 }
 
 export async function deleteDraftAction(clientId: string, noteId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  clientId = textOf(clientId);
+  noteId = textOf(noteId);
+  form = formOf(form);
   const user = await requireRole('therapist');
   const parsed = confirmSchema.safeParse(typedValues(form));
   if (!parsed.success) return { status: 'error', message: 'Please confirm before deleting.', fieldErrors: fieldErrorsOf(parsed.error) };
@@ -84,6 +101,9 @@ export async function deleteDraftAction(clientId: string, noteId: string, _prev:
 }
 
 export async function addAddendumAction(clientId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  clientId = textOf(clientId);
+  form = formOf(form);
   const user = await requireRole('therapist');
   const values = typedValues(form);
   const parsed = addendumSchema.safeParse(values);
@@ -98,6 +118,9 @@ export async function addAddendumAction(clientId: string, _prev: FormState, form
 }
 
 export async function savePrivateNoteAction(clientId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  clientId = textOf(clientId);
+  form = formOf(form);
   const user = await requireRole('therapist');
   const values = typedValues(form);
   // The field is named apart from the addendum's `text`, which shares the page.
