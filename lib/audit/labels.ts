@@ -13,6 +13,7 @@ export const subjectLabel: Record<string, string> = {
   clinic: 'Clinic',
   caseload: 'Caseload',
   audit_log: 'Audit log',
+  companion: 'Companion',
 };
 
 export const outcomeLabel = { allowed: 'Allowed', denied: 'Denied', failed: 'Failed' } as const;

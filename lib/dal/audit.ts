@@ -16,7 +16,8 @@ export type AuditSubject =
   | 'account'
   | 'clinic'
   | 'caseload'
-  | 'audit_log';
+  | 'audit_log'
+  | 'companion';
 
 export type AuditEntry = {
   action: `${string}.${string}`;
