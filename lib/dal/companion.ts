@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { betterDayTags } from '@/lib/companion/activation';
@@ -14,6 +14,7 @@ import { getSecrets } from '@/lib/secrets';
 import { canReadClientScope } from './access';
 import { raiseUrgentAlert } from './alerts';
 import { recordAudit } from './audit';
+import { withAssignedClient } from './client-record';
 import { withActor, type Actor } from './context';
 
 const KEY_VERSION = 1;
@@ -259,4 +260,39 @@ export async function companionExportFor(tx: Transaction, actor: Actor): Promise
     })),
     items: items.map(itemOf).map((x) => (x.kind === 'thought_record' ? { kind: x.kind, createdAt: x.createdAt.toISOString(), ...x.record } : { kind: x.kind, createdAt: x.createdAt.toISOString(), text: x.text })),
   };
+}
+
+export type SharedCompanion = { items: CompanionItemDto[]; conversations: CompanionConversationDto[] };
+
+/**
+ * For the client's assigned therapist: the companion summaries while the client shares the
+ * companion scope (null when not), and the words of any conversation the client shared explicitly.
+ * Anyone else gets not_found:client.
+ */
+export async function listSharedCompanion({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<SharedCompanion | null> {
+  return withAssignedClient(actor, clientId, { action: 'companion.read_items', subjectType: 'companion' }, async (tx, client) => {
+    if (!client.sharing.includes('companion')) return null;
+    const i = schema.companionItems;
+    const rows = await tx
+      .select({ id: i.id, kind: i.kind, createdAt: i.createdAt, clinicId: i.clinicId, clientId: i.clientId, ciphertext: i.ciphertext })
+      .from(i)
+      .where(eq(i.clientId, clientId))
+      .orderBy(desc(i.createdAt))
+      .limit(Math.min(Math.max(limit, 1), 100));
+    await recordAudit(tx, actor, { action: 'companion.read_items', subjectType: 'companion', subjectClientId: clientId });
+    const conv = schema.companionConversations;
+    const shared = await tx
+      .select({ id: conv.id })
+      .from(conv)
+      .where(and(eq(conv.clientId, clientId), isNotNull(conv.transcriptSharedAt)))
+      .orderBy(desc(conv.updatedAt))
+      .limit(5);
+    const conversations: CompanionConversationDto[] = [];
+    for (const { id } of shared) {
+      const found = await readConversation(tx, clientId, id);
+      if (found) conversations.push(found);
+      await recordAudit(tx, actor, { action: 'companion.read', subjectType: 'companion', subjectId: id, subjectClientId: clientId });
+    }
+    return { items: rows.map(itemOf), conversations };
+  });
 }
