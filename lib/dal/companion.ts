@@ -134,7 +134,7 @@ async function readConversation(tx: Transaction, clientId: string, conversationI
     .select({ turn: m.turn, author: m.author, kind: m.kind, clinicId: m.clinicId, clientId: m.clientId, ciphertext: m.ciphertext, createdAt: m.createdAt })
     .from(m)
     .where(eq(m.conversationId, conversationId))
-    .orderBy(asc(m.turn), desc(m.author));
+    .orderBy(asc(m.turn), asc(m.author));
   return {
     id: row.id,
     inCrisis: row.inCrisis,
@@ -246,7 +246,7 @@ export async function companionExportFor(tx: Transaction, actor: Actor): Promise
     .select({ conversationId: m.conversationId, turn: m.turn, author: m.author, kind: m.kind, clinicId: m.clinicId, clientId: m.clientId, ciphertext: m.ciphertext, createdAt: m.createdAt })
     .from(m)
     .where(eq(m.clientId, actor.userId))
-    .orderBy(asc(m.turn), desc(m.author));
+    .orderBy(asc(m.turn), asc(m.author));
   const i = schema.companionItems;
   const items = await tx
     .select({ id: i.id, kind: i.kind, createdAt: i.createdAt, clinicId: i.clinicId, clientId: i.clientId, ciphertext: i.ciphertext })
