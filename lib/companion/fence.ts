@@ -20,6 +20,10 @@ const MEDICATION = [
   new RegExp(String.raw`\b(?:take|taking|try|trying|increase|decrease|reduce|double|halve|skip|stop(?:ping)? taking|come off|start(?:ing)?|switch(?:ing)? to)\b[^.?!]{0,30}\b${DRUGS}\b`, 'i'),
   new RegExp(String.raw`\b${DRUGS}\b[^.?!]{0,20}\b(?:would|will|should|could|might) (?:help|work|fix)`, 'i'),
 ];
+// The risk screen reads the client's own words and sets aside what is said of someone else ("you
+// want to die"); a reply must not raise the subject at all, whoever it speaks of.
+const RISK_TALK = /\b(?:suicid\w*|kill (?:yourself|myself|themselves)|self[- ]?harm\w*|overdos\w*|(?:want|wants|wanted|wish) to die|end (?:your|my|their) life|hurt(?:ing)? (?:yourself|myself)|cut(?:ting)? (?:yourself|myself))\b/i;
+
 const PROMISES = [
   /\bi promise\b/i,
   /\b(?:everything|it all|things) (?:will|is going to) (?:be )?(?:fine|ok|okay|alright|all right|get better|work out)\b/i,
@@ -31,7 +35,7 @@ const PROMISES = [
 /** What a reply says that it must not; an empty list when it is fine. */
 export function fenceHits(text: string): FenceHit[] {
   const hits: FenceHit[] = [];
-  if (screenRiskLanguage(text).isHit) hits.push('risk');
+  if (screenRiskLanguage(text).isHit || RISK_TALK.test(text)) hits.push('risk');
   if (DIAGNOSIS.some((r) => r.test(text))) hits.push('diagnosis');
   if (MEDICATION.some((r) => r.test(text))) hits.push('medication');
   if (PROMISES.some((r) => r.test(text))) hits.push('promise');
