@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/dates';
 import { DATE_FORMATS } from '@/lib/import/date-formats';
 
-export const scopeSchema = z.enum(['checkins', 'journal', 'measures']);
+export const scopeSchema = z.enum(['checkins', 'journal', 'measures', 'companion']);
 
 export const isoDateSchema = z
   .string()
