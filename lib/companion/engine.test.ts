@@ -16,7 +16,7 @@ describe('the companion engine', () => {
     expect(turns.every((t) => t.reply.kind === 'thought_record')).toBe(true);
     expect(turns.at(-1)?.saved).toEqual({
       kind: 'thought_record',
-      record: { situation: 'Boss criticised my report', thought: "I'm useless", feeling: 'ashamed, 80', intensityBefore: 80, evidenceFor: 'nobody said anything', evidenceAgainst: 'I got good feedback last month', balancedThought: 'one mistake does not make me useless', intensityAfter: 40 },
+      record: { situation: 'Boss criticised my report', thought: "I'm useless", feeling: 'ashamed', intensityBefore: 80, evidenceFor: 'nobody said anything', evidenceAgainst: 'I got good feedback last month', balancedThought: 'one mistake does not make me useless', intensityAfter: 40 },
     });
   });
 

@@ -88,6 +88,8 @@ const EXERCISE_INTENTS: Partial<Record<Intent, Exercise>> = {
 };
 
 const clip = (text: string) => text.trim().replace(/\s+/g, ' ');
+// "anxious, 80" is kept as the feeling "anxious" and the intensity 80.
+const feelingWords = (text: string) => text.replace(/\b\d{1,3}\s*%?(?:\s*\/\s*100)?/g, '').replace(/[\s,;:.()-]+$/, '').trim() || text;
 const percent = (n: number | null) => (n !== null && n >= 0 && n <= 100 ? n : null);
 
 function startExercise(exercise: Exercise, base: CompanionState, context: CompanionContext, seed: string): Turn['reply'] & { state: CompanionState } {
@@ -149,9 +151,9 @@ function continueFlow(state: CompanionState, message: string, number: number | n
           return next({ kind: 'thought_record', text: tr.feeling }, { ...d, thought: text });
         case 3:
           if (percent(number) === null && d.feeling === undefined) {
-            return { reply: { kind: 'thought_record', text: tr.intensityAgain }, state: { ...state, draft: { ...d, feeling: text } }, saved: null };
+            return { reply: { kind: 'thought_record', text: tr.intensityAgain }, state: { ...state, draft: { ...d, feeling: feelingWords(text) } }, saved: null };
           }
-          return next({ kind: 'thought_record', text: tr.evidenceFor }, { ...d, feeling: d.feeling ?? text, intensityBefore: percent(number) });
+          return next({ kind: 'thought_record', text: tr.evidenceFor }, { ...d, feeling: d.feeling ?? feelingWords(text), intensityBefore: percent(number) });
         case 4:
           return next({ kind: 'thought_record', text: tr.evidenceAgainst }, { ...d, evidenceFor: text });
         case 5:
