@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient, createPerson, assign, grant } from '@/lib/testing/factories';
 import { getSinceLastSessionBrief } from './brief';
-import { getCompanionConversation, listCompanionItems, listSharedCompanion, sendCompanionMessage, setCompanionTranscriptShared, startCompanionConversation } from './companion';
+import { getCompanionConversation, getCompanionModelSetting, listCompanionItems, setCompanionModelAllowed, listSharedCompanion, sendCompanionMessage, setCompanionTranscriptShared, startCompanionConversation } from './companion';
 import { exportMyData } from './export';
 
 const THOUGHT_RECORD = ['can we do a thought record', 'My sister cancelled our lunch at the canal cafe', 'She is avoiding me', 'hurt, 70', 'she cancelled twice', 'she texted that her son is ill', 'she is busy with her son, not avoiding me', '30'];
@@ -107,5 +107,16 @@ describe('the companion, stored', () => {
     expect(exported.companion.items[0]).toMatchObject({ kind: 'thought_record', thought: 'She is avoiding me' });
     await getDatabase().execute(sql`delete from users where id = ${client.userId}`);
     expect(await rawText(client.userId)).toBe('');
+  });
+
+  it('lets only a clinic admin allow the optional model, off by default and audited', async () => {
+    const { client, admin, therapist } = await createClinicWithClient();
+    expect(await getCompanionModelSetting({ actor: admin })).toEqual({ isAllowed: false, isConfigured: false });
+    await expect(setCompanionModelAllowed({ actor: therapist, isAllowed: true })).rejects.toMatchObject({ code: 'forbidden:role' });
+    await expect(setCompanionModelAllowed({ actor: client, isAllowed: true })).rejects.toMatchObject({ code: 'forbidden:role' });
+    await setCompanionModelAllowed({ actor: admin, isAllowed: true });
+    expect((await getCompanionModelSetting({ actor: admin })).isAllowed).toBe(true);
+    const audits = await queryRows<{ action: string }>(getDatabase(), sql`select action from audit_events where actor_id = ${admin.userId}`);
+    expect(audits.map((a) => a.action)).toContain('clinic.allow_companion_model');
   });
 });

@@ -296,3 +296,25 @@ export async function listSharedCompanion({ actor, clientId, limit = 20 }: { act
     return { items: rows.map(itemOf), conversations };
   });
 }
+
+export type CompanionModelSetting = { isAllowed: boolean; isConfigured: boolean };
+
+/** Whether the clinic lets a self-hosted model phrase reflective replies, and whether this server has one (COMPANION_LLM_URL). Admins only. */
+export async function getCompanionModelSetting({ actor }: { actor: Actor }): Promise<CompanionModelSetting> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  return withActor(actor, async (tx) => {
+    const [row] = await tx.select({ isAllowed: schema.clinics.companionModelAllowed }).from(schema.clinics).where(eq(schema.clinics.id, actor.clinicId));
+    if (!row) throw new TandemError('not_found:page');
+    return { isAllowed: row.isAllowed, isConfigured: Boolean(env.COMPANION_LLM_URL) };
+  });
+}
+
+/** Turns the clinic's permission for the model on or off; audited like every clinic setting. */
+export async function setCompanionModelAllowed({ actor, isAllowed }: { actor: Actor; isAllowed: boolean }): Promise<void> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  await withActor(actor, async (tx) => {
+    const [row] = await tx.update(schema.clinics).set({ companionModelAllowed: isAllowed }).where(eq(schema.clinics.id, actor.clinicId)).returning({ id: schema.clinics.id });
+    if (!row) throw new TandemError('forbidden:role');
+    await recordAudit(tx, actor, { action: isAllowed ? 'clinic.allow_companion_model' : 'clinic.forbid_companion_model', subjectType: 'clinic', subjectId: row.id });
+  });
+}
