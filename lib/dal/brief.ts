@@ -107,7 +107,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
       .where(and(eq(items.clientId, clientId), gte(items.createdAt, new Date(`${addDays(window.from, -1)}T00:00:00Z`))))
       .orderBy(desc(items.createdAt));
     companion = companionBriefOf(rows);
-    await recordAudit(tx, actor, { action: 'companion.read_items', subjectType: 'companion', subjectClientId: clientId });
+    await recordAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
   }
 
   return buildBrief({

@@ -76,7 +76,7 @@ describe('the companion, stored', () => {
     const withWords = await listSharedCompanion({ actor: therapist, clientId: client.userId });
     expect(withWords?.conversations[0]?.messages.map((m) => m.text)).toContain('How the new job is affecting my sleep');
     const audits = await queryRows<{ action: string; outcome: string }>(getDatabase(), sql`select action, outcome from audit_events where subject_client_id = ${client.userId} and actor_id = ${therapist.userId}`);
-    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['companion.read_items', 'companion.read']));
+    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['companion.list', 'companion.read']));
   });
 
   it('underneath, row-level security hides unshared rows from an assigned therapist', async () => {

@@ -204,7 +204,7 @@ const itemOf = (r: { id: string; kind: 'thought_record' | 'session_note'; create
 export async function listCompanionItems({ actor, clientId, since, limit = 20 }: { actor: Actor; clientId: string; since?: Date; limit?: number }): Promise<CompanionItemDto[]> {
   const rows = await withActor(actor, async (tx) => {
     if (!z.uuid().safeParse(clientId).success) return null;
-    const audit = { action: 'companion.read_items' as const, subjectType: 'companion' as const, subjectClientId: clientId };
+    const audit = { action: 'companion.list' as const, subjectType: 'companion' as const, subjectClientId: clientId };
     if (!(await canReadClientScope(tx, actor, clientId, 'companion'))) {
       await recordAudit(tx, actor, { ...audit, outcome: 'denied' });
       return null;
@@ -270,7 +270,7 @@ export type SharedCompanion = { items: CompanionItemDto[]; conversations: Compan
  * Anyone else gets not_found:client.
  */
 export async function listSharedCompanion({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<SharedCompanion | null> {
-  return withAssignedClient(actor, clientId, { action: 'companion.read_items', subjectType: 'companion' }, async (tx, client) => {
+  return withAssignedClient(actor, clientId, { action: 'companion.list', subjectType: 'companion' }, async (tx, client) => {
     if (!client.sharing.includes('companion')) return null;
     const i = schema.companionItems;
     const rows = await tx
@@ -279,7 +279,7 @@ export async function listSharedCompanion({ actor, clientId, limit = 20 }: { act
       .where(eq(i.clientId, clientId))
       .orderBy(desc(i.createdAt))
       .limit(Math.min(Math.max(limit, 1), 100));
-    await recordAudit(tx, actor, { action: 'companion.read_items', subjectType: 'companion', subjectClientId: clientId });
+    await recordAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
     const conv = schema.companionConversations;
     const shared = await tx
       .select({ id: conv.id })

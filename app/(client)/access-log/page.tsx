@@ -17,6 +17,7 @@ const subjectWords: Record<string, string> = {
   consent: 'your sharing choices',
   account: 'your account details',
   caseload: 'a summary of you on their caseload',
+  companion: 'what you saved or shared from the companion',
 };
 
 const verbWords: Record<string, string> = {
