@@ -51,6 +51,10 @@ const envSchema = z.object({
   SMTP_USER: z.preprocess(blankAsUnset, z.string().optional()),
   SMTP_PASSWORD: z.preprocess(blankAsUnset, z.string().optional()),
   SMTP_FROM: z.preprocess(blankAsUnset, z.string().default('Tandem <no-reply@tandem.invalid>')),
+  // An OpenAI-compatible chat endpoint the clinic hosts (e.g. a local Ollama or vLLM), which may
+  // phrase the companion's reflective replies where a clinic allows it. Unset: scripted replies only.
+  COMPANION_LLM_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  COMPANION_LLM_MODEL: z.preprocess(blankAsUnset, z.string().max(200).default('llama3.2')),
 });
 
 function parseEnv() {

@@ -20,6 +20,8 @@ const messages = {
   'not_found:insight': [404, 'We could not find that signal.'],
   'conflict:care_plan_version': [409, 'Someone saved a newer version of this care plan while you were editing. Your changes are still here: reload the plan in another tab to see the newer version, then save again.'],
   'not_found:note': [404, 'We could not find that note.'],
+  'not_found:companion': [404, 'We could not find that conversation.'],
+  'conflict:companion_turn': [409, 'This conversation moved on in another window. Reload it to see the latest messages; your message was not sent.'],
   'conflict:note_signed': [409, 'This note is signed and can no longer be changed. Add an addendum instead.'],
   'conflict:note_stale': [409, 'This note was changed elsewhere since you opened it. Reload to see the latest version; your text is kept in this browser.'],
   'conflict:note_draft': [409, 'Addenda are added to signed notes. Edit the draft itself instead.'],

@@ -5,6 +5,7 @@ export const clientNav: NavItem[] = [
   { href: '/check-in', label: 'Check-in' },
   { href: '/measures', label: 'Questionnaires' },
   { href: '/journal', label: 'Journal' },
+  { href: '/companion', label: 'Talk it through' },
   { href: '/history', label: 'History' },
   { href: '/sharing', label: 'Sharing' },
   { href: '/settings', label: 'Settings' },

@@ -18,6 +18,11 @@ export function MoodNudge({ nudge }: { nudge: Nudge }) {
             A 1-minute breathing exercise
           </Link>
         </li>
+        <li>
+          <Link href="/companion?from=dip" className="text-brand-700 underline underline-offset-4">
+            Talk it through with the companion
+          </Link>
+        </li>
         {nudge.copingTags.length > 0 && <li>On your better days you often logged: {nudge.copingTags.join(', ')}.</li>}
         <li>You could bring this up with your therapist.</li>
       </ul>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 
 // The database's own check of a phone number; lib/validation/phone.ts gives the person's message.
@@ -25,6 +25,8 @@ export const clinics = pgTable(
     // Reliable change: PHQ-9 6 points, GAD-7 4 points (NHS Talking Therapies manual).
     phq9ReliableChange: smallint('phq9_reliable_change').notNull().default(6),
     gad7ReliableChange: smallint('gad7_reliable_change').notNull().default(4),
+    // Whether a self-hosted model (COMPANION_LLM_URL) may phrase the companion's reflective replies.
+    companionModelAllowed: boolean('companion_model_allowed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

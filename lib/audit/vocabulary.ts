@@ -24,6 +24,7 @@ export const AUDIT_SUBJECTS = {
   clinic: { label: 'Clinic', clientWords: 'the clinic’s settings' },
   caseload: { label: 'Caseload', clientWords: 'a summary of you on their caseload' },
   audit_log: { label: 'Audit log', clientWords: 'the record of who saw your data' },
+  companion: { label: 'Companion', clientWords: 'what you saved or shared from the companion' },
 } as const satisfies Record<string, SubjectWording>;
 
 export type AuditSubject = keyof typeof AUDIT_SUBJECTS;
@@ -74,7 +75,15 @@ export const AUDIT_ACTIONS = {
   'client.view': { label: 'Opened a client’s page', accessLog: 'Opened your page.' },
   'client.export': { label: 'Exported a client’s record (FHIR)', accessLog: 'Exported the data you share, as FHIR.' },
   'clinic.view': { label: 'Viewed the clinic', accessLog: 'Viewed the clinic’s overview.' },
+  'clinic.allow_companion_model': { label: 'Allowed the companion’s language model', accessLog: 'Allowed the clinic’s language model to phrase the companion’s replies.' },
+  'clinic.forbid_companion_model': { label: 'Turned off the companion’s language model', accessLog: 'Turned off the clinic’s language model for the companion.' },
   'clinic.update_settings': { label: 'Changed clinic settings', accessLog: 'Changed the clinic’s settings.' },
+  'companion.message': { label: 'Talked with the companion', accessLog: 'Talked with the companion.' },
+  'companion.create': { label: 'Saved from the companion', accessLog: 'Saved something from the companion.' },
+  'companion.list': { label: 'Listed shared companion items', accessLog: 'Viewed what you shared from the companion.' },
+  'companion.read': { label: 'Read shared companion items', accessLog: 'Viewed what you saved or shared from the companion.' },
+  'companion.share_transcript': { label: 'Shared a companion conversation', accessLog: 'Recorded that you shared a companion conversation.' },
+  'companion.unshare_transcript': { label: 'Stopped sharing a companion conversation', accessLog: 'Recorded that you stopped sharing a companion conversation.' },
   'consent.view': { label: 'Viewed sharing choices', accessLog: 'Viewed your sharing choices.' },
   'consent.grant': { label: 'Shared a kind of data', accessLog: 'Recorded a sharing choice.' },
   'consent.revoke': { label: 'Stopped sharing a kind of data', accessLog: 'Recorded that you stopped sharing.' },

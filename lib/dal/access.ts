@@ -105,5 +105,7 @@ export async function sharedScopes(tx: Transaction, actor: Actor, clientId: stri
  * only while the data they rest on is shared. The policies say the same underneath.
  */
 export function visibleInsights(sharing: readonly Scope[]) {
-  return inArray(schema.insights.scope, ['risk', ...sharing]);
+  // No insight rests on the companion's summaries.
+  const shared = sharing.filter((s) => s !== 'companion');
+  return inArray(schema.insights.scope, ['risk', ...shared]);
 }

@@ -22,7 +22,7 @@ export function isAlertKind(kind: string): kind is AlertKind {
  */
 export type UrgentAlertInput =
   | { kind: 'item9'; sourceId: string; answer: number }
-  | { kind: 'crisis_language'; source: 'journal' | 'check_in_note'; sourceId: string; riskCategory: RiskCategory | null };
+  | { kind: 'crisis_language'; source: 'journal' | 'check_in_note' | 'companion'; sourceId: string; riskCategory: RiskCategory | null };
 
 /**
  * Who an urgent alert about this client reaches: each actively assigned therapist who can sign in.

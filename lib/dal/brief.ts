@@ -7,6 +7,7 @@ import { TandemError } from '@/lib/errors';
 import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief, type BriefRiskAnswer } from '@/lib/insights/brief';
 import { admitAssignedTherapist, sharedScopes, visibleInsights } from './access';
 import { recordAudit, type AuditAction } from './audit';
+import { companionBriefOf } from './companion';
 import { withActor, type Actor } from './context';
 
 /**
@@ -97,6 +98,18 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
     risk.set(`${r.kind}:${r.answer}:${r.createdAt.toISOString()}`, { kind: r.kind, source: r.source, answer: r.answer, date });
   }
 
+  let companion = null;
+  if (sharing.includes('companion')) {
+    const items = schema.companionItems;
+    const rows = await tx
+      .select({ id: items.id, kind: items.kind, createdAt: items.createdAt, clinicId: items.clinicId, clientId: items.clientId, ciphertext: items.ciphertext })
+      .from(items)
+      .where(and(eq(items.clientId, clientId), gte(items.createdAt, new Date(`${addDays(window.from, -1)}T00:00:00Z`))))
+      .orderBy(desc(items.createdAt));
+    companion = companionBriefOf(rows);
+    await recordAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
+  }
+
   return buildBrief({
     today,
     lastSessionDate,
@@ -106,6 +119,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
     signals,
     riskAnswers: [...risk.values()],
     thresholds: { reliableChange: { phq9: clinic.phq9, gad7: clinic.gad7 } },
+    companion,
   });
 }
 

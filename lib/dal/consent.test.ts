@@ -87,6 +87,7 @@ describe('listSharing', () => {
       ['checkins', false],
       ['journal', false],
       ['measures', true],
+      ['companion', false],
     ]);
     expect(secondRow?.scopes[2]?.since).toBeInstanceOf(Date);
     expect(sharing.history.map((h) => [h.change, h.scope])).toEqual([

@@ -6,6 +6,7 @@ import { localDateIn } from '@/lib/dates';
 import type { FhirExportInput } from '@/lib/export/fhir';
 import { recordAudit } from './audit';
 import { withAssignedClient } from './client-record';
+import { companionExportFor, type CompanionExport } from './companion';
 import { withActor, type Actor } from './context';
 import { decryptJournalText } from './journal';
 
@@ -36,6 +37,8 @@ export type MyDataExport = {
   pauses: { start: string; end: string; cancelledAt: string | null }[];
   customTags: string[];
   sharing: { therapistName: string; scope: string; grantedAt: string; expiresAt: string | null; revokedAt: string | null }[];
+  /** Conversations with the companion and what was saved with it, decrypted like the journal. */
+  companion: CompanionExport;
 };
 
 /**
@@ -74,6 +77,7 @@ export async function exportMyData({ actor, format }: { actor: Actor; format: 'j
       .leftJoin(schema.users, eq(schema.users.id, g.therapistId))
       .where(eq(g.clientId, actor.userId))
       .orderBy(asc(g.grantedAt));
+    const companion = await companionExportFor(tx, actor);
     await recordAudit(tx, actor, { action: `account.export_${format}`, subjectType: 'account', subjectClientId: actor.userId });
 
     const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -121,6 +125,7 @@ export async function exportMyData({ actor, format }: { actor: Actor; format: 'j
         expiresAt: iso(x.expiresAt),
         revokedAt: iso(x.revokedAt),
       })),
+      companion,
     };
   });
 }

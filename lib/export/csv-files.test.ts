@@ -28,10 +28,13 @@ describe('exportZip', () => {
       pauses: [{ start: '2026-12-01', end: '2026-12-05', cancelledAt: null }],
       customTags: [],
       sharing: [],
+      companion: { conversations: [], items: [] },
     });
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual([
       'check-ins.csv',
+      'companion-items.csv',
+      'companion-messages.csv',
       'custom-tags.csv',
       'journal-entries.csv',
       'measure-responses.csv',

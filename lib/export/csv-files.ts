@@ -23,6 +23,14 @@ export function exportZip(data: MyDataExport): Uint8Array {
       ['therapist', 'scope', 'granted_at', 'expires_at', 'revoked_at'],
       data.sharing.map((s) => [s.therapistName, s.scope, s.grantedAt, s.expiresAt, s.revokedAt]),
     ),
+    'companion-messages.csv': toCsv(
+      ['conversation_started_at', 'turn', 'author', 'kind', 'at', 'text'],
+      data.companion.conversations.flatMap((c) => c.messages.map((m) => [c.startedAt, m.turn, m.author, m.kind, m.at, m.text])),
+    ),
+    'companion-items.csv': toCsv(
+      ['kind', 'created_at', 'content'],
+      data.companion.items.map((i) => [i.kind, i.createdAt, i.kind === 'session_note' ? i.text : JSON.stringify({ ...i, kind: undefined, createdAt: undefined })]),
+    ),
   };
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 }

@@ -36,7 +36,11 @@ export type BriefInput = {
   signals: readonly BriefSignal[];
   riskAnswers: readonly BriefRiskAnswer[];
   thresholds: Pick<ClinicalThresholds, 'reliableChange'>;
+  /** What the client saved with the companion since the last session, or absent when `companion` is not shared. */
+  companion?: BriefCompanion | null;
 };
+
+export type BriefCompanion = { thoughtRecords: number; sessionNotes: string[] };
 
 export type BriefMood = {
   daysLogged: number;
@@ -61,6 +65,8 @@ export type Brief = {
   riskAnswers: BriefRiskAnswer[];
   missedCheckIns: { expectedDays: number; loggedDays: number; missedDays: number } | null;
   topTags: { tag: string; count: number }[] | null;
+  /** Optional: briefs kept with notes written before the companion existed have none. */
+  companion?: BriefCompanion | null;
 };
 
 export function briefWindow(today: IsoDate, lastSessionDate: IsoDate | null): { from: IsoDate; to: IsoDate } {
@@ -165,6 +171,7 @@ export function buildBrief(input: BriefInput): Brief {
       .toSorted((a, b) => b.date.localeCompare(a.date)),
     missedCheckIns: input.checkIns ? missedOf(input.checkIns, input.pauses, from, to) : null,
     topTags: input.checkIns ? topTagsOf(input.checkIns, from, to) : null,
+    companion: input.companion ?? null,
   };
 }
 
@@ -224,6 +231,16 @@ export function briefLines(brief: Brief): { heading: string; lines: string[] }[]
     sections.push({
       heading: 'Most used tags',
       lines: [brief.topTags.length === 0 ? 'No tags used.' : brief.topTags.map((t) => `${t.tag} (${t.count})`).join(', ')],
+    });
+  }
+  if (brief.companion) {
+    const c = brief.companion;
+    sections.push({
+      heading: 'Shared from the companion',
+      lines: [
+        c.thoughtRecords === 0 ? 'No thought records.' : `${plural(c.thoughtRecords, 'thought record')} (on the client page).`,
+        ...(c.sessionNotes.length === 0 ? ['No notes for this session.'] : c.sessionNotes.map((n) => `To bring to this session: ${n}`)),
+      ],
     });
   }
   return sections;

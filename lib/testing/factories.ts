@@ -44,7 +44,7 @@ export async function assign(client: Actor, therapist: Actor): Promise<void> {
 export async function grant(
   client: Actor,
   therapist: Actor,
-  scope: 'checkins' | 'journal' | 'measures',
+  scope: 'checkins' | 'journal' | 'measures' | 'companion',
   times: { grantedAt?: Date; expiresAt?: Date; revokedAt?: Date } = {},
 ): Promise<void> {
   await getDatabase()

@@ -4,7 +4,7 @@ import { isValidTimeZone } from '@/lib/dates';
 import { DATE_FORMATS } from '@/lib/import/date-formats';
 import { isCalendarDay, planDay } from './calendar-day';
 
-export const scopeSchema = z.enum(['checkins', 'journal', 'measures']);
+export const scopeSchema = z.enum(['checkins', 'journal', 'measures', 'companion']);
 
 export const isoDateSchema = z
   .string()

@@ -10,7 +10,7 @@ import { PrintButton } from './print-button';
 export const metadata: Metadata = { title: 'Pre-session report' };
 
 const RECENT_MEASURES = 6;
-const scopeWords = { checkins: 'check-ins', journal: 'journal', measures: 'questionnaires' } as const;
+const scopeWords = { checkins: 'check-ins', journal: 'journal', measures: 'questionnaires', companion: 'companion summaries' } as const;
 const verdictText = {
   reliable_improvement: 'Reliable improvement',
   reliable_deterioration: 'Reliable deterioration',

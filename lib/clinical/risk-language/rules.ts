@@ -163,7 +163,7 @@ export const RULES: Readonly<Record<RiskCategory, readonly string[]>> = {
   overdose: [
     `overdose|overdosed|overdosing|overdoses !on|of`,
     `overdose|overdosed|overdosing|overdoses on|of my|${PILLS}|sleeping|heroin|drugs|alcohol|purpose|${WEEKDAYS}`,
-    `take|took|taking|swallow|swallowed|down|downed * all|whole|handful|bunch|lot|too|double|entire|bottle|packet|box|# * ${PILLS}|packet|bottle|box|dose`,
+    `take|took|taking|swallow|swallowed|down|downed * all|whole|handful|bunch|lot|load|loads|extra|too|double|entire|bottle|packet|box|# * ${PILLS}|packet|bottle|box|dose`,
     `take|took|taking|swallow|swallowed * all my ${PILLS}`,
     `take|took|taking|swallow|swallowed # ${PILLS}`,
     'stomach pump|pumped',

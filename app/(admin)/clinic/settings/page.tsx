@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { getClinicSettings } from '@/lib/dal/settings';
+import { CompanionModelSetting } from './companion-model';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Clinic settings' };
@@ -15,6 +16,9 @@ export default async function SettingsPage() {
         <p>{clinicName}. Every change is recorded in the audit log.</p>
       </PageHeader>
       <SettingsForm settings={settings} />
+      <div className="mt-6">
+        <CompanionModelSetting actor={user} />
+      </div>
     </div>
   );
 }

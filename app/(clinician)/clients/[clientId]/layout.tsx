@@ -5,7 +5,7 @@ import { getClientOverview } from '@/lib/dal/client-record';
 import { ClientNav } from './client-nav';
 import { orNotFound } from './load';
 
-const scopeLabel = { checkins: 'check-ins', journal: 'journal', measures: 'questionnaires' } as const;
+const scopeLabel = { checkins: 'check-ins', journal: 'journal', measures: 'questionnaires', companion: 'companion summaries' } as const;
 
 function sharingSentence(sharing: readonly (keyof typeof scopeLabel)[]) {
   if (sharing.length === 0) return 'Shares nothing with you at the moment; urgent risk answers still reach you.';

@@ -9,6 +9,7 @@ import { listSignals } from '@/lib/dal/insight-reviews';
 import { addDays, localDateIn } from '@/lib/dates';
 import { reviewSignal } from './actions';
 import { orNotFound } from './load';
+import { CompanionSection } from './companion-section';
 import { CheckInNotesSection, JournalSection, MeasuresSection } from './record-sections';
 import { SinceLastSession, SinceLastSessionSkeleton } from './since-last-session';
 
@@ -68,6 +69,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
             <Journal user={user} clientId={clientId} />
           </Suspense>
         </div>
+        <Suspense fallback={<Skeleton label="Loading companion notes" />}>
+          <CompanionSection actor={user} clientId={clientId} />
+        </Suspense>
       </div>
       <div className="flex min-w-0 flex-col gap-6">
         <Suspense fallback={<SinceLastSessionSkeleton />}>

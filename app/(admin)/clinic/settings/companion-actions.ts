@@ -1,0 +1,21 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireRole } from '@/lib/auth/session';
+import { setCompanionModelAllowed } from '@/lib/dal/companion';
+import { toPublicError } from '@/lib/errors';
+
+export type CompanionModelState = { message?: string; isError?: boolean };
+
+export async function saveCompanionModelAction(_previous: CompanionModelState, form: FormData): Promise<CompanionModelState> {
+  const user = await requireRole('admin');
+  const choice = form.get('allow');
+  if (choice !== 'yes' && choice !== 'no') return { message: 'Choose whether the model may phrase replies.', isError: true };
+  try {
+    await setCompanionModelAllowed({ actor: user, isAllowed: choice === 'yes' });
+  } catch (error) {
+    return { message: toPublicError(error).message, isError: true };
+  }
+  revalidatePath('/clinic/settings');
+  return { message: 'Saved.' };
+}

@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { requireRole } from '@/lib/auth/session';
+import { screenRiskLanguage } from '@/lib/clinical/risk-language';
+import { sendCompanionMessage, setCompanionTranscriptShared, startCompanionConversation } from '@/lib/dal/companion';
+import { toPublicError } from '@/lib/errors';
+import { refreshInsightsAfterResponse } from '../refresh-insights';
+
+export type CompanionFormState = { error?: string; text?: string; isCrisis?: boolean };
+
+export async function startConversation(formData: FormData): Promise<void> {
+  const user = await requireRole('client');
+  await startCompanionConversation({ actor: user, afterDip: formData.get('from') === 'dip' });
+  redirect(formData.get('from') === 'dip' ? '/companion?from=dip' : '/companion');
+}
+
+export async function sendMessage(_previous: CompanionFormState, formData: FormData): Promise<CompanionFormState> {
+  const user = await requireRole('client');
+  const text = String(formData.get('text') ?? '');
+  const conversationId = String(formData.get('conversationId') ?? '');
+  if (text.trim().length === 0) return { error: 'Type a message first.', text };
+  try {
+    const sent = await sendCompanionMessage({ actor: user, input: { conversationId, text } });
+    if (sent.isCrisis) refreshInsightsAfterResponse(user);
+    revalidatePath('/companion');
+    return {};
+  } catch (error) {
+    // Crisis help is shown even when the message could not be saved (no alert was raised then).
+    return { error: toPublicError(error).message, text, isCrisis: screenRiskLanguage(text).isHit };
+  }
+}
+
+export async function shareTranscript(formData: FormData): Promise<void> {
+  const user = await requireRole('client');
+  await setCompanionTranscriptShared({ actor: user, conversationId: String(formData.get('conversationId') ?? ''), isShared: formData.get('share') === '1' });
+  revalidatePath('/companion');
+}
