@@ -110,12 +110,12 @@ export function authOptions({ isRouteHandler = false }: { isRouteHandler?: boole
         return token;
       },
       session({ session, token }) {
-        if (token.userId && token.clinicId && token.role && roles.includes(token.role) && token.sessionId) {
+        if (token.userId && token.clinicId && token.role && roles.includes(token.role)) {
           session.userId = token.userId;
           session.clinicId = token.clinicId;
           session.role = token.role;
           session.sessionVersion = token.sessionVersion ?? 0;
-          session.sessionId = token.sessionId;
+          session.sessionId = token.sessionId ?? '';
           session.authTime = token.authTime ?? 0;
         }
         return session;

@@ -43,6 +43,11 @@ export function passwordProblem(password: string, role: Role, personal: readonly
   if (password.length < min) return `Use at least ${min} characters. A few unrelated words make a good password.`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
   const result = getChecker().check(password, personal.flatMap((p) => [p, ...p.split(/[@.\s]+/)]).filter((p) => p.length >= 3));
+  // The person's own name or email making up half the password is guessable by anyone who knows them.
+  const personalLength = result.sequence
+    .filter((part) => 'dictionaryName' in part && part.dictionaryName === 'userInputs')
+    .reduce((sum, part) => sum + part.token.length, 0);
+  if (personalLength * 2 >= password.length) return `${warnings.userInputs} Choose a longer one: a few unrelated words work well.`;
   if (result.score >= MIN_SCORE) return null;
   const why = (result.feedback.warning && warnings[result.feedback.warning]) || 'This password would be easy to guess.';
   return `${why} Choose a longer one: a few unrelated words work well.`;

@@ -35,9 +35,9 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
   // Per request, never at build time: the build has no session, database or secrets.
   await connection();
   const session = await getServerSession(authOptions());
-  if (!session?.userId || !session.sessionId) return { status: 'signed-out' };
+  if (!session?.userId) return { status: 'signed-out' };
   const ageSeconds = Date.now() / 1000 - session.authTime;
-  if (ageSeconds > SESSION_LIFETIME_SECONDS) return { status: 'expired' };
+  if (ageSeconds > SESSION_LIFETIME_SECONDS || !session.sessionId) return { status: 'expired' };
   const check = await checkSession({
     actor: { userId: session.userId, clinicId: session.clinicId },
     sessionId: session.sessionId,
