@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { retryMessage } from '@/lib/auth/retry';
 import { requireUserForEnrolment } from '@/lib/auth/session';
 import { confirmTwoFactorEnrolment } from '@/lib/dal/two-factor';
@@ -22,11 +21,7 @@ export async function confirmEnrolmentAction(_previous: EnrolState, form: FormDa
   if (!parsed.success) return { status: 'error', message: 'Please enter the code.', fieldErrors: { code: parsed.error.issues[0]?.message } };
   try {
     const outcome = await confirmTwoFactorEnrolment({ actor: user, code: parsed.data.code });
-    if (outcome.status === 'enabled') {
-      // Pages already shown (with the banner inviting enrolment) are stale now.
-      revalidatePath('/', 'layout');
-      return { status: 'success', message: 'Two-factor sign-in is on.', backupCodes: outcome.backupCodes };
-    }
+    if (outcome.status === 'enabled') return { status: 'success', message: 'Two-factor sign-in is on.', backupCodes: outcome.backupCodes };
     if (outcome.status === 'throttled') return { status: 'error', message: retryMessage(outcome.retryAfterSeconds) };
     return { status: 'error', message: refusals[outcome.status], fieldErrors: outcome.status === 'wrong-code' ? { code: refusals['wrong-code'] } : {} };
   } catch (error) {

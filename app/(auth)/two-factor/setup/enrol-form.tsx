@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { primaryButton } from '@/components/ui/button-styles';
 import { TextField } from '@/components/ui/field';
@@ -29,9 +28,10 @@ export function EnrolForm({ homeHref }: { homeHref: string }) {
             </li>
           ))}
         </ol>
-        <Link href={homeHref} className={primaryButton}>
+        {/* A full page load: pages cached in this tab still show the invitation to set it up. */}
+        <a href={homeHref} className={primaryButton}>
           I have saved them, continue
-        </Link>
+        </a>
       </section>
     );
   }

@@ -54,7 +54,7 @@ export default async function TwoFactorSetupPage() {
                 dangerouslySetInnerHTML={{ __html: qrSvg }}
               />
               <p className="mt-3">Cannot scan it? Choose to enter a key by hand and type:</p>
-              <p className="mt-1 break-all rounded bg-stone-100 px-3 py-2 font-mono text-lg" data-testid="manual-key">
+              <p className="mt-1 break-words rounded bg-stone-100 px-3 py-2 font-mono text-lg" data-testid="manual-key">
                 {key.manualKey}
               </p>
               <p className="mt-1 text-sm text-stone-600">Time-based, 6 digits, every 30 seconds (most apps choose this for you).</p>
