@@ -18,7 +18,7 @@ export default async function AccountPage() {
   const user = await requireUser();
   const [twoFactor, sessions] = await Promise.all([
     getTwoFactorStatus({ actor: user }),
-    listMySessions({ actor: user, currentSessionId: user.sessionId }),
+    listMySessions({ actor: user, currentSessionId: user.sessionId, idleMinutes: user.idleMinutes }),
   ]);
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: user.timeZone });
 

@@ -218,8 +218,16 @@ export async function checkSession({ actor, sessionId, sessionVersion }: { actor
 
 export type SessionSummary = { id: string; device: string; source: string; createdAt: Date; lastSeenAt: Date; isCurrent: boolean };
 
-/** The person's own sessions that can still be used, newest activity first. */
-export async function listMySessions({ actor, currentSessionId }: { actor: Actor; currentSessionId: string | null }): Promise<SessionSummary[]> {
+/** The person's own sessions that can still be used (not signed out, not too old, not idle), newest activity first. */
+export async function listMySessions({
+  actor,
+  currentSessionId,
+  idleMinutes = null,
+}: {
+  actor: Actor;
+  currentSessionId: string | null;
+  idleMinutes?: number | null;
+}): Promise<SessionSummary[]> {
   return withActor(actor, async (tx) => {
     const rows = await tx
       .select({
@@ -235,6 +243,7 @@ export async function listMySessions({ actor, currentSessionId }: { actor: Actor
           eq(schema.userSessions.userId, actor.userId),
           isNull(schema.userSessions.revokedAt),
           gt(schema.userSessions.createdAt, sql`now() - make_interval(secs => ${SESSION_LIFETIME_SECONDS})`),
+          idleMinutes === null ? undefined : gt(schema.userSessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
         ),
       )
       .orderBy(desc(schema.userSessions.lastSeenAt));

@@ -233,6 +233,7 @@ describe('sessions', () => {
     expect((await listMySessions({ actor: therapist, currentSessionId: null })).map((s) => s.id)).toEqual([second.sessionId]);
 
     await db().execute(sql`update user_sessions set last_seen_at = now() - interval '31 minutes' where id = ${second.sessionId}`);
+    expect(await listMySessions({ actor: therapist, currentSessionId: null, idleMinutes: 30 })).toEqual([]);
     expect(await checkSession({ actor: therapist, ...second })).toEqual({ status: 'ended', reason: 'idle' });
     // A clinic may allow longer; clients are not limited by idleness, only by the 12 hours.
     const clientSession = sessionOf(await signInAs(client));
