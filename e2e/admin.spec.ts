@@ -1,7 +1,7 @@
 import { AcceptInvitationPage, AssignPage, AuditLogPage, InvitePage, invitationLinkFromOutbox } from './pages/admin-pages';
 import { SignInPage } from './pages/sign-in-page';
-import { DEMO_PASSWORD, expect, signInAs, test } from './fixtures/demo';
-import { signInByEmail } from './fixtures/people';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, expect, signInAs, test } from './fixtures/demo';
+import { signInByEmail, signInWithCode } from './fixtures/people';
 
 test('the admin invites a therapist, who accepts the emailed link in another browser and lands signed in', async ({ page, browser }) => {
   const email = `new-therapist-${Date.now()}@demo.tandem.test`;
@@ -41,7 +41,7 @@ test('a mistyped acceptance keeps the name typed and says what to fix', async ({
   await invitee.getByLabel('Choose a password').fill('short');
   await invitee.getByLabel('Type it again').fill('short');
   await invitee.getByRole('button', { name: 'Create my account' }).click();
-  await expect(invitee.getByText('Use at least 8 characters.')).toBeVisible();
+  await expect(invitee.getByText('Use at least 10 characters.')).toBeVisible();
   await expect(invitee.getByLabel('Your name')).toHaveValue('Casey Tran');
   await context.close();
 });
@@ -116,7 +116,7 @@ test('clinic settings reject bad input without losing it, then save', async ({ p
 // Harbour Counselling, so the demo clinic's default crisis text stays as other journeys expect it.
 test("the admin changes the clinic's crisis text and response time, and a client sees them on their support page", async ({ page, browser }) => {
   const text = `Call the Harbour crisis line on 0800 555 0199 (${Date.now()}).`;
-  await signInByEmail(page, 'admin@harbour.tandem.test', /\/clinic$/);
+  await signInWithCode(page, 'admin@harbour.tandem.test', DEMO_PASSWORD, DEMO_TOTP_SECRET, /\/clinic$/);
   await page.goto('/clinic/settings');
   await page.getByLabel('What clients see when they may be in danger').fill(text);
   const responseTime = page.getByLabel('How soon the clinic replies to an urgent alert');

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { HeaderNav } from './header-nav';
+import { IdleWarning } from './idle-warning';
 import { SignOutButton } from './sign-out-button';
 
 export type NavItem = { href: string; label: string };
@@ -13,7 +14,7 @@ export function AppShell({
   isWide = false,
   children,
 }: {
-  user: { name: string; role: keyof typeof roleLabel };
+  user: { name: string; role: keyof typeof roleLabel; idleMinutes?: number | null; isInvitedToTwoFactor?: boolean };
   nav: NavItem[];
   /** Work areas with side-by-side panels (the therapist's) use wide screens in full. */
   isWide?: boolean;
@@ -43,9 +44,20 @@ export function AppShell({
           </HeaderNav>
         </div>
       </header>
+      {user.isInvitedToTwoFactor && (
+        <div className="border-b border-brand-100 bg-brand-50 print:hidden">
+          <p className={`mx-auto ${width} px-4 py-2 text-sm text-brand-800`}>
+            Protect your account and your clients’ records: add a code from your phone to your sign-in.{' '}
+            <Link href="/two-factor/setup" className="font-medium underline underline-offset-4">
+              Set up two-factor sign-in
+            </Link>
+          </p>
+        </div>
+      )}
       <main id="main" className={`mx-auto w-full ${width} flex-1 px-4 py-6`}>
         {children}
       </main>
+      {user.idleMinutes ? <IdleWarning idleMinutes={user.idleMinutes} /> : null}
     </div>
   );
 }

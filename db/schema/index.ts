@@ -6,3 +6,4 @@ export * from './signals';
 export * from './records';
 export * from './audit';
 export * from './companion';
+export * from './front-door';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 
 // The database's own check of a phone number; lib/validation/phone.ts gives the person's message.
@@ -27,6 +27,10 @@ export const clinics = pgTable(
     gad7ReliableChange: smallint('gad7_reliable_change').notNull().default(4),
     // Whether a self-hosted model (COMPANION_LLM_URL) may phrase the companion's reflective replies.
     companionModelAllowed: boolean('companion_model_allowed').notNull().default(false),
+    // Staff sign in with a second factor; on for every new clinic (DESIGN.md section 11).
+    requireTwoFactor: boolean('require_two_factor').notNull().default(true),
+    // A staff session ends after this many minutes without a request (issue 14: 30 by default).
+    staffIdleMinutes: smallint('staff_idle_minutes').notNull().default(30),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -36,6 +40,7 @@ export const clinics = pgTable(
     check('clinics_crisis_response_time_present', sql`length(trim(${t.crisisResponseTime})) between 1 and 200`),
     check('clinics_phq9_rc_range', sql`${t.phq9ReliableChange} between 1 and 27`),
     check('clinics_gad7_rc_range', sql`${t.gad7ReliableChange} between 1 and 21`),
+    check('clinics_staff_idle_range', sql`${t.staffIdleMinutes} between 5 and 240`),
   ],
 );
 
@@ -49,7 +54,13 @@ export const users = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     // How the clinic reaches a client in a crisis, beside their email.
     phone: text('phone'),
+    // The TOTP seed, AES-GCM encrypted (lib/crypto); set while enrolling, confirmed by totpEnabledAt.
     totpSecretCiphertext: text('totp_secret_ciphertext'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    // The last time step a code was accepted for: a code is never accepted twice.
+    totpLastTimeStep: bigint('totp_last_time_step', { mode: 'number' }),
+    // argon2id hashes of the unused backup codes; a used code is removed.
+    backupCodeHashes: text('backup_code_hashes').array().notNull().default(sql`'{}'::text[]`),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     sessionVersion: integer('session_version').notNull().default(1),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
@@ -62,6 +73,7 @@ export const users = pgTable(
     check('users_password_hash_argon2id', sql`${t.passwordHash} is null or ${t.passwordHash} like '$argon2id$%'`),
     check('users_session_version_positive', sql`${t.sessionVersion} >= 1`),
     check('users_phone_format', sql`${t.phone} is null or ${t.phone} ~ ${PHONE_PATTERN_SQL}`),
+    check('users_totp_enabled_has_secret', sql`${t.totpEnabledAt} is null or ${t.totpSecretCiphertext} is not null`),
   ],
 );
 

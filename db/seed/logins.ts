@@ -1,3 +1,4 @@
+import { DEMO_TOTP_SECRET, DEMO_TWO_FACTOR_EMAIL } from './front-door';
 import { DEMO_PASSWORD, demoClinic, harbourClinic, type ClinicPersonas } from './personas';
 
 function describe(clinic: ClinicPersonas): string[] {
@@ -15,5 +16,7 @@ export function demoLoginsText(): string {
     ...describe(demoClinic),
     `    …and ${demoClinic.clients.length - 1} more clients (README lists them)`,
     ...describe(harbourClinic),
+    `Two-factor: ${DEMO_TWO_FACTOR_EMAIL} also asks for a code. Add this key to an authenticator app`,
+    `(time-based, 6 digits): ${DEMO_TOTP_SECRET}`,
   ].join('\n');
 }

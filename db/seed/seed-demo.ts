@@ -5,6 +5,7 @@ import { loadSecrets } from '@/lib/secret-sources';
 import type { Database, Transaction } from '../index';
 import * as schema from '../schema';
 import { seedCompanionPersonas } from './companion-demo';
+import { seedFrontDoor } from './front-door';
 import { generateClinic, type DemoRows } from './generate';
 import { DEMO_PASSWORD, demoClinic, harbourClinic } from './personas';
 import { generateSessions, type SessionRows } from './sessions';
@@ -36,6 +37,7 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
       await insertSessions(tx, generateSessions(rows, today, encryptionKey, 514 + i));
     }
     await seedCompanionPersonas(tx, clinics[0]!, today, await hashPassword(DEMO_PASSWORD));
+    await seedFrontDoor(tx);
   });
   return { seeded: true, today };
 }

@@ -14,6 +14,11 @@ export class SignInPage {
     await this.page.getByRole('button', { name: 'Sign in' }).click();
   }
 
+  async enterCode(code: string) {
+    await this.page.getByLabel('Code from your authenticator app').fill(code);
+    await this.page.getByRole('button', { name: 'Verify and sign in' }).click();
+  }
+
   error() {
     // Next adds an empty alert region of its own (the route announcer).
     return this.page.getByRole('alert').filter({ hasText: /\S/ });

@@ -3,20 +3,33 @@ import { getServerSession } from 'next-auth';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { getSessionState } from '@/lib/dal/auth';
+import { checkSession } from '@/lib/dal/auth';
 import type { Actor } from '@/lib/dal/context';
 import { TandemError } from '@/lib/errors';
 import { authOptions, SESSION_LIFETIME_SECONDS } from './options';
 import type { Role } from './roles';
 
-export type CurrentUser = Actor & { name: string; timeZone: string };
+export type CurrentUser = Actor & {
+  name: string;
+  timeZone: string;
+  sessionId: string;
+  idleMinutes: number | null;
+  isInvitedToTwoFactor: boolean;
+};
 
-type SessionLookup = { status: 'signed-in'; user: CurrentUser } | { status: 'signed-out' | 'expired' };
+type SessionLookup =
+  | { status: 'signed-in'; user: CurrentUser }
+  | { status: 'must-enrol'; user: CurrentUser }
+  | { status: 'signed-out' | 'expired' | 'idle' };
+
+/** Where staff go when their clinic requires two-factor and they have not set it up yet. */
+export const ENROL_PATH = '/two-factor/setup';
 
 /**
  * The signed-in person for this request, checked against the database every time: a session
- * ends when it is 12 hours old, when the account is deactivated, or when the person signed out
- * everywhere (their session version moved on).
+ * ends when it is 12 hours old, when it was signed out (here or from the account page), after
+ * the clinic's idle limit for staff, when the account is deactivated, or when the person signed
+ * out everywhere (their session version moved on).
  */
 export const lookupSession = cache(async (): Promise<SessionLookup> => {
   // Per request, never at build time: the build has no session, database or secrets.
@@ -24,20 +37,44 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
   const session = await getServerSession(authOptions());
   if (!session?.userId) return { status: 'signed-out' };
   const ageSeconds = Date.now() / 1000 - session.authTime;
-  if (ageSeconds > SESSION_LIFETIME_SECONDS) return { status: 'expired' };
-  const state = await getSessionState({ userId: session.userId, clinicId: session.clinicId });
-  if (!state || state.sessionVersion !== session.sessionVersion) return { status: 'expired' };
-  return {
-    status: 'signed-in',
-    user: { userId: session.userId, clinicId: session.clinicId, role: state.role, name: state.name, timeZone: state.timeZone },
+  if (ageSeconds > SESSION_LIFETIME_SECONDS || !session.sessionId) return { status: 'expired' };
+  const check = await checkSession({
+    actor: { userId: session.userId, clinicId: session.clinicId },
+    sessionId: session.sessionId,
+    sessionVersion: session.sessionVersion,
+  });
+  if (check.status === 'ended') return { status: check.reason === 'signed-out' ? 'expired' : check.reason };
+  const { state } = check;
+  const user: CurrentUser = {
+    userId: session.userId,
+    clinicId: session.clinicId,
+    role: state.role,
+    name: state.name,
+    timeZone: state.timeZone,
+    sessionId: session.sessionId,
+    idleMinutes: state.idleMinutes,
+    isInvitedToTwoFactor: state.isInvitedToTwoFactor,
   };
+  return { status: state.mustEnrolTwoFactor ? 'must-enrol' : 'signed-in', user };
 });
 
-/** For pages: the signed-in person, or a redirect to the sign-in page saying why. */
+function signInAgain(status: 'signed-out' | 'expired' | 'idle'): never {
+  redirect(status === 'signed-out' ? '/sign-in' : `/sign-in?reason=${status}`);
+}
+
+/** For pages: the signed-in person, or a redirect to the sign-in page saying why (or to enrolment). */
 export async function requireUser(): Promise<CurrentUser> {
   const lookup = await lookupSession();
   if (lookup.status === 'signed-in') return lookup.user;
-  redirect(lookup.status === 'expired' ? '/sign-in?reason=expired' : '/sign-in');
+  if (lookup.status === 'must-enrol') redirect(ENROL_PATH);
+  signInAgain(lookup.status);
+}
+
+/** For the enrolment page only: staff who still have to set up two-factor may be here. */
+export async function requireUserForEnrolment(): Promise<CurrentUser> {
+  const lookup = await lookupSession();
+  if (lookup.status === 'signed-in' || lookup.status === 'must-enrol') return lookup.user;
+  signInAgain(lookup.status);
 }
 
 /** For pages of one role's area. Anyone else gets 404, as if the page did not exist. */

@@ -1,11 +1,14 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
-import { verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { passwordProblem } from '@/lib/auth/password-strength';
 import { TandemError } from '@/lib/errors';
+import type { ChangePasswordInput } from '@/lib/validation/auth';
 import { phoneSchema } from '@/lib/validation/phone';
 import { flushAudits, recordAudit } from './audit';
 import { withActor, type Actor } from './context';
+import { checkThrottle, clearThrottle, recordThrottleFailure, throttleKey, type ThrottleCheck } from './throttle';
 
 /** The client's own time zone, which decides which day a check-in belongs to. */
 export async function updateTimeZone({ actor, timeZone }: { actor: Actor; timeZone: string }): Promise<void> {
@@ -56,4 +59,43 @@ export async function deleteMyAccount({ actor, password }: { actor: Actor; passw
     if (deleted.length !== 1) throw new TandemError('internal');
     return true;
   });
+}
+
+export type ChangePasswordOutcome =
+  | { status: 'changed' | 'wrong-password' }
+  | { status: 'weak-password'; message: string }
+  | { status: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * The person changes their password, proving the current one. Throttled per account; the new one
+ * must meet their role's rule. Every other session of theirs ends (the session version moves on);
+ * the caller keeps this one by signing in again if it wants to.
+ */
+export async function changePassword({ actor, input }: { actor: Actor; input: ChangePasswordInput }): Promise<ChangePasswordOutcome> {
+  const checks: ThrottleCheck[] = [{ name: 'passwordChange', key: throttleKey('password', actor.userId) }];
+  const throttle = await checkThrottle(checks);
+  if (!throttle.isAllowed) return { status: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+  const me = await withActor(actor, async (tx) => {
+    const [row] = await tx
+      .select({ passwordHash: schema.users.passwordHash, email: schema.users.email, name: schema.users.name })
+      .from(schema.users)
+      .where(eq(schema.users.id, actor.userId));
+    return row;
+  });
+  if (!me?.passwordHash || !(await verifyPassword(me.passwordHash, input.currentPassword))) {
+    await recordThrottleFailure(checks);
+    await withActor(actor, (tx) =>
+      recordAudit(tx, actor, { action: 'account.change_password', subjectType: 'account', subjectId: actor.userId, outcome: 'denied' }),
+    );
+    return { status: 'wrong-password' };
+  }
+  const problem = passwordProblem(input.newPassword, actor.role, [me.email, me.name]);
+  if (problem) return { status: 'weak-password', message: problem };
+  const passwordHash = await hashPassword(input.newPassword);
+  await withActor(actor, async (tx) => {
+    await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, actor.userId));
+    await recordAudit(tx, actor, { action: 'account.change_password', subjectType: 'account', subjectId: actor.userId });
+  });
+  await clearThrottle(checks);
+  return { status: 'changed' };
 }

@@ -13,6 +13,7 @@ import {
   emailOf,
   grant,
   TEST_PASSWORD,
+  TEST_SOURCE,
 } from '@/lib/testing/factories';
 import { inviteSchema, peopleQuerySchema, auditQuerySchema } from '@/lib/validation/admin';
 import { exportAuditEvents, listAuditEvents, listAuditFilterOptions, verifyAuditChain } from './audit-log';
@@ -48,12 +49,12 @@ describe('invitations', () => {
     expect(stored?.token_hash).not.toContain(invitation.token);
 
     expect(await getInvitation({ token: invitation.token })).toMatchObject({ state: 'valid', role: 'therapist', email: 'new.therapist@example.com' });
-    expect(await acceptInvitation({ token: invitation.token, input: acceptance })).toEqual({ status: 'accepted', email: 'new.therapist@example.com' });
+    expect(await acceptInvitation({ token: invitation.token, input: acceptance, source: TEST_SOURCE })).toEqual({ status: 'accepted', email: 'new.therapist@example.com' });
     const signedIn = await verifyCredentials({ email: 'new.therapist@example.com', password: acceptance.password });
     expect(signedIn).toMatchObject({ clinicId: admin.clinicId, role: 'therapist', name: 'New Person' });
 
     expect(await getInvitation({ token: invitation.token })).toEqual({ state: 'used' });
-    expect(await acceptInvitation({ token: invitation.token, input: { ...acceptance, name: 'Someone else' } })).toEqual({ status: 'used' });
+    expect(await acceptInvitation({ token: invitation.token, input: { ...acceptance, name: 'Someone else' }, source: TEST_SOURCE })).toEqual({ status: 'used' });
     const [accepted] = await queryRows<{ action: string; actor_id: string }>(
       getDatabase(),
       sql`select action, actor_id from audit_events where action = 'invitation.accept' and clinic_id = ${admin.clinicId}`,
@@ -67,7 +68,7 @@ describe('invitations', () => {
       actor: admin,
       input: inviteSchema.parse({ email: 'new.client@example.com', role: 'client', therapistId: therapist.userId }),
     });
-    await acceptInvitation({ token: invitation.token, input: acceptance });
+    await acceptInvitation({ token: invitation.token, input: acceptance, source: TEST_SOURCE });
     const caseload = (await listCaseload({ actor: therapist })).rows;
     expect(caseload.map((c) => c.name)).toContain('New Person');
   });
@@ -79,12 +80,12 @@ describe('invitations', () => {
       sql`update invitations set created_at = now() - interval '10 days', expires_at = now() - interval '1 day' where id = ${expired.invitationId}`,
     );
     expect(await getInvitation({ token: expired.token })).toEqual({ state: 'expired' });
-    expect(await acceptInvitation({ token: expired.token, input: acceptance })).toEqual({ status: 'expired' });
+    expect(await acceptInvitation({ token: expired.token, input: acceptance, source: TEST_SOURCE })).toEqual({ status: 'expired' });
 
     const revoked = await createInvitation({ actor: admin, input: inviteSchema.parse({ email: 'withdrawn@example.com', role: 'therapist' }) });
     await revokeInvitation({ actor: admin, invitationId: revoked.invitationId });
     expect(await getInvitation({ token: revoked.token })).toEqual({ state: 'revoked' });
-    expect(await acceptInvitation({ token: revoked.token, input: acceptance })).toEqual({ status: 'revoked' });
+    expect(await acceptInvitation({ token: revoked.token, input: acceptance, source: TEST_SOURCE })).toEqual({ status: 'revoked' });
 
     expect(await getInvitation({ token: 'x'.repeat(43) })).toEqual({ state: 'not_found' });
     expect(await getInvitation({ token: '../etc' })).toEqual({ state: 'not_found' });
@@ -110,7 +111,7 @@ describe('invitations', () => {
     const a = await createClinicWithClient('A');
     const b = await createClinicWithClient('B');
     const invitation = await createInvitation({ actor: a.admin, input: inviteSchema.parse({ email: await emailOf(b.therapist.userId), role: 'therapist' }) });
-    expect(await acceptInvitation({ token: invitation.token, input: acceptance })).toEqual({ status: 'email_taken' });
+    expect(await acceptInvitation({ token: invitation.token, input: acceptance, source: TEST_SOURCE })).toEqual({ status: 'email_taken' });
     expect(await getInvitation({ token: invitation.token })).toMatchObject({ state: 'valid' });
   });
 });

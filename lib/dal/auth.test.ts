@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
-import { createClinic, createPerson, emailOf, TEST_PASSWORD } from '@/lib/testing/factories';
-import { endAllSessions, getSessionState, verifyCredentials } from './auth';
+import { createClinic, createPerson, emailOf, TEST_PASSWORD, TEST_SOURCE } from '@/lib/testing/factories';
+import { endAllSessions, getSessionState, signIn, verifyCredentials } from './auth';
 
 describe('verifyCredentials', () => {
   it('signs in with the right password, whatever the email’s case and spaces', async () => {
@@ -23,10 +23,12 @@ describe('verifyCredentials', () => {
     expect(await verifyCredentials({ email, password: TEST_PASSWORD })).toBeNull();
   });
 
-  it('records the sign-in in the audit log and the last sign-in time', async () => {
+  it('records a full sign-in in the audit log, the last sign-in time and a session row', async () => {
     const clinicId = await createClinic();
     const admin = await createPerson(clinicId, 'admin');
-    await verifyCredentials({ email: await emailOf(admin.userId), password: TEST_PASSWORD });
+    await getDatabase().execute(sql`update clinics set require_two_factor = false where id = ${clinicId}`);
+    const outcome = await signIn({ email: await emailOf(admin.userId), password: TEST_PASSWORD, source: TEST_SOURCE, device: 'Firefox on Linux' });
+    expect(outcome.status).toBe('signed-in');
     const rows = await queryRows<{ action: string; last: Date | null }>(
       getDatabase(),
       sql`select e.action, u.last_sign_in_at as last from audit_events e join users u on u.id = e.actor_id
@@ -34,6 +36,8 @@ describe('verifyCredentials', () => {
     );
     expect(rows.map((r) => r.action)).toEqual(['account.sign_in']);
     expect(rows[0]?.last).not.toBeNull();
+    const sessions = await queryRows<{ device: string; source: string }>(getDatabase(), sql`select device, source from user_sessions where user_id = ${admin.userId}`);
+    expect(sessions).toEqual([{ device: 'Firefox on Linux', source: TEST_SOURCE }]);
   });
 });
 

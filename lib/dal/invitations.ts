@@ -2,12 +2,14 @@ import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
+import { passwordProblem } from '@/lib/auth/password-strength';
 import type { Role } from '@/lib/auth/roles';
 import { TandemError } from '@/lib/errors';
 import { createInvitationToken, hashInvitationToken, isWellFormedToken } from '@/lib/invitations/token';
 import type { AcceptInvitationInput, InviteInput } from '@/lib/validation/admin';
 import { recordAudit } from './audit';
 import { withActor, withoutActor, type Actor } from './context';
+import { checkThrottle, recordThrottleFailure, throttleKey, type ThrottleCheck } from './throttle';
 
 export type CreatedInvitation = {
   invitationId: string;
@@ -135,11 +137,25 @@ export async function getInvitation({ token }: { token: string }): Promise<Invit
 
 export type AcceptOutcome =
   | { status: 'accepted'; email: string }
-  | { status: Exclude<InvitationState, 'valid'> | 'email_taken' };
+  | { status: Exclude<InvitationState, 'valid'> | 'email_taken' }
+  | { status: 'weak_password'; message: string }
+  | { status: 'throttled'; retryAfterSeconds: number };
 
-/** Accepting creates the account (and, for a client, the assignment) in one step, once. */
-export async function acceptInvitation({ token, input }: { token: string; input: AcceptInvitationInput }): Promise<AcceptOutcome> {
-  if (!isWellFormedToken(token)) return { status: 'not_found' };
+/**
+ * Accepting creates the account (and, for a client, the assignment) in one step, once. Throttled
+ * per source address (someone guessing links); the password must meet the invitee's role's rule.
+ */
+export async function acceptInvitation({ token, input, source }: { token: string; input: AcceptInvitationInput; source: string }): Promise<AcceptOutcome> {
+  const checks: ThrottleCheck[] = [{ name: 'invitation', key: throttleKey('invitation', source) }];
+  const throttle = await checkThrottle(checks);
+  if (!throttle.isAllowed) return { status: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+  const invitation = await getInvitation({ token });
+  if (invitation.state !== 'valid') {
+    if (invitation.state === 'not_found') await recordThrottleFailure(checks);
+    return { status: invitation.state };
+  }
+  const problem = passwordProblem(input.password, invitation.role, [invitation.email, input.name]);
+  if (problem) return { status: 'weak_password', message: problem };
   const passwordHash = await hashPassword(input.password);
   const [row] = await withoutActor((tx) =>
     queryRows<{ status: string; account_email: string | null }>(

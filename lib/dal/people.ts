@@ -22,6 +22,8 @@ export type PersonRow = {
   lastSignInAt: Date | null;
   invitationExpiresAt: Date | null;
   isInvitationExpired: boolean;
+  /** Two-factor sign-in is on (an admin may reset it for someone who lost their device). */
+  hasTwoFactor: boolean;
 };
 
 /** The clinic's people and pending invitations: names, roles, status and last sign-in only. */
@@ -36,6 +38,7 @@ export async function listPeople({ actor, query }: { actor: Actor; query: People
         role: schema.memberships.role,
         deactivatedAt: schema.users.deactivatedAt,
         lastSignInAt: schema.users.lastSignInAt,
+        totpEnabledAt: schema.users.totpEnabledAt,
       })
       .from(schema.memberships)
       .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId));
@@ -62,6 +65,7 @@ export async function listPeople({ actor, query }: { actor: Actor; query: People
         lastSignInAt: m.lastSignInAt,
         invitationExpiresAt: null,
         isInvitationExpired: false,
+        hasTwoFactor: Boolean(m.totpEnabledAt),
       })),
       ...invitations.map((i) => ({
         id: i.id,
@@ -73,6 +77,7 @@ export async function listPeople({ actor, query }: { actor: Actor; query: People
         lastSignInAt: null,
         invitationExpiresAt: i.expiresAt,
         isInvitationExpired: i.expiresAt.getTime() <= now.getTime(),
+        hasTwoFactor: false,
       })),
     ];
     const needle = query.q?.toLowerCase();

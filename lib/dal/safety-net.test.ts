@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
-import { createClinicWithClient } from '@/lib/testing/factories';
+import { createClinicWithClient, TEST_SOURCE } from '@/lib/testing/factories';
 import { inviteSchema } from '@/lib/validation/admin';
 import { getMyPhone, updatePhone } from './account';
 import { acknowledgeAlert, listAlertInbox, listOpenAlerts } from './alerts';
@@ -170,7 +170,7 @@ describe('a client\'s phone number', () => {
       actor: admin,
       input: inviteSchema.parse({ email: 'reachable@example.com', role: 'client', therapistId: therapist.userId, phone: '+44 20 7946 0000' }),
     });
-    await acceptInvitation({ token: invitation.token, input: { name: 'Reachable Person', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase', timeZone: 'Europe/London' } });
+    await acceptInvitation({ token: invitation.token, input: { name: 'Reachable Person', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase', timeZone: 'Europe/London' }, source: TEST_SOURCE });
     const [row] = await queryRows<{ id: string; phone: string | null }>(getDatabase(), sql`select id, phone from users where email = 'reachable@example.com'`);
     expect(row?.phone).toBe('+44 20 7946 0000');
     const client: Actor = { userId: row?.id ?? '', clinicId: admin.clinicId, role: 'client' };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
-import { clinicSettingsSchema, type ClinicSettingsInput } from '@/lib/validation/admin';
+import { clinicSettingsSchema, type ClinicSettingsInput, type SignInSettingsInput } from '@/lib/validation/admin';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -36,5 +36,26 @@ export async function updateClinicSettings({ actor, input }: { actor: Actor; inp
     const [row] = await tx.update(schema.clinics).set(parsed.data).returning({ id: schema.clinics.id });
     if (!row) throw new TandemError('forbidden:role');
     await recordAudit(tx, actor, { action: 'clinic.update_settings', subjectType: 'clinic', subjectId: row.id });
+  });
+}
+
+/** Two-factor for staff and the idle limit of staff sessions. */
+export async function getSignInSettings({ actor }: { actor: Actor }): Promise<SignInSettingsInput> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  return withActor(actor, async (tx) => {
+    const [row] = await tx
+      .select({ requireTwoFactor: schema.clinics.requireTwoFactor, staffIdleMinutes: schema.clinics.staffIdleMinutes })
+      .from(schema.clinics);
+    if (!row) throw new TandemError('not_found:page');
+    return row;
+  });
+}
+
+export async function updateSignInSettings({ actor, input }: { actor: Actor; input: SignInSettingsInput }): Promise<void> {
+  if (actor.role !== 'admin') throw new TandemError('forbidden:role');
+  await withActor(actor, async (tx) => {
+    const [row] = await tx.update(schema.clinics).set(input).returning({ id: schema.clinics.id });
+    if (!row) throw new TandemError('forbidden:role');
+    await recordAudit(tx, actor, { action: 'clinic.update_sign_in_settings', subjectType: 'clinic', subjectId: row.id });
   });
 }

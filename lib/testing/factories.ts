@@ -8,6 +8,8 @@ import type { Role } from '@/lib/auth/roles';
 // DAL or the app role and see only what the policies allow.
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+// A documentation address (RFC 5737) standing for the person's source address in throttled calls.
+export const TEST_SOURCE = '192.0.2.10';
 let passwordHash: Promise<string> | undefined;
 
 export async function createClinic(name = 'Test clinic'): Promise<string> {

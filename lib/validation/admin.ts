@@ -139,3 +139,10 @@ export const auditQuerySchema = z.object({
   page: pageNumber,
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+// A checkbox sends "on" when ticked and nothing when not.
+export const signInSettingsSchema = z.object({
+  requireTwoFactor: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+  staffIdleMinutes: z.coerce.number().int('Use whole minutes.').min(5, 'At least 5 minutes.').max(240, 'At most 240 minutes (4 hours).'),
+});
+export type SignInSettingsInput = z.infer<typeof signInSettingsSchema>;

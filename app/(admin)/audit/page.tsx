@@ -9,6 +9,7 @@ import { listAuditEvents, listAuditFilterOptions } from '@/lib/dal/audit-log';
 import { formatDateTime } from '@/lib/tables/format';
 import { auditQuerySchema } from '@/lib/validation/admin';
 import { AuditTable, type AuditView } from './audit-table';
+import { SignInFailures } from './sign-in-failures';
 import { VerifyForm } from './verify-form';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -42,6 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </PageHeader>
         <VerifyForm />
       </div>
+      <SignInFailures user={user} />
       <form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit log">
         <SelectField name="actor" label="Person" defaultValue={query.actor ?? ''}>
             <option value="">Anyone</option>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { createInvitation, revokeInvitation } from '@/lib/dal/invitations';
 import { setPersonActive } from '@/lib/dal/people';
+import { resetTwoFactorFor } from '@/lib/dal/two-factor';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { publicOrigin } from '@/lib/env';
 import { composeInvitationEmail } from '@/lib/mail/invitation-email';
@@ -51,7 +52,7 @@ export async function inviteAction(_previous: InviteState, form: FormData): Prom
   }
 }
 
-const personActionSchema = z.object({ id: z.uuid(), intent: z.enum(['deactivate', 'reactivate', 'revoke']) });
+const personActionSchema = z.object({ id: z.uuid(), intent: z.enum(['deactivate', 'reactivate', 'revoke', 'reset_two_factor']) });
 
 export async function personAction(_previous: FormState, form: FormData): Promise<FormState> {
   // Arguments come from the request as sent: anything else reads as empty.
@@ -62,6 +63,7 @@ export async function personAction(_previous: FormState, form: FormData): Promis
   const { id, intent } = parsed.data;
   try {
     if (intent === 'revoke') await revokeInvitation({ actor: user, invitationId: id });
+    else if (intent === 'reset_two_factor') await resetTwoFactorFor({ actor: user, personId: id });
     else await setPersonActive({ actor: user, userId: id, isActive: intent === 'reactivate' });
   } catch (error) {
     // A therapist who still has clients: the admin first decides where each of them goes.
@@ -69,7 +71,12 @@ export async function personAction(_previous: FormState, form: FormData): Promis
     return { status: 'error', message: toPublicError(error).message };
   }
   revalidatePath('/people');
-  const done = { deactivate: 'Deactivated. Their sessions have ended.', reactivate: 'Reactivated.', revoke: 'Invitation withdrawn.' };
+  const done = {
+    deactivate: 'Deactivated. Their sessions have ended.',
+    reactivate: 'Reactivated.',
+    revoke: 'Invitation withdrawn.',
+    reset_two_factor: 'Two-factor reset. Their sessions have ended; they set it up again when they next sign in.',
+  };
   return { status: 'success', message: done[intent] };
 }
 

@@ -38,6 +38,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         : `Link works until ${formatDate(p.invitationExpiresAt, user.timeZone)}`
       : null,
     isSelf: p.id === user.userId,
+    hasTwoFactor: p.hasTwoFactor,
   }));
 
   return (

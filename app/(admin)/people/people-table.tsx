@@ -14,6 +14,7 @@ export type PersonView = {
   lastSignIn: string | null;
   note: string | null;
   isSelf: boolean;
+  hasTwoFactor: boolean;
 };
 
 const roleLabel = { client: 'Client', therapist: 'Therapist', admin: 'Admin' } as const;
@@ -61,7 +62,10 @@ const columns = [
       ) : p.status === 'deactivated' ? (
         <PersonActions id={p.id} name={p.name} intent="reactivate" />
       ) : p.isSelf ? null : (
-        <PersonActions id={p.id} name={p.name} intent="deactivate" />
+        <div className="flex flex-col gap-1">
+          <PersonActions id={p.id} name={p.name} intent="deactivate" />
+          {p.hasTwoFactor && <PersonActions id={p.id} name={p.name} intent="reset_two_factor" />}
+        </div>
       ),
   }),
 ] as TableColumn<PersonView>[];

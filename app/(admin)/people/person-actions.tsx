@@ -5,7 +5,7 @@ import { smallButton } from '@/components/ui/button-styles';
 import { idleForm } from '@/lib/validation/form-state';
 import { personAction } from './actions';
 
-const labels = { deactivate: 'Deactivate', reactivate: 'Reactivate', revoke: 'Withdraw invitation' } as const;
+const labels = { deactivate: 'Deactivate', reactivate: 'Reactivate', revoke: 'Withdraw invitation', reset_two_factor: 'Reset two-factor' } as const;
 
 export function PersonActions({ id, name, intent }: { id: string; name: string; intent: keyof typeof labels }) {
   const [state, action, isPending] = useActionState(personAction, idleForm);

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { HelpNowNote } from '@/components/support/help-now-note';
 import { homeFor } from '@/lib/auth/roles';
-import { lookupSession } from '@/lib/auth/session';
+import { ENROL_PATH, lookupSession } from '@/lib/auth/session';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 const notices: Record<string, string> = {
   expired: 'Your session has ended. Please sign in again.',
+  idle: 'You were signed out after a while without activity, to keep your clients’ records safe. Please sign in again.',
   'signed-out': 'You have signed out.',
   'account-deleted': 'Your account and your data have been deleted.',
 };
@@ -16,6 +17,7 @@ const notices: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
   const lookup = await lookupSession();
   if (lookup.status === 'signed-in') redirect(homeFor[lookup.user.role]);
+  if (lookup.status === 'must-enrol') redirect(ENROL_PATH);
   const { reason } = await searchParams;
   const notice = reason ? notices[reason] : undefined;
 

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth/session';
-import { updateClinicSettings } from '@/lib/dal/settings';
+import { updateClinicSettings, updateSignInSettings } from '@/lib/dal/settings';
 import { toPublicError } from '@/lib/errors';
-import { clinicSettingsSchema } from '@/lib/validation/admin';
+import { clinicSettingsSchema, signInSettingsSchema } from '@/lib/validation/admin';
 import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 
 export async function saveSettingsAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -23,4 +23,20 @@ export async function saveSettingsAction(_previous: FormState, form: FormData): 
   }
   revalidatePath('/', 'layout');
   return { status: 'success', message: 'Settings saved.', values };
+}
+
+export async function saveSignInSettingsAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requireRole('admin');
+  const values = typedValues(form);
+  const parsed = signInSettingsSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return { status: 'error', message: 'Nothing was saved. Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  }
+  try {
+    await updateSignInSettings({ actor: user, input: parsed.data });
+  } catch (error) {
+    return { status: 'error', message: toPublicError(error).message, values };
+  }
+  revalidatePath('/', 'layout');
+  return { status: 'success', message: 'Sign-in settings saved.', values };
 }

@@ -10,7 +10,7 @@ import { acceptInvitationAction, type AcceptState } from './actions';
 
 const initial: AcceptState = { status: 'idle' };
 
-export function AcceptForm({ token, email }: { token: string; email: string }) {
+export function AcceptForm({ token, email, minPasswordLength }: { token: string; email: string; minPasswordLength: number }) {
   const router = useRouter();
   const [state, action, isPending] = useActionState(acceptInvitationAction.bind(null, token), initial);
   const password = useRef('');
@@ -48,7 +48,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
         label="Choose a password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. A few words you will remember work well."
+        hint={`At least ${minPasswordLength} characters, not a common password. A few unrelated words you will remember work well.`}
         required
         onChange={(e) => (password.current = e.target.value)}
         error={errors.password}

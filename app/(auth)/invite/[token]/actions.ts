@@ -1,5 +1,8 @@
 'use server';
 
+import { headers } from 'next/headers';
+import { retryMessage } from '@/lib/auth/retry';
+import { sourceOf } from '@/lib/auth/request-source';
 import { acceptInvitation } from '@/lib/dal/invitations';
 import { toPublicError } from '@/lib/errors';
 import { acceptInvitationSchema } from '@/lib/validation/admin';
@@ -26,8 +29,13 @@ export async function acceptInvitationAction(token: string, _previous: AcceptSta
     return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
   }
   try {
-    const outcome = await acceptInvitation({ token, input: parsed.data });
+    const requestHeaders = await headers();
+    const outcome = await acceptInvitation({ token, input: parsed.data, source: sourceOf((name) => requestHeaders.get(name)) });
     if (outcome.status === 'accepted') return { status: 'success', message: 'Your account is ready. Signing you in…', email: outcome.email };
+    if (outcome.status === 'throttled') return { status: 'error', message: retryMessage(outcome.retryAfterSeconds), values };
+    if (outcome.status === 'weak_password') {
+      return { status: 'error', message: 'Please choose a stronger password.', fieldErrors: { password: outcome.message }, values };
+    }
     return { status: 'error', message: refusals[outcome.status], values };
   } catch (error) {
     return { status: 'error', message: toPublicError(error).message, values };

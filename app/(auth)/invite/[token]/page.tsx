@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getInvitation } from '@/lib/dal/invitations';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
 import { AcceptForm } from './accept-form';
 
 export const metadata: Metadata = { title: 'Accept your invitation', referrer: 'no-referrer' };
@@ -31,7 +32,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               Choose your name and a password to finish.
             </p>
           </div>
-          <AcceptForm token={token} email={invitation.email} />
+          <AcceptForm token={token} email={invitation.email} minPasswordLength={MIN_PASSWORD_LENGTH[invitation.role]} />
         </>
       ) : (
         <div>
