@@ -15,12 +15,12 @@ describe('timeline', () => {
     expect(rangeStart('all', to, '2025-01-01')).toBe('2025-01-01');
   });
 
-  it('needs 14 logged days for a baseline, taken from the 8 weeks before the last 4', () => {
+  it('needs 14 logged days for a baseline, taken from the 8 weeks before the last 7 days (usual mood)', () => {
     const few = Array.from({ length: 13 }, (_, i) => ({ localDate: day(30 + i), mood: 6 }));
     expect(personalBaseline(few, to)).toBeNull();
     const enough = Array.from({ length: 20 }, (_, i) => ({ localDate: day(30 + i), mood: i % 2 ? 5 : 7 }));
-    const recent = Array.from({ length: 10 }, (_, i) => ({ localDate: day(i), mood: 1 }));
-    expect(personalBaseline([...enough, ...recent], to)).toMatchObject({ mean: 6, low: 5, high: 7, loggedDays: 20 });
+    const recent = Array.from({ length: 7 }, (_, i) => ({ localDate: day(i), mood: 1 }));
+    expect(personalBaseline([...enough, ...recent], to)).toMatchObject({ mean: 6, low: 5, high: 7, loggedDays: 20, from: day(62), to: day(7) });
   });
 
   it('draws daily means, the 7-day mean, questionnaires, signals and sessions, and says so in words', () => {

@@ -2,6 +2,7 @@ import { bandFor } from '@/lib/clinical/bands';
 import type { Instrument } from '@/lib/clinical/instruments';
 import { datesBetween, dailyMeans, ROLLING_MIN_DAYS } from '@/lib/history/chart-data';
 import { addDays } from '@/lib/dates';
+import { dailyMoodMeans, usualMood, USUAL_MOOD } from '@/lib/insights/definitions';
 
 // The therapist's timeline, prepared as plain data: the chart only draws it, and the same data
 // gives the sentence a screen reader hears and the table view.
@@ -14,12 +15,11 @@ export function parseRange(value: string | string[] | undefined): TimelineRange 
 }
 
 /**
- * The personal baseline is the 8 weeks before the last 4: the same split the insight engine uses
- * between its trend window and its volatility baseline (lib/insights/config.ts, DETECTION
- * trendWindowDays 28 and volatilityBaselineDays 56). The band is the mean ± one standard deviation
- * of the daily means in it, and needs at least 14 logged days (DETECTION.minBaselineDays).
+ * The personal baseline is usual mood (lib/insights/definitions: the 8 weeks before the last 7
+ * days, at least 14 logged days), the same figure the caseload and the brief show. The band is its
+ * mean ± one standard deviation of the daily means.
  */
-export const BASELINE = { recentDays: 28, days: 56, minLoggedDays: 14 } as const;
+export const BASELINE = { recentDays: USUAL_MOOD.recentDays, days: USUAL_MOOD.baselineDays, minLoggedDays: USUAL_MOOD.minBaselineDays } as const;
 
 export type TimelineCheckIn = { localDate: string; mood: number };
 export type TimelineMeasure = { id: string; instrument: Instrument; total: number; localDate: string };
@@ -65,13 +65,9 @@ export function rangeStart(range: TimelineRange, to: string, earliest: string | 
 }
 
 export function personalBaseline(checkIns: readonly TimelineCheckIn[], to: string): Baseline | null {
-  const end = addDays(to, -BASELINE.recentDays);
-  const start = addDays(end, -(BASELINE.days - 1));
-  const daily = [...dailyMeans(checkIns.map((c) => ({ ...c, tags: [] })))].filter(([d]) => d >= start && d <= end).map(([, m]) => m);
-  if (daily.length < BASELINE.minLoggedDays) return null;
-  const m = mean(daily);
-  const sd = Math.sqrt(daily.reduce((a, x) => a + (x - m) ** 2, 0) / (daily.length - 1));
-  return { mean: round1(m), low: round1(Math.max(1, m - sd)), high: round1(Math.min(10, m + sd)), from: start, to: end, loggedDays: daily.length };
+  const usual = usualMood(dailyMoodMeans(checkIns), to).usual;
+  if (!usual) return null;
+  return { mean: round1(usual.mean), low: round1(usual.low), high: round1(usual.high), from: usual.from, to: usual.to, loggedDays: usual.loggedDays };
 }
 
 export function buildTimeline(input: {
