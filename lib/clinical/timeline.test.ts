@@ -56,4 +56,30 @@ describe('timeline', () => {
     expect(t.measures).toBeNull();
     expect(t.summary).toBe(`Timeline from ${day(89)} to ${to} (90 days).`);
   });
+
+  it('marks risk answers and shades silences of a week or more, and says both in words', () => {
+    // Logged on days 29–20 and 12–0 before today: 7 silent days (19–13).
+    const checkIns = [...Array.from({ length: 10 }, (_, i) => day(20 + i)), ...Array.from({ length: 13 }, (_, i) => day(i))].map((localDate) => ({ localDate, mood: 10 }));
+    const t = buildTimeline({
+      range: '30',
+      to,
+      checkIns,
+      measures: null,
+      insights: [{ id: 's1', kind: 'shift', summary: 'Mood dropped', windowStart: day(12), windowEnd: to }],
+      sessions: [],
+      riskAnswers: [
+        { kind: 'item9', answer: 1, localDate: day(2) },
+        { kind: 'crisis_language', answer: null, localDate: day(40) },
+      ],
+    });
+    expect(t.riskMarks).toEqual([{ date: day(2), label: 'PHQ-9 item 9 answered "several days" (1 of 3)' }]);
+    expect(t.silentGaps).toEqual([{ start: day(19), end: day(13), days: 7 }]);
+    expect(t.windows).toEqual([{ insightId: 's1', label: 'Level shift', start: day(12), end: to }]);
+    expect(t.summary).toContain(`PHQ-9 item 9 answered "several days" (1 of 3) on ${day(2)}.`);
+    expect(t.summary).toContain(`No check-in for 7 days: ${day(19)} to ${day(13)}.`);
+    // Two three-day silences are not "not logging" and are not shaded; nothing is said of unshared check-ins.
+    const broken = [...checkIns, { localDate: day(16), mood: 5 }];
+    expect(buildTimeline({ range: '30', to, checkIns: broken, measures: null, insights: [], sessions: [] }).silentGaps).toEqual([]);
+    expect(buildTimeline({ range: '30', to, checkIns: null, measures: null, insights: [], sessions: [] }).silentGaps).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@ import { bandFor } from '@/lib/clinical/bands';
 import type { Instrument } from '@/lib/clinical/instruments';
 import { datesBetween, dailyMeans, ROLLING_MIN_DAYS } from '@/lib/history/chart-data';
 import { addDays } from '@/lib/dates';
-import { dailyMoodMeans, usualMood, USUAL_MOOD } from '@/lib/insights/definitions';
+import { dailyMoodMeans, NOT_LOGGING_DAYS, usualMood, USUAL_MOOD } from '@/lib/insights/definitions';
 
 // The therapist's timeline, prepared as plain data: the chart only draws it, and the same data
 // gives the sentence a screen reader hears and the table view.
@@ -25,6 +25,11 @@ export type TimelineCheckIn = { localDate: string; mood: number };
 export type TimelineMeasure = { id: string; instrument: Instrument; total: number; localDate: string };
 export type TimelineInsight = { id: string; kind: string; summary: string; windowStart: string; windowEnd: string };
 export type TimelineSession = { noteId: string; sessionDate: string; status: 'draft' | 'signed' };
+/** An urgent alert: a PHQ-9 item-9 answer above 0 (with the answer) or risk language. */
+export type TimelineRiskAnswer = { kind: 'item9' | 'crisis_language'; answer: number | null; localDate: string };
+export type TimelineRiskMark = { date: string; label: string };
+/** Days without a check-in, at least NOT_LOGGING_DAYS long (lib/insights/definitions). */
+export type TimelineGap = { start: string; end: string; days: number };
 
 export type Baseline = { mean: number; low: number; high: number; from: string; to: string; loggedDays: number };
 export type TimelineWindow = { insightId: string; label: string; start: string; end: string };
@@ -42,6 +47,9 @@ export type TimelineData = {
   windows: TimelineWindow[];
   changePoints: TimelineChangePoint[];
   sessions: TimelineSession[];
+  riskMarks: TimelineRiskMark[];
+  /** Null when check-ins are not shared: silence then says nothing. */
+  silentGaps: TimelineGap[] | null;
   summary: string;
 };
 
@@ -49,7 +57,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 const CHANGE_KINDS = new Set(['decline', 'improvement', 'shift']);
-const WINDOW_KINDS = new Set(['decline', 'improvement', 'volatility', 'low_run']);
+const WINDOW_KINDS = new Set(['decline', 'improvement', 'shift', 'volatility', 'low_run']);
 const kindLabels: Record<string, string> = {
   decline: 'Sustained decline',
   improvement: 'Sustained improvement',
@@ -77,6 +85,7 @@ export function buildTimeline(input: {
   measures: readonly TimelineMeasure[] | null;
   insights: readonly TimelineInsight[];
   sessions: readonly TimelineSession[];
+  riskAnswers?: readonly TimelineRiskAnswer[];
 }): TimelineData {
   const { range, to } = input;
   const earliest = [...(input.checkIns ?? []).map((c) => c.localDate), ...(input.measures ?? []).map((m) => m.localDate)].sort()[0] ?? null;
@@ -113,9 +122,34 @@ export function buildTimeline(input: {
     .filter((i) => CHANGE_KINDS.has(i.kind) && inRange(i.windowStart))
     .map((i) => ({ insightId: i.id, label: `${kindLabels[i.kind] ?? i.kind} begins`, date: i.windowStart }));
   const sessions = input.sessions.filter((s) => inRange(s.sessionDate));
+  const riskMarks = (input.riskAnswers ?? []).filter((r) => inRange(r.localDate)).map((r) => ({ date: r.localDate, label: riskLabel(r) }));
+  const silentGaps = mood ? silentGapsOf(days, mood.daily) : null;
 
-  const data = { range, from, to, days, mood, measures, windows, changePoints, sessions };
+  const data = { range, from, to, days, mood, measures, windows, changePoints, sessions, riskMarks, silentGaps };
   return { ...data, summary: timelineSummary(data) };
+}
+
+const ITEM9_ANSWERS = ['not at all', 'several days', 'more than half the days', 'nearly every day'];
+
+function riskLabel(r: TimelineRiskAnswer): string {
+  return r.kind === 'item9' ? `PHQ-9 item 9 answered "${ITEM9_ANSWERS[r.answer ?? 0]}" (${r.answer ?? 0} of 3)` : 'Risk language in what they wrote';
+}
+
+/** Runs of days in range with no check-in that reach "not logging". */
+function silentGapsOf(days: readonly string[], daily: readonly (number | null)[]): TimelineGap[] {
+  const gaps: TimelineGap[] = [];
+  let start = -1;
+  daily.forEach((value, i) => {
+    if (value === null && start < 0) start = i;
+    const isLast = i === daily.length - 1;
+    if (start >= 0 && (value !== null || isLast)) {
+      const end = value !== null ? i - 1 : i;
+      const length = end - start + 1;
+      if (length >= NOT_LOGGING_DAYS) gaps.push({ start: days[start] as string, end: days[end] as string, days: length });
+      start = -1;
+    }
+  });
+  return gaps;
 }
 
 function measureSentence(name: string, instrument: Instrument, list: readonly TimelineMeasure[]): string | null {
@@ -151,6 +185,8 @@ export function timelineSummary(data: Omit<TimelineData, 'summary'>): string {
     ].filter((s): s is string => s !== null);
     parts.push(...(sentences.length > 0 ? sentences : ['No questionnaires in this range.']));
   }
+  for (const r of data.riskMarks) parts.push(`${r.label} on ${r.date}.`);
+  for (const g of data.silentGaps ?? []) parts.push(`No check-in for ${g.days} days: ${g.start} to ${g.end}.`);
   for (const c of data.changePoints) parts.push(`${c.label} on ${c.date}.`);
   for (const w of data.windows) parts.push(`${w.label}: ${w.start} to ${w.end}.`);
   if (data.sessions.length > 0) parts.push(`${data.sessions.length === 1 ? '1 session' : `${data.sessions.length} sessions`}: ${data.sessions.map((s) => s.sessionDate).join(', ')}.`);
