@@ -196,7 +196,7 @@ export function TimelineChart({ data, clientId }: { data: TimelineData; clientId
           animation: false,
           layout: { padding: { top: 6 } },
           interaction: { mode: 'index', intersect: false },
-          scales: { x, y: { min: 0, max: 27, title: { display: true, text: 'Questionnaire total' } } },
+          scales: { x, y: { min: 0, max: 27, title: { display: true, text: 'Total' } } },
           plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
         },
         plugins: [bandAnnotations()],
