@@ -26,7 +26,7 @@ test('the therapist finds the declining client first, reads the timeline and acc
   const rileyId = new URL(page.url()).pathname.split('/').at(-1) as string;
   const client = new ClientPage(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Riley Chen' })).toBeVisible();
-  await expect(client.timeline().locator('canvas')).toHaveAttribute('aria-label', /Mood was logged on \d+ of the 90 days/);
+  await expect(client.timeline().locator('canvas').first()).toHaveAttribute('aria-label', /Mood was logged on \d+ of the 90 days/);
   await expect(client.timelineSummary()).toContainText('The 7-day mean went from');
   await expect(page.getByRole('region', { name: 'Since last session' })).toContainText('Since the last session on');
   await client.timeline().getByText('Table view').click();

@@ -89,6 +89,7 @@ const columns = [
           <span aria-hidden="true">
             <span className="font-medium tabular-nums">{m.recent}</span>
             {m.trend && <span className={`ml-1 font-semibold ${trendStyle[m.trend]}`}>{trendMark[m.trend]}</span>}
+            {m.age && <span className="block text-xs text-amber-800">{m.age}</span>}
             {m.baseline && <span className={`block text-xs ${muted}`}>usual {m.baseline}</span>}
           </span>
         </div>

@@ -19,7 +19,7 @@ export type CaseloadRowView = {
   moreReasons: number;
   sharing: ScopeView[];
   lastCheckIn: Cell<{ relative: string; full: string; iso: string }>;
-  mood: Cell<{ recent: string; baseline: string | null; trend: 'lower' | 'higher' | 'steady' | null; description: string }>;
+  mood: Cell<{ recent: string; baseline: string | null; trend: 'lower' | 'higher' | 'steady' | null; age: string | null; description: string }>;
   phq9: Cell<MeasureView>;
   gad7: Cell<MeasureView>;
   openSignals: number;
@@ -76,11 +76,14 @@ export function toCaseloadView(row: CaseloadRow, timeZone: string): CaseloadRowV
             state: 'value',
             recent: mood.recentMean.toFixed(1),
             baseline: mood.baselineMean === null ? null : mood.baselineMean.toFixed(1),
-            trend: mood.trend,
+            trend: mood.recentAgeDays > 0 ? null : mood.trend,
+            // A mean of days long past says how old it is, and compares nothing.
+            age: mood.recentAgeDays > 0 ? `last check-in ${daysAgoText(mood.recentAgeDays)}` : null,
             description:
               `7-day mean mood ${mood.recentMean.toFixed(1)} of 10` +
+              (mood.recentAgeDays > 0 ? `, last check-in ${daysAgoText(mood.recentAgeDays)}` : '') +
               (mood.baselineMean === null ? '' : `, usual ${mood.baselineMean.toFixed(1)}`) +
-              (mood.trend ? `: ${trendWords[mood.trend]}` : ': too few days to compare'),
+              (mood.recentAgeDays > 0 ? '' : mood.trend ? `: ${trendWords[mood.trend]}` : ': too few days to compare'),
           }
         : { state: 'none' },
     phq9: measureView(row.phq9, has('measures')),

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReviewDto, SignalDto, Signals } from '@/lib/dal/insight-reviews';
+import { evidenceLines } from '@/lib/insights/evidence-lines';
 import type { FormState } from '@/lib/validation/form-state';
 import { ReviewForm } from './review-form';
 
@@ -13,13 +14,15 @@ const severityStyle = {
 const severityLabel = { urgent: 'Urgent', attention: 'Needs attention', info: 'For information' } as const;
 const actionLabel = { accepted: 'Accepted', dismissed: 'Dismissed', snoozed: 'Snoozed' } as const;
 
-function number(value: number) {
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
-}
-
 /** The numbers, method and data coverage a signal rests on, so the therapist can check it. */
 function Evidence({ signal }: { signal: SignalDto }) {
   const e = signal.evidence;
+  const lines = evidenceLines({
+    kind: signal.kind,
+    windowStart: signal.windowStart,
+    windowEnd: signal.windowEnd,
+    numbers: Object.fromEntries(e.numbers.map((n) => [n.name, n.value])),
+  });
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer font-medium text-brand-700">Evidence</summary>
@@ -40,13 +43,14 @@ function Evidence({ signal }: { signal: SignalDto }) {
             <dd>{e.method}</dd>
           </>
         )}
-        {e.numbers.map((n) => (
-          <div key={n.name} className="contents">
-            <dt className="text-stone-600">{n.name}</dt>
-            <dd className="tabular-nums">{number(n.value)}</dd>
-          </div>
-        ))}
       </dl>
+      {lines.length > 0 && (
+        <ul className="mt-2 list-disc space-y-0.5 pl-5 tabular-nums">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {e.notes.map((note) => (
         <p key={note} className="mt-1 text-stone-700">
           {note}

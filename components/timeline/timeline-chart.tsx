@@ -22,36 +22,36 @@ const colors = {
   gad7: '#6d28d9',
   baseline: 'rgba(15, 118, 110, 0.12)',
   window: 'rgba(220, 38, 38, 0.07)',
+  gap: 'rgba(120, 113, 108, 0.16)',
   change: '#b91c1c',
+  risk: '#991b1b',
   session: '#1d4ed8',
 };
 
-/** Draws what chart.js has no dataset for: the baseline band, band shading, signal windows, change points and sessions. */
-function annotations(data: TimelineData): Plugin<'line'> {
+type LineConfig = ChartConfiguration<'line', (number | null)[], string>;
+
+/** Draws what chart.js has no dataset for on the mood chart: baseline, silent gaps, signal windows, change points, risk answers and sessions. */
+function moodAnnotations(data: TimelineData): Plugin<'line'> {
   return {
     id: 'tandemTimelineAnnotations',
     beforeDatasetsDraw(chart) {
       const { ctx, chartArea: area, scales } = chart;
       const x = scales.x;
       const y = scales.y;
-      const y2 = scales.y2;
       if (!x || !y) return;
       const xOf = (date: string) => x.getPixelForValue(data.days.indexOf(date));
+      const halfDay = data.days.length > 1 ? Math.abs(xOf(data.days[1] as string) - xOf(data.days[0] as string)) / 2 : 4;
       ctx.save();
-      if (data.measures && y2) {
-        for (const strip of bandStrips) {
-          for (const [severity, band] of bandsFor(strip.instrument).entries()) {
-            ctx.fillStyle = `rgba(${strip.rgb}, ${0.04 * severity})`;
-            const top = y2.getPixelForValue(Math.min(band.max + 1, y2.max));
-            ctx.fillRect(area.right - strip.offset, top, BAND_STRIP_WIDTH, y2.getPixelForValue(band.min) - top);
-          }
-        }
-      }
       const baseline = data.mood?.baseline;
       if (baseline) {
         ctx.fillStyle = colors.baseline;
         const top = y.getPixelForValue(baseline.high);
-        ctx.fillRect(area.left, top, area.right - area.left - 2 * BAND_STRIP_WIDTH - 2, y.getPixelForValue(baseline.low) - top);
+        ctx.fillRect(area.left, top, area.right - area.left, y.getPixelForValue(baseline.low) - top);
+      }
+      for (const g of data.silentGaps ?? []) {
+        const left = xOf(g.start) - halfDay;
+        ctx.fillStyle = colors.gap;
+        ctx.fillRect(left, area.top, Math.max(xOf(g.end) + halfDay - left, 2), area.bottom - area.top);
       }
       ctx.font = '11px system-ui, sans-serif';
       for (const w of data.windows) {
@@ -83,70 +83,141 @@ function annotations(data: TimelineData): Plugin<'line'> {
       }
       ctx.restore();
     },
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea: area, scales } = chart;
+      const x = scales.x;
+      if (!x) return;
+      ctx.save();
+      // Risk answers: a solid line over the day and a diamond above the plot, drawn last so no
+      // point or window hides them.
+      for (const r of data.riskMarks) {
+        const at = x.getPixelForValue(data.days.indexOf(r.date));
+        ctx.strokeStyle = colors.risk;
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.moveTo(at, area.top);
+        ctx.lineTo(at, area.bottom);
+        ctx.stroke();
+        ctx.fillStyle = colors.risk;
+        ctx.beginPath();
+        ctx.moveTo(at, area.top - 12);
+        ctx.lineTo(at + 6, area.top - 6);
+        ctx.lineTo(at, area.top);
+        ctx.lineTo(at - 6, area.top - 6);
+        ctx.closePath();
+        ctx.fill();
+      }
+      ctx.restore();
+    },
+  };
+}
+
+/** Questionnaire bands from lib/clinical, shaded in two strips at the right edge, darker as more severe. */
+function bandAnnotations(): Plugin<'line'> {
+  return {
+    id: 'tandemBandStrips',
+    beforeDatasetsDraw(chart) {
+      const { ctx, chartArea: area, scales } = chart;
+      const y = scales.y;
+      if (!y) return;
+      ctx.save();
+      for (const strip of bandStrips) {
+        for (const [severity, band] of bandsFor(strip.instrument).entries()) {
+          ctx.fillStyle = `rgba(${strip.rgb}, ${0.04 * severity})`;
+          const top = y.getPixelForValue(Math.min(band.max + 1, y.max));
+          ctx.fillRect(area.right - strip.offset, top, BAND_STRIP_WIDTH, y.getPixelForValue(band.min) - top);
+        }
+      }
+      ctx.restore();
+    },
   };
 }
 
 /**
- * The client's timeline as a chart.js chart. The canvas is an image described by the summary; the
- * sessions it marks are also plain links below it, so the keyboard reaches every note.
+ * The client's timeline as two chart.js charts sharing the days: mood above, questionnaire totals
+ * in their own smaller chart below (never on a second axis). Each canvas is an image described by
+ * the summary; the sessions it marks are also plain links below it, so the keyboard reaches every note.
  */
 export function TimelineChart({ data, clientId }: { data: TimelineData; clientId: string }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const moodCanvas = useRef<HTMLCanvasElement>(null);
+  const measuresCanvas = useRef<HTMLCanvasElement>(null);
   const router = useRouter();
 
   useEffect(() => {
-    if (!canvas.current) return;
+    const charts: Chart<'line', (number | null)[], string>[] = [];
     const dense = data.days.length > 120;
-    const datasets: ChartConfiguration<'line', (number | null)[], string>['data']['datasets'] = [];
-    if (data.mood) {
-      datasets.push(
-        { label: 'Daily mood', data: data.mood.daily, yAxisID: 'y', borderColor: colors.mood, backgroundColor: colors.mood, showLine: false, pointRadius: dense ? 1.5 : 3 },
-        { label: '7-day mean', data: data.mood.rollingMean, yAxisID: 'y', borderColor: colors.mean, backgroundColor: colors.mean, pointRadius: 0, borderWidth: 2, tension: 0.2 },
-      );
-    }
-    if (data.measures) {
-      datasets.push(
-        { label: 'PHQ-9 total', data: data.measures.phq9, yAxisID: 'y2', borderColor: colors.phq9, backgroundColor: colors.phq9, spanGaps: true, pointRadius: 4, pointStyle: 'rectRot', borderWidth: 1.5 },
-        { label: 'GAD-7 total', data: data.measures.gad7, yAxisID: 'y2', borderColor: colors.gad7, backgroundColor: colors.gad7, spanGaps: true, pointRadius: 4, pointStyle: 'triangle', borderWidth: 1.5 },
-      );
-    }
-    const config: ChartConfiguration<'line', (number | null)[], string> = {
-      type: 'line',
-      data: { labels: data.days, datasets },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        interaction: { mode: 'index', intersect: false },
-        scales: {
-          x: { ticks: { maxTicksLimit: 8, maxRotation: 0 } },
-          y: { display: Boolean(data.mood), min: 1, max: 10, title: { display: true, text: 'Mood (1–10)' } },
-          y2: {
-            display: Boolean(data.measures),
-            position: 'right',
-            min: 0,
-            max: 27,
-            grid: { drawOnChartArea: false },
-            title: { display: true, text: 'Questionnaire total' },
+    const x = { ticks: { maxTicksLimit: 8, maxRotation: 0 } };
+    if (data.mood && moodCanvas.current) {
+      const config: LineConfig = {
+        type: 'line',
+        data: {
+          labels: data.days,
+          datasets: [
+            // clip: false, so a day at 10 (or 1) is drawn whole, not cut by the plot's edge.
+            { label: 'Daily mood', data: data.mood.daily, borderColor: colors.mood, backgroundColor: colors.mood, showLine: false, pointRadius: dense ? 1.5 : 3, clip: false },
+            { label: '7-day mean', data: data.mood.rollingMean, borderColor: colors.mean, backgroundColor: colors.mean, pointRadius: 0, borderWidth: 2, tension: 0.2, clip: false },
+          ],
+        },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          layout: { padding: { top: 14 } },
+          interaction: { mode: 'index', intersect: false },
+          scales: { x, y: { min: 1, max: 10, title: { display: true, text: 'Mood (1–10)' } } },
+          plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+          onClick: (event) => {
+            const scale = chart.scales.x;
+            if (event.x === null || !scale) return;
+            const hit = data.sessions.find(
+              (s) => Math.abs(scale.getPixelForValue(data.days.indexOf(s.sessionDate)) - (event.x as number)) <= 8 && (event.y ?? 0) >= chart.chartArea.bottom - 20,
+            );
+            if (hit) router.push(`/clients/${clientId}/notes/${hit.noteId}`);
           },
         },
-        plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
-        onClick: (event) => {
-          const x = chart.scales.x;
-          if (event.x === null || !x) return;
-          const hit = data.sessions.find((s) => Math.abs(x.getPixelForValue(data.days.indexOf(s.sessionDate)) - (event.x as number)) <= 8 && (event.y ?? 0) >= chart.chartArea.bottom - 20);
-          if (hit) router.push(`/clients/${clientId}/notes/${hit.noteId}`);
+        plugins: [moodAnnotations(data)],
+      };
+      const chart = new Chart(moodCanvas.current, config);
+      charts.push(chart);
+    }
+    if (data.measures && measuresCanvas.current) {
+      const config: LineConfig = {
+        type: 'line',
+        data: {
+          labels: data.days,
+          datasets: [
+            { label: 'PHQ-9 total', data: data.measures.phq9, borderColor: colors.phq9, backgroundColor: colors.phq9, spanGaps: true, pointRadius: 4, pointStyle: 'rectRot', borderWidth: 1.5, clip: false },
+            { label: 'GAD-7 total', data: data.measures.gad7, borderColor: colors.gad7, backgroundColor: colors.gad7, spanGaps: true, pointRadius: 4, pointStyle: 'triangle', borderWidth: 1.5, clip: false },
+          ],
         },
-      },
-      plugins: [annotations(data)],
-    };
-    const chart = new Chart(canvas.current, config);
-    return () => chart.destroy();
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          layout: { padding: { top: 6 } },
+          interaction: { mode: 'index', intersect: false },
+          scales: { x, y: { min: 0, max: 27, title: { display: true, text: 'Total' } } },
+          plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+        },
+        plugins: [bandAnnotations()],
+      };
+      charts.push(new Chart(measuresCanvas.current, config));
+    }
+    return () => charts.forEach((c) => c.destroy());
   }, [data, clientId, router]);
 
   return (
-    <div className="relative h-72 w-full xl:h-96">
-      <canvas ref={canvas} role="img" aria-label={data.summary} />
+    <div className="space-y-2">
+      {data.mood && (
+        <div className="relative h-64 w-full xl:h-80">
+          <canvas ref={moodCanvas} role="img" aria-label={data.summary} />
+        </div>
+      )}
+      {data.measures && (
+        <div className="relative h-36 w-full xl:h-44">
+          <canvas ref={measuresCanvas} role="img" aria-label={data.mood ? 'Questionnaire totals over the same days; described in the summary below.' : data.summary} />
+        </div>
+      )}
     </div>
   );
 }

@@ -97,7 +97,19 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
           {data.windows.length > 0 && (
             <li>
               <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-red-600/10 align-middle" />
-              Signal window
+              Signal window (shift, decline, swings, low days)
+            </li>
+          )}
+          {(data.silentGaps ?? []).length > 0 && (
+            <li>
+              <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-stone-500/20 align-middle" />
+              No check-ins for a week or more
+            </li>
+          )}
+          {data.riskMarks.length > 0 && (
+            <li>
+              <span aria-hidden="true" className="mr-1 font-bold text-red-800">◆</span>
+              Risk answer
             </li>
           )}
           {data.changePoints.length > 0 && (
@@ -110,7 +122,7 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
             <li>
               <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-violet-700/20 align-middle" />
               <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-amber-700/20 align-middle" />
-              Right edge: GAD-7 and PHQ-9 bands (darker is more severe)
+              Questionnaire chart, right edge: GAD-7 and PHQ-9 bands (darker is more severe)
             </li>
           )}
           {data.sessions.length > 0 && (
@@ -120,6 +132,19 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
             </li>
           )}
         </ul>
+      )}
+      {data.riskMarks.length > 0 && (
+        <div className="mt-3">
+          <h3 className="text-sm font-medium text-red-900">Risk answers in this range</h3>
+          <ul className="mt-1 space-y-0.5 text-sm" aria-label="Risk answers marked on the timeline">
+            {data.riskMarks.map((r) => (
+              <li key={`${r.date}-${r.label}`}>
+                <span aria-hidden="true" className="mr-1 text-red-800">◆</span>
+                {r.date}: {r.label}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {data.sessions.length > 0 && (
         <div className="mt-3">

@@ -2,6 +2,7 @@ import { bandFor } from '@/lib/clinical/bands';
 import type { Instrument } from '@/lib/clinical/instruments';
 import { datesBetween, dailyMeans, ROLLING_MIN_DAYS } from '@/lib/history/chart-data';
 import { addDays } from '@/lib/dates';
+import { dailyMoodMeans, NOT_LOGGING_DAYS, usualMood, USUAL_MOOD } from '@/lib/insights/definitions';
 
 // The therapist's timeline, prepared as plain data: the chart only draws it, and the same data
 // gives the sentence a screen reader hears and the table view.
@@ -14,17 +15,21 @@ export function parseRange(value: string | string[] | undefined): TimelineRange 
 }
 
 /**
- * The personal baseline is the 8 weeks before the last 4: the same split the insight engine uses
- * between its trend window and its volatility baseline (lib/insights/config.ts, DETECTION
- * trendWindowDays 28 and volatilityBaselineDays 56). The band is the mean ± one standard deviation
- * of the daily means in it, and needs at least 14 logged days (DETECTION.minBaselineDays).
+ * The personal baseline is usual mood (lib/insights/definitions: the 8 weeks before the last 7
+ * days, at least 14 logged days), the same figure the caseload and the brief show. The band is its
+ * mean ± one standard deviation of the daily means.
  */
-export const BASELINE = { recentDays: 28, days: 56, minLoggedDays: 14 } as const;
+export const BASELINE = { recentDays: USUAL_MOOD.recentDays, days: USUAL_MOOD.baselineDays, minLoggedDays: USUAL_MOOD.minBaselineDays } as const;
 
 export type TimelineCheckIn = { localDate: string; mood: number };
 export type TimelineMeasure = { id: string; instrument: Instrument; total: number; localDate: string };
 export type TimelineInsight = { id: string; kind: string; summary: string; windowStart: string; windowEnd: string };
 export type TimelineSession = { noteId: string; sessionDate: string; status: 'draft' | 'signed' };
+/** An urgent alert: a PHQ-9 item-9 answer above 0 (with the answer) or risk language. */
+export type TimelineRiskAnswer = { kind: 'item9' | 'crisis_language'; answer: number | null; localDate: string };
+export type TimelineRiskMark = { date: string; label: string };
+/** Days without a check-in, at least NOT_LOGGING_DAYS long (lib/insights/definitions). */
+export type TimelineGap = { start: string; end: string; days: number };
 
 export type Baseline = { mean: number; low: number; high: number; from: string; to: string; loggedDays: number };
 export type TimelineWindow = { insightId: string; label: string; start: string; end: string };
@@ -42,6 +47,9 @@ export type TimelineData = {
   windows: TimelineWindow[];
   changePoints: TimelineChangePoint[];
   sessions: TimelineSession[];
+  riskMarks: TimelineRiskMark[];
+  /** Null when check-ins are not shared: silence then says nothing. */
+  silentGaps: TimelineGap[] | null;
   summary: string;
 };
 
@@ -49,7 +57,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 const CHANGE_KINDS = new Set(['decline', 'improvement', 'shift']);
-const WINDOW_KINDS = new Set(['decline', 'improvement', 'volatility', 'low_run']);
+const WINDOW_KINDS = new Set(['decline', 'improvement', 'shift', 'volatility', 'low_run']);
 const kindLabels: Record<string, string> = {
   decline: 'Sustained decline',
   improvement: 'Sustained improvement',
@@ -65,13 +73,9 @@ export function rangeStart(range: TimelineRange, to: string, earliest: string | 
 }
 
 export function personalBaseline(checkIns: readonly TimelineCheckIn[], to: string): Baseline | null {
-  const end = addDays(to, -BASELINE.recentDays);
-  const start = addDays(end, -(BASELINE.days - 1));
-  const daily = [...dailyMeans(checkIns.map((c) => ({ ...c, tags: [] })))].filter(([d]) => d >= start && d <= end).map(([, m]) => m);
-  if (daily.length < BASELINE.minLoggedDays) return null;
-  const m = mean(daily);
-  const sd = Math.sqrt(daily.reduce((a, x) => a + (x - m) ** 2, 0) / (daily.length - 1));
-  return { mean: round1(m), low: round1(Math.max(1, m - sd)), high: round1(Math.min(10, m + sd)), from: start, to: end, loggedDays: daily.length };
+  const usual = usualMood(dailyMoodMeans(checkIns), to).usual;
+  if (!usual) return null;
+  return { mean: round1(usual.mean), low: round1(usual.low), high: round1(usual.high), from: usual.from, to: usual.to, loggedDays: usual.loggedDays };
 }
 
 export function buildTimeline(input: {
@@ -81,6 +85,7 @@ export function buildTimeline(input: {
   measures: readonly TimelineMeasure[] | null;
   insights: readonly TimelineInsight[];
   sessions: readonly TimelineSession[];
+  riskAnswers?: readonly TimelineRiskAnswer[];
 }): TimelineData {
   const { range, to } = input;
   const earliest = [...(input.checkIns ?? []).map((c) => c.localDate), ...(input.measures ?? []).map((m) => m.localDate)].sort()[0] ?? null;
@@ -117,9 +122,34 @@ export function buildTimeline(input: {
     .filter((i) => CHANGE_KINDS.has(i.kind) && inRange(i.windowStart))
     .map((i) => ({ insightId: i.id, label: `${kindLabels[i.kind] ?? i.kind} begins`, date: i.windowStart }));
   const sessions = input.sessions.filter((s) => inRange(s.sessionDate));
+  const riskMarks = (input.riskAnswers ?? []).filter((r) => inRange(r.localDate)).map((r) => ({ date: r.localDate, label: riskLabel(r) }));
+  const silentGaps = mood ? silentGapsOf(days, mood.daily) : null;
 
-  const data = { range, from, to, days, mood, measures, windows, changePoints, sessions };
+  const data = { range, from, to, days, mood, measures, windows, changePoints, sessions, riskMarks, silentGaps };
   return { ...data, summary: timelineSummary(data) };
+}
+
+const ITEM9_ANSWERS = ['not at all', 'several days', 'more than half the days', 'nearly every day'];
+
+function riskLabel(r: TimelineRiskAnswer): string {
+  return r.kind === 'item9' ? `PHQ-9 item 9 answered "${ITEM9_ANSWERS[r.answer ?? 0]}" (${r.answer ?? 0} of 3)` : 'Risk language in what they wrote';
+}
+
+/** Runs of days in range with no check-in that reach "not logging". */
+function silentGapsOf(days: readonly string[], daily: readonly (number | null)[]): TimelineGap[] {
+  const gaps: TimelineGap[] = [];
+  let start = -1;
+  daily.forEach((value, i) => {
+    if (value === null && start < 0) start = i;
+    const isLast = i === daily.length - 1;
+    if (start >= 0 && (value !== null || isLast)) {
+      const end = value !== null ? i - 1 : i;
+      const length = end - start + 1;
+      if (length >= NOT_LOGGING_DAYS) gaps.push({ start: days[start] as string, end: days[end] as string, days: length });
+      start = -1;
+    }
+  });
+  return gaps;
 }
 
 function measureSentence(name: string, instrument: Instrument, list: readonly TimelineMeasure[]): string | null {
@@ -155,6 +185,8 @@ export function timelineSummary(data: Omit<TimelineData, 'summary'>): string {
     ].filter((s): s is string => s !== null);
     parts.push(...(sentences.length > 0 ? sentences : ['No questionnaires in this range.']));
   }
+  for (const r of data.riskMarks) parts.push(`${r.label} on ${r.date}.`);
+  for (const g of data.silentGaps ?? []) parts.push(`No check-in for ${g.days} days: ${g.start} to ${g.end}.`);
   for (const c of data.changePoints) parts.push(`${c.label} on ${c.date}.`);
   for (const w of data.windows) parts.push(`${w.label}: ${w.start} to ${w.end}.`);
   if (data.sessions.length > 0) parts.push(`${data.sessions.length === 1 ? '1 session' : `${data.sessions.length} sessions`}: ${data.sessions.map((s) => s.sessionDate).join(', ')}.`);

@@ -52,16 +52,16 @@ describe('listCaseload: what the assigned therapist sees', () => {
     const row = only(rows, client.userId);
     expect(row.sharing).toEqual(['checkins', 'measures']);
     expect(row.lastCheckInDaysAgo).toBe(1);
-    expect(row.mood).toEqual({ recentMean: 3, baselineMean: 7, trend: 'lower' });
+    expect(row.mood).toEqual({ recentMean: 3, recentAgeDays: 0, baselineMean: 7, trend: 'lower' });
     expect(row.phq9).toMatchObject({ total: 12, band: 'moderate', bandLabel: 'Moderate', change: 6 });
     expect(row.gad7).toMatchObject({ total: 6, band: 'mild', change: null });
     expect(row.openSignals).toBe(3);
     expect(row.urgentAlerts).toBe(1);
     expect(row.reasons.map((r) => r.text)).toEqual([
       'PHQ-9 item 9 answered 2 days ago',
-      'New signal: PHQ-9 item 9 answered above 0',
-      'New signal: mood declining',
-      'New signal: questionnaire band worse',
+      'New signal: PHQ-9 item 9 answered above 0 (urgent, latest today)',
+      'New signal: mood declining (needs attention, latest today)',
+      'New signal: questionnaire band worse (needs attention, latest today)',
     ]);
   });
 
@@ -85,7 +85,7 @@ describe('listCaseload: what the assigned therapist sees', () => {
       // Only the risk signal reaches them; no reason rests on unshared silence or missing questionnaires.
       expect(row.openSignals).toBe(1);
       expect(row.reasons.map((r) => r.code)).toEqual(['alert', 'signal']);
-      expect(row.reasons[1]?.text).toBe('New signal: PHQ-9 item 9 answered above 0');
+      expect(row.reasons[1]?.text).toBe('New signal: PHQ-9 item 9 answered above 0 (urgent, latest today)');
     });
   }
 
@@ -179,12 +179,12 @@ describe('listCaseload: order, filters and pages', () => {
     const { rows } = await listCaseload({ actor: therapist });
     expect(rows.map((r) => [r.name, r.reasons[0]?.text ?? null])).toEqual([
       ['Uma Urgent', 'PHQ-9 item 9 answered yesterday'],
-      ['Dora Decline', 'New signal: mood declining'],
-      ['Quincy Quiet', 'No check-in for 9 days'],
+      ['Dora Decline', 'New signal: mood declining (needs attention, latest today)'],
+      ['Quincy Quiet', 'No check-in for 9 days (usually checks in every day)'],
       ['Alma Calm', null],
       ['Paula Paused', null],
     ]);
-    expect(rows[2]?.reasons.map((r) => r.text)).toEqual(['No check-in for 9 days', 'PHQ-9 overdue by 6 days']);
+    expect(rows[2]?.reasons.map((r) => r.text)).toEqual(['No check-in for 9 days (usually checks in every day)', 'PHQ-9 overdue by 6 days']);
   });
 
   it('sorts by a column both ways, empty values last', async () => {

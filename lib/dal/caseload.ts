@@ -5,16 +5,18 @@ import { bandFor, type BandId } from '@/lib/clinical/bands';
 import { totalScore } from '@/lib/clinical/scoring';
 import { localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
+import { attentionReasons, compareByAttention, type AlertFact, type AttentionReason, type OverdueFact, type SignalFact } from '@/lib/insights/attention';
+import { DETECTION } from '@/lib/insights/config';
+import { toDay } from '@/lib/insights/dates';
 import {
-  attentionReasons,
-  compareByAttention,
-  moodTrend,
-  type AlertFact,
-  type AttentionReason,
+  daysOverdue,
+  dailyMoodMeans,
+  daysWithoutCheckIn,
+  longestGapDays,
+  usualMood,
+  type DailyMean,
   type MoodTrend,
-  type OverdueFact,
-  type SignalFact,
-} from '@/lib/insights/attention';
+} from '@/lib/insights/definitions';
 import { sortBy } from '@/lib/tables/table-query';
 import { caseloadQuerySchema, type CaseloadQuery } from '@/lib/validation/caseload';
 import type { Scope } from './access';
@@ -30,7 +32,12 @@ export type MeasureSummary = {
   completedAt: Date;
 };
 
-export type MoodSummary = { recentMean: number; baselineMean: number | null; trend: MoodTrend | null };
+/**
+ * Usual mood (lib/insights/definitions): the last 7 days against the 8 weeks before. When nothing
+ * was logged in the last 7 days, `recentMean` is the 7 days ending on the last check-in and
+ * `recentAgeDays` says how old that is.
+ */
+export type MoodSummary = { recentMean: number; recentAgeDays: number; baselineMean: number | null; trend: MoodTrend | null };
 
 /**
  * One client on the caseload. A field resting on a scope the client does not share with this
@@ -75,13 +82,12 @@ export type CaseloadFactsRow = {
   sharing: Scope[] | string;
   last_check_in_on: string | null;
   last_check_in_at: string | Date | null;
-  recent_mean: number | null;
-  recent_days: number;
-  baseline_mean: number | null;
-  baseline_sd: number | null;
-  baseline_days: number;
+  /** Daily means (date, mean) of the last DETECTION.lookbackDays days. */
+  daily: { date: string; moods: number[] }[] | null;
   phq9: Answers | null;
   gad7: Answers | null;
+  phq9_last_on: string | null;
+  gad7_last_on: string | null;
   phq9_cadence: number;
   gad7_cadence: number;
   signals: SignalFact[] | null;
@@ -103,7 +109,7 @@ export type CaseloadFactsRow = {
 export function caseloadFactsQuery(therapistId: string): SQL {
   return sql`
     with mine as (
-      select a.client_id, u.name, m.created_at as joined_at,
+      select a.client_id, u.name, u.time_zone, m.created_at as joined_at,
              (m.created_at at time zone u.time_zone)::date as joined_on,
              (now() at time zone u.time_zone)::date as today
         from assignments a
@@ -115,8 +121,12 @@ export function caseloadFactsQuery(therapistId: string): SQL {
     select c.client_id, c.name, c.today::text as today, c.joined_at, c.joined_on::text as joined_on,
            coalesce(s.scopes, '{}') as sharing,
            last.local_date::text as last_check_in_on, last.recorded_at as last_check_in_at,
-           mood.recent_mean, mood.recent_days, mood.baseline_mean, mood.baseline_sd, mood.baseline_days,
+           mood.daily,
            phq.answers as phq9, gad.answers as gad7,
+           (select max((r.completed_at at time zone c.time_zone)::date)::text from measure_responses r
+             where r.client_id = c.client_id and r.instrument = 'phq9') as phq9_last_on,
+           (select max((r.completed_at at time zone c.time_zone)::date)::text from measure_responses r
+             where r.client_id = c.client_id and r.instrument = 'gad7') as gad7_last_on,
            coalesce(sp.cadence_days, (select days from cadence), 14)::int as phq9_cadence,
            coalesce(sg.cadence_days, (select days from cadence), 14)::int as gad7_cadence,
            ins.signals,
@@ -132,16 +142,12 @@ export function caseloadFactsQuery(therapistId: string): SQL {
            and g.revoked_at is null and (g.expires_at is null or g.expires_at > now())
       ) s on true
       left join lateral (
-        -- Daily means (DESIGN §3: several check-ins a day count as one): the last 7 days against
-        -- the 56 before them, the insight engine's baseline length (volatilityBaselineDays).
-        select avg(d.m) filter (where d.local_date > c.today - 7)::float8 as recent_mean,
-               (count(*) filter (where d.local_date > c.today - 7))::int as recent_days,
-               avg(d.m) filter (where d.local_date <= c.today - 7)::float8 as baseline_mean,
-               stddev_samp(d.m) filter (where d.local_date <= c.today - 7)::float8 as baseline_sd,
-               (count(*) filter (where d.local_date <= c.today - 7))::int as baseline_days,
+        -- Each day's check-ins, grouped by day; the daily mean, usual mood and the usual gap are
+        -- computed from these by lib/insights/definitions, the one definition every view uses.
+        select json_agg(json_build_object('date', d.local_date::text, 'moods', d.moods) order by d.local_date) as daily,
                max(d.local_date) as last_on
-          from (select ci.local_date, avg(ci.mood) as m from check_ins ci
-                 where ci.client_id = c.client_id and ci.local_date > c.today - 63 and ci.local_date <= c.today
+          from (select ci.local_date, array_agg(ci.mood) as moods from check_ins ci
+                 where ci.client_id = c.client_id and ci.local_date > c.today - ${DETECTION.lookbackDays}::int and ci.local_date <= c.today
                  group by ci.local_date) d
       ) mood on true
       left join lateral (
@@ -167,7 +173,8 @@ export function caseloadFactsQuery(therapistId: string): SQL {
       left join measure_schedules sp on sp.client_id = c.client_id and sp.instrument = 'phq9'
       left join measure_schedules sg on sg.client_id = c.client_id and sg.instrument = 'gad7'
       left join lateral (
-        select json_agg(json_build_object('kind', i.kind, 'severity', i.severity, 'direction', i.direction)) as signals
+        select json_agg(json_build_object('kind', i.kind, 'severity', i.severity, 'direction', i.direction,
+                                          'daysAgo', greatest(0, c.today - i.window_end))) as signals
           from insights i
          where i.client_id = c.client_id and i.status = 'open' and i.review_state = 'new'
       ) ins on true
@@ -204,12 +211,14 @@ function summarize(instrument: 'phq9' | 'gad7', answers: Answers | null): Measur
   };
 }
 
-function overdueOf(instrument: 'phq9' | 'gad7', answers: Answers | null, cadenceDays: number, joinedAt: Date, now: Date): OverdueFact | null {
-  // Due a cadence after the last administration, or after joining when there is none yet, as on
-  // the clinic admin's caseloads view.
-  const since = answers?.[0] ? new Date(answers[0].at) : joinedAt;
-  const daysOverdue = Math.floor((now.getTime() - since.getTime()) / DAY_MS) - cadenceDays;
-  return daysOverdue > 0 ? { instrument, daysOverdue } : null;
+function overdueOf(instrument: 'phq9' | 'gad7', lastCompletedOn: string | null, cadenceDays: number, joinedOn: string, today: string): OverdueFact | null {
+  const days = daysOverdue({ lastCompletedOn, joinedOn, cadenceDays, today });
+  return days > 0 ? { instrument, daysOverdue: days } : null;
+}
+
+/** The daily means from each day's check-ins: the one definition in lib/insights/definitions. */
+function dailyOf(raw: CaseloadFactsRow['daily']): DailyMean[] {
+  return dailyMoodMeans((raw ?? []).flatMap((d) => d.moods.map((mood) => ({ localDate: d.date, mood: Number(mood) }))));
 }
 
 /** Turns the raw facts into what this therapist may see: anything of an unshared scope is dropped here too. */
@@ -217,12 +226,18 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
   const sharing = parseScopes(raw.sharing);
   const checkins = sharing.includes('checkins');
   const measures = sharing.includes('measures');
-  const joinedAt = toDate(raw.joined_at);
   const phq9Answers = measures ? raw.phq9 : null;
   const gad7Answers = measures ? raw.gad7 : null;
   const lastAt = checkins && raw.last_check_in_at ? toDate(raw.last_check_in_at) : null;
+  const daily = checkins ? dailyOf(raw.daily) : [];
   // A client who has not logged yet counts from the day they joined, in their own calendar.
-  const daysSinceCheckIn = checkins ? daysBetween(raw.last_check_in_on ?? raw.joined_on, raw.today) : null;
+  const daysSinceCheckIn = checkins ? daysWithoutCheckIn(raw.last_check_in_on, raw.joined_on, raw.today) : null;
+  const lastDay = daily.at(-1);
+  const usualLongestGap =
+    lastDay === undefined
+      ? null
+      : longestGapDays(daily.map((d) => toDay(d.date)).filter((day) => day > toDay(lastDay.date) - DETECTION.disengagementHistoryDays));
+  const usual = usualMood(daily, raw.today);
   const alert: AlertFact | null =
     raw.open_alerts > 0 && raw.alert_kind && raw.alert_source && raw.alert_at
       ? { kind: raw.alert_kind, source: raw.alert_source, answer: raw.alert_answer, daysAgo: daysBetween(localDateIn(timeZone, toDate(raw.alert_at)), localDateIn(timeZone, now)) }
@@ -232,13 +247,16 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
     alert,
     newSignals: signals,
     daysSinceCheckIn,
+    usualLongestGap,
     isPaused: raw.is_paused,
     overdue: measures
-      ? [overdueOf('phq9', phq9Answers, raw.phq9_cadence, joinedAt, now), overdueOf('gad7', gad7Answers, raw.gad7_cadence, joinedAt, now)].filter(
-          (o): o is OverdueFact => o !== null,
-        )
+      ? [
+          overdueOf('phq9', raw.phq9_last_on, raw.phq9_cadence, raw.joined_on, raw.today),
+          overdueOf('gad7', raw.gad7_last_on, raw.gad7_cadence, raw.joined_on, raw.today),
+        ].filter((o): o is OverdueFact => o !== null)
       : [],
   });
+  const shownWeek = usual.recent.mean !== null ? { mean: usual.recent.mean, ageDays: 0 } : usual.latestWeek ? { mean: usual.latestWeek.mean, ageDays: usual.latestWeek.daysAgo } : null;
   return {
     clientId: raw.client_id,
     name: raw.name,
@@ -246,17 +264,12 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
     lastCheckInAt: lastAt,
     lastCheckInDaysAgo: lastAt ? daysBetween(localDateIn(timeZone, lastAt), localDateIn(timeZone, now)) : null,
     mood:
-      checkins && raw.recent_mean !== null
+      checkins && shownWeek
         ? {
-            recentMean: Math.round(raw.recent_mean * 10) / 10,
-            baselineMean: raw.baseline_mean === null ? null : Math.round(raw.baseline_mean * 10) / 10,
-            trend: moodTrend({
-              recentMean: raw.recent_mean,
-              recentDays: raw.recent_days,
-              baselineMean: raw.baseline_mean,
-              baselineSd: raw.baseline_sd,
-              baselineDays: raw.baseline_days,
-            }),
+            recentMean: Math.round(shownWeek.mean * 10) / 10,
+            recentAgeDays: shownWeek.ageDays,
+            baselineMean: usual.usual === null ? null : Math.round(usual.usual.mean * 10) / 10,
+            trend: usual.trend,
           }
         : null,
     phq9: summarize('phq9', phq9Answers),

@@ -1,15 +1,14 @@
 import 'server-only';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema } from '@/db';
-import { addDays, localDateIn } from '@/lib/dates';
+import { daysOverdue, daysWithoutCheckIn, isNotLogging, NOT_LOGGING_DAYS } from '@/lib/insights/definitions';
 import { TandemError } from '@/lib/errors';
 import type { AssignClientsInput, ReassignmentPlan } from '@/lib/validation/admin';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 import type { Transaction } from '@/db';
 
-/** A client counts as not logging after this many days without a check-in (declared pauses excepted). */
-export const NOT_LOGGING_DAYS = 7;
+export { NOT_LOGGING_DAYS };
 
 export type TherapistCaseload = {
   therapistId: string;
@@ -31,14 +30,25 @@ export type ClinicCaseloads = {
   clients: ClientPlacement[];
 };
 
-type ActivityRow = { client_id: string; joined_on: string | Date; last_check_in_on: string | Date | null; overdue_measures: number; is_paused: boolean };
+type DateValue = string | Date;
+type ActivityRow = {
+  client_id: string;
+  today: DateValue;
+  joined_on: DateValue;
+  last_check_in_on: DateValue | null;
+  phq9_last_on: DateValue | null;
+  gad7_last_on: DateValue | null;
+  phq9_cadence: number;
+  gad7_cadence: number;
+  is_paused: boolean;
+};
 type WaitingRow = { client_id: string; waiting_since: string | Date };
 
 function requireAdmin(actor: Actor) {
   if (actor.role !== 'admin') throw new TandemError('forbidden:role');
 }
 
-const isoDay = (value: string | Date) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+const isoDay = (value: DateValue) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
 async function placements(tx: Transaction): Promise<ClientPlacement[]> {
   const a = schema.assignments;
@@ -68,7 +78,6 @@ async function placements(tx: Transaction): Promise<ClientPlacement[]> {
 export async function listCaseloads({ actor }: { actor: Actor }): Promise<ClinicCaseloads> {
   requireAdmin(actor);
   return withActor(actor, async (tx) => {
-    const [clinic] = await tx.select({ timeZone: schema.clinics.timeZone }).from(schema.clinics);
     const therapists = await tx
       .select({
         therapistId: schema.users.id,
@@ -81,17 +90,28 @@ export async function listCaseloads({ actor }: { actor: Actor }): Promise<Clinic
       .where(eq(schema.memberships.role, 'therapist'))
       .orderBy(schema.users.name);
     const clients = await placements(tx);
-    const activity = await queryRows<ActivityRow>(tx, sql`select * from admin_client_activity()`);
+    const activity = await queryRows<ActivityRow>(tx, sql`select client_id, today::text as today, joined_on::text as joined_on, last_check_in_on::text as last_check_in_on,
+                phq9_last_on::text as phq9_last_on, gad7_last_on::text as gad7_last_on, phq9_cadence, gad7_cadence, is_paused
+           from admin_client_activity()`);
     const waiting = await queryRows<WaitingRow>(tx, sql`select * from admin_waiting_alerts() order by waiting_since`);
     await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload' });
 
     const byClient = new Map(activity.map((r) => [r.client_id, r]));
-    const cutoff = addDays(localDateIn(clinic?.timeZone ?? 'UTC'), -NOT_LOGGING_DAYS);
-    const isNotLogging = (clientId: string) => {
+    // The rules are the therapist's caseload's (lib/insights/definitions), in the client's calendar.
+    const notLogging = (clientId: string) => {
       const row = byClient.get(clientId);
-      if (!row || row.is_paused) return false;
-      // A client who has not logged yet counts from the day they joined.
-      return isoDay(row.last_check_in_on ?? row.joined_on) < cutoff;
+      if (!row) return false;
+      const silent = daysWithoutCheckIn(row.last_check_in_on === null ? null : isoDay(row.last_check_in_on), isoDay(row.joined_on), isoDay(row.today));
+      return isNotLogging(silent, row.is_paused);
+    };
+    const hasOverdue = (clientId: string) => {
+      const row = byClient.get(clientId);
+      if (!row) return false;
+      const joinedOn = isoDay(row.joined_on);
+      const today = isoDay(row.today);
+      const overdue = (last: DateValue | null, cadenceDays: number) =>
+        daysOverdue({ lastCompletedOn: last === null ? null : isoDay(last), joinedOn, cadenceDays, today }) > 0;
+      return overdue(row.phq9_last_on, row.phq9_cadence) || overdue(row.gad7_last_on, row.gad7_cadence);
     };
     const placementOf = new Map(clients.map((c) => [c.clientId, c]));
     const waitingAlerts = waiting.map((w) => {
@@ -113,8 +133,8 @@ export async function listCaseloads({ actor }: { actor: Actor }): Promise<Clinic
           isDeactivated: Boolean(t.deactivatedAt),
           capacity: t.capacity,
           activeClients: own.length,
-          notLogging: own.filter((c) => isNotLogging(c.clientId)).length,
-          overdueMeasures: own.filter((c) => (byClient.get(c.clientId)?.overdue_measures ?? 0) > 0).length,
+          notLogging: own.filter((c) => notLogging(c.clientId)).length,
+          overdueMeasures: own.filter((c) => hasOverdue(c.clientId)).length,
           waitingAlerts: waiting.filter((w) => own.some((c) => c.clientId === w.client_id)).length,
         };
       }),

@@ -78,7 +78,7 @@ describe('the client page, for the assigned therapist with everything shared', (
       getDatabase(),
       sql`select distinct action from audit_events where actor_id = ${w.therapist.userId} and outcome = 'allowed' order by action`,
     );
-    expect(audit.map((a) => a.action)).toEqual(['care_plan.read', 'check_ins.read', 'client.view', 'insights.read', 'journal.read', 'measures.read']);
+    expect(audit.map((a) => a.action)).toEqual(['alerts.read', 'care_plan.read', 'check_ins.read', 'client.view', 'insights.read', 'journal.read', 'measures.read']);
   });
 
   it('uses the clinic’s own reliable-change threshold', async () => {

@@ -96,7 +96,16 @@ export async function getClientTimeline({ actor, clientId, range }: { actor: Act
       .where(eq(n.clientId, clientId))
       .orderBy(asc(n.sessionDate));
     await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
-    return buildTimeline({ range, to, checkIns, measures, insights, sessions });
+    // Urgent alerts reach the assigned therapist whatever is shared (DESIGN §5): marked on the timeline.
+    const a = schema.alerts;
+    const alerts = await tx
+      .select({ kind: a.kind, answer: a.answer, createdAt: a.createdAt })
+      .from(a)
+      .where(and(eq(a.clientId, clientId), earliest ? gte(a.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`)) : undefined))
+      .orderBy(asc(a.createdAt));
+    await recordAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
+    const riskAnswers = alerts.map((x) => ({ kind: x.kind, answer: x.answer, localDate: localDateIn(client.timeZone, x.createdAt) }));
+    return buildTimeline({ range, to, checkIns, measures, insights, sessions, riskAnswers });
   });
 }
 

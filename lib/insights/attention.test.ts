@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionReasons, compareByAttention, daysAgoText, moodTrend, type AttentionFacts } from './attention';
+import { attentionReasons, compareByAttention, daysAgoText, type AttentionFacts } from './attention';
 
 const quiet: AttentionFacts = { alert: null, newSignals: [], daysSinceCheckIn: 1, isPaused: false, overdue: [] };
 
@@ -15,7 +15,7 @@ describe('attentionReasons', () => {
       newSignals: [{ kind: 'decline', severity: 'attention', direction: 'worsening' }],
       daysSinceCheckIn: 9,
     });
-    expect(reasons.map((r) => r.text)).toEqual(['PHQ-9 item 9 answered 2 days ago', 'New signal: mood declining', 'No check-in for 9 days']);
+    expect(reasons.map((r) => r.text)).toEqual(['PHQ-9 item 9 answered 2 days ago', 'New signal: mood declining (needs attention)', 'No check-in for 9 days']);
   });
 
   it('names risk language and where it was written, without any of the words', () => {
@@ -53,15 +53,15 @@ describe('attentionReasons', () => {
       ],
       daysSinceCheckIn: 12,
     });
-    expect(reasons.map((r) => r.text)).toEqual(['New signal: mood declining', 'No check-in for 12 days', 'New signal: mood improving']);
+    expect(reasons.map((r) => r.text)).toEqual(['New signal: mood declining (needs attention)', 'No check-in for 12 days', 'New signal: mood improving (for information)']);
   });
 
   it('lists one reason per kind of signal and direction, in words that say which way', () => {
     const worse = { kind: 'reliable_change', severity: 'attention', direction: 'worsening' } as const;
     const better = { kind: 'reliable_change', severity: 'info', direction: 'improving' } as const;
     expect(attentionReasons({ ...quiet, newSignals: [worse, better, worse] }).map((r) => r.text)).toEqual([
-      'New signal: reliable worsening in scores',
-      'New signal: reliable improvement in scores',
+      'New signal: reliable worsening in scores (needs attention)',
+      'New signal: reliable improvement in scores (for information)',
     ]);
   });
 });
@@ -93,21 +93,38 @@ describe('daysAgoText', () => {
   });
 });
 
-describe('moodTrend', () => {
-  const base = { recentMean: 6, recentDays: 7, baselineMean: 6, baselineSd: 1, baselineDays: 40 };
-  it('needs enough data on both sides', () => {
-    expect(moodTrend({ ...base, recentDays: 3 })).toBeNull();
-    expect(moodTrend({ ...base, baselineDays: 13 })).toBeNull();
-    expect(moodTrend({ ...base, recentMean: null })).toBeNull();
+describe('the order of clinical need', () => {
+  const row = (name: string, facts: Partial<AttentionFacts> = {}) => ({ name, reasons: attentionReasons({ ...quiet, ...facts }) });
+  const order = (rows: ReturnType<typeof row>[]) => rows.sort(compareByAttention).map((r) => r.name);
+
+  it('puts silence longer than the client’s usual gap above a small questionnaire change, overdue questionnaires and improvement', () => {
+    const rows = [
+      row('Band', { newSignals: [{ kind: 'band_change', severity: 'info', direction: 'worsening', daysAgo: 1 }] }),
+      row('Theo', { daysSinceCheckIn: 12, usualLongestGap: 2 }),
+      row('Late', { overdue: [{ instrument: 'phq9', daysOverdue: 30 }] }),
+      row('Up', { newSignals: [{ kind: 'improvement', severity: 'info', direction: 'improving', daysAgo: 0 }] }),
+      row('Worse', { newSignals: [{ kind: 'shift', severity: 'attention', direction: 'worsening', daysAgo: 20 }] }),
+      row('Risk', { alert: { kind: 'item9', source: 'measure', answer: 1, daysAgo: 3 } }),
+    ];
+    expect(order(rows)).toEqual(['Risk', 'Worse', 'Theo', 'Late', 'Band', 'Up']);
   });
-  it('calls a gap lower or higher only past the engine’s bar for a change', () => {
-    expect(moodTrend(base)).toBe('steady');
-    expect(moodTrend({ ...base, recentMean: 4.8 })).toBe('steady');
-    expect(moodTrend({ ...base, recentMean: 4.75 })).toBe('lower');
-    expect(moodTrend({ ...base, recentMean: 7.5 })).toBe('higher');
+
+  it('orders worsening signals by severity, then by how recent their evidence is', () => {
+    const rows = [
+      row('Old', { newSignals: [{ kind: 'decline', severity: 'attention', direction: 'worsening', daysAgo: 25 }] }),
+      row('New', { newSignals: [{ kind: 'decline', severity: 'attention', direction: 'worsening', daysAgo: 1 }] }),
+      row('Minor', { newSignals: [{ kind: 'decline', severity: 'info', direction: 'worsening', daysAgo: 0 }] }),
+    ];
+    expect(order(rows)).toEqual(['New', 'Old', 'Minor']);
   });
-  it('judges the gap against the person’s own spread', () => {
-    expect(moodTrend({ ...base, baselineSd: 2, recentMean: 4.5 })).toBe('steady');
-    expect(moodTrend({ ...base, baselineSd: 2, recentMean: 4 })).toBe('lower');
+
+  it('says when a silence is usual for this client and ranks it low', () => {
+    const reasons = attentionReasons({ ...quiet, daysSinceCheckIn: 8, usualLongestGap: 10 });
+    expect(reasons[0]?.text).toBe('No check-in for 8 days (gaps this long are usual for them: up to 10 days)');
+    expect(order([row('Usual', { daysSinceCheckIn: 8, usualLongestGap: 10 }), row('Late', { overdue: [{ instrument: 'gad7', daysOverdue: 2 }] })])).toEqual([
+      'Late',
+      'Usual',
+    ]);
+    expect(attentionReasons({ ...quiet, daysSinceCheckIn: 12, usualLongestGap: 3 })[0]?.text).toBe('No check-in for 12 days (usually at most 3 days between check-ins)');
   });
 });

@@ -1,4 +1,4 @@
-import { DETECTION } from './config';
+import { isNotLogging, unusualSilenceDays } from './definitions';
 import { RISK_SOURCE_WORDS, type RiskSource } from '../clinical/risk-sources';
 import type { Direction, Severity } from './types';
 
@@ -6,11 +6,9 @@ import type { Direction, Severity } from './types';
 // Pure: the DAL gathers the facts (only those the client shares with this therapist, plus the
 // urgent alerts that always reach them) and this module ranks them.
 
-/** No check-in for this many days counts as not logging, as on the clinic admin's caseloads view. */
-export const NOT_LOGGING_DAYS = 7;
-
 export type AlertFact = { kind: 'item9' | 'crisis_language'; source: RiskSource; answer: number | null; daysAgo: number };
-export type SignalFact = { kind: string; severity: Severity; direction: Direction };
+/** `daysAgo`: days since the signal's window ended (its latest evidence). */
+export type SignalFact = { kind: string; severity: Severity; direction: Direction; daysAgo?: number };
 export type OverdueFact = { instrument: 'phq9' | 'gad7'; daysOverdue: number };
 
 export type AttentionFacts = {
@@ -20,6 +18,8 @@ export type AttentionFacts = {
   newSignals: readonly SignalFact[];
   /** Null when check-ins are not shared: silence then says nothing. */
   daysSinceCheckIn: number | null;
+  /** The client's longest gap between check-ins in the 90 days before the last one; null when unknown. */
+  usualLongestGap?: number | null;
   /** A declared break silences disengagement: missed check-ins and overdue questionnaires (DESIGN §3, §5). */
   isPaused: boolean;
   /** Empty when measures are not shared. */
@@ -79,12 +79,35 @@ export function daysAgoText(days: number): string {
   return `${days} days ago`;
 }
 
-function signalWeight(signal: SignalFact): number {
-  if (signal.severity === 'urgent') return 800;
-  if (signal.direction === 'worsening') return 600 + (WORSENING_PRIORITY[signal.kind] ?? 30);
-  if (signal.severity === 'attention') return 200;
-  return 100;
+// The caseload's order of clinical need (issue 13): urgent alerts; worsening signals by severity
+// and recency; silence longer than the client's usual gap; overdue questionnaires; then the
+// rest. A small questionnaire change that may be measurement error (severity info) ranks below
+// silence and overdue questionnaires.
+const TIER = { alert: 1000, urgent: 900, worsening: 700, silence: 500, overdue: 400, minorWorsening: 300, otherAttention: 200, other: 100, notLoggingUsual: 150 } as const;
+const RECENT_SIGNAL_DAYS = 28;
+
+function recency(daysAgo: number | undefined): number {
+  // Within a tier, newer evidence first: up to 9 points over four weeks.
+  return daysAgo === undefined ? 0 : (9 * Math.max(0, RECENT_SIGNAL_DAYS - daysAgo)) / RECENT_SIGNAL_DAYS;
 }
+
+function signalWeight(signal: SignalFact): number {
+  if (signal.severity === 'urgent') return TIER.urgent + recency(signal.daysAgo);
+  const priority = WORSENING_PRIORITY[signal.kind] ?? 30;
+  if (signal.direction === 'worsening') {
+    return signal.severity === 'attention' ? TIER.worsening + priority + recency(signal.daysAgo) : TIER.minorWorsening + priority / 10 + recency(signal.daysAgo) / 10;
+  }
+  return signal.severity === 'attention' ? TIER.otherAttention : TIER.other;
+}
+
+const SEVERITY_WORDS = { urgent: 'urgent', attention: 'needs attention', info: 'for information' } as const;
+
+function signalText(signal: SignalFact, label: string): string {
+  const when = signal.daysAgo === undefined ? '' : `, latest ${daysAgoText(signal.daysAgo)}`;
+  return `New signal: ${label} (${SEVERITY_WORDS[signal.severity]}${when})`;
+}
+
+const dayCount = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 /** Every reason this client needs attention, the weightiest first. Empty: nothing calls for it. */
 export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
@@ -94,7 +117,7 @@ export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
     reasons.push({
       code: 'alert',
       text: facts.alert.kind === 'item9' ? `PHQ-9 item 9 answered ${when}` : `Risk language in ${RISK_SOURCE_WORDS[facts.alert.source]} ${when}`,
-      weight: 1000,
+      weight: TIER.alert,
     });
   }
   const seen = new Set<string>();
@@ -102,14 +125,28 @@ export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
     const label = signalLabel(signal.kind, signal.direction);
     if (seen.has(label)) continue;
     seen.add(label);
-    reasons.push({ code: 'signal', text: `New signal: ${label}`, weight: signalWeight(signal) });
+    reasons.push({ code: 'signal', text: signalText(signal, label), weight: signalWeight(signal) });
   }
-  if (!facts.isPaused && facts.daysSinceCheckIn !== null && facts.daysSinceCheckIn >= NOT_LOGGING_DAYS) {
-    reasons.push({ code: 'not_logging', text: `No check-in for ${facts.daysSinceCheckIn} days`, weight: 400 + Math.min(facts.daysSinceCheckIn, 60) });
+  const silent = facts.daysSinceCheckIn;
+  if (silent !== null && isNotLogging(silent, facts.isPaused)) {
+    const usual = facts.usualLongestGap ?? null;
+    const isUnusual = usual === null || silent >= unusualSilenceDays(usual);
+    const usualText =
+      usual === null
+        ? ''
+        : !isUnusual
+          ? ` (gaps this long are usual for them: up to ${dayCount(usual)})`
+          : usual === 0
+            ? ' (usually checks in every day)'
+            : ` (usually at most ${dayCount(usual)} between check-ins)`;
+    reasons.push({
+      code: 'not_logging',
+      text: `No check-in for ${silent} days${usualText}`,
+      weight: (isUnusual ? TIER.silence : TIER.notLoggingUsual) + Math.min(silent, 60),
+    });
   }
   for (const o of facts.isPaused ? [] : facts.overdue) {
-    const days = o.daysOverdue === 1 ? '1 day' : `${o.daysOverdue} days`;
-    reasons.push({ code: 'overdue', text: `${INSTRUMENT_NAMES[o.instrument]} overdue by ${days}`, weight: 300 + Math.min(o.daysOverdue, 60) });
+    reasons.push({ code: 'overdue', text: `${INSTRUMENT_NAMES[o.instrument]} overdue by ${dayCount(o.daysOverdue)}`, weight: TIER.overdue + Math.min(o.daysOverdue, 60) });
   }
   return reasons.sort((a, b) => b.weight - a.weight);
 }
@@ -124,33 +161,4 @@ export function compareByAttention(a: { name: string; reasons: readonly Attentio
   const count = b.reasons.length - a.reasons.length;
   if (count !== 0) return count;
   return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
-}
-
-export type MoodTrend = 'lower' | 'higher' | 'steady';
-
-/**
- * The last 7 days' mean mood against the person's own baseline. It says "lower" or "higher" only
- * when the gap clears the insight engine's own bar for a change worth attention (DETECTION: at
- * least minChangePoints and minChangeInSpreads of their day-to-day spread) and rests on a baseline
- * of at least minBaselineDays logged days and on most of the last week.
- */
-export function moodTrend({
-  recentMean,
-  recentDays,
-  baselineMean,
-  baselineSd,
-  baselineDays,
-}: {
-  recentMean: number | null;
-  recentDays: number;
-  baselineMean: number | null;
-  baselineSd: number | null;
-  baselineDays: number;
-}): MoodTrend | null {
-  if (recentMean === null || baselineMean === null || recentDays < 4 || baselineDays < DETECTION.minBaselineDays) return null;
-  const bar = Math.max(DETECTION.minChangePoints, DETECTION.minChangeInSpreads * (baselineSd ?? 0));
-  const gap = recentMean - baselineMean;
-  if (gap <= -bar) return 'lower';
-  if (gap >= bar) return 'higher';
-  return 'steady';
 }

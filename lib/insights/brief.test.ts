@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLINICAL_THRESHOLDS } from '../clinical/thresholds';
-import { briefWindow, buildBrief, renderBriefText, type BriefCheckIn, type BriefInput } from './brief';
+import { briefWindow, buildBrief, moodLines, renderBriefText, type BriefCheckIn, type BriefInput } from './brief';
 import { dayAfter } from './test-fixtures';
 
 const today = '2026-11-26';
@@ -29,20 +29,29 @@ describe('the window of the brief', () => {
 });
 
 describe('buildBrief', () => {
-  it('compares the mean mood of the window with the 4 weeks before it', () => {
-    const checkIns = [...days('2026-10-16', Array(28).fill(7)), ...days('2026-11-13', [4, 4, 5, 4, 5])];
+  it('gives the period’s mean and the last 7 days against usual mood: the 8 weeks before them', () => {
+    // Usual (25 Sep – 19 Nov): 7 on each of the 55 days logged; last 7 days (20–26 Nov): 4 and 5.
+    const checkIns = [...days('2026-09-23', Array(57).fill(7)), ...days('2026-11-20', [4, 4, 5, 4, 5, 4, 5])];
     const brief = buildBrief({ ...base, checkIns });
-    expect(brief.mood).toEqual({ daysLogged: 5, mean: 4.4, baselineMean: 7, direction: 'lower' });
+    // The period (13–26 Nov) holds six days of 7 and the seven new days.
+    expect(brief.mood).toMatchObject({ daysLogged: 13, mean: 5.6 });
+    expect(brief.mood?.usual.usual).toMatchObject({ mean: 7, loggedDays: 55, from: '2026-09-25', to: '2026-11-19' });
+    expect(brief.mood?.usual.trend).toBe('lower');
+    expect(moodLines(brief.mood as NonNullable<typeof brief.mood>)).toEqual([
+      'Mean mood in this period: 5.6 of 10 over 13 logged days.',
+      'Last 7 days: 4.4 over 7 logged days, lower than usual: usual mood 7.0 (mean of 55 logged days, 25 Sep – 19 Nov).',
+    ]);
   });
 
-  it('averages several check-ins on one day before comparing', () => {
+  it('averages several check-ins on one day first', () => {
     const checkIns = [...days('2026-11-01', [6]), { localDate: '2026-11-20', mood: 2, tags: [] }, { localDate: '2026-11-20', mood: 8, tags: [] }];
-    expect(buildBrief({ ...base, checkIns }).mood).toEqual({ daysLogged: 1, mean: 5, baselineMean: 6, direction: 'lower' });
+    expect(buildBrief({ ...base, checkIns }).mood).toMatchObject({ daysLogged: 1, mean: 5 });
   });
 
-  it('calls a difference under half a point "about the same"', () => {
-    const checkIns = [...days('2026-11-01', [6, 6]), ...days('2026-11-20', [6, 5.8])];
-    expect(buildBrief({ ...base, checkIns }).mood?.direction).toBe('about the same');
+  it('says how old the last check-in is when the last 7 days are empty, and compares nothing', () => {
+    const checkIns = days('2026-10-01', Array(45).fill(6));
+    const mood = buildBrief({ ...base, checkIns }).mood as NonNullable<ReturnType<typeof buildBrief>['mood']>;
+    expect(moodLines(mood)).toEqual(['Mean mood in this period: 6.0 of 10 over 2 logged days.', 'No check-in in the last 7 days; the last was on 14 Nov (12 days ago).']);
   });
 
   it('gives each questionnaire its band, change and reliable-change verdict', () => {
@@ -140,7 +149,7 @@ describe('buildBrief', () => {
     expect(renderBriefText(brief)).toBe(
       [
         'Since the last session on 12 Nov (13 Nov – 26 Nov).',
-        'Mood:\n- Mean mood 4.5 over 2 logged days, lower than the 4 weeks before (7.0).',
+        'Mood:\n- Mean mood in this period: 4.5 of 10 over 2 logged days.\n- No check-in in the last 7 days; the last was on 14 Nov (12 days ago).',
         'Questionnaires:\n- PHQ-9 12 (Moderate) on 20 Nov; the first on record.',
         'Open signals:\n- Mood has been falling for 3 weeks.\n- Mondays are lower.',
         'Check-ins:\n- Logged 2 of 14 expected days (12 days missed, declared breaks excluded).',

@@ -3,6 +3,7 @@ import type { Instrument } from '../clinical/instruments';
 import type { ClinicalThresholds } from '../clinical/thresholds';
 import { shortDate, toDay, toIsoDate } from './dates';
 import { RISK_SOURCE_WORDS, type RiskSource } from '../clinical/risk-sources';
+import { dailyMoodMeans, usualMood, USUAL_MOOD_SPAN_DAYS, type UsualMood } from './definitions';
 import type { IsoDate } from './types';
 
 // The "since last session" brief: what happened between the last signed session and today, built
@@ -11,13 +12,10 @@ import type { IsoDate } from './types';
 
 /** Without a signed session, the brief covers the last 14 days (today included). */
 export const BRIEF_FALLBACK_DAYS = 14;
-/** The mood of the window is compared with the 28 days before it: the client's own recent level. */
-export const BRIEF_BASELINE_DAYS = 28;
+/** Days of check-ins before the window the brief needs: enough for usual mood (lib/insights/definitions). */
+export const BRIEF_BASELINE_DAYS = USUAL_MOOD_SPAN_DAYS;
 /** How many of the client's tags are named. */
 export const BRIEF_TOP_TAGS = 3;
-// Mean moods are shown to one decimal; a difference that rounds below half a point is described
-// as "about the same" so the wording never claims more than the numbers show.
-const SAME_MOOD_WITHIN = 0.5;
 
 export type BriefCheckIn = { localDate: IsoDate; mood: number; tags: readonly string[] };
 export type BriefMeasure = { instrument: Instrument; total: number; localDate: IsoDate };
@@ -43,10 +41,11 @@ export type BriefInput = {
 export type BriefCompanion = { thoughtRecords: number; sessionNotes: string[] };
 
 export type BriefMood = {
+  /** The period since the last session. */
   daysLogged: number;
   mean: number | null;
-  baselineMean: number | null;
-  direction: 'lower' | 'higher' | 'about the same' | null;
+  /** Usual mood as of today: the same figures the caseload and the timeline show. */
+  usual: UsualMood;
 };
 
 export type BriefMeasureChange = {
@@ -78,27 +77,10 @@ export function briefWindow(today: IsoDate, lastSessionDate: IsoDate | null): { 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const meanOf = (xs: readonly number[]) => (xs.length === 0 ? null : round1(xs.reduce((a, b) => a + b, 0) / xs.length));
 
-function dailyMeans(checkIns: readonly BriefCheckIn[], from: number, to: number): number[] {
-  const byDay = new Map<number, number[]>();
-  for (const c of checkIns) {
-    const day = toDay(c.localDate);
-    if (day < from || day > to) continue;
-    byDay.set(day, [...(byDay.get(day) ?? []), c.mood]);
-  }
-  return [...byDay.values()].map((moods) => moods.reduce((a, b) => a + b, 0) / moods.length);
-}
-
-function moodOf(checkIns: readonly BriefCheckIn[], from: number, to: number): BriefMood {
-  const inWindow = dailyMeans(checkIns, from, to);
-  const before = dailyMeans(checkIns, from - BRIEF_BASELINE_DAYS, from - 1);
-  const mean = meanOf(inWindow);
-  const baselineMean = meanOf(before);
-  let direction: BriefMood['direction'] = null;
-  if (mean !== null && baselineMean !== null) {
-    const diff = mean - baselineMean;
-    direction = Math.abs(diff) < SAME_MOOD_WITHIN ? 'about the same' : diff < 0 ? 'lower' : 'higher';
-  }
-  return { daysLogged: inWindow.length, mean, baselineMean, direction };
+function moodOf(checkIns: readonly BriefCheckIn[], from: number, to: number, today: IsoDate): BriefMood {
+  const daily = dailyMoodMeans(checkIns);
+  const inWindow = daily.filter((d) => toDay(d.date) >= from && toDay(d.date) <= to).map((d) => d.mean);
+  return { daysLogged: inWindow.length, mean: meanOf(inWindow), usual: usualMood(daily, today) };
 }
 
 function measureChanges(measures: readonly BriefMeasure[], from: number, to: number, thresholds: BriefInput['thresholds']): BriefMeasureChange[] {
@@ -163,7 +145,7 @@ export function buildBrief(input: BriefInput): Brief {
   const to = toDay(window.to);
   return {
     window: { ...window, lastSessionDate: input.lastSessionDate },
-    mood: input.checkIns ? moodOf(input.checkIns, from, to) : null,
+    mood: input.checkIns ? moodOf(input.checkIns, from, to, input.today) : null,
     measures: input.measures ? measureChanges(input.measures, from, to, input.thresholds) : null,
     signals: input.signals.toSorted((a, b) => severityOrder[a.severity] - severityOrder[b.severity]),
     riskAnswers: input.riskAnswers
@@ -180,6 +162,22 @@ const itemAnswers = ['not at all', 'several days', 'more than half the days', 'n
 const dateText = (date: IsoDate) => shortDate(toDay(date));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+const trendWords = { lower: 'lower than usual', higher: 'higher than usual', steady: 'within the usual range' } as const;
+
+/** The period's mean, then the last 7 days against usual mood, each with its days and dates. */
+export function moodLines(m: BriefMood): string[] {
+  const lines = [m.mean === null ? 'No check-ins in this period.' : `Mean mood in this period: ${m.mean.toFixed(1)} of 10 over ${plural(m.daysLogged, 'logged day')}.`];
+  const { recent, usual, trend, latestWeek } = m.usual;
+  const usualText = usual ? `usual mood ${round1(usual.mean).toFixed(1)} (mean of ${plural(usual.loggedDays, 'logged day')}, ${dateText(usual.from)} – ${dateText(usual.to)})` : null;
+  if (recent.mean !== null) {
+    const week = `Last 7 days: ${round1(recent.mean).toFixed(1)} over ${plural(recent.loggedDays, 'logged day')}`;
+    lines.push(usualText && trend ? `${week}, ${trendWords[trend]}: ${usualText}.` : usualText ? `${week}; too few days to compare with ${usualText}.` : `${week}; too little history for a usual mood yet.`);
+  } else if (latestWeek) {
+    lines.push(`No check-in in the last 7 days; the last was on ${dateText(latestWeek.lastLoggedOn)} (${plural(latestWeek.daysAgo, 'day')} ago).`);
+  }
+  return lines;
+}
+
 /** One line per fact, in the order the brief shows them. */
 export function briefLines(brief: Brief): { heading: string; lines: string[] }[] {
   const sections: { heading: string; lines: string[] }[] = [];
@@ -194,13 +192,7 @@ export function briefLines(brief: Brief): { heading: string; lines: string[] }[]
     });
   }
   if (brief.mood) {
-    const m = brief.mood;
-    const line =
-      m.mean === null
-        ? 'No check-ins in this period.'
-        : `Mean mood ${m.mean.toFixed(1)} over ${plural(m.daysLogged, 'logged day')}` +
-          (m.baselineMean === null ? '.' : `, ${m.direction} than the 4 weeks before (${m.baselineMean.toFixed(1)}).`);
-    sections.push({ heading: 'Mood', lines: [line] });
+    sections.push({ heading: 'Mood', lines: moodLines(brief.mood) });
   }
   if (brief.measures) {
     sections.push({

@@ -1,7 +1,7 @@
 import type { Insight, InsightKind } from '@/lib/insights/types';
 import { Random } from './random';
 import { replay } from './replay';
-import { generateClient, type PlantedEvent, type PlantedKind } from './synthetic';
+import { generateClient, type ClientShape, type PlantedEvent, type PlantedKind } from './synthetic';
 
 const PLANTED: readonly PlantedKind[] = ['decline', 'shift', 'volatility', 'disengagement', 'improvement'];
 /** Kinds that claim something changed; any of them on a control is a false alarm. */
@@ -14,6 +14,8 @@ function numberArg(name: string, fallback: number): number {
 
 const CLIENTS_PER_KIND = numberArg('--clients', 60);
 const CONTROLS = numberArg('--controls', 100);
+const FEEDBACK_CONTROLS = numberArg('--feedback-controls', 60);
+const FEEDBACK_CLIENTS_PER_KIND = numberArg('--feedback-clients', 30);
 const CONTROL_DAYS = 365;
 /** Controls are scored once the engine could speak at all (its longest baseline is 8 weeks). */
 const CONTROL_WARMUP_DAYS = 56;
@@ -78,7 +80,7 @@ function summarise(outcomes: readonly Outcome[]) {
   };
 }
 
-function runEvents(): Map<PlantedKind, Outcome[]> {
+function runEvents(shape: ClientShape): Map<PlantedKind, Outcome[]> {
   const results = new Map<PlantedKind, Outcome[]>();
   PLANTED.forEach((kind, k) => {
     const outcomes: Outcome[] = [];
@@ -86,7 +88,7 @@ function runEvents(): Map<PlantedKind, Outcome[]> {
       const seed = 1000 * (k + 1) + i;
       const event = plantedEvent(kind, new Random(seed * 7919));
       const horizon = event.durationDays + 42;
-      const client = generateClient(seed, event.startIndex + horizon + 1, event);
+      const client = generateClient(seed, event.startIndex + horizon + 1, event, shape);
       let delay: number | null = null;
       let reportedAs: InsightKind | null = null;
       replay(client, event.startIndex, event.startIndex + horizon, (insights, t) => {
@@ -103,13 +105,13 @@ function runEvents(): Map<PlantedKind, Outcome[]> {
   return results;
 }
 
-function runControls() {
+function runControls(shape: ClientShape) {
   const alarms = new Map<InsightKind, number>();
   let other = 0;
   let scoredDays = 0;
   for (let i = 0; i < CONTROLS; i += 1) {
-    const client = generateClient(90_000 + i, CONTROL_DAYS, null);
-    const stored = replay(client, CONTROL_WARMUP_DAYS, CONTROL_DAYS - 1, () => false);
+    const client = generateClient(90_000 + i, CONTROL_DAYS, null, shape);
+    const { stored } = replay(client, CONTROL_WARMUP_DAYS, CONTROL_DAYS - 1, () => false);
     scoredDays += CONTROL_DAYS - CONTROL_WARMUP_DAYS;
     for (const insight of stored.values()) {
       if (ALARM_KINDS.has(insight.kind)) alarms.set(insight.kind, (alarms.get(insight.kind) ?? 0) + 1);
@@ -121,14 +123,9 @@ function runControls() {
   return { clientYears: years, falseAlarmsPerClientYear: total / years, byKind: Object.fromEntries([...alarms].sort()), otherInsights: other };
 }
 
-function fmt(value: number | null, digits = 2): string {
-  return value === null ? '—' : value.toFixed(digits);
-}
-
-function main(): void {
-  const asJson = process.argv.includes('--json');
-  const events = runEvents();
-  const controls = runControls();
+function evaluate(shape: ClientShape) {
+  const events = runEvents(shape);
+  const controls = runControls(shape);
   const kinds: Record<string, { recall: number; medianDelayDays: number | null }> = {};
   const atLeast2Points: Record<string, { n: number; recall: number; medianDelayDays: number | null }> = {};
   for (const [kind, outcomes] of events) {
@@ -139,21 +136,129 @@ function main(): void {
       atLeast2Points[kind] = { n: big.n, recall: Number(big.recall.toFixed(3)), medianDelayDays: big.medianDelayDays };
     }
   }
-  const falseAlarms = Number(controls.falseAlarmsPerClientYear.toFixed(3));
-  if (asJson) {
-    process.stdout.write(`${JSON.stringify({ kinds, atLeast2Points, controls: { falseAlarmsPerClientYear: falseAlarms, clientYears: Number(controls.clientYears.toFixed(1)), byKind: controls.byKind } })}\n`);
-    return;
+  return {
+    events,
+    kinds,
+    atLeast2Points,
+    controls: {
+      falseAlarmsPerClientYear: Number(controls.falseAlarmsPerClientYear.toFixed(3)),
+      clientYears: Number(controls.clientYears.toFixed(1)),
+      byKind: controls.byKind,
+      otherInsights: controls.otherInsights,
+    },
+  };
+}
+
+/** Feedback is learnt over the first year; false alarms are counted in the second. */
+const FEEDBACK_DAYS = 2 * CONTROL_DAYS;
+const isAlarm = (insight: Insight) => ALARM_KINDS.has(insight.kind);
+
+/**
+ * Learning in tandem: a clinician dismisses every false alarm the day it appears. Controls run two
+ * years, once without and once with those dismissals; false alarms first raised in the second year
+ * are compared. Then planted worsening changes (shifts and declines) arrive in the second year of
+ * clients whose first-year false alarms were dismissed: feedback must not silence them.
+ */
+function runFeedback() {
+  let before = 0;
+  let after = 0;
+  for (let i = 0; i < FEEDBACK_CONTROLS; i += 1) {
+    const client = generateClient(95_000 + i, FEEDBACK_DAYS, null);
+    const secondYear = (firstSeen: Map<string, number>, stored: Map<string, Insight>) =>
+      [...stored.values()].filter((x) => isAlarm(x) && (firstSeen.get(x.key) ?? 0) >= CONTROL_DAYS).length;
+    const plain = replay(client, CONTROL_WARMUP_DAYS, FEEDBACK_DAYS - 1, () => false);
+    const taught = replay(client, CONTROL_WARMUP_DAYS, FEEDBACK_DAYS - 1, () => false, { dismiss: isAlarm });
+    before += secondYear(plain.firstSeen, plain.stored);
+    after += secondYear(taught.firstSeen, taught.stored);
   }
-  console.log(`Planted events: ${CLIENTS_PER_KIND} synthetic clients per kind, recomputed daily from the event's first day.`);
+  const outcomes: Outcome[] = [];
+  let dampened = 0;
+  let dampenedFound = 0;
+  (['shift', 'decline'] as const).forEach((kind, k) => {
+    for (let i = 0; i < FEEDBACK_CLIENTS_PER_KIND; i += 1) {
+      const seed = 70_000 + 1000 * k + i;
+      const random = new Random(seed * 7919);
+      const planted = plantedEvent(kind, random);
+      const event: PlantedEvent = { ...planted, size: -Math.abs(planted.size), startIndex: CONTROL_DAYS + random.integer(0, 90) };
+      const horizon = event.durationDays + 42;
+      const client = generateClient(seed, event.startIndex + horizon + 1, event);
+      let delay: number | null = null;
+      let reportedAs: InsightKind | null = null;
+      // Before the change every alarm is false and dismissed; after it, nothing is dismissed.
+      const run = replay(
+        client,
+        CONTROL_WARMUP_DAYS,
+        event.startIndex + horizon,
+        (insights, t) => {
+          if (t < event.startIndex) return false;
+          const hit = insights.find((x) => reports(x, event, client.firstDay));
+          if (!hit) return false;
+          delay = t - event.startIndex;
+          reportedAs = hit.kind;
+          return true;
+        },
+        { dismiss: (x, t) => t < event.startIndex && isAlarm(x) },
+      );
+      outcomes.push({ event, delay, reportedAs });
+      if (run.reviews.some((r) => CHANGE_KINDS.has(r.kind))) {
+        dampened += 1;
+        if (delay !== null) dampenedFound += 1;
+      }
+    }
+  });
+  const years = (FEEDBACK_CONTROLS * CONTROL_DAYS) / 365;
+  return {
+    falseAlarmsPerClientYearBefore: Number((before / years).toFixed(3)),
+    falseAlarmsPerClientYearAfter: Number((after / years).toFixed(3)),
+    recallAfter: Number(summarise(outcomes).recall.toFixed(3)),
+    clientYears: years,
+    plantedClients: outcomes.length,
+    clientsWithDampenedChangeKinds: dampened,
+    recallAfterAmongDampened: dampened ? Number((dampenedFound / dampened).toFixed(3)) : null,
+  };
+}
+
+function fmt(value: number | null, digits = 2): string {
+  return value === null ? '—' : value.toFixed(digits);
+}
+
+function printShape(title: string, result: ReturnType<typeof evaluate>): void {
+  console.log(title);
   console.log('kind            n   recall  median delay (days)  same label   | ≥ 2 points: n  recall  median delay');
-  for (const [kind, outcomes] of events) {
+  for (const [kind, outcomes] of result.events) {
     const s = summarise(outcomes);
-    const big = atLeast2Points[kind];
+    const big = result.atLeast2Points[kind];
     const bigText = big ? `| ${String(big.n).padStart(13)}  ${fmt(big.recall).padStart(6)}  ${fmt(big.medianDelayDays, 1).padStart(12)}` : '|';
     console.log(`${kind.padEnd(14)} ${String(s.n).padStart(3)}   ${fmt(s.recall).padStart(6)}  ${fmt(s.medianDelayDays, 1).padStart(19)}  ${fmt(s.labelAgreement).padStart(10)}   ${bigText}`);
   }
-  console.log(`Controls: ${CONTROLS} clients, ${controls.clientYears.toFixed(1)} client-years scored, no planted event.`);
-  console.log(`False alarms per client-year: ${falseAlarms}  (${JSON.stringify(controls.byKind)}; weekday-pattern and other insights not counted: ${controls.otherInsights})`);
+  const c = result.controls;
+  console.log(`Controls: ${CONTROLS} clients, ${c.clientYears.toFixed(1)} client-years scored, no planted event.`);
+  console.log(`False alarms per client-year: ${c.falseAlarmsPerClientYear}  (${JSON.stringify(c.byKind)}; weekday-pattern and other insights not counted: ${c.otherInsights})`);
+}
+
+function main(): void {
+  const asJson = process.argv.includes('--json');
+  const fine = evaluate('fine');
+  const coarse = evaluate('coarse');
+  const feedback = runFeedback();
+  const shapeJson = (r: ReturnType<typeof evaluate>) => ({
+    kinds: r.kinds,
+    atLeast2Points: r.atLeast2Points,
+    controls: { falseAlarmsPerClientYear: r.controls.falseAlarmsPerClientYear, clientYears: r.controls.clientYears, byKind: r.controls.byKind },
+  });
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify({ ...shapeJson(fine), coarse: shapeJson(coarse), feedback })}\n`);
+    return;
+  }
+  printShape(`Planted events: ${CLIENTS_PER_KIND} synthetic clients per kind, recomputed daily from the event's first day.`, fine);
+  console.log('');
+  printShape('Coarse clients (Daylio-shaped: five levels as 1/3/5/8/10, 1–3 entries some days, runs of missing days, weekly rhythm):', coarse);
+  console.log('');
+  console.log(`Feedback replay: every false alarm dismissed the day it appears; ${FEEDBACK_CONTROLS} controls over two years, alarms first raised in year two.`);
+  console.log(`False alarms per client-year before feedback: ${feedback.falseAlarmsPerClientYearBefore}, after: ${feedback.falseAlarmsPerClientYearAfter}`);
+  console.log(
+    `Planted worsening shifts and declines in year two (${feedback.plantedClients} clients, first-year false alarms dismissed): recall ${fmt(feedback.recallAfter)}; among the ${feedback.clientsWithDampenedChangeKinds} whose change kinds were dampened: ${fmt(feedback.recallAfterAmongDampened)}`,
+  );
 }
 
 main();

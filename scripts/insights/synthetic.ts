@@ -1,3 +1,4 @@
+import { DAYLIO_DEFAULT_MOODS } from '@/lib/import/daylio';
 import { toIsoDate } from '@/lib/insights/dates';
 import type { CheckInInput, PauseInput } from '@/lib/insights/types';
 import { Random } from './random';
@@ -14,6 +15,14 @@ export interface PlantedEvent {
   durationDays: number;
 }
 
+/**
+ * `fine`: one whole-number answer 1–10 a logged day. `coarse`: shaped like a Daylio export read by
+ * Tandem's importer — five levels mapped to 1, 3, 5, 8, 10 (DAYLIO_DEFAULT_MOODS), one to three
+ * entries on some days, runs of several missing days, and a weekly rhythm with a weekend lift and
+ * a Monday dip.
+ */
+export type ClientShape = 'fine' | 'coarse';
+
 export interface SyntheticClient {
   id: string;
   firstDay: number;
@@ -21,6 +30,7 @@ export interface SyntheticClient {
   checkIns: CheckInInput[];
   pauses: PauseInput[];
   event: PlantedEvent | null;
+  shape: ClientShape;
 }
 
 /** 2024-01-01, a Monday. */
@@ -56,14 +66,48 @@ function levelEffect(event: PlantedEvent | null, t: number): number {
   return 0;
 }
 
+const DAYLIO_LEVELS: readonly number[] = [...new Set(Object.values(DAYLIO_DEFAULT_MOODS))].sort((a, b) => a - b);
+
+/** The Daylio level whose mapped value is nearest to a felt mood on the 1–10 scale. */
+function daylioLevel(felt: number): number {
+  let best = DAYLIO_LEVELS[0] as number;
+  for (const level of DAYLIO_LEVELS) if (Math.abs(level - felt) < Math.abs(best - felt)) best = level;
+  return best;
+}
+
+interface CoarseHabits {
+  /** Chance that a logged day has a second entry, and a third given a second. */
+  second: number;
+  third: number;
+  /** Spread of entries within one day around the day's mood. */
+  withinDay: number;
+  /** Chance per day that a run of 3–14 missing days starts. */
+  runStart: number;
+  mondayDip: number;
+}
+
+function coarseHabits(random: Random): CoarseHabits {
+  return {
+    second: random.between(0.1, 0.35),
+    third: random.between(0.1, 0.4),
+    withinDay: random.between(0.3, 0.8),
+    runStart: random.between(0.005, 0.02),
+    mondayDip: random.between(0, 0.5),
+  };
+}
+
 /**
  * One synthetic person: personal baseline, AR(1) noise, a weekend lift, whole-number answers 1–10,
  * streaky missing days (a two-state chain: a missed day makes the next one likelier to be missed;
  * about 84 % of days logged),
  * one or two declared holidays a year, sleep hours unrelated to mood, and at most one planted event.
  */
-export function generateClient(seed: number, days: number, event: PlantedEvent | null): SyntheticClient {
+export function generateClient(seed: number, days: number, event: PlantedEvent | null, shape: ClientShape = 'fine'): SyntheticClient {
   const random = new Random(seed);
+  // Coarse habits draw from their own stream, so a fine client of a seed stays what it was.
+  const coarseRandom = new Random(seed + 7_777_777);
+  const habits = coarseHabits(coarseRandom);
+  let missingRun = 0;
   const p = person(random);
   if (event?.kind === 'decline' || (event?.kind === 'shift' && event.size < 0)) p.level = Math.max(p.level, 3 - event.size);
   if (event?.kind === 'improvement' || (event?.kind === 'shift' && event.size > 0)) p.level = Math.min(p.level, 8 - event.size);
@@ -85,13 +129,30 @@ export function generateClient(seed: number, days: number, event: PlantedEvent |
     const burst = event?.kind === 'volatility' && t >= event.startIndex ? event.size : 1;
     noise = p.phi * noise + innovation * p.spread * burst * random.normal();
     const weekday = (t + 7) % 7;
-    const rhythm = weekday >= 5 ? p.weekend : 0;
-    const mood = Math.min(10, Math.max(1, Math.round(p.level + rhythm + levelEffect(event, t) + noise)));
+    const rhythm = (weekday >= 5 ? p.weekend : 0) - (shape === 'coarse' && weekday === 0 ? habits.mondayDip : 0);
+    const felt = p.level + rhythm + levelEffect(event, t) + noise;
+    const mood = Math.min(10, Math.max(1, Math.round(felt)));
     const sleep = Math.round(Math.min(11, Math.max(3.5, 7 + random.normal())) * 2) / 2;
     const stopped = event?.kind === 'disengagement' && t >= event.startIndex;
-    const logs: boolean = !paused.has(t) && !stopped && random.chance(loggedYesterday ? p.stayLogging : p.resumeLogging);
+    let logs: boolean = !paused.has(t) && !stopped && random.chance(loggedYesterday ? p.stayLogging : p.resumeLogging);
     loggedYesterday = logs;
-    if (logs) checkIns.push({ localDate: toIsoDate(EPOCH_DAY + t), mood, sleepHours: sleep });
+    if (shape === 'coarse') {
+      if (missingRun === 0 && coarseRandom.chance(habits.runStart)) missingRun = coarseRandom.integer(3, 14);
+      if (missingRun > 0) {
+        missingRun -= 1;
+        logs = false;
+      }
+    }
+    if (!logs) continue;
+    const localDate = toIsoDate(EPOCH_DAY + t);
+    if (shape === 'fine') {
+      checkIns.push({ localDate, mood, sleepHours: sleep });
+      continue;
+    }
+    const entries = coarseRandom.chance(habits.second) ? (coarseRandom.chance(habits.third) ? 3 : 2) : 1;
+    for (let e = 0; e < entries; e += 1) {
+      checkIns.push({ localDate, mood: daylioLevel(felt + habits.withinDay * coarseRandom.normal()), sleepHours: e === 0 ? sleep : null });
+    }
   }
-  return { id: `client-${seed}`, firstDay: EPOCH_DAY, days, checkIns, pauses, event };
+  return { id: `client-${seed}`, firstDay: EPOCH_DAY, days, checkIns, pauses, event, shape };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hampelFilter } from './hampel';
-import { detectLevelShifts } from './level-shifts';
+import { gaussianLinearCost } from './gaussian-linear-cost';
+import { detectLevelShifts, LEVEL_SHIFT_PARAMETERS } from './level-shifts';
 import { estimateAr1FromDifferences, prewhiten } from './prewhiten';
 
 function gaussianNoise(seed: number): () => number {
@@ -80,5 +81,34 @@ describe('detectLevelShifts', () => {
     const changes = detectLevelShifts([a, b]);
     expect(changes).toHaveLength(1);
     expect(Math.abs((changes[0] as number) - 75)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('trends', () => {
+  it('reads a steady trend as one sloped segment, where a level-only model sees a staircase', () => {
+    const noise = gaussianNoise(7);
+    const values = Array.from({ length: 300 }, (_, t) => 0.2 * t + noise());
+    expect(detectLevelShifts([values], { ...LEVEL_SHIFT_PARAMETERS, segmentModel: 'mean' }).length).toBeGreaterThan(5);
+    expect(detectLevelShifts([values])).toEqual([]);
+  });
+
+  it('still finds a jump in the middle of a trend', () => {
+    const noise = gaussianNoise(13);
+    const values = Array.from({ length: 300 }, (_, t) => 0.05 * t + noise() + (t >= 150 ? 4 : 0));
+    const changes = detectLevelShifts([values]);
+    expect(changes).toHaveLength(1);
+    expect(Math.abs((changes[0] as number) - 150)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('gaussianLinearCost', () => {
+  it('is zero on a straight line and the residual sum of squares of the least-squares line otherwise', () => {
+    const line = gaussianLinearCost([[1, 3, 5, 7, 9]], [1]);
+    expect(line(0, 5)).toBeCloseTo(0, 12);
+    // y = 0, 1, 0, 1 at t = 0..3: the fitted line is 0.2 + 0.2t, residuals −0.2, 0.6, −0.6, 0.2.
+    const zigzag = gaussianLinearCost([[0, 1, 0, 1]], [1]);
+    expect(zigzag(0, 4)).toBeCloseTo(0.8, 12);
+    // With scale 2 the cost is in units of σ²: 0.8 / 4.
+    expect(gaussianLinearCost([[0, 2, 0, 2]], [2])(0, 4)).toBeCloseTo(0.8, 12);
   });
 });

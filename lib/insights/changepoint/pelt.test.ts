@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gaussianLinearCost } from './gaussian-linear-cost';
 import { gaussianMeanCost } from './gaussian-mean-cost';
 import { pelt, type SegmentCost } from './pelt';
 
@@ -77,6 +78,19 @@ describe('pelt', () => {
         const start = i === 0 ? 0 : (pruned[i - 1] as number);
         expect((pruned[i] as number) - start).toBeGreaterThanOrEqual(m);
       }
+    }
+  });
+
+  it('stays exact with a level-or-line cost when pruning keeps the slope price as margin', () => {
+    const noise = seededNoise(11);
+    for (const [n, m, penalty] of [[90, 3, 6], [120, 5, 10], [100, 4, 3]] as const) {
+      const values = Array.from({ length: n }, (_, t) => (t < n / 3 ? 0.1 * t : t < (2 * n) / 3 ? 5 : 2) + 2 * noise());
+      const mean = gaussianMeanCost([values], [1]);
+      const line = gaussianLinearCost([values], [1]);
+      const cost: SegmentCost = (a, b) => Math.min(mean(a, b), line(a, b) + penalty);
+      const exact = optimalPartitioning(n, cost, penalty, m);
+      const pruned = pelt(n, cost, { penalty, minSegmentLength: m, pruneMargin: penalty });
+      expect(totalCost(n, cost, penalty, pruned)).toBeCloseTo(exact.value, 9);
     }
   });
 });

@@ -6,6 +6,8 @@ export interface PeltOptions {
   penalty: number;
   /** Fewest observations in any segment (≥ 1). */
   minSegmentLength: number;
+  /** How much a split may cost more than the whole: C(a,b) + C(b,c) ≤ C(a,c) + margin (Killick et al.'s K = −margin). Default 0. */
+  pruneMargin?: number;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface PeltOptions {
 export function pelt(n: number, cost: SegmentCost, options: PeltOptions): number[] {
   const m = Math.max(1, Math.floor(options.minSegmentLength));
   const { penalty } = options;
+  const margin = options.pruneMargin ?? 0;
   if (n < 2 * m) return [];
   const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const previous = new Int32Array(n + 1).fill(-1);
@@ -25,7 +28,7 @@ export function pelt(n: number, cost: SegmentCost, options: PeltOptions): number
     const anchor = t - m;
     const anchorBest = best[anchor] as number;
     if (Number.isFinite(anchorBest)) {
-      candidates = candidates.filter((s) => (best[s] as number) + cost(s, anchor) <= anchorBest + 1e-9);
+      candidates = candidates.filter((s) => (best[s] as number) + cost(s, anchor) - margin <= anchorBest + 1e-9);
       candidates.push(anchor);
     }
     let bestValue = Number.POSITIVE_INFINITY;

@@ -94,7 +94,7 @@ describe('questionnaires', () => {
     const insights = run(moods, { measures: [phq9(10, 6), phq9(40, 13)] });
     const [band] = ofKind(insights, 'band_change');
     expect(band?.direction).toBe('worsening');
-    expect(band?.summary).toContain('mild (6) to moderate (13)');
+    expect(band?.summary).toContain('mild (6 on 16 Jan) to moderate (13 on 15 Feb), against the previous score');
     expect(band?.severity).toBe('attention');
     expect(ofKind(insights, 'reliable_change').map((i) => i.direction)).toEqual(['worsening']);
   });

@@ -1,5 +1,6 @@
 import { instrumentDefinition, INSTRUMENTS } from '../../clinical/instruments';
 import { DETECTION } from '../config';
+import { unusualSilenceDays } from '../definitions';
 import { dayCoverage } from '../coverage';
 import { shortDate } from '../dates';
 import { round, type AnalysisContext, type Detection } from './context';
@@ -34,7 +35,7 @@ function missedCheckIns(context: AnalysisContext): Detection[] {
   if (history.length < 14) return [];
   const usual = longestUsualGap(history, paused);
   const sensitivity = context.sensitivity('disengagement');
-  const threshold = Math.max(DETECTION.disengagementMinGapDays, Math.ceil(usual * 1.5)) * sensitivity.factor;
+  const threshold = unusualSilenceDays(usual) * sensitivity.factor;
   if (gap < threshold) return [];
   const rate = history.length / unpausedDays(last - DETECTION.disengagementHistoryDays + 1, last, paused);
   return [

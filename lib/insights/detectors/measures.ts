@@ -36,7 +36,7 @@ function bandChange(instrument: Instrument, own: readonly ScoredMeasure[], relia
       subject: instrument,
       startDay: previous.day,
       endDay: latest.day,
-      summary: `${name} moved from ${from.label.toLowerCase()} (${previous.total}) to ${to.label.toLowerCase()} (${latest.total}) on ${shortDate(latest.day)}.`,
+      summary: `${name} moved from ${from.label.toLowerCase()} (${previous.total} on ${shortDate(previous.day)}) to ${to.label.toLowerCase()} (${latest.total} on ${shortDate(latest.day)}), against the previous score.`,
       evidence: {
         method: `${name} severity bands (${instrument === 'phq9' ? 'Kroenke, Spitzer & Williams 2001' : 'Spitzer et al. 2006'})`,
         numbers: { previousScore: previous.total, latestScore: latest.total, reliableChange },
@@ -51,20 +51,31 @@ interface OutcomeRule {
   kind: InsightKind;
   holds: (o: OutcomeAssessment) => boolean;
   direction: 'worsening' | 'improving';
-  describe: (name: string, o: OutcomeAssessment) => string;
+  /** `scores` names both scores with their dates: "7 on 3 Jan → 13 on 20 Nov". */
+  describe: (name: string, o: OutcomeAssessment, scores: string) => string;
 }
+
+// Reliable change and recovery compare the latest score with the first on record, the start of
+// this episode of care (NHS Talking Therapies manual); the sentence says so, so it cannot be read
+// against the previous score shown beside it.
+const SINCE_FIRST = 'since the first score on record';
 
 // One insight per questionnaire for the most specific reliable-change status, plus PHQ-9
 // remission or response, so one good outcome does not arrive as four separate insights.
 const CHANGE_RULES: readonly OutcomeRule[] = [
-  { kind: 'reliable_change', direction: 'worsening', holds: (o) => o.reliableDeterioration, describe: (n, o) => `${n} has reliably worsened: ${o.first} → ${o.latest}.` },
-  { kind: 'reliable_recovery', direction: 'improving', holds: (o) => o.reliableRecovery, describe: (n, o) => `${n} shows reliable recovery: ${o.first} → ${o.latest}, now below the clinical cut-off with a reliable fall.` },
-  { kind: 'recovery', direction: 'improving', holds: (o) => o.recovery, describe: (n, o) => `${n} has moved below the clinical cut-off: ${o.first} → ${o.latest} (not yet a reliable change).` },
-  { kind: 'reliable_change', direction: 'improving', holds: (o) => o.reliableImprovement, describe: (n, o) => `${n} has reliably improved: ${o.first} → ${o.latest}.` },
+  { kind: 'reliable_change', direction: 'worsening', holds: (o) => o.reliableDeterioration, describe: (n, _o, scores) => `${n} has reliably worsened ${SINCE_FIRST}: ${scores}.` },
+  {
+    kind: 'reliable_recovery',
+    direction: 'improving',
+    holds: (o) => o.reliableRecovery,
+    describe: (n, _o, scores) => `${n} shows reliable recovery ${SINCE_FIRST}: ${scores}, now below the clinical cut-off with a reliable fall.`,
+  },
+  { kind: 'recovery', direction: 'improving', holds: (o) => o.recovery, describe: (n, _o, scores) => `${n} has moved below the clinical cut-off ${SINCE_FIRST}: ${scores} (not yet a reliable change).` },
+  { kind: 'reliable_change', direction: 'improving', holds: (o) => o.reliableImprovement, describe: (n, _o, scores) => `${n} has reliably improved ${SINCE_FIRST}: ${scores}.` },
 ];
 const PHQ9_RULES: readonly OutcomeRule[] = [
-  { kind: 'remission', direction: 'improving', holds: (o) => o.remission === true, describe: (n, o) => `${n} is in the remission range: ${o.first} → ${o.latest} (below 5).` },
-  { kind: 'response', direction: 'improving', holds: (o) => o.response === true, describe: (n, o) => `${n} has fallen by half or more: ${o.first} → ${o.latest}.` },
+  { kind: 'remission', direction: 'improving', holds: (o) => o.remission === true, describe: (n, _o, scores) => `${n} is in the remission range (below 5): ${scores}.` },
+  { kind: 'response', direction: 'improving', holds: (o) => o.response === true, describe: (n, _o, scores) => `${n} has fallen by half or more ${SINCE_FIRST}: ${scores}.` },
 ];
 
 function outcomes(context: AnalysisContext, instrument: Instrument, own: readonly ScoredMeasure[]): Detection[] {
@@ -95,7 +106,7 @@ function outcomes(context: AnalysisContext, instrument: Instrument, own: readonl
       subject: instrument,
       startDay: first.day,
       endDay: latest.day,
-      summary: rule.describe(name, now),
+      summary: rule.describe(name, now, `${now.first} on ${shortDate(first.day)} → ${now.latest} on ${shortDate(latest.day)}`),
       evidence: {
         method: 'First vs latest score; caseness, reliable change and recovery per the NHS Talking Therapies manual; response ≥ 50 % fall and remission < 5 per common measurement-based-care definitions',
         numbers: {

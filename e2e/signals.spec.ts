@@ -1,0 +1,42 @@
+import { expect, signInAs, test } from './fixtures/demo';
+import { CaseloadPage } from './pages/caseload-page';
+import { ClientPage } from './pages/client-page';
+
+// Read-only: nothing here changes the demo data other specs rely on.
+
+test('the caseload opens with the urgent and worsening clients, each saying why, and Theo’s silence above small band changes', async ({ page }) => {
+  await signInAs(page, 'therapist');
+  const caseload = new CaseloadPage(page);
+  await caseload.goto();
+  const names = await caseload.names();
+  expect(names[0]).toBe('Jamie Park');
+  await expect(caseload.reasons('Jamie Park').getByRole('listitem').first()).toHaveText(/^PHQ-9 item 9 answered/);
+  for (const name of ['Riley Chen', 'Ana Souza']) {
+    expect(names.indexOf(name)).toBeLessThan(3);
+    await expect(caseload.reasons(name).getByRole('listitem').first()).toContainText('(needs attention');
+  }
+  const theo = names.indexOf('Theo Walsh');
+  expect(theo).toBeLessThan(4);
+  await expect(caseload.reasons('Theo Walsh')).toContainText(/No check-in for 12 days \(usually at most \d+ days? between check-ins\)/);
+  // Everyone whose first reason is only a band change that may be measurement error comes after Theo.
+  for (const name of names) {
+    const first = await caseload.reasons(name).getByRole('listitem').first().textContent({ timeout: 1000 }).catch(() => null);
+    if (first?.startsWith('New signal: questionnaire band worse (for information')) expect(names.indexOf(name)).toBeGreaterThan(theo);
+  }
+  // A 7-day mean from days long past says how old it is.
+  await expect(caseload.row('Theo Walsh')).toContainText('last check-in 12 days ago');
+});
+
+test('the timeline marks Jamie’s item-9 answer and says it in words', async ({ page }) => {
+  await signInAs(page, 'therapist');
+  await page.goto('/caseload');
+  await page.getByRole('link', { name: 'Jamie Park', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jamie Park' })).toBeVisible();
+  const client = new ClientPage(page);
+  const marks = client.timeline().getByRole('list', { name: 'Risk answers marked on the timeline' });
+  await expect(marks.getByRole('listitem')).toHaveCount(1);
+  await expect(marks).toContainText(/PHQ-9 item 9 answered "[a-z ]+" \([123] of 3\)/);
+  await expect(client.timeline().getByRole('list', { name: 'What the marks on the chart mean' })).toContainText('Risk answer');
+  await expect(client.timelineSummary()).toContainText('PHQ-9 item 9 answered');
+  await expect(client.timeline().locator('canvas')).toHaveCount(2);
+});

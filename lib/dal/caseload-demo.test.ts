@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDatabase, queryRows } from '@/db';
+import { localDateIn } from '@/lib/dates';
+import { seedDemo } from '@/db/seed/seed-demo';
+import { listCaseload, type CaseloadRow } from './caseload';
+import type { Actor } from './context';
+import { listClinicsForRecompute, recomputeClinicInsights } from './insights';
+
+// The caseload counts days against the database's clock, so the demo is seeded as of today.
+const today = localDateIn('Europe/London');
+let rows: CaseloadRow[] = [];
+
+beforeAll(async () => {
+  await seedDemo(getDatabase(), { today });
+  for (const clinic of await listClinicsForRecompute()) await recomputeClinicInsights({ clinicId: clinic.id, asOf: today });
+  const [sam] = await queryRows<{ user_id: string; clinic_id: string }>(
+    getDatabase(),
+    sql`select m.user_id, m.clinic_id from memberships m join users u on u.id = m.user_id where u.email = 'therapist@demo.tandem.test'`,
+  );
+  const actor: Actor = { userId: sam?.user_id ?? '', clinicId: sam?.clinic_id ?? '', role: 'therapist' };
+  rows = (await listCaseload({ actor, query: { size: 50 } })).rows;
+}, 180_000);
+
+describe('the demo therapist’s caseload, ordered by clinical need', () => {
+  const position = (name: string) => rows.findIndex((r) => r.name === name);
+  const top = (name: string) => rows[position(name)]?.reasons[0];
+
+  it('opens with the urgent alert, then the clients with worsening signals that need attention', () => {
+    expect(rows[0]?.name).toBe('Jamie Park');
+    expect(top('Jamie Park')?.code).toBe('alert');
+    // Riley's decline and Ana's widening swings, then Theo: his silence (or a worsening score
+    // of his, when the recompute finds one) comes before anything smaller.
+    for (const name of ['Riley Chen', 'Ana Souza']) {
+      expect(position(name)).toBeLessThan(3);
+      expect(top(name)?.text).toMatch(/^New signal: .*\(needs attention/);
+    }
+    expect(position('Theo Walsh')).toBeLessThan(4);
+  });
+
+  it('says Theo has been silent twelve days, longer than usual, and ranks him above every client with only a small band change', () => {
+    expect(rows[position('Theo Walsh')]?.reasons.map((r) => r.text)).toContainEqual(expect.stringMatching(/^No check-in for 12 days \(usually at most \d+ days? between check-ins\)$/));
+    const smallChangeOnly = rows.filter((r) => r.reasons[0]?.text.startsWith('New signal: questionnaire band worse (for information'));
+    expect(smallChangeOnly.length).toBeGreaterThan(0);
+    for (const r of smallChangeOnly) expect(position(r.name)).toBeGreaterThan(position('Theo Walsh'));
+  });
+});

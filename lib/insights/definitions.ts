@@ -1,0 +1,144 @@
+import { DETECTION } from './config';
+import { toDay, toIsoDate } from './dates';
+import type { IsoDate } from './types';
+
+// One definition of each clinical notion every view shows: the daily mean, usual mood, not logging
+// and overdue. The caseload, the brief, the timeline, the admin's counts and the engine all call
+// these, so two screens can never disagree about the same client on the same day.
+
+export type DailyMean = { date: IsoDate; mean: number };
+
+/**
+ * The daily mean: several check-ins on one day count as one day, their mean (DESIGN §3), so a
+ * person who logs three times on a bad day weighs no more than one who logs once.
+ */
+export function dailyMoodMeans(checkIns: readonly { localDate: string; mood: number }[]): DailyMean[] {
+  const sums = new Map<string, { total: number; count: number }>();
+  for (const c of checkIns) {
+    if (!Number.isFinite(c.mood)) continue;
+    const date = c.localDate.slice(0, 10);
+    const entry = sums.get(date) ?? { total: 0, count: 0 };
+    entry.total += c.mood;
+    entry.count += 1;
+    sums.set(date, entry);
+  }
+  return [...sums.entries()].map(([date, { total, count }]) => ({ date, mean: total / count })).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * Usual mood, the personal baseline: the daily means of the 8 weeks before the last 7 days (the
+ * engine's volatility baseline, DETECTION.volatilityBaselineDays), against the last 7 days. It
+ * needs 14 logged days (DETECTION.minBaselineDays) to speak, and the last week needs 4.
+ */
+export const USUAL_MOOD = {
+  recentDays: 7,
+  baselineDays: DETECTION.volatilityBaselineDays,
+  minBaselineDays: DETECTION.minBaselineDays,
+  minRecentDays: 4,
+} as const;
+
+/** Days of check-ins a caller must load, today included, for `usualMood`. */
+export const USUAL_MOOD_SPAN_DAYS = USUAL_MOOD.recentDays + USUAL_MOOD.baselineDays;
+
+export type MoodTrend = 'lower' | 'higher' | 'steady';
+
+export type UsualMood = {
+  /** The last 7 days, today included. */
+  recent: { mean: number | null; loggedDays: number; from: IsoDate; to: IsoDate };
+  /** Null below the minimum of logged days. `low`/`high` are the mean ∓ one SD, within 1–10. */
+  usual: { mean: number; sd: number; low: number; high: number; loggedDays: number; from: IsoDate; to: IsoDate } | null;
+  /** Null when either side has too few days to compare. */
+  trend: MoodTrend | null;
+  /** The 7 days that end on the last check-in: what a stale "7-day mean" is, with its age. */
+  latestWeek: { mean: number; lastLoggedOn: IsoDate; daysAgo: number } | null;
+};
+
+const average = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * "Lower" or "higher" only when the gap clears the engine's own bar for a change worth attention:
+ * at least DETECTION.minChangePoints and DETECTION.minChangeInSpreads of the person's spread.
+ */
+export function moodTrend(recentMean: number | null, recentDays: number, usual: { mean: number; sd: number } | null): MoodTrend | null {
+  if (recentMean === null || usual === null || recentDays < USUAL_MOOD.minRecentDays) return null;
+  const bar = Math.max(DETECTION.minChangePoints, DETECTION.minChangeInSpreads * usual.sd);
+  const gap = recentMean - usual.mean;
+  if (gap <= -bar) return 'lower';
+  if (gap >= bar) return 'higher';
+  return 'steady';
+}
+
+export function usualMood(daily: readonly DailyMean[], today: IsoDate): UsualMood {
+  const end = toDay(today);
+  const recentFrom = end - (USUAL_MOOD.recentDays - 1);
+  const usualTo = recentFrom - 1;
+  const usualFrom = usualTo - (USUAL_MOOD.baselineDays - 1);
+  const upToToday = daily.filter((d) => toDay(d.date) <= end).sort((a, b) => a.date.localeCompare(b.date));
+  const recent = upToToday.filter((d) => toDay(d.date) >= recentFrom).map((d) => d.mean);
+  const before = upToToday.filter((d) => toDay(d.date) >= usualFrom && toDay(d.date) <= usualTo).map((d) => d.mean);
+  const recentMean = recent.length > 0 ? average(recent) : null;
+  let usual: UsualMood['usual'] = null;
+  if (before.length >= USUAL_MOOD.minBaselineDays) {
+    const mean = average(before);
+    const sd = Math.sqrt(before.reduce((a, x) => a + (x - mean) ** 2, 0) / (before.length - 1));
+    usual = { mean, sd, low: Math.max(1, mean - sd), high: Math.min(10, mean + sd), loggedDays: before.length, from: toIsoDate(usualFrom), to: toIsoDate(usualTo) };
+  }
+  const last = upToToday.at(-1);
+  const latestWeek = last
+    ? {
+        mean: average(upToToday.filter((d) => toDay(d.date) > toDay(last.date) - USUAL_MOOD.recentDays).map((d) => d.mean)),
+        lastLoggedOn: last.date,
+        daysAgo: end - toDay(last.date),
+      }
+    : null;
+  return {
+    recent: { mean: recentMean, loggedDays: recent.length, from: toIsoDate(recentFrom), to: today },
+    usual,
+    trend: moodTrend(recentMean, recent.length, usual),
+    latestWeek,
+  };
+}
+
+/** Whole calendar days from one local date to another. */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return toDay(to) - toDay(from);
+}
+
+/**
+ * Not logging: a week without a check-in, counted in the client's own calendar (a client who has
+ * never logged counts from the day they joined); a declared break is not silence (DESIGN §3, §5).
+ */
+export const NOT_LOGGING_DAYS = DETECTION.disengagementMinGapDays;
+
+export function daysWithoutCheckIn(lastCheckInOn: IsoDate | null, joinedOn: IsoDate, today: IsoDate): number {
+  return calendarDaysBetween(lastCheckInOn ?? joinedOn, today);
+}
+
+export function isNotLogging(daysSilent: number | null, isPaused: boolean): boolean {
+  return !isPaused && daysSilent !== null && daysSilent >= NOT_LOGGING_DAYS;
+}
+
+/** Longest run of days without a check-in between consecutive logged days. */
+export function longestGapDays(loggedDays: readonly number[]): number {
+  let longest = 0;
+  for (let i = 1; i < loggedDays.length; i += 1) longest = Math.max(longest, (loggedDays[i] as number) - (loggedDays[i - 1] as number) - 1);
+  return longest;
+}
+
+/**
+ * Silence longer than this person's usual: at least a week, and half as long again as their
+ * longest gap in the previous 90 days (DETECTION.disengagementHistoryDays), so someone who
+ * often skips a few days is not flagged for doing so once more.
+ */
+export function unusualSilenceDays(usualLongestGap: number): number {
+  return Math.max(NOT_LOGGING_DAYS, Math.ceil(usualLongestGap * 1.5));
+}
+
+/**
+ * Overdue: a questionnaire is due a cadence (the therapist's, else the clinic's, default 14 days,
+ * DESIGN §3) after it was last completed, or after the client joined when it never was; the days
+ * past that due date, in the client's calendar. Positive means overdue.
+ */
+export function daysOverdue({ lastCompletedOn, joinedOn, cadenceDays, today }: { lastCompletedOn: IsoDate | null; joinedOn: IsoDate; cadenceDays: number; today: IsoDate }): number {
+  return calendarDaysBetween(lastCompletedOn ?? joinedOn, today) - cadenceDays;
+}
