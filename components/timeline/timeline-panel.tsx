@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { TIMELINE_RANGES, type TimelineData } from '@/lib/clinical/timeline';
-import { TimelineChart } from './timeline-chart';
+import { TimelineChart } from './timeline-chart-lazy';
 
 const rangeLabels = { '30': '30 days', '90': '90 days', '365': '1 year', all: 'All' } as const;
 

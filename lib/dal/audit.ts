@@ -44,6 +44,13 @@ export async function recordAudits(tx: Transaction, actor: Actor, entries: reado
   queue.push(...entries.map((entry) => ({ actor, entry })));
 }
 
+/** Takes the events recorded in `from` so that another transaction writes them (reads on a replica). */
+export function moveAudits(from: Transaction, to: Transaction): void {
+  const queue = pending.get(from) ?? [];
+  pending.delete(from);
+  if (queue.length > 0) pending.set(to, [...(pending.get(to) ?? []), ...queue]);
+}
+
 /** Writes the transaction's recorded events in order, in one statement. `withActor` calls it last. */
 export async function flushAudits(tx: Transaction): Promise<void> {
   const queue = pending.get(tx);

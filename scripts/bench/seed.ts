@@ -98,8 +98,8 @@ await db.execute(sql`
       and substring(u.email from 'client(\\d+)@')::int % 10 = 3
     order by m.client_id, m.completed_at desc),
   answered as (update measure_responses m set items[9] = 1 from latest where m.id = latest.id returning m.id, m.client_id)
-  insert into alerts (clinic_id, client_id, therapist_id, kind, source_id, answer)
-  select ${clinicId}, answered.client_id, a.therapist_id, 'item9', answered.id, 1
+  insert into alerts (clinic_id, client_id, therapist_id, kind, source, source_id, answer)
+  select ${clinicId}, answered.client_id, a.therapist_id, 'item9', 'measure', answered.id, 1
   from answered join assignments a on a.client_id = answered.client_id`);
 progress.tick('alerts');
 
