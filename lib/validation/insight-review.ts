@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { acknowledgementActions } from './alerts';
+import { dismissReasonLabels, dismissReasons, type DismissReason } from './dismiss-reasons';
 
-export const dismissReasons = ['not_clinically_relevant', 'already_known', 'data_artefact', 'other'] as const;
-export type DismissReason = (typeof dismissReasons)[number];
-
-export const dismissReasonLabels: Record<DismissReason, string> = {
-  not_clinically_relevant: 'Not clinically relevant',
-  already_known: 'Already known and being addressed',
-  data_artefact: 'Reflects how the data was logged, not a change',
-  other: 'Something else',
-};
+export { dismissReasonLabels, dismissReasons, type DismissReason } from './dismiss-reasons';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 

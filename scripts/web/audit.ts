@@ -65,9 +65,13 @@ async function html(page: Page): Promise<string> {
   return body;
 }
 
-/** Every script the page's HTML loads (not the chunks it may load later), gzip-compressed as Next serves them. */
+/**
+ * Every script the page's HTML loads (not the chunks it may load later), gzip-compressed as Next
+ * serves them. `nomodule` polyfills are left out: browsers that run modules never fetch them.
+ */
 async function javascriptOf(page: Page): Promise<JsSize> {
-  const sources = [...new Set([...(await html(page)).matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] as string))];
+  const tags = [...(await html(page)).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snomodule\b/i.test(tag));
+  const sources = [...new Set(tags.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]).filter((src): src is string => Boolean(src)))];
   let compressed = 0;
   let decoded = 0;
   for (const src of sources) {
