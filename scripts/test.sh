@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: type-check, lint, unit and integration tests on a fresh PGlite per file, the same
-# integration suite on PostgreSQL when DATABASE_URL is set, then end-to-end tests in Chromium
-# against a production build on a fresh embedded database.
+# integration suite on PostgreSQL when DATABASE_URL is set (through PgBouncer when
+# TANDEM_PGBOUNCER_URL is, as in CI), then end-to-end tests in Chromium against a production build
+# on a fresh embedded database.
 set -euo pipefail
 
 step() { printf '\n== %s\n' "$1"; }
@@ -18,7 +19,11 @@ npx vitest run --project unit
 step 'Integration tests on embedded PGlite'
 env -u DATABASE_URL npx vitest run --project integration
 
-if [ -n "${DATABASE_URL:-}" ]; then
+if [ -n "${TANDEM_PGBOUNCER_URL:-}" ]; then
+  # set_config(..., true) ends with each transaction, so pooled connections carry nothing over.
+  step 'Integration tests on PostgreSQL through PgBouncer (transaction mode)'
+  TANDEM_TEST_DATABASE=postgres DATABASE_URL="$TANDEM_PGBOUNCER_URL" npx vitest run --project integration
+elif [ -n "${DATABASE_URL:-}" ]; then
   step 'Integration tests on PostgreSQL'
   TANDEM_TEST_DATABASE=postgres npx vitest run --project integration
 else
