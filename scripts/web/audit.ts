@@ -50,9 +50,9 @@ async function waitForHealth(server: ChildProcess): Promise<void> {
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-  throw new Error('the Tandem server did not become healthy in 2 minutes');
+  throw new Error('the Tandem server did not become healthy in 4 minutes');
 }
 
 type Page = { name: string; path: string; cookie: string };
