@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -181,6 +181,15 @@ const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-load-'));
 const pgbouncerEnv = { ...process.env, PGBOUNCER_PORT: String(PGBOUNCER_PORT), PGBOUNCER_RUN_DIR: runDir };
 let created = false;
 let failed = false;
+// Stopped early (Ctrl-C): stop what was started and drop the load database before leaving.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGTERM');
+    spawnSync('bash', ['ops/pgbouncer/run.sh', 'stop'], { env: pgbouncerEnv });
+    if (created) spawnSync('psql', [adminUrl, '-qc', `drop database if exists ${name} with (force)`]);
+    process.exit(130);
+  });
+}
 try {
   if (!args['skip-build']) {
     log('Building the production app (skip with --skip-build when it is current)…');
