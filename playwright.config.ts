@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-// Playwright cannot download its browsers on every machine: use PLAYWRIGHT_CHROMIUM_PATH, else
-// Debian's chromium where it is installed, else Playwright's own browser.
+// Playwright cannot download its browsers on every machine: use PLAYWRIGHT_CHROMIUM_PATH (which
+// `npm test` sets to the system Chromium or Chrome it finds), else Debian's chromium where it is
+// installed, else Playwright's own browser (`npm test` installs it when downloads are allowed).
 const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 

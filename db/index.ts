@@ -18,7 +18,7 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 type Handle = { db: Database; close: () => Promise<void> };
 
 // One handle per process, kept on globalThis so Next's dev reloads reuse it.
-const holder = globalThis as typeof globalThis & { __tandemDatabase?: Handle };
+const holder = globalThis as typeof globalThis & { __tandemDatabase?: Handle; __tandemReadDatabase?: Handle };
 
 function openPostgres(url: string): Handle {
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
@@ -48,10 +48,22 @@ export function getDatabase(): Database {
   return holder.__tandemDatabase.db;
 }
 
+/**
+ * The database for reads that may lag the primary by a replica's delay: DATABASE_READ_URL when it
+ * is set, else the primary itself. Writes, and reads that must see the caller's own writes, use
+ * `getDatabase()`.
+ */
+export function getReadDatabase(): Database {
+  if (!env.DATABASE_READ_URL) return getDatabase();
+  holder.__tandemReadDatabase ??= openPostgres(env.DATABASE_READ_URL);
+  return holder.__tandemReadDatabase.db;
+}
+
 export async function closeDatabase(): Promise<void> {
-  const handle = holder.__tandemDatabase;
+  const handles = [holder.__tandemDatabase, holder.__tandemReadDatabase];
   holder.__tandemDatabase = undefined;
-  await handle?.close();
+  holder.__tandemReadDatabase = undefined;
+  for (const handle of handles) await handle?.close();
 }
 
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. */

@@ -13,6 +13,14 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  // A streaming replica for the dashboards' reads (caseload, clinic overview); with DATABASE_URL only.
+  DATABASE_READ_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
   TANDEM_DATA_DIR: z.preprocess(blankAsUnset, z.string().default('.data')),
   PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
   NEXTAUTH_SECRET: z.preprocess(blankAsUnset, z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional()),
@@ -58,7 +66,9 @@ const envSchema = z.object({
 });
 
 function parseEnv() {
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = envSchema
+    .refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, { message: 'DATABASE_READ_URL needs DATABASE_URL (the primary) too', path: ['DATABASE_READ_URL'] })
+    .safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Tandem's configuration is invalid:\n${problems}`);

@@ -23,7 +23,7 @@ export function ScaleField({
   const hintId = `${name}-hint`;
   const errorId = `${name}-error`;
   return (
-    <fieldset aria-describedby={error ? `${hintId} ${errorId}` : hintId} aria-required={isRequired || undefined}>
+    <fieldset aria-describedby={error ? `${hintId} ${errorId}` : hintId}>
       <legend className="mb-1 font-medium">{legend}</legend>
       <p id={hintId} className="mb-2 text-sm text-stone-600">
         1 = {low}, 10 = {high}
@@ -36,6 +36,9 @@ export function ScaleField({
               name={name}
               value={n}
               checked={value === n}
+              // The radios carry "required" (a group's fieldset may not): the form is noValidate,
+              // so the server's message explains a missing answer.
+              required={isRequired}
               onChange={() => onChange(n)}
               className="peer sr-only"
             />

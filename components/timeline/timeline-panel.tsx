@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { TIMELINE_RANGES, type TimelineData } from '@/lib/clinical/timeline';
-import { TimelineChart } from './timeline-chart';
+import { TimelineChart } from './timeline-chart-lazy';
 
 const rangeLabels = { '30': '30 days', '90': '90 days', '365': '1 year', all: 'All' } as const;
 
@@ -38,7 +38,7 @@ function TableView({ data }: { data: TimelineData }) {
   if (rows.length === 0) return <p className="mt-2 text-sm text-stone-700">Nothing to list in this range.</p>;
   const cell = 'px-3 py-1.5';
   return (
-    <div className="mt-2 max-h-80 overflow-auto rounded-md border border-stone-200">
+    <div tabIndex={0} role="region" aria-label="The timeline's data by day" className="mt-2 max-h-80 overflow-auto rounded-md border border-stone-200">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">The timeline&rsquo;s data by day, newest first</caption>
         <thead className="sticky top-0 bg-stone-100 text-stone-700">
@@ -152,7 +152,7 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
             {data.sessions.map((s) => (
               <li key={s.noteId}>
-                <Link href={`/clients/${clientId}/notes/${s.noteId}`} className="text-brand-700 underline underline-offset-4">
+                <Link href={`/clients/${clientId}/notes/${s.noteId}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-4">
                   {s.sessionDate} ({s.status === 'signed' ? 'signed' : 'draft'})
                 </Link>
               </li>

@@ -48,6 +48,7 @@ export const checkIns = pgTable(
   (t) => [
     index('check_ins_client_date').on(t.clientId, t.localDate),
     index('check_ins_client_risk').on(t.clientId).where(sql`${t.riskCategory} is not null`),
+    index('check_ins_client_noted').on(t.clientId, t.localDate, t.recordedAt).where(sql`${t.note} is not null or cardinality(${t.tags}) > 0`),
     uniqueIndex('check_ins_import_key_unique').on(t.clientId, t.importKey),
     check('check_ins_mood_range', sql`${t.mood} between 1 and 10`),
     check('check_ins_anxiety_range', sql`${t.anxiety} is null or ${t.anxiety} between 1 and 10`),
@@ -110,6 +111,7 @@ export const measureResponses = pgTable(
   },
   (t) => [
     index('measure_responses_client_completed').on(t.clientId, t.completedAt),
+    index('measure_responses_client_instrument_completed').on(t.clientId, t.instrument, t.completedAt),
     // PHQ-9 has 9 items, GAD-7 has 7, each answered 0-3 (Kroenke 2001; Spitzer 2006).
     check(
       'measure_responses_item_count',

@@ -48,6 +48,13 @@ export async function recordAudits(tx: Transaction, actor: Actor, entries: reado
   );
 }
 
+/** Takes the events recorded in `from` so that another transaction writes them (reads on a replica). */
+export function moveAudits(from: Transaction, to: Transaction): void {
+  const queue = pending.get(from) ?? [];
+  pending.delete(from);
+  if (queue.length > 0) enqueue(to, queue);
+}
+
 /** An event of the clinic's background worker (`withClinicWorker`): no person acted. */
 export function recordWorkerAudit(tx: Transaction, entry: AuditEntry): void {
   enqueue(tx, [{ actorId: null, entry }]);

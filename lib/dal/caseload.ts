@@ -21,7 +21,7 @@ import { sortBy } from '@/lib/tables/table-query';
 import { caseloadQuerySchema, type CaseloadQuery } from '@/lib/validation/caseload';
 import type { Scope } from './access';
 import { recordAudits } from './audit';
-import { withActor, type Actor } from './context';
+import { withActorReading, type Actor } from './context';
 
 export type MeasureSummary = {
   total: number;
@@ -334,7 +334,7 @@ export async function listCaseload({
 }): Promise<CaseloadPage> {
   if (actor.role !== 'therapist') throw new TandemError('forbidden:role');
   const query = caseloadQuerySchema.parse(input);
-  return withActor(actor, async (tx) => {
+  return withActorReading(actor, async (tx) => {
     const facts = await queryRows<CaseloadFactsRow>(tx, caseloadFactsQuery(actor.userId));
     const all = facts.map((raw) => toCaseloadRow(raw, { now, timeZone }));
     const matching = ordered(all.filter((row) => matches(row, query)), query);

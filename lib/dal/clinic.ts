@@ -3,7 +3,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { recordAudit } from './audit';
-import { withActor, type Actor } from './context';
+import { withActorReading, type Actor } from './context';
 
 export type ClinicOverview = {
   clinicName: string;
@@ -19,7 +19,7 @@ export type ClinicOverview = {
  */
 export async function getClinicOverview({ actor }: { actor: Actor }): Promise<ClinicOverview> {
   if (actor.role !== 'admin') throw new TandemError('forbidden:role');
-  return withActor(actor, async (tx) => {
+  return withActorReading(actor, async (tx) => {
     const m = schema.memberships;
     const a = schema.assignments;
     const [clinic] = await tx.select({ name: schema.clinics.name }).from(schema.clinics);

@@ -1,9 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDatabase, type Transaction } from '@/db';
+import { getDatabase, getReadDatabase, type Database, type Transaction } from '@/db';
 import type { Role } from '@/lib/auth/roles';
-import { flushAudits, takeDenials } from './audit';
+import { flushAudits, moveAudits, takeDenials } from './audit';
 
 /** Who is acting: derived on the server from a verified session, never from the request. */
 export type Actor = { userId: string; clinicId: string; role: Role };
@@ -26,13 +26,7 @@ const contextIds = z.object({ userId: z.uuid(), clinicId: z.uuid() });
  */
 export async function withActor<T>(actor: ActorContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const { userId, clinicId } = contextIds.parse(actor);
-  const setContext = (tx: Transaction) =>
-    tx.execute(
-      sql`select set_config('role', 'tandem_app', true),
-                 set_config('app.user_id', ${userId}, true),
-                 set_config('app.clinic_id', ${clinicId}, true),
-                 set_config('jit', 'off', true)`,
-    );
+  const setContext = (tx: Transaction) => actAs(tx, userId, clinicId);
   let denials: ReturnType<typeof takeDenials> = [];
   try {
     return await getDatabase().transaction(async (tx) => {
@@ -59,6 +53,51 @@ export async function withActor<T>(actor: ActorContext, work: (tx: Transaction) 
     }
     throw error;
   }
+}
+
+async function actAs(tx: Transaction, userId: string, clinicId: string): Promise<void> {
+  await tx.execute(
+    sql`select set_config('role', 'tandem_app', true),
+               set_config('app.user_id', ${userId}, true),
+               set_config('app.clinic_id', ${clinicId}, true),
+               set_config('jit', 'off', true)`,
+  );
+}
+
+/**
+ * A dashboard's read, which may lag the primary by a replica's delay: `work` runs in a read-only
+ * transaction on DATABASE_READ_URL (as `withActor`, same policies), then the audit events it
+ * recorded are written on the primary before anything is returned, so no read goes unaudited.
+ * Without DATABASE_READ_URL this is `withActor`. Never for a page that must show the caller's own
+ * writes or for anything about risk (alerts read the primary).
+ */
+export async function withActorReading<T>(actor: ActorContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const replica = getReadDatabase();
+  return replica === getDatabase() ? withActor(actor, work) : readThenAudit(replica, actor, work);
+}
+
+/** The replica path of `withActorReading`, with the read database passed in (tests give it one). */
+export async function readThenAudit<T>(replica: Database, actor: ActorContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const { userId, clinicId } = contextIds.parse(actor);
+  let read: Transaction | undefined;
+  let result: T;
+  try {
+    result = await replica.transaction(async (tx) => {
+      await tx.execute(sql`set transaction read only`);
+      await actAs(tx, userId, clinicId);
+      read = tx;
+      return work(tx);
+    });
+  } catch (error) {
+    // As in withActor: a refused read stays on record even though the work threw.
+    const refused = read ? takeDenials(read) : [];
+    if (refused.length > 0) await withActor(actor, (tx) => flushAudits(tx, refused));
+    throw error;
+  }
+  await withActor(actor, async (tx) => {
+    if (read) moveAudits(read, tx);
+  });
+  return result;
 }
 
 /** Background work for one clinic (insight recompute, escalations), as `tandem_worker`. */

@@ -1,16 +1,8 @@
 import './zod-jitless';
 import { z } from 'zod';
+import { acknowledgementActions, acknowledgementLabels, type AcknowledgementAction } from './acknowledgement-actions';
 
-export const acknowledgementActions = ['contacted_client', 'safety_plan_reviewed', 'session_brought_forward', 'other'] as const;
-
-export type AcknowledgementAction = (typeof acknowledgementActions)[number];
-
-export const acknowledgementLabels: Record<AcknowledgementAction, string> = {
-  contacted_client: 'Contacted the client',
-  safety_plan_reviewed: 'Reviewed the safety plan',
-  session_brought_forward: 'Brought the session forward',
-  other: 'Something else',
-};
+export { acknowledgementActions, acknowledgementLabels, type AcknowledgementAction } from './acknowledgement-actions';
 
 /** A short quotation of an acknowledgement in a signal's review: the full note stays on the alert. */
 const REVIEW_REASON_MAX = 900;

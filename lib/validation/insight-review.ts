@@ -2,16 +2,9 @@ import './zod-jitless';
 import { z } from 'zod';
 import { acknowledgementActions } from './alerts';
 import { planDay } from './calendar-day';
+import { dismissReasonLabels, dismissReasons, type DismissReason } from './dismiss-reasons';
 
-export const dismissReasons = ['not_clinically_relevant', 'already_known', 'data_artefact', 'other'] as const;
-export type DismissReason = (typeof dismissReasons)[number];
-
-export const dismissReasonLabels: Record<DismissReason, string> = {
-  not_clinically_relevant: 'Not clinically relevant',
-  already_known: 'Already known and being addressed',
-  data_artefact: 'Reflects how the data was logged, not a change',
-  other: 'Something else',
-};
+export { dismissReasonLabels, dismissReasons, type DismissReason } from './dismiss-reasons';
 
 
 const insightId = z.uuid('We could not find that signal.');

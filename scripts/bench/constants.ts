@@ -1,6 +1,21 @@
-// The size of the benchmark's clinic (issue 5): 2,000 clients, 40 therapists, one year.
+// The size of the benchmark's clinic (issues 5 and 17): 2,000 clients by default, one therapist
+// per 50 clients, one year. `npm run bench -- --clients N` passes N to the seed as BENCH_CLIENTS.
 export const BENCH_PASSWORD = 'bench-tandem-pass';
-export const THERAPISTS = 40;
-export const CLIENTS = 2_000;
+export const DEFAULT_CLIENTS = 2_000;
 export const MEASURED_CASELOAD = 150;
 export const DAYS = 365;
+
+/** The number of clients asked for, or a sentence saying what is wrong with it. */
+export function parseClientCount(value: string | undefined): number | string {
+  if (value === undefined || value === '') return DEFAULT_CLIENTS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2 * MEASURED_CASELOAD || n > 100_000) {
+    return `--clients takes a whole number of clients from ${2 * MEASURED_CASELOAD} to 100000 (got "${value}").`;
+  }
+  return n;
+}
+
+/** One therapist per 50 clients (40 at 2,000): therapist 1 holds the measured caseload, the rest share the others. */
+export function therapistCount(clients: number): number {
+  return Math.round(clients / 50);
+}

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { encryptText } from '@/lib/crypto/aes-gcm';
-import { BENCH_PASSWORD, CLIENTS, DAYS, MEASURED_CASELOAD, THERAPISTS } from './constants';
+import { BENCH_PASSWORD, DAYS, MEASURED_CASELOAD, parseClientCount, therapistCount } from './constants';
 import { Progress } from './progress';
 
 // The benchmark's clinic, written straight into a fresh database by its owner (no request path):
@@ -15,6 +15,9 @@ const { hashPassword } = await import('@/lib/auth/password');
 const { getSecrets } = await import('@/lib/secrets');
 const { recomputeClientInsights } = await import('@/lib/dal/insights');
 
+const CLIENTS = parseClientCount(process.env.BENCH_CLIENTS);
+if (typeof CLIENTS === 'string') throw new Error(CLIENTS);
+const THERAPISTS = therapistCount(CLIENTS);
 const db = getDatabase();
 const started = performance.now();
 const progress = new Progress(8 + MEASURED_CASELOAD);
@@ -25,7 +28,7 @@ const hash = await hashPassword(BENCH_PASSWORD);
 const [clinic] = await queryRows<{ id: string }>(db, sql`insert into clinics (name, time_zone) values ('Bench clinic', 'Europe/London') returning id`);
 const clinicId = clinic!.id;
 
-// Therapist 1 holds the measured caseload of 150; the other 1,850 clients are spread over 39.
+// Therapist 1 holds the measured caseload of 150; the other clients are spread over the rest.
 await db.execute(sql`
   insert into users (email, name, password_hash, time_zone)
   select 'therapist' || i || '@bench.tandem.test', 'Therapist ' || i, ${hash}, 'Europe/London'
@@ -95,8 +98,8 @@ await db.execute(sql`
       and substring(u.email from 'client(\\d+)@')::int % 10 = 3
     order by m.client_id, m.completed_at desc),
   answered as (update measure_responses m set items[9] = 1 from latest where m.id = latest.id returning m.id, m.client_id)
-  insert into alerts (clinic_id, client_id, therapist_id, kind, source_id, answer)
-  select ${clinicId}, answered.client_id, a.therapist_id, 'item9', answered.id, 1
+  insert into alerts (clinic_id, client_id, therapist_id, kind, source, source_id, answer)
+  select ${clinicId}, answered.client_id, a.therapist_id, 'item9', 'measure', answered.id, 1
   from answered join assignments a on a.client_id = answered.client_id`);
 progress.tick('alerts');
 

@@ -103,7 +103,7 @@ export function CheckInNotesSection({ notes }: { notes: CheckInNoteDto[] | null 
       ) : notes.length === 0 ? (
         <p className="text-sm text-stone-700">No notes or tags with the recent check-ins.</p>
       ) : (
-        <ul className="flex max-h-96 flex-col gap-2 overflow-auto">
+        <ul tabIndex={0} aria-labelledby="checkin-notes-heading" className="flex max-h-96 flex-col gap-2 overflow-auto focus-visible:outline-2 focus-visible:outline-brand-600">
           {notes.map((n) => (
             <li key={n.id} className="border-b border-stone-100 pb-2 text-sm">
               <p className="text-stone-600">
@@ -130,7 +130,7 @@ export function JournalSection({ entries }: { entries: SharedJournalEntry[] | nu
       ) : entries.length === 0 ? (
         <p className="text-sm text-stone-700">No journal entries yet.</p>
       ) : (
-        <ul className="flex max-h-96 flex-col gap-3 overflow-auto">
+        <ul tabIndex={0} aria-labelledby="journal-heading" className="flex max-h-96 flex-col gap-3 overflow-auto focus-visible:outline-2 focus-visible:outline-brand-600">
           {entries.map((e) => (
             <li key={e.id} className="text-sm">
               <p className="text-stone-600">{e.localDate}</p>
