@@ -50,6 +50,8 @@ describe('server action requests', () => {
     expect(isReadableActionReply('["$1"]', none)).toBe(false);
     expect(isReadableActionReply('[{"x":["$Q2"]}]', new Set(['1']))).toBe(false);
     expect(isReadableActionReply('["$nabc"]', none)).toBe(false);
+    expect(isReadableActionReply('["$k!V>p5P*"]', none)).toBe(false);
+    expect(isReadableActionReply('["$undefined", "$n12", "$D2026-01-01T00:00:00.000Z"]', none)).toBe(true);
     expect(isReadableActionReply(null, none)).toBe(false);
     expect(isReadableActionReply('{', none)).toBe(false);
     expect(isReadableActionReply('{"a":1}', none)).toBe(false);
@@ -77,5 +79,7 @@ describe('next-auth callback URLs', () => {
     expect(isOwnCallbackUrl('/\\evil.example', origin)).toBe(false);
     expect(isOwnCallbackUrl('/%E0%A4%A', origin)).toBe(false);
     expect(isOwnCallbackUrl('http://[::1', origin)).toBe(false);
+    expect(isOwnCallbackUrl('xB}/X', origin)).toBe(false);
+    expect(isOwnCallbackUrl('@6', origin)).toBe(false);
   });
 });

@@ -82,15 +82,20 @@ export function isReadableActionReply(root: string | null, partNames: ReadonlySe
   const pending: unknown[] = [args];
   while (pending.length > 0) {
     const value = pending.pop();
-    if (typeof value === 'string') {
-      const reference = /^\$[@QWBiTFlAOoUSsLGgMmVvbX]?([0-9a-f]+)$/.exec(value);
-      if (reference && !partNames.has(String(Number.parseInt(reference[1]!, 16)))) return false;
-      if (/^\$n/.test(value) && !/^\$n-?\d+$/.test(value)) return false;
-    } else if (value && typeof value === 'object') {
-      pending.push(...Object.values(value));
-    }
+    if (typeof value === 'string' && value.startsWith('$') && !isDecodableReference(value, partNames)) return false;
+    if (value && typeof value === 'object') pending.push(...Object.values(value));
   }
   return true;
+}
+
+const SPECIAL_VALUES = new Set(['$undefined', '$NaN', '$Infinity', '$-Infinity', '$-0']);
+
+/** A "$…" string of React's reply encoding that decodes without waiting on a part the body lacks. */
+function isDecodableReference(value: string, partNames: ReadonlySet<string>): boolean {
+  if (value.startsWith('$$') || SPECIAL_VALUES.has(value)) return true;
+  if (/^\$n-?\d+$/.test(value) || /^\$[DS]/.test(value) || /^\$K[0-9a-f]+$/.test(value)) return true;
+  const reference = /^\$[@QWBiTFlAOoUSsLGgMmVvbX]?([0-9a-f]+)$/.exec(value);
+  return reference !== null && partNames.has(String(Number.parseInt(reference[1]!, 16)));
 }
 
 export function refuseApiBody(contentLength: number | null): Refusal | null {
@@ -109,7 +114,8 @@ export function isOwnCallbackUrl(value: string, origin: string): boolean {
   try {
     const url = new URL(value, origin);
     decodeURIComponent(url.pathname);
-    return url.origin === origin && (value.startsWith('/') ? !value.startsWith('//') && !value.startsWith('/\\') : true);
+    const isPath = value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\');
+    return url.origin === origin && (isPath || value.startsWith(`${origin}/`) || value === origin);
   } catch {
     return false;
   }
