@@ -83,6 +83,14 @@ ALTER TABLE "rate_limits" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "rate_limits" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 
+-- Same clinic first, as on every table with clinic_id (0001_row_level_security.sql).
+CREATE POLICY same_clinic ON "user_sessions" AS RESTRICTIVE TO tandem_app, tandem_worker
+  USING (clinic_id = (SELECT app_clinic_id())) WITH CHECK (clinic_id = (SELECT app_clinic_id()));
+--> statement-breakpoint
+CREATE POLICY same_clinic ON "sign_in_failures" AS RESTRICTIVE TO tandem_app, tandem_worker
+  USING (clinic_id = (SELECT app_clinic_id())) WITH CHECK (clinic_id = (SELECT app_clinic_id()));
+--> statement-breakpoint
+
 -- A person sees and ends only their own sessions, in their own clinic.
 GRANT SELECT, INSERT, UPDATE ON "user_sessions" TO tandem_app;
 --> statement-breakpoint
