@@ -5,3 +5,4 @@ export * from './capture';
 export * from './signals';
 export * from './records';
 export * from './audit';
+export * from './outreach';
