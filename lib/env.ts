@@ -30,6 +30,16 @@ const envSchema = z.object({
   SMTP_USER: z.preprocess(blankAsUnset, z.string().optional()),
   SMTP_PASSWORD: z.preprocess(blankAsUnset, z.string().optional()),
   SMTP_FROM: z.preprocess(blankAsUnset, z.string().default('Tandem <no-reply@tandem.invalid>')),
+  // Outreach (issue 11). Web Push keys (VAPID, base64url): generated into the data folder on the
+  // embedded database; on PostgreSQL, without them push is off and reminders go by email or in-app.
+  VAPID_PUBLIC_KEY: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'VAPID_PUBLIC_KEY must be a base64url P-256 public key').optional()),
+  VAPID_PRIVATE_KEY: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'VAPID_PRIVATE_KEY must be a base64url P-256 private key').optional()),
+  VAPID_SUBJECT: z.preprocess(blankAsUnset, z.string().regex(/^(mailto:|https:\/\/)/, 'VAPID_SUBJECT must be a mailto: or https:// address').default('mailto:no-reply@tandem.invalid')),
+  // Tandem's public address, for the links in reminder and escalation emails.
+  TANDEM_URL: z.preprocess(blankAsUnset, z.url().optional()),
+  // Background work in this process: on by default on the embedded database (the server is the
+  // only process that may open it), off on PostgreSQL where `npm run worker` runs it.
+  TANDEM_INLINE_WORKER: z.preprocess(blankAsUnset, z.enum(['on', 'off']).optional()),
 });
 
 function parseEnv() {
@@ -47,3 +57,4 @@ export const env = parseEnv();
 export const isInMemory = !env.DATABASE_URL && env.TANDEM_DATA_DIR === 'memory://';
 export const databaseKind: 'embedded' | 'postgres' = env.DATABASE_URL ? 'postgres' : 'embedded';
 export const dataDir = isInMemory ? null : path.resolve(env.TANDEM_DATA_DIR);
+export const publicUrl = (env.TANDEM_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');

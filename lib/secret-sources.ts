@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import webpush from 'web-push';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, databaseKind, env } from '@/lib/env';
@@ -6,7 +7,9 @@ import { dataDir, databaseKind, env } from '@/lib/env';
 // Where Tandem's secrets come from, without the server-only marker, so the demo seed (a plain
 // script outside Next) can encrypt the session notes it writes. Request code uses lib/secrets.
 
-export type Secrets = { authSecret: string; encryptionKey: Buffer };
+/** Web Push keys; null when push is not set up (PostgreSQL without VAPID_* in the environment). */
+export type VapidKeys = { publicKey: string; privateKey: string; subject: string };
+export type Secrets = { authSecret: string; encryptionKey: Buffer; vapid: VapidKeys | null };
 
 let cached: Secrets | undefined;
 
@@ -25,8 +28,9 @@ function resolveSecrets(): Secrets {
     authSecret: env.NEXTAUTH_SECRET,
     encryptionKey: env.TANDEM_ENCRYPTION_KEY ? Buffer.from(env.TANDEM_ENCRYPTION_KEY, 'base64') : undefined,
   };
-  if (fromEnv.authSecret && fromEnv.encryptionKey) {
-    return { authSecret: fromEnv.authSecret, encryptionKey: fromEnv.encryptionKey };
+  const vapidFromEnv = env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT } : null;
+  if (fromEnv.authSecret && fromEnv.encryptionKey && (vapidFromEnv || databaseKind === 'postgres')) {
+    return { authSecret: fromEnv.authSecret, encryptionKey: fromEnv.encryptionKey, vapid: vapidFromEnv };
   }
   if (databaseKind === 'postgres') {
     throw new Error(
@@ -37,13 +41,15 @@ function resolveSecrets(): Secrets {
   return {
     authSecret: fromEnv.authSecret ?? generated.authSecret,
     encryptionKey: fromEnv.encryptionKey ?? Buffer.from(generated.encryptionKey, 'base64'),
+    vapid: vapidFromEnv ?? { publicKey: generated.vapidPublicKey, privateKey: generated.vapidPrivateKey, subject: env.VAPID_SUBJECT },
   };
 }
 
-type DevSecrets = { authSecret: string; encryptionKey: string };
+type DevSecrets = { authSecret: string; encryptionKey: string; vapidPublicKey: string; vapidPrivateKey: string };
 
 function createDevSecrets(): DevSecrets {
-  return { authSecret: randomBytes(32).toString('base64url'), encryptionKey: randomBytes(32).toString('base64') };
+  const vapid = webpush.generateVAPIDKeys();
+  return { authSecret: randomBytes(32).toString('base64url'), encryptionKey: randomBytes(32).toString('base64'), vapidPublicKey: vapid.publicKey, vapidPrivateKey: vapid.privateKey };
 }
 
 function readOrCreateDevSecrets(dir: string): DevSecrets {
@@ -54,5 +60,11 @@ function readOrCreateDevSecrets(dir: string): DevSecrets {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as DevSecrets;
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<DevSecrets> & Pick<DevSecrets, 'authSecret' | 'encryptionKey'>;
+  if (stored.vapidPublicKey && stored.vapidPrivateKey) return stored as DevSecrets;
+  // A data folder from before Web Push: add the keys, keep the rest.
+  const vapid = webpush.generateVAPIDKeys();
+  const completed = { ...stored, vapidPublicKey: vapid.publicKey, vapidPrivateKey: vapid.privateKey };
+  fs.writeFileSync(file, JSON.stringify(completed), { mode: 0o600 });
+  return completed;
 }

@@ -115,6 +115,11 @@ CREATE POLICY own_all ON reminder_settings FOR ALL TO tandem_app
 CREATE POLICY own_all ON push_subscriptions FOR ALL TO tandem_app
   USING (client_id = (SELECT app_user_id())) WITH CHECK (client_id = (SELECT app_user_id()));
 --> statement-breakpoint
+-- The therapist sees whether a client's reminders are on (never when or how) while the client
+-- shares check-ins with them.
+CREATE POLICY consented_read ON reminder_settings FOR SELECT TO tandem_app
+  USING (client_id = ANY ((SELECT app_consented_clients('checkins'))::uuid[]));
+--> statement-breakpoint
 -- The record of what was sent: the recipient reads theirs and marks one opened; the therapist
 -- reads a client's reminder record (the fact of delivery, no content is stored) only while the
 -- client shares check-ins; an admin reads the clinic's escalation emails. Only the worker writes.
@@ -128,7 +133,7 @@ CREATE POLICY recipient_open ON notifications FOR UPDATE TO tandem_app
   USING (recipient_id = (SELECT app_user_id())) WITH CHECK (recipient_id = (SELECT app_user_id()));
 --> statement-breakpoint
 CREATE POLICY consented_read ON notifications FOR SELECT TO tandem_app
-  USING (kind IN ('checkin', 'measure', 'nudge') AND client_id = ANY ((SELECT app_consented_clients('checkins'))));
+  USING (kind IN ('checkin', 'measure', 'nudge') AND client_id = ANY ((SELECT app_consented_clients('checkins'))::uuid[]));
 --> statement-breakpoint
 CREATE POLICY admin_escalations_read ON notifications FOR SELECT TO tandem_app
   USING (kind IN ('alert_new', 'alert_overdue') AND (SELECT app_role()) = 'admin');
@@ -156,10 +161,6 @@ CREATE POLICY worker_read ON users FOR SELECT TO tandem_worker
 
 -- The minute's dispatch starts before any clinic's context: this answers only which clinics
 -- exist and their time zones (for the nightly 02:00 run), nothing else.
-GRANT SELECT ON clinics TO tandem_definer;
---> statement-breakpoint
-CREATE POLICY definer_read ON clinics FOR SELECT TO tandem_definer USING (true);
---> statement-breakpoint
 CREATE FUNCTION outreach_clinics() RETURNS TABLE (clinic_id uuid, time_zone text)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$ SELECT c.id, c.time_zone FROM clinics c ORDER BY c.created_at, c.id $$;
@@ -169,3 +170,45 @@ ALTER FUNCTION outreach_clinics() OWNER TO tandem_definer;
 REVOKE ALL ON FUNCTION outreach_clinics() FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION outreach_clinics() TO tandem_worker;
+--> statement-breakpoint
+
+-- The dispatcher's progress: the last minute whose reminders were recorded, so a worker that
+-- was down catches up on the minutes it missed, and /api/health can tell when it is behind.
+CREATE TABLE "outreach_state" (
+	"id" boolean PRIMARY KEY DEFAULT true NOT NULL,
+	"last_minute_done" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "outreach_state_single_row" CHECK ("id")
+);
+--> statement-breakpoint
+INSERT INTO "outreach_state" ("id") VALUES (true);
+--> statement-breakpoint
+ALTER TABLE "outreach_state" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "outreach_state" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+GRANT SELECT, UPDATE ON "outreach_state" TO tandem_worker;
+--> statement-breakpoint
+CREATE POLICY worker_all ON outreach_state FOR ALL TO tandem_worker USING (true) WITH CHECK (true);
+--> statement-breakpoint
+GRANT SELECT ON "outreach_state", "notifications" TO tandem_definer;
+--> statement-breakpoint
+CREATE POLICY definer_read ON outreach_state FOR SELECT TO tandem_definer USING (true);
+--> statement-breakpoint
+CREATE POLICY definer_read ON notifications FOR SELECT TO tandem_definer USING (true);
+--> statement-breakpoint
+-- How far behind background work is, in seconds, for /api/health (no context needed, no rows
+-- shown): the older of the oldest notification due but not yet sent and the first minute not yet
+-- dispatched (since the database was migrated when no worker has ever run).
+CREATE FUNCTION outreach_queue_lag() RETURNS integer
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+    SELECT greatest(0,
+      floor(extract(epoch FROM now() - coalesce(
+        (SELECT min(n.due_at) FROM notifications n WHERE n.status IN ('pending', 'sending') AND n.due_at <= now()), now()))),
+      floor(extract(epoch FROM now() - (SELECT coalesce(s.last_minute_done + interval '1 minute', s.created_at) FROM outreach_state s))))::integer
+  $$;
+--> statement-breakpoint
+ALTER FUNCTION outreach_queue_lag() OWNER TO tandem_definer;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION outreach_queue_lag() TO tandem_app;

@@ -82,3 +82,10 @@ export const notifications = pgTable(
 
 export type ReminderSettingsRow = typeof reminderSettings.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+
+// The dispatcher's progress (one row): the last minute whose reminders were recorded.
+export const outreachState = pgTable('outreach_state', {
+  id: boolean('id').primaryKey().default(true),
+  lastMinuteDone: timestamp('last_minute_done', { withTimezone: true }),
+  createdAt: createdAt(),
+});
