@@ -5,9 +5,10 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Tandem', template: '%s · Tandem' },
   description: 'Measurement-informed therapy: check-ins, measures and explained signals.',
+  icons: { icon: '/icons/icon.svg', apple: '/icons/icon-192.png' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#17665a' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

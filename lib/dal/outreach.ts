@@ -152,15 +152,18 @@ export async function openReminder({ actor, notificationId }: { actor: Actor; no
   return target;
 }
 
+export type OutreachNotices = { reminderId: string | null; pushLostAt: Date | null };
+
 /**
- * The in-app reminder: today's check-in reminder that went out (by any channel) while the client
- * has not checked in today and has not opened it yet. Null otherwise.
+ * What the client's pages show on their next visit: today's check-in reminder that went out (by
+ * any channel) while they have not checked in today nor opened it, and whether the push service
+ * reported one of their devices gone.
  */
-export async function findTodaysReminder({ actor, timeZone }: { actor: Actor; timeZone: string }): Promise<{ id: string } | null> {
-  if (actor.role !== 'client') return null;
+export async function getOutreachNotices({ actor, timeZone }: { actor: Actor; timeZone: string }): Promise<OutreachNotices> {
+  requireClient(actor);
   const today = wallClockAt(new Date(), timeZone).localDate;
   return withActor(actor, async (tx) => {
-    const [row] = await queryRows<{ id: string }>(
+    const [reminder] = await queryRows<{ id: string }>(
       tx,
       sql`select n.id from notifications n
            where n.recipient_id = ${actor.userId} and n.kind = 'checkin' and n.status = 'accepted' and n.opened_at is null
@@ -168,7 +171,8 @@ export async function findTodaysReminder({ actor, timeZone }: { actor: Actor; ti
              and not exists (select 1 from check_ins c where c.client_id = ${actor.userId} and c.local_date = ${today}::date)
            order by n.due_at desc limit 1`,
     );
-    return row ?? null;
+    const [settings] = await tx.select({ pushLostAt: schema.reminderSettings.pushLostAt }).from(schema.reminderSettings).where(eq(schema.reminderSettings.clientId, actor.userId));
+    return { reminderId: reminder?.id ?? null, pushLostAt: settings?.pushLostAt ?? null };
   });
 }
 
