@@ -5,6 +5,7 @@ import { loadSecrets } from '@/lib/secret-sources';
 import type { Database, Transaction } from '../index';
 import * as schema from '../schema';
 import { generateClinic, type DemoRows } from './generate';
+import { seedOutreach } from './outreach';
 import { DEMO_PASSWORD, demoClinic, harbourClinic } from './personas';
 import { generateSessions, type SessionRows } from './sessions';
 
@@ -34,6 +35,7 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
       await insertRows(tx, rows, hashes[i] ?? []);
       await insertSessions(tx, generateSessions(rows, today, encryptionKey, 514 + i));
     }
+    await seedOutreach(tx, today);
   });
   return { seeded: true, today };
 }

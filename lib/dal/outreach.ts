@@ -167,7 +167,7 @@ export async function getOutreachNotices({ actor, timeZone }: { actor: Actor; ti
       tx,
       sql`select n.id from notifications n
            where n.recipient_id = ${actor.userId} and n.kind = 'checkin' and n.status = 'accepted' and n.opened_at is null
-             and n.due_at <= now() and n.due_at > now() - interval '1 day'
+             and n.due_at <= now() and (n.due_at at time zone ${timeZone})::date = ${today}::date
              and not exists (select 1 from check_ins c where c.client_id = ${actor.userId} and c.local_date = ${today}::date)
            order by n.due_at desc limit 1`,
     );
