@@ -1,7 +1,6 @@
 import { signInByEmail } from './fixtures/people';
-import { seededUserId } from './fixtures/seeded-ids';
 import { expect, signInAs, test } from './fixtures/demo';
-import { ClientPage } from './pages/client-page';
+import { ClientPage, userIdOf } from './pages/client-page';
 import { SettingsPage } from './pages/settings-page';
 
 // Rosa Diaz (rosa@) is used by no other spec: she turns reminders on here. Ana Souza and Kai
@@ -49,16 +48,18 @@ test('a client sees the reminders Tandem sent them and what became of each', asy
   await expect(sent).toContainText('opened');
 });
 
-test('the therapist sees whether a client’s reminders are on and reaching them, beside what they share', async ({ page }) => {
+test('the therapist sees whether a client’s reminders are on and reaching them, beside what they share', async ({ page, browser }) => {
+  const anaId = await userIdOf(browser, 'ana@demo.tandem.test', /\/check-in$/);
   await signInAs(page, 'therapist');
   const client = new ClientPage(page);
-  await client.open(seededUserId('ana@demo.tandem.test'), 'Ana Souza');
+  await client.open(anaId, 'Ana Souza');
   await expect(page.getByTestId('reminder-health')).toHaveText(/Reminders on · last delivered/);
 });
 
-test('the therapist sees that a client’s push notifications are failing and email has taken over', async ({ page }) => {
+test('the therapist sees that a client’s push notifications are failing and email has taken over', async ({ page, browser }) => {
+  const kaiId = await userIdOf(browser, 'kai@demo.tandem.test', /\/check-in$/);
   await signInByEmail(page, 'jordan@demo.tandem.test', /\/caseload$/);
   const client = new ClientPage(page);
-  await client.open(seededUserId('kai@demo.tandem.test'), 'Kai Moreno');
+  await client.open(kaiId, 'Kai Moreno');
   await expect(page.getByTestId('reminder-health')).toHaveText(/Push failing since .+, emailing instead/);
 });

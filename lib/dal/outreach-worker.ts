@@ -32,7 +32,7 @@ export type DueReminder = {
 };
 
 /** A claimed notification whose send was interrupted (a worker died) is retried after this. */
-const CLAIM_LEASE_SECONDS = 120;
+const CLAIM_LEASE_SECONDS = 30;
 /** Attempts before a notification is given up as failed. */
 const MAX_ATTEMPTS = 3;
 /** New urgent alerts older than this are not emailed "at once" any more (a worker down for days). */

@@ -71,8 +71,8 @@ describe('the minute dispatch', () => {
     expect(await recordDueReminders({ clinicId, at: at20 })).toBe(1);
     // A worker claims the reminder and dies before sending it.
     await getDatabase().execute(sql`update notifications set status = 'sending', claimed_at = ${at20}, attempts = 1 where client_id = ${client.userId}`);
-    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 30_000) })).toBe(0);
-    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 180_000) })).toBe(1);
+    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 20_000) })).toBe(0);
+    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 60_000) })).toBe(1);
     expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 400_000) })).toBe(0);
     expect(await notificationsOf(client.userId)).toMatchObject([{ status: 'accepted', attempts: 2 }]);
   });
