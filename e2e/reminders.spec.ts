@@ -3,7 +3,7 @@ import { expect, signInAs, test } from './fixtures/demo';
 import { ClientPage, userIdOf } from './pages/client-page';
 import { SettingsPage } from './pages/settings-page';
 
-// Rosa Diaz (rosa@) is used by no other spec: she turns reminders on here. Ana Souza and Kai
+// Rosa Diaz (rosa@) turns reminders on here (admin.spec.ts only reassigns her). Ana Souza and Kai
 // Moreno have reminders and delivery history from the demo seed (db/seed/outreach.ts); Kai's
 // push notifications have been failing for three days.
 

@@ -64,7 +64,16 @@ export type BackgroundWork = { boss: PgBoss; stop: () => Promise<void> };
 export async function startBackgroundWork({ log = console.log }: { log?: (line: string) => void } = {}): Promise<BackgroundWork> {
   const boss = createQueue({ supervise: true, schedule: false });
   await boss.start();
-  await createQueues(boss);
+  // Workers starting together may deadlock creating the same queue: one gives way and retries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await createQueues(boss);
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt + Math.random() * 250));
+    }
+  }
   await boss.work<{ at: string }>(DISPATCH, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
     if (!job) return;
     const summary = await dispatchMinute({ at: new Date(job.data.at), now: new Date() });

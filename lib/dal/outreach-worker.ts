@@ -277,7 +277,19 @@ export async function scheduleNudge({ clinicId, clientId, checkedInAt }: { clini
   });
 }
 
-type Claimed = { id: string; kind: NotificationKind; clientId: string; recipientId: string; attempts: number; dedupeKey: string };
+type Subscription = PushTarget & { id: string };
+/** A claimed notification with what sending it needs: the recipient's address, choice of email and devices. */
+type Claimed = {
+  id: string;
+  kind: NotificationKind;
+  clientId: string;
+  recipientId: string;
+  attempts: number;
+  dedupeKey: string;
+  email: string | null;
+  emailAllowed: boolean;
+  subscriptions: Subscription[];
+};
 
 /**
  * Claims up to `limit` notifications that are due (or whose sender died mid-send, after the
@@ -293,7 +305,11 @@ async function claimDue(clinicId: string, now: Date, limit: number): Promise<Cla
                              and ((status = 'pending' and due_at <= ${now})
                                or (status = 'sending' and claimed_at < ${now}::timestamptz - make_interval(secs => ${CLAIM_LEASE_SECONDS})))
                            order by due_at limit ${limit} for update skip locked)
-       returning n.id, n.kind, n.client_id as "clientId", n.recipient_id as "recipientId", n.attempts, n.dedupe_key as "dedupeKey"`,
+       returning n.id, n.kind, n.client_id as "clientId", n.recipient_id as "recipientId", n.attempts, n.dedupe_key as "dedupeKey",
+                 (select u.email from users u where u.id = n.recipient_id) as email,
+                 coalesce((select r.email_allowed from reminder_settings r where r.client_id = n.recipient_id), false) as "emailAllowed",
+                 (select coalesce(json_agg(json_build_object('id', s.id, 'endpoint', s.endpoint, 'p256dh', s.p256dh, 'auth', s.auth)), '[]'::json)
+                    from push_subscriptions s where s.client_id = n.recipient_id and n.kind in ('checkin', 'measure', 'nudge')) as subscriptions`,
     ),
   );
 }
@@ -301,24 +317,14 @@ async function claimDue(clinicId: string, now: Date, limit: number): Promise<Cla
 type Outcome = { status: 'accepted' | 'failed'; channel: NotificationChannel | null; pushError: string | null; failureReason: string | null };
 
 async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
-  const { subscriptions, recipient } = await withClinicWorker(clinicId, async (tx) => {
-    const subscriptions = await tx
-      .select({ id: schema.pushSubscriptions.id, endpoint: schema.pushSubscriptions.endpoint, p256dh: schema.pushSubscriptions.p256dh, auth: schema.pushSubscriptions.auth })
-      .from(schema.pushSubscriptions)
-      .where(eq(schema.pushSubscriptions.clientId, n.recipientId));
-    const [recipient] = await queryRows<{ email: string; emailAllowed: boolean }>(
-      tx,
-      sql`select u.email, coalesce(r.email_allowed, false) as "emailAllowed" from users u left join reminder_settings r on r.client_id = u.id where u.id = ${n.recipientId}`,
-    );
-    return { subscriptions, recipient };
-  });
+  const { subscriptions } = n;
   const kind = n.kind as ClientNotificationKind;
   const link = `${publicUrl}/api/reminders/${n.id}/open`;
   let pushError: string | null = null;
   const vapid = getSecrets().vapid;
   if (subscriptions.length > 0 && vapid) {
     const message = clientMessage(kind, n.id);
-    const outcomes = await Promise.all(subscriptions.map((s: PushTarget & { id: string }) => sendPush(s, { title: message.title, body: message.body, url: link }, vapid, n.id.replaceAll('-', '').slice(0, 32)).then((o) => ({ s, o }))));
+    const outcomes = await Promise.all(subscriptions.map((s) => sendPush(s, { title: message.title, body: message.body, url: link }, vapid, n.id.replaceAll('-', '').slice(0, 32)).then((o) => ({ s, o }))));
     const gone = outcomes.filter(({ o }) => o.result === 'gone').map(({ s }) => s.id);
     if (gone.length > 0) {
       await withClinicWorker(clinicId, async (tx) => {
@@ -330,10 +336,10 @@ async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
     const first = outcomes[0]?.o;
     pushError = first?.result === 'gone' ? `subscription gone (${first.status})` : first?.result === 'failed' ? first.reason : 'push failed';
   }
-  if (recipient?.emailAllowed) {
+  if (n.emailAllowed && n.email) {
     const mail = clientReminderEmail(kind, n.id, link, `${publicUrl}/settings`);
     try {
-      const via = await sendMail({ to: recipient.email, ...mail });
+      const via = await sendMail({ to: n.email, ...mail });
       if (via !== 'none') return { status: 'accepted', channel: 'email', pushError, failureReason: null };
     } catch (error) {
       return { status: 'accepted', channel: 'in_app', pushError, failureReason: `email failed (${(error as Error).name})` };
@@ -343,13 +349,10 @@ async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
   return { status: 'accepted', channel: 'in_app', pushError, failureReason: null };
 }
 
-async function deliverToStaff(clinicId: string, n: Claimed): Promise<Outcome> {
-  const [recipient] = await withClinicWorker(clinicId, (tx) =>
-    tx.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, n.recipientId)),
-  );
-  if (!recipient) return { status: 'failed', channel: 'email', pushError: null, failureReason: 'recipient not found' };
+async function deliverToStaff(n: Claimed): Promise<Outcome> {
+  if (!n.email) return { status: 'failed', channel: 'email', pushError: null, failureReason: 'recipient not found' };
   try {
-    const via = await sendMail({ to: recipient.email, ...staffAlertEmail(n.kind as 'alert_new' | 'alert_overdue', `${publicUrl}/sign-in`) });
+    const via = await sendMail({ to: n.email, ...staffAlertEmail(n.kind as 'alert_new' | 'alert_overdue', `${publicUrl}/sign-in`) });
     if (via === 'none') return { status: 'failed', channel: 'email', pushError: null, failureReason: 'no mail server is set up (SMTP_HOST)' };
     return { status: 'accepted', channel: 'email', pushError: null, failureReason: null };
   } catch (error) {
@@ -362,7 +365,7 @@ async function deliver(clinicId: string, n: Claimed): Promise<void> {
     n.attempts > MAX_ATTEMPTS
       ? { status: 'failed', channel: null, pushError: null, failureReason: 'gave up after repeated interruptions' }
       : n.kind === 'alert_new' || n.kind === 'alert_overdue'
-        ? await deliverToStaff(clinicId, n)
+        ? await deliverToStaff(n)
         : await deliverToClient(clinicId, n);
   await withClinicWorker(clinicId, (tx) =>
     tx
@@ -378,9 +381,11 @@ export async function sendDueNotifications({ clinicId, now, batchSize = 200, con
   for (;;) {
     const batch = await claimDue(clinicId, now, batchSize);
     if (batch.length === 0) return sent;
-    for (let i = 0; i < batch.length; i += concurrency) {
-      await Promise.all(batch.slice(i, i + concurrency).map((n) => deliver(clinicId, n)));
-    }
+    let next = 0;
+    const lane = async () => {
+      for (let n = batch[next++]; n; n = batch[next++]) await deliver(clinicId, n);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
     sent += batch.length;
   }
 }
