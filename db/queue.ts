@@ -25,7 +25,9 @@ function pgliteExecutor(client: PGlite) {
 /** A pg-boss instance for this process's database (not yet started). */
 export function createQueue(options: { supervise: boolean; schedule: boolean; poolSize?: number }): PgBoss {
   const embedded = getEmbeddedClient();
-  const common = { schema: QUEUE_SCHEMA, migrate: true, supervise: options.supervise, schedule: options.schedule };
+  // Maintenance (which also expires the job of a worker that died) every 10 s, so a minute
+  // whose worker was killed is retried within about half a minute.
+  const common = { schema: QUEUE_SCHEMA, migrate: true, supervise: options.supervise, schedule: options.schedule, maintenanceIntervalSeconds: 10 };
   const boss = embedded
     ? new PgBoss({ ...common, db: pgliteExecutor(embedded) })
     : new PgBoss({ ...common, connectionString: env.DATABASE_URL, max: options.poolSize ?? 4 });

@@ -32,7 +32,9 @@ export async function queueDueMinutes(boss: PgBoss, now: Date = new Date()): Pro
   let queued = 0;
   for (let ms = from; ms <= current; ms += 60_000) {
     const at = new Date(ms).toISOString();
-    if (await boss.send(DISPATCH, { at }, { id: jobId(`dispatch:${at}`), retryLimit: 5, retryDelay: 5, expireInSeconds: 60 })) queued++;
+    // A minute still running after 30 s is handed to a second worker as well: the dispatch is
+    // idempotent, so the two share the sends (SKIP LOCKED) and a dead worker's minute is retaken.
+    if (await boss.send(DISPATCH, { at }, { id: jobId(`dispatch:${at}`), retryLimit: 5, retryDelay: 1, expireInSeconds: 30 })) queued++;
     for (const clinic of clinics) {
       const night = slotsFiringAt(new Date(ms), clinic.timeZone).find((s) => s.localTime === NIGHTLY_LOCAL_TIME);
       if (night) {

@@ -31,8 +31,12 @@ export type DueReminder = {
   dueAt: Date;
 };
 
-/** A claimed notification whose send was interrupted (a worker died) is retried after this. */
-const CLAIM_LEASE_SECONDS = 30;
+/**
+ * A claimed notification whose send was interrupted (a worker died) is retried after this. A
+ * live worker finishes a claimed batch well within it (batches are small), so only a dead
+ * worker's sends are retaken.
+ */
+const CLAIM_LEASE_SECONDS = 60;
 /** Attempts before a notification is given up as failed. */
 const MAX_ATTEMPTS = 3;
 /** New urgent alerts older than this are not emailed "at once" any more (a worker down for days). */
@@ -376,7 +380,7 @@ async function deliver(clinicId: string, n: Claimed): Promise<void> {
 }
 
 /** Sends everything due in a clinic, a batch at a time, several sends in flight. Returns how many. */
-export async function sendDueNotifications({ clinicId, now, batchSize = 200, concurrency = 25 }: { clinicId: string; now: Date; batchSize?: number; concurrency?: number }): Promise<number> {
+export async function sendDueNotifications({ clinicId, now, batchSize = 50, concurrency = 25 }: { clinicId: string; now: Date; batchSize?: number; concurrency?: number }): Promise<number> {
   let sent = 0;
   for (;;) {
     const batch = await claimDue(clinicId, now, batchSize);

@@ -9,7 +9,7 @@ import { addDailyMood, addPause, daysAgo } from '@/lib/testing/factories-workspa
 import { createQueues, NIGHTLY, queueDueMinutes, runNightlyJob } from './background';
 import { listStoredInsights } from './insights';
 import { getReminderHealth, getReminderSettings, listEscalationEmails, listMyReminders, saveReminderSettings } from './outreach';
-import { dispatchMinute, previewDueReminders, recordDueReminders, sendDueNotifications } from './outreach-worker';
+import { dispatchMinute, previewDueReminders, recordDueReminders, scheduleNudge, sendDueNotifications } from './outreach-worker';
 
 const LISBON = 'Europe/Lisbon';
 const DAY = '2026-11-24';
@@ -71,10 +71,29 @@ describe('the minute dispatch', () => {
     expect(await recordDueReminders({ clinicId, at: at20 })).toBe(1);
     // A worker claims the reminder and dies before sending it.
     await getDatabase().execute(sql`update notifications set status = 'sending', claimed_at = ${at20}, attempts = 1 where client_id = ${client.userId}`);
-    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 20_000) })).toBe(0);
-    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 60_000) })).toBe(1);
+    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 40_000) })).toBe(0);
+    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 90_000) })).toBe(1);
     expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 400_000) })).toBe(0);
     expect(await notificationsOf(client.userId)).toMatchObject([{ status: 'accepted', attempts: 2 }]);
+  });
+});
+
+describe('self-care nudges', () => {
+  it('schedules one gentle nudge for later on a day well below the client’s usual, only when they turned nudges on', async () => {
+    const { client, clinicId } = await createClinicWithClient();
+    await addDailyMood(client, { fromDaysAgo: 34, toDaysAgo: 0, mood: (ago) => (ago < 7 ? 3 : 7) });
+    const checkedInAt = instantOf(daysAgo(0), '09:00', LISBON);
+    await saveReminderSettings({ actor: client, input: reminderOn });
+    expect(await scheduleNudge({ clinicId, clientId: client.userId, checkedInAt })).toBe(false);
+
+    await saveReminderSettings({ actor: client, input: { ...reminderOn, nudgesEnabled: true } });
+    expect(await scheduleNudge({ clinicId, clientId: client.userId, checkedInAt })).toBe(true);
+    expect(await scheduleNudge({ clinicId, clientId: client.userId, checkedInAt: new Date(checkedInAt.getTime() + 3_600_000) })).toBe(false);
+    const [nudge] = await queryRows<{ kind: string; due_at: Date; local_time: string }>(
+      getDatabase(),
+      sql`select kind, due_at, local_time from notifications where client_id = ${client.userId}`,
+    );
+    expect(nudge).toMatchObject({ kind: 'nudge', local_time: '11:00' });
   });
 });
 

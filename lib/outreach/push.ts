@@ -8,6 +8,21 @@ export type PushOutcome = { result: 'accepted' } | { result: 'gone'; status: num
 
 // A reminder older than a day is no use: the push service may drop it after that.
 const TIME_TO_LIVE_SECONDS = 24 * 60 * 60;
+// The VAPID token is signed once per push service and reused for an hour (it is valid for 12),
+// rather than signed again for every message of a busy minute.
+const TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
+const TOKEN_REUSE_MS = 60 * 60 * 1000;
+const tokens = new Map<string, { authorization: string; until: number }>();
+
+function vapidAuthorization(endpoint: string, vapid: VapidKeys): string {
+  const audience = new URL(endpoint).origin;
+  const cached = tokens.get(audience);
+  if (cached && cached.until > Date.now()) return cached.authorization;
+  const expiration = Math.floor(Date.now() / 1000) + TOKEN_LIFETIME_SECONDS;
+  const { Authorization } = webpush.getVapidHeaders(audience, vapid.subject, vapid.publicKey, vapid.privateKey, 'aes128gcm', expiration);
+  tokens.set(audience, { authorization: Authorization, until: Date.now() + TOKEN_REUSE_MS });
+  return Authorization;
+}
 
 /**
  * Sends one Web Push message. web-push encrypts the payload and signs the VAPID header; the
@@ -19,7 +34,7 @@ export async function sendPush(target: PushTarget, payload: PushPayload, vapid: 
   let details;
   try {
     details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, JSON.stringify(payload), {
-      vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
+      headers: { Authorization: vapidAuthorization(target.endpoint, vapid) },
       TTL: TIME_TO_LIVE_SECONDS,
       topic,
     });

@@ -10,7 +10,7 @@ import { minuteStart, slotsFiringAt, wallClockAt } from '@/lib/outreach/schedule
 // names the server; the bench makes and drops its own database). 100,000 clients over 20 time
 // zones with daily reminders; `npm run worker` processes dispatch two busy minutes for real
 // (Web Push, encrypted and signed, to a local push service that counts what arrives), and in the
-// second minute one worker is killed mid-dispatch and a new one started. Prints, per minute:
+// second minute every worker is killed mid-dispatch and new ones are started. Prints, per minute:
 // how many were due, seconds from the minute's start until the last one arrived, how many
 // clients got it twice, and how many never got it.
 
@@ -177,9 +177,11 @@ try {
   const withKill = await measure(second, expected[1], (share) => {
     if (killedAt === null && share >= 0.3) {
       killedAt = share;
-      workers[0]?.kill('SIGKILL');
-      startWorker();
-      log(`Killed a worker with ${Math.round(share * 100)}% delivered, started another.`);
+      // Every worker, so the one dispatching this minute is surely among them; then new ones.
+      const running = workers.filter((w) => w.exitCode === null);
+      running.forEach((w) => w.kill('SIGKILL'));
+      for (let i = 0; i < workerCount; i++) startWorker();
+      log(`Killed ${running.length} workers with ${Math.round(share * 100)}% delivered, started ${workerCount} new ones.`);
     }
   });
   log(`Second minute, a worker killed mid-dispatch: ${JSON.stringify(withKill)}`);
