@@ -303,11 +303,13 @@ async function claimDue(clinicId: string, now: Date, limit: number): Promise<Cla
   return withClinicWorker(clinicId, (tx) =>
     queryRows<Claimed>(
       tx,
-      sql`update notifications n set status = 'sending', claimed_at = ${now}, attempts = n.attempts + 1
+      // The claim is stamped with the database's clock at the moment of claiming (not the job's
+      // start), so a long dispatch's later batches are not mistaken for a dead worker's.
+      sql`update notifications n set status = 'sending', claimed_at = clock_timestamp(), attempts = n.attempts + 1
            where n.id in (select id from notifications
                            where clinic_id = ${clinicId}
                              and ((status = 'pending' and due_at <= ${now})
-                               or (status = 'sending' and claimed_at < ${now}::timestamptz - make_interval(secs => ${CLAIM_LEASE_SECONDS})))
+                               or (status = 'sending' and claimed_at < clock_timestamp() - make_interval(secs => ${CLAIM_LEASE_SECONDS})))
                            order by due_at limit ${limit} for update skip locked)
        returning n.id, n.kind, n.client_id as "clientId", n.recipient_id as "recipientId", n.attempts, n.dedupe_key as "dedupeKey",
                  (select u.email from users u where u.id = n.recipient_id) as email,
@@ -380,7 +382,7 @@ async function deliver(clinicId: string, n: Claimed): Promise<void> {
 }
 
 /** Sends everything due in a clinic, a batch at a time, several sends in flight. Returns how many. */
-export async function sendDueNotifications({ clinicId, now, batchSize = 50, concurrency = 25 }: { clinicId: string; now: Date; batchSize?: number; concurrency?: number }): Promise<number> {
+export async function sendDueNotifications({ clinicId, now, batchSize = 50, concurrency = 8 }: { clinicId: string; now: Date; batchSize?: number; concurrency?: number }): Promise<number> {
   let sent = 0;
   for (;;) {
     const batch = await claimDue(clinicId, now, batchSize);

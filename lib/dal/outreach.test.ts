@@ -70,10 +70,13 @@ describe('the minute dispatch', () => {
     await saveReminderSettings({ actor: client, input: reminderOn });
     expect(await recordDueReminders({ clinicId, at: at20 })).toBe(1);
     // A worker claims the reminder and dies before sending it.
-    await getDatabase().execute(sql`update notifications set status = 'sending', claimed_at = ${at20}, attempts = 1 where client_id = ${client.userId}`);
-    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 40_000) })).toBe(0);
-    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 90_000) })).toBe(1);
-    expect(await sendDueNotifications({ clinicId, now: new Date(at20.getTime() + 400_000) })).toBe(0);
+    await getDatabase().execute(sql`update notifications set status = 'sending', claimed_at = now(), attempts = 1 where client_id = ${client.userId}`);
+    const later = new Date(at20.getTime() + 60_000);
+    expect(await sendDueNotifications({ clinicId, now: later })).toBe(0);
+    // A minute and a half later the claim has lapsed: another worker takes it over, once.
+    await getDatabase().execute(sql`update notifications set claimed_at = now() - interval '90 seconds' where client_id = ${client.userId}`);
+    expect(await sendDueNotifications({ clinicId, now: later })).toBe(1);
+    expect(await sendDueNotifications({ clinicId, now: later })).toBe(0);
     expect(await notificationsOf(client.userId)).toMatchObject([{ status: 'accepted', attempts: 2 }]);
   });
 });
