@@ -37,6 +37,8 @@ export type DueReminder = {
  * worker's sends are retaken.
  */
 const CLAIM_LEASE_SECONDS = 60;
+/** Tries at recording a finished send before giving up (each waits a little longer). */
+const RECORD_ATTEMPTS = 6;
 /** Attempts before a notification is given up as failed. */
 const MAX_ATTEMPTS = 3;
 /** New urgent alerts older than this are not emailed "at once" any more (a worker down for days). */
@@ -373,12 +375,23 @@ async function deliver(clinicId: string, n: Claimed): Promise<void> {
       : n.kind === 'alert_new' || n.kind === 'alert_overdue'
         ? await deliverToStaff(n)
         : await deliverToClient(clinicId, n);
-  await withClinicWorker(clinicId, (tx) =>
-    tx
-      .update(schema.notifications)
-      .set({ ...outcome, acceptedAt: outcome.status === 'accepted' ? new Date() : null })
-      .where(and(eq(schema.notifications.id, n.id), eq(schema.notifications.status, 'sending'))),
-  );
+  const acceptedAt = outcome.status === 'accepted' ? new Date() : null;
+  // The send has happened: losing its record to a passing database error would have it sent
+  // again once the claim lapses, so recording it is retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withClinicWorker(clinicId, (tx) =>
+        tx
+          .update(schema.notifications)
+          .set({ ...outcome, acceptedAt })
+          .where(and(eq(schema.notifications.id, n.id), eq(schema.notifications.status, 'sending'))),
+      );
+      return;
+    } catch (error) {
+      if (attempt >= RECORD_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 /** Sends everything due in a clinic, a batch at a time, several sends in flight. Returns how many. */
