@@ -189,6 +189,9 @@ ALTER TABLE "outreach_state" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 GRANT SELECT, UPDATE ON "outreach_state" TO tandem_worker;
 --> statement-breakpoint
+-- The app role may look but no policy lets it see the row (no context, no rows, as everywhere).
+GRANT SELECT ON "outreach_state" TO tandem_app;
+--> statement-breakpoint
 CREATE POLICY worker_all ON outreach_state FOR ALL TO tandem_worker USING (true) WITH CHECK (true);
 --> statement-breakpoint
 GRANT SELECT ON "outreach_state", "notifications" TO tandem_definer;
