@@ -6,9 +6,10 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Tandem', template: '%s · Tandem' },
   description: 'Measurement-informed therapy: check-ins, measures and explained signals.',
+  icons: { icon: '/icons/icon.svg', apple: '/icons/icon-192.png' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#17665a' };
 
 // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts).
 export default async function RootLayout({ children }: { children: ReactNode }) {

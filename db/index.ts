@@ -15,7 +15,7 @@ type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
-type Handle = { db: Database; close: () => Promise<void> };
+type Handle = { db: Database; close: () => Promise<void>; pglite?: PGlite };
 
 // One handle per process, kept on globalThis so Next's dev reloads reuse it.
 const holder = globalThis as typeof globalThis & { __tandemDatabase?: Handle; __tandemReadDatabase?: Handle };
@@ -30,12 +30,13 @@ function openPostgres(url: string): Handle {
 function openEmbedded(): Handle {
   if (!dataDir) {
     const client = new PGlite();
-    return { db: drizzlePglite(client, { schema }), close: () => client.close() };
+    return { db: drizzlePglite(client, { schema }), close: () => client.close(), pglite: client };
   }
   const release = acquireOwnerLock(dataDir);
   const client = new PGlite(path.join(dataDir, 'pglite'));
   return {
     db: drizzlePglite(client, { schema }),
+    pglite: client,
     close: async () => {
       await client.close();
       release();
@@ -57,6 +58,12 @@ export function getReadDatabase(): Database {
   if (!env.DATABASE_READ_URL) return getDatabase();
   holder.__tandemReadDatabase ??= openPostgres(env.DATABASE_READ_URL);
   return holder.__tandemReadDatabase.db;
+}
+
+/** The embedded database itself (null on PostgreSQL): the job queue runs its SQL through it. */
+export function getEmbeddedClient(): PGlite | null {
+  getDatabase();
+  return holder.__tandemDatabase?.pglite ?? null;
 }
 
 export async function closeDatabase(): Promise<void> {

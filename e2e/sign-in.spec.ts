@@ -92,9 +92,14 @@ test('a session older than 12 hours has ended, with a clear message', async ({ p
   await expect(page.getByRole('status')).toHaveText('Your session has ended. Please sign in again.');
 });
 
-test('the health check reports the embedded database and its migration', async ({ request }) => {
+test('the health check reports the embedded database, its migration and the queue', async ({ request }) => {
   const journal = JSON.parse(fs.readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: { tag: string }[] };
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: 'ok', database: 'embedded', migration: journal.entries.at(-1)?.tag });
+  expect(await response.json()).toEqual({
+    status: 'ok',
+    database: 'embedded',
+    migration: journal.entries.at(-1)?.tag,
+    queue: { state: 'ok', oldestDueSeconds: expect.any(Number) },
+  });
 });

@@ -63,6 +63,14 @@ const envSchema = z.object({
   // phrase the companion's reflective replies where a clinic allows it. Unset: scripted replies only.
   COMPANION_LLM_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
   COMPANION_LLM_MODEL: z.preprocess(blankAsUnset, z.string().max(200).default('llama3.2')),
+  // Outreach (issue 11). Web Push keys (VAPID, base64url): generated into the data folder on the
+  // embedded database; on PostgreSQL, without them push is off and reminders go by email or in-app.
+  VAPID_PUBLIC_KEY: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'VAPID_PUBLIC_KEY must be a base64url P-256 public key').optional()),
+  VAPID_PRIVATE_KEY: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'VAPID_PRIVATE_KEY must be a base64url P-256 private key').optional()),
+  VAPID_SUBJECT: z.preprocess(blankAsUnset, z.string().regex(/^(mailto:|https:\/\/)/, 'VAPID_SUBJECT must be a mailto: or https:// address').default('mailto:no-reply@tandem.invalid')),
+  // Background work in this process: on by default on the embedded database (the server is the
+  // only process that may open it), off on PostgreSQL where `npm run worker` runs it.
+  TANDEM_INLINE_WORKER: z.preprocess(blankAsUnset, z.enum(['on', 'off']).optional()),
 });
 
 function parseEnv() {

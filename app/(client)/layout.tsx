@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { redirect } from 'next/navigation';
+import { ReminderBanner } from '@/components/outreach/reminder-banner';
 import { AppShell } from '@/components/ui/app-shell';
 import { requireRole } from '@/lib/auth/session';
 import { getOnboardingState } from '@/lib/dal/consent';
@@ -12,6 +13,7 @@ export default async function ClientLayout({ children }: { children: ReactNode }
   if ((await getOnboardingState({ actor: user })).needsWelcome) redirect('/welcome');
   return (
     <AppShell user={user} nav={clientNav}>
+      <ReminderBanner user={user} />
       {children}
     </AppShell>
   );

@@ -1,5 +1,6 @@
 import { after } from 'next/server';
 import { recomputeClientInsightsAfterWrite } from '@/lib/dal/insights';
+import { scheduleNudge } from '@/lib/dal/outreach-worker';
 import type { Actor } from '@/lib/dal/context';
 
 /**
@@ -9,4 +10,17 @@ import type { Actor } from '@/lib/dal/context';
  */
 export function refreshInsightsAfterResponse(client: Actor): void {
   after(() => recomputeClientInsightsAfterWrite({ clinicId: client.clinicId, clientId: client.userId }));
+}
+
+/**
+ * After a new check-in: a later self-care nudge if the client turned nudges on and the day sits
+ * well below their own usual level (at most one a day; sent by the background worker).
+ */
+export function scheduleNudgeAfterResponse(client: Actor): void {
+  const checkedInAt = new Date();
+  after(() =>
+    scheduleNudge({ clinicId: client.clinicId, clientId: client.userId, checkedInAt }).catch((error: unknown) => {
+      console.error(`[outreach] could not schedule a nudge for client ${client.userId} (${error instanceof Error ? error.name : 'unknown'})`);
+    }),
+  );
 }

@@ -7,3 +7,4 @@ export * from './records';
 export * from './audit';
 export * from './companion';
 export * from './front-door';
+export * from './outreach';

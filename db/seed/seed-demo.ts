@@ -7,6 +7,7 @@ import * as schema from '../schema';
 import { seedCompanionPersonas } from './companion-demo';
 import { seedFrontDoor } from './front-door';
 import { generateClinic, type DemoRows } from './generate';
+import { seedOutreach } from './outreach';
 import { DEMO_PASSWORD, demoClinic, harbourClinic } from './personas';
 import { generateSessions, type SessionRows } from './sessions';
 
@@ -38,6 +39,7 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     }
     await seedCompanionPersonas(tx, clinics[0]!, today, await hashPassword(DEMO_PASSWORD));
     await seedFrontDoor(tx);
+    await seedOutreach(tx, today);
   });
   return { seeded: true, today };
 }

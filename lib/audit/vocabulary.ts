@@ -55,6 +55,9 @@ export const AUDIT_ACTIONS = {
   'account.export_fhir': { label: 'Exported own data (FHIR)', accessLog: 'Exported your data as FHIR.' },
   'alerts.create': { label: 'Urgent alert raised', accessLog: 'Raised a safety alert about you.' },
   'alerts.read': { label: 'Read urgent alerts', accessLog: 'Viewed a safety alert about you.' },
+  'alerts.notify': { label: 'Emailed a therapist about a new alert', accessLog: 'Emailed your therapist that a safety alert about you needs attention.' },
+  'alerts.escalate': { label: 'Emailed about an alert still waiting', accessLog: 'Emailed your therapist and the clinic’s admins that a safety alert about you is still waiting.' },
+  'alerts.escalations_read': { label: 'Viewed alert emails sent', accessLog: 'Viewed which alert emails were sent.' },
   'alerts.acknowledge': { label: 'Acknowledged an urgent alert', accessLog: 'Recorded what they did about a safety alert about you.' },
   'audit_log.read': { label: 'Read own access log', accessLog: 'Viewed the record of who saw your data.' },
   'audit_log.view': { label: 'Viewed the audit log', accessLog: 'Viewed the record of who saw your data.' },
@@ -120,6 +123,10 @@ export const AUDIT_ACTIONS = {
   'people.view': { label: 'Viewed people', accessLog: 'Viewed the clinic’s people.' },
   'people.deactivate': { label: 'Deactivated a person', accessLog: 'Deactivated an account.' },
   'people.reactivate': { label: 'Reactivated a person', accessLog: 'Reactivated an account.' },
+  'reminders.update': { label: 'Changed reminder settings', accessLog: 'Changed your reminder settings.' },
+  'reminders.push_on': { label: 'Turned on push notifications', accessLog: 'Turned on push notifications on a device.' },
+  'reminders.push_off': { label: 'Turned off push notifications', accessLog: 'Turned off push notifications on a device.' },
+  'reminders.read': { label: 'Read reminder health', accessLog: 'Viewed whether your reminders are on and reaching you.' },
   'timeline.read': { label: 'Read the timeline', accessLog: 'Viewed your check-ins over time.' },
 } as const satisfies Record<`${string}.${string}`, ActionWording>;
 

@@ -23,6 +23,13 @@ if (onPostgres) {
   process.env.NEXTAUTH_SECRET ||= randomBytes(32).toString('base64url');
   process.env.TANDEM_ENCRYPTION_KEY ||= randomBytes(32).toString('base64');
   process.env.TANDEM_AUDIT_KEY ||= randomBytes(32).toString('base64');
+  // Web Push keys too (on the embedded database they are generated like the other secrets).
+  if (!process.env.VAPID_PUBLIC_KEY || !process.env.VAPID_PRIVATE_KEY) {
+    const { default: webpush } = await import('web-push');
+    const keys = webpush.generateVAPIDKeys();
+    process.env.VAPID_PUBLIC_KEY = keys.publicKey;
+    process.env.VAPID_PRIVATE_KEY = keys.privateKey;
+  }
   dropDatabase = async () => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();

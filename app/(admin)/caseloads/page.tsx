@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { EscalationEmails } from '@/components/outreach/escalation-emails';
 import { primaryButton, smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
@@ -62,6 +63,8 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
           </ul>
         )}
       </section>
+
+      <EscalationEmails user={user} />
 
       <section aria-labelledby="dismissed-heading">
         <h2 id="dismissed-heading" className="mb-2 text-lg font-semibold">

@@ -6,7 +6,7 @@ import { recordCheckIn, setTimeZone, updateCheckIn, deleteCheckIn } from '@/lib/
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { checkInSchema } from '@/lib/validation/check-in';
-import { refreshInsightsAfterResponse } from '../refresh-insights';
+import { refreshInsightsAfterResponse, scheduleNudgeAfterResponse } from '../refresh-insights';
 import { formOf } from '@/lib/validation/form-state';
 
 export type CheckInFormState = {
@@ -47,15 +47,18 @@ export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): 
   }
   const checkInId = formData.get('checkInId');
   let destination: string;
+  let isNew = false;
   try {
     const isUpdate = typeof checkInId === 'string' && checkInId.length > 0;
     const saved = isUpdate ? await updateCheckIn({ actor: user, checkInId, input }) : await recordCheckIn({ actor: user, input });
     destination = `/check-in?saved=${isUpdate ? 'updated' : 'new'}${saved.hasRiskLanguage ? '&support=1' : ''}`;
+    isNew = !isUpdate;
   } catch (error) {
     // Help does not wait for the database: the same screen the save runs decides whether to show it.
     return { fieldErrors: {}, message: toPublicError(error).message, hasRiskLanguage: screenRiskLanguage(parsed.data.note ?? '').isHit };
   }
   refreshInsightsAfterResponse(user);
+  if (isNew) scheduleNudgeAfterResponse(user);
   redirect(destination);
 }
 

@@ -11,6 +11,7 @@ import { deleteAccountSchema, pauseSchema, timeZoneSchema } from '@/lib/validati
 import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 import { contactSchema } from '@/lib/validation/phone';
 import { z } from 'zod';
+import { refreshInsightsAfterResponse } from '../refresh-insights';
 
 export type PauseState = { error?: string; until?: string };
 
@@ -29,6 +30,8 @@ export async function startPause(_prev: PauseState, formData: FormData): Promise
   } catch (error) {
     return { error: toPublicError(error).message, until };
   }
+  // A break silences disengagement signals: recompute now, not at the next check-in.
+  refreshInsightsAfterResponse(user);
   revalidatePath('/settings');
   return {};
 }
@@ -38,7 +41,10 @@ export async function endPause(formData: FormData): Promise<void> {
   formData = formOf(formData);
   const user = await requireRole('client');
   const pauseId = z.uuid().safeParse(formData.get('pauseId'));
-  if (pauseId.success) await cancelPause({ actor: user, pauseId: pauseId.data });
+  if (pauseId.success) {
+    await cancelPause({ actor: user, pauseId: pauseId.data });
+    refreshInsightsAfterResponse(user);
+  }
   revalidatePath('/settings');
 }
 

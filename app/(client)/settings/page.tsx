@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
+import { RecentReminders } from '@/components/outreach/recent-reminders';
 import { getMyPhone } from '@/lib/dal/account';
+import { getReminderSettings, listMyReminders } from '@/lib/dal/outreach';
 import { listPauses } from '@/lib/dal/pauses';
 import { localDateIn } from '@/lib/dates';
 import { endPause } from './actions';
@@ -10,6 +12,8 @@ import { TrackerImport } from './tracker-import';
 import { DeleteAccountForm } from './delete-account-form';
 import { PauseForm } from './pause-form';
 import { PhoneForm } from './phone-form';
+import { PushOptIn } from './push-opt-in';
+import { ReminderForm } from './reminder-form';
 import { TimeZoneForm } from './time-zone-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -21,7 +25,12 @@ const sectionClass = 'rounded-lg border border-stone-200 bg-white p-4 flex flex-
 export default async function SettingsPage() {
   const user = await requireRole('client');
   const today = localDateIn(user.timeZone);
-  const [pauses, phone] = await Promise.all([listPauses({ actor: user }), getMyPhone({ actor: user })]);
+  const [pauses, phone, reminders, sent] = await Promise.all([
+    listPauses({ actor: user }),
+    getMyPhone({ actor: user }),
+    getReminderSettings({ actor: user }),
+    listMyReminders({ actor: user, limit: 10 }),
+  ]);
   const current = pauses.filter((p) => p.cancelledAt === null && p.endsOn >= today);
   const timeZones = Intl.supportedValuesOf('timeZone');
   if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
@@ -29,7 +38,7 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <PageHeader title="Settings">
-        <p>Your time zone, how to reach you, breaks, your data and your account.</p>
+        <p>Your time zone, reminders, how to reach you, breaks, your data and your account.</p>
       </PageHeader>
 
       <section aria-labelledby="time-zone-heading" className={sectionClass}>
@@ -38,6 +47,20 @@ export default async function SettingsPage() {
         </h2>
         <p className="text-stone-700">Your time zone decides which day a check-in belongs to. Change it when you move or travel for a while.</p>
         <TimeZoneForm timeZones={timeZones} current={user.timeZone} />
+      </section>
+
+      <section aria-labelledby="reminders-heading" className={sectionClass}>
+        <h2 id="reminders-heading" className="text-lg font-medium">
+          Reminders
+        </h2>
+        <p className="text-stone-700">
+          Gentle reminders at the times you choose, on your own clock ({user.timeZone.replaceAll('_', ' ')}). Nothing is sent on a day you have already checked in, or while you are on a break.
+        </p>
+        <ReminderForm settings={reminders} />
+        <h3 className="font-medium">Notifications on this device</h3>
+        <PushOptIn vapidPublicKey={reminders.vapidPublicKey} devices={reminders.pushDevices} />
+        <h3 className="font-medium">Recently sent</h3>
+        <RecentReminders reminders={sent} timeZone={user.timeZone} />
       </section>
 
       <section aria-labelledby="contact-heading" className={sectionClass}>

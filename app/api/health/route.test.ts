@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import journal from '@/db/migrations/meta/_journal.json';
 
 describe('GET /api/health', () => {
-  it('answers ok with the database kind and the newest migration', async () => {
+  it('answers ok with the database kind, the newest migration and the queue', async () => {
     const { GET } = await import('./route');
     const response = await GET();
     expect(response.status).toBe(200);
@@ -10,6 +10,8 @@ describe('GET /api/health', () => {
       status: 'ok',
       database: process.env.TANDEM_TEST_DATABASE === 'postgres' ? 'postgres' : 'embedded',
       migration: journal.entries.at(-1)?.tag,
+      // Just migrated: the first minute is not yet overdue for a worker.
+      queue: { state: 'ok', oldestDueSeconds: expect.any(Number) },
     });
   });
 

@@ -12,7 +12,7 @@ export async function GET() {
         { status: 503 },
       );
     }
-    return Response.json({ status: 'ok', database: health.database, migration: health.migration });
+    return Response.json({ status: 'ok', database: health.database, migration: health.migration, queue: health.queue });
   } catch (error) {
     console.error('[health] database check failed:', (error as Error).message);
     return Response.json(

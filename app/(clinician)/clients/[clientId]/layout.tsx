@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ReminderHealthNote } from '@/components/outreach/reminder-health';
 import { requireRole } from '@/lib/auth/session';
 import { getClientOverview } from '@/lib/dal/client-record';
 import { ClientNav } from './client-nav';
@@ -26,6 +27,7 @@ export default async function ClientLayout({ children, params }: { children: Rea
         <div className="flex flex-col gap-1">
           <h1 className="text-2xl font-semibold">{client.name}</h1>
           <p className="text-stone-700">{sharingSentence(client.sharing)}</p>
+          <ReminderHealthNote user={user} clientId={clientId} />
         </div>
         <div className="flex flex-wrap gap-2">
           <Link href={`/report/${clientId}`} className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { refreshInsightsAfterResponse } from '@/app/(client)/refresh-insights';
 import { requireApiUser } from '@/lib/auth/session';
 import { getImportContext, importCheckIns } from '@/lib/dal/import';
 import { TandemError, toPublicError } from '@/lib/errors';
@@ -30,6 +31,8 @@ export async function POST(request: NextRequest) {
     const checkIns = checkInsFromFile(file, mapping, user.timeZone);
     const moodMapping = Object.fromEntries(labelKeys.map((key) => [key, mapping[key] as number]));
     const result = await importCheckIns({ actor: user, checkIns, source: file.source, timeZone: user.timeZone, moodMapping });
+    // Imported history can start or end a signal at once (not only at the next check-in).
+    refreshInsightsAfterResponse(user);
     return NextResponse.json({ result });
   } catch (error) {
     if (error instanceof CsvMappingNeeded) return NextResponse.json({ columns: { names: error.columns, rows: error.rows } });

@@ -1,0 +1,54 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireRole } from '@/lib/auth/session';
+import { removePushSubscriptions, savePushSubscription, saveReminderSettings } from '@/lib/dal/outreach';
+import { toPublicError } from '@/lib/errors';
+import { reminderSettingsSchema } from '@/lib/validation/reminders';
+import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+
+export async function saveReminders(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireRole('client');
+  const values = typedValues(formData);
+  const text = (key: string) => String(formData.get(key) ?? '');
+  const parsed = reminderSettingsSchema.safeParse({
+    checkinEnabled: formData.get('checkinEnabled') === 'on',
+    firstTime: text('firstTime'),
+    secondTime: text('secondTime'),
+    weekdays: formData.getAll('weekdays').map(String),
+    quietStart: text('quietStart'),
+    quietEnd: text('quietEnd'),
+    measureEnabled: formData.get('measureEnabled') === 'on',
+    nudgesEnabled: formData.get('nudgesEnabled') === 'on',
+    emailAllowed: formData.get('emailAllowed') === 'on',
+  });
+  if (!parsed.success) return { status: 'error', message: 'Please check the reminder settings marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await saveReminderSettings({ actor: user, input: parsed.data });
+  } catch (error) {
+    return { status: 'error', message: toPublicError(error).message, values };
+  }
+  revalidatePath('/settings');
+  return { status: 'success', message: 'Your reminder settings are saved.' };
+}
+
+export type PushResult = { ok: true } | { ok: false; message: string };
+
+/** This device's push subscription, from the browser (PushSubscription.toJSON()). */
+export async function turnOnPush(subscription: unknown): Promise<PushResult> {
+  const user = await requireRole('client');
+  try {
+    await savePushSubscription({ actor: user, subscription: subscription as never });
+  } catch (error) {
+    return { ok: false, message: toPublicError(error).message };
+  }
+  revalidatePath('/settings');
+  return { ok: true };
+}
+
+export async function turnOffPush(): Promise<PushResult> {
+  const user = await requireRole('client');
+  await removePushSubscriptions({ actor: user });
+  revalidatePath('/settings');
+  return { ok: true };
+}

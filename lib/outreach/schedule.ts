@@ -1,0 +1,142 @@
+import { tz, tzOffset } from '@date-fns/tz';
+import { format, getISODay } from 'date-fns';
+
+// When reminders fire: the client's wall-clock times in their IANA zone, turned into instants.
+// Pure (no I/O), so the daylight-saving cases are unit-tested in milliseconds.
+
+export type WallClock = { localDate: string; localTime: string; isoWeekday: number };
+
+const MINUTE = 60_000;
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+export function isWallTime(value: string): boolean {
+  return TIME.test(value);
+}
+
+/** The date, time (HH:MM) and ISO weekday (1 = Monday) on the clocks of `timeZone` at `instant`. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const inZone = { in: tz(timeZone) };
+  return { localDate: format(instant, 'yyyy-MM-dd', inZone), localTime: format(instant, 'HH:mm', inZone), isoWeekday: getISODay(instant, inZone) };
+}
+
+/** `localDate` + `localTime` read as if in UTC: the arithmetic base for a wall-clock minute. */
+function naiveMs(localDate: string, localTime: string): number {
+  return Date.parse(`${localDate}T${localTime}:00Z`);
+}
+
+function naiveWall(ms: number): { localDate: string; localTime: string } {
+  const iso = new Date(ms).toISOString();
+  return { localDate: iso.slice(0, 10), localTime: iso.slice(11, 16) };
+}
+
+/**
+ * The instant a wall-clock time happens on a local date. When the clocks go back and the time
+ * happens twice, the first; when they go forward and it does not happen at all, the next minute
+ * that does (in New York, 02:30 on the spring-forward night fires at 03:00).
+ */
+export function instantOf(localDate: string, localTime: string, timeZone: string): Date {
+  const base = naiveMs(localDate, localTime);
+  // The zone's offsets a day either side cover both sides of any change near this time.
+  const offsets = new Set([tzOffset(timeZone, new Date(base - 86_400_000)), tzOffset(timeZone, new Date(base)), tzOffset(timeZone, new Date(base + 86_400_000))]);
+  const matches = [...offsets]
+    .map((offset) => base - offset * MINUTE)
+    .filter((ms) => {
+      const wall = wallClockAt(new Date(ms), timeZone);
+      return wall.localDate === localDate && wall.localTime === localTime;
+    })
+    .sort((a, b) => a - b);
+  if (matches[0] !== undefined) return new Date(matches[0]);
+  // In a gap: the first minute after it (gaps are at most a few hours anywhere).
+  for (let step = 1; step <= 24 * 60; step++) {
+    const next = naiveWall(base + step * MINUTE);
+    const candidate = instantOfExisting(next.localDate, next.localTime, timeZone);
+    if (candidate) return candidate;
+  }
+  throw new Error(`No valid time after ${localDate} ${localTime} in ${timeZone}`);
+}
+
+function instantOfExisting(localDate: string, localTime: string, timeZone: string): Date | null {
+  const base = naiveMs(localDate, localTime);
+  for (const offset of [tzOffset(timeZone, new Date(base - 86_400_000)), tzOffset(timeZone, new Date(base + 86_400_000))]) {
+    const ms = base - offset * MINUTE;
+    const wall = wallClockAt(new Date(ms), timeZone);
+    if (wall.localDate === localDate && wall.localTime === localTime) return new Date(ms);
+  }
+  return null;
+}
+
+/** Start of the minute that contains `instant`. */
+export function minuteStart(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / MINUTE) * MINUTE);
+}
+
+/**
+ * The wall-clock slots (date + HH:MM) whose reminders fire in the minute starting at `start`
+ * in `timeZone`. Usually one: the minute's own time. On the minute after a spring-forward gap,
+ * also every time skipped by the gap; during the repeated hour after the clocks go back, none
+ * (those times already fired the first time round).
+ */
+export function slotsFiringAt(start: Date, timeZone: string): WallClock[] {
+  const at = minuteStart(start);
+  const now = wallClockAt(at, timeZone);
+  if (instantOf(now.localDate, now.localTime, timeZone).getTime() !== at.getTime()) return [];
+  const slots: WallClock[] = [now];
+  const before = wallClockAt(new Date(at.getTime() - MINUTE), timeZone);
+  const expected = naiveMs(before.localDate, before.localTime) + MINUTE;
+  const actual = naiveMs(now.localDate, now.localTime);
+  for (let ms = expected; ms < actual; ms += MINUTE) {
+    const skipped = naiveWall(ms);
+    slots.push({ ...skipped, isoWeekday: new Date(ms).getUTCDay() || 7 });
+  }
+  return slots;
+}
+
+/** Whether `localTime` is inside quiet hours [start, end); a window may run past midnight. */
+export function isQuietTime(localTime: string, quiet: { start: string; end: string } | null): boolean {
+  if (!quiet || quiet.start === quiet.end) return false;
+  return quiet.start < quiet.end ? localTime >= quiet.start && localTime < quiet.end : localTime >= quiet.start || localTime < quiet.end;
+}
+
+export type ReminderChoices = {
+  isEnabled: boolean;
+  times: readonly string[];
+  weekdays: readonly number[];
+  quiet: { start: string; end: string } | null;
+};
+
+export type ReminderDecision = 'send' | 'off' | 'not_this_time' | 'not_this_weekday' | 'quiet_hours' | 'on_a_break' | 'already_checked_in';
+
+/**
+ * Whether a daily check-in reminder goes out for one firing slot. Nothing is sent on a declared
+ * break or for a day the client has already logged.
+ */
+export function decideCheckInReminder(
+  choices: ReminderChoices,
+  slot: WallClock,
+  day: { isOnBreak: boolean; hasCheckedIn: boolean },
+): ReminderDecision {
+  if (!choices.isEnabled) return 'off';
+  if (!choices.times.includes(slot.localTime)) return 'not_this_time';
+  if (!choices.weekdays.includes(slot.isoWeekday)) return 'not_this_weekday';
+  if (isQuietTime(slot.localTime, choices.quiet)) return 'quiet_hours';
+  if (day.isOnBreak) return 'on_a_break';
+  if (day.hasCheckedIn) return 'already_checked_in';
+  return 'send';
+}
+
+// A self-care nudge comes a while after the check-in that showed the dip, not at once: the
+// check-in page already shows the gentle message; this is a later tap on the shoulder.
+export const NUDGE_DELAY_MINUTES = 120;
+
+/**
+ * When the nudge for a check-in made at `checkedInAt` goes out: two hours later, moved to the
+ * end of quiet hours if it lands in them, and not at all if that would be another day.
+ */
+export function nudgeInstant(checkedInAt: Date, timeZone: string, quiet: { start: string; end: string } | null): Date | null {
+  const day = wallClockAt(checkedInAt, timeZone).localDate;
+  let at = minuteStart(new Date(checkedInAt.getTime() + NUDGE_DELAY_MINUTES * MINUTE));
+  const wall = wallClockAt(at, timeZone);
+  if (quiet && isQuietTime(wall.localTime, quiet)) at = instantOf(wall.localDate, quiet.end, timeZone);
+  if (at.getTime() < checkedInAt.getTime()) return null;
+  return wallClockAt(at, timeZone).localDate === day ? at : null;
+}
