@@ -9,6 +9,7 @@ import { clientMessage, clientReminderEmail, staffAlertEmail, type ClientNotific
 import { sendPush, type PushTarget } from '@/lib/outreach/push';
 import { decideCheckInReminder, minuteStart, nudgeInstant, slotsFiringAt, wallClockAt, type WallClock } from '@/lib/outreach/schedule';
 import { getSecrets } from '@/lib/secrets';
+import { recordWorkerAudit } from './audit';
 import { withClinicWorker } from './context';
 
 // Background work of outreach (DESIGN §9), as each clinic's worker role. Idempotent by
@@ -234,19 +235,13 @@ export async function recordEscalations({ clinicId, now }: { clinicId: string; n
       .values(rows)
       .onConflictDoNothing({ target: schema.notifications.dedupeKey })
       .returning({ kind: schema.notifications.kind, dedupeKey: schema.notifications.dedupeKey, clientId: schema.notifications.clientId });
-    if (inserted.length > 0) {
-      await tx.insert(schema.auditEvents).values(
-        inserted.map((n) => ({
-          clinicId,
-          actorId: null,
-          actorRole: null,
-          action: n.kind === 'alert_new' ? 'alerts.notify' : 'alerts.escalate',
-          subjectType: 'alerts',
-          subjectId: n.dedupeKey.split(':')[1],
-          subjectClientId: n.clientId,
-          outcome: 'allowed' as const,
-        })),
-      );
+    for (const n of inserted) {
+      recordWorkerAudit(tx, {
+        action: n.kind === 'alert_new' ? 'alerts.notify' : 'alerts.escalate',
+        subjectType: 'alerts',
+        subjectId: n.dedupeKey.split(':')[1],
+        subjectClientId: n.clientId,
+      });
     }
     return inserted.length;
   });
