@@ -1,4 +1,4 @@
--- The companion (issue 15, DESIGN §10): conversations, their messages and the summaries they
+-- The companion (issue 15, docs/design.md §10): conversations, their messages and the summaries they
 -- produce (thought records, notes for the next session), all encrypted like the journal; a new
 -- sharing scope `companion` for the summaries; a new alert source for risk words said to it; and
 -- the clinic's permission for an optional self-hosted model to phrase reflective replies.

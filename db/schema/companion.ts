@@ -4,7 +4,7 @@ import { clinicId, createdAt, id, updatedAt } from './columns';
 import { riskCategoryEnum } from './enums';
 import { users } from './tenancy';
 
-// The companion (DESIGN §10). Everything a client says to it, everything it answers, its state
+// The companion (docs/design.md §10). Everything a client says to it, everything it answers, its state
 // (which holds the client's words mid-flow) and the summaries it saves are AES-256-GCM ciphertext
 // (lib/crypto), bound to the clinic and client as the journal is.
 const clientId = () =>

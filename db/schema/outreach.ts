@@ -14,7 +14,7 @@ const userRef = (name: string) =>
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' });
 
-// The client's own choices (DESIGN §9). Times are wall-clock "HH:MM" in the client's time zone
+// The client's own choices (docs/design.md §9). Times are wall-clock "HH:MM" in the client's time zone
 // (users.time_zone); weekdays are ISO (1 = Monday … 7 = Sunday). Checks in 0009_outreach.sql.
 export const reminderSettings = pgTable('reminder_settings', {
   clientId: userRef('client_id').primaryKey(),

@@ -27,7 +27,7 @@ export const clinics = pgTable(
     gad7ReliableChange: smallint('gad7_reliable_change').notNull().default(4),
     // Whether a self-hosted model (COMPANION_LLM_URL) may phrase the companion's reflective replies.
     companionModelAllowed: boolean('companion_model_allowed').notNull().default(false),
-    // Staff sign in with a second factor; on for every new clinic (DESIGN.md section 11).
+    // Staff sign in with a second factor; on for every new clinic (docs/design.md §11).
     requireTwoFactor: boolean('require_two_factor').notNull().default(true),
     // A staff session ends after this many minutes without a request (issue 14: 30 by default).
     staffIdleMinutes: smallint('staff_idle_minutes').notNull().default(30),

@@ -1,6 +1,6 @@
 // The risk-language screen: free text a client writes (journal, check-in notes, any future
 // conversation) is screened for words about suicide, self-harm and overdose, the way people
-// write them. A hit raises the same urgent alert as PHQ-9 item 9 (DESIGN §5): the therapist learns
+// write them. A hit raises the same urgent alert as PHQ-9 item 9 (docs/design.md §5): the therapist learns
 // the category, never the words. It is a screen for a clinician, not a diagnosis, tuned to miss
 // little: a false alarm costs a therapist a minute, a missed one can cost far more.
 //

@@ -1,4 +1,4 @@
-// Where an urgent alert came from, in the words a therapist reads (DESIGN §5): a PHQ-9 answer, or
+// Where an urgent alert came from, in the words a therapist reads (docs/design.md §5): a PHQ-9 answer, or
 // risk language the screen found in a journal entry, a check-in note or a message to the companion.
 export type RiskSource = 'measure' | 'journal' | 'check_in_note' | 'companion';
 

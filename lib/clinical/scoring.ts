@@ -32,7 +32,7 @@ export function item9Answer(items: readonly number[]): number {
   return items[8] as number;
 }
 
-/** Any answer above 0 on PHQ-9 item 9 raises an urgent alert; 0 does not mean "no risk" (DESIGN §4). */
+/** Any answer above 0 on PHQ-9 item 9 raises an urgent alert; 0 does not mean "no risk" (docs/design.md §4). */
 export function hasItem9Risk(items: readonly number[]): boolean {
   return item9Answer(items) > 0;
 }

@@ -1,4 +1,4 @@
-// The companion (DESIGN §10): a state machine of scripted flows. Pure and synchronous: the same
+// The companion (docs/design.md §10): a state machine of scripted flows. Pure and synchronous: the same
 // state, message and context always give the same reply, with no database, model or network, so
 // `npm run companion:replay` and `npm run eval:companion` run it exactly as the app does.
 //

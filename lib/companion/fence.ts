@@ -1,7 +1,7 @@
 // The output fence: what no companion reply may say, whoever wrote it. It screens the optional
 // model's phrasing before a client sees it (any hit falls back to the scripted reply), and the
 // evaluation (npm run eval:companion) runs it over every scripted reply as well.
-// The lines it draws are Tandem's (DESIGN §10): the companion never diagnoses, never advises on
+// The lines it draws are Tandem's (docs/design.md §10): the companion never diagnoses, never advises on
 // medication, never speaks of risk itself (that is the crisis card's job) and promises nothing.
 
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';

@@ -1,4 +1,4 @@
-// The optional language model, strictly fenced (DESIGN §10). It may only rephrase a reflective
+// The optional language model, strictly fenced (docs/design.md §10). It may only rephrase a reflective
 // reply the scripted companion has already chosen. It is never called for a message the risk
 // screen flagged (the engine has answered with the crisis reply by then, and only reflections
 // reach here), and what it returns is screened by the output fence: any hit, an error, a malformed

@@ -1,7 +1,7 @@
 // Everything the companion says, written and reviewed as text. Each line has a few wordings so a
 // conversation does not sound canned; which one is used is chosen from the turn and the message,
 // so the same conversation always gets the same replies (replay and tests depend on it).
-// Rules for every line (DESIGN §10): warm and brief; names the feeling, never argues with it;
+// Rules for every line (docs/design.md §10): warm and brief; names the feeling, never argues with it;
 // never diagnoses, never advises on medication, promises nothing.
 
 import type { Feeling } from './understand';

@@ -47,7 +47,7 @@ export async function listAccessLog({ actor, limit = 200 }: { actor: Actor; limi
           ne(e.actorId, actor.userId),
           inArray(e.actorRole, ['therapist', 'admin']),
           // Private psychotherapy notes are the author's own working notes, kept apart from the
-          // record (DESIGN §6): writing or rereading them is not access to the client's data.
+          // record (docs/design.md §6): writing or rereading them is not access to the client's data.
           ne(e.subjectType, 'private_notes'),
         ),
       )

@@ -67,7 +67,7 @@ export type OpenAlert = {
 };
 
 /**
- * One risk event, one to-do (DESIGN §5): recording what was done about an urgent alert also
+ * One risk event, one to-do (docs/design.md §5): recording what was done about an urgent alert also
  * closes the review of the urgent signal the same kind of event raised for that client, with the
  * acknowledgement as the review's reason, so the therapist is not asked about it twice.
  */

@@ -6,7 +6,7 @@ import { minuteStart, slotsFiringAt } from '@/lib/outreach/schedule';
 import { recomputeClinicInsights } from './insights';
 import { dispatchMinute, listOutreachClinics, readLastMinuteDone } from './outreach-worker';
 
-// Background work on the job queue (DESIGN §8–9): every minute's outreach, and each clinic's
+// Background work on the job queue (docs/design.md §8–9): every minute's outreach, and each clinic's
 // nightly insight recompute at 02:00 its time. Jobs carry ids and times only, never content.
 
 export const DISPATCH = 'outreach-dispatch';

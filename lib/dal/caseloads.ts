@@ -373,7 +373,7 @@ export type ClientWithoutTherapist = {
 /**
  * Active clients with no active therapist (none assigned, or theirs deactivated), with how to
  * reach them and how many urgent alerts wait unacknowledged since when: until someone is
- * assigned, the clinic's admins are who acts on those (DESIGN §9). Longest waiting first.
+ * assigned, the clinic's admins are who acts on those (docs/design.md §9). Longest waiting first.
  */
 export async function listClientsWithoutTherapist({ actor }: { actor: Actor }): Promise<ClientWithoutTherapist[]> {
   requireAdmin(actor);
@@ -404,7 +404,7 @@ const DISMISSED_URGENT_DAYS = 30;
 
 /**
  * Urgent signals a therapist dismissed in the last month: who, about whom, and when — never the
- * signal or the reason (DESIGN §7: the admin gets escalation notices only). Read from the audit
+ * signal or the reason (docs/design.md §7: the admin gets escalation notices only). Read from the audit
  * log, where each dismissal is recorded as `insight.dismiss_urgent`.
  */
 export async function listDismissedUrgentSignals({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<DismissedUrgentSignal[]> {

@@ -108,7 +108,7 @@ function noteRisk(input: ReturnType<typeof parseCheckIn>): RiskCategory | null {
 
 /**
  * A note the screen flags raises the same urgent alert as PHQ-9 item 9, inside the transaction
- * that stores it (DESIGN §5), once per check-in: a note that was already flagged stays flagged.
+ * that stores it (docs/design.md §5), once per check-in: a note that was already flagged stays flagged.
  */
 async function raiseNoteAlert(tx: Transaction, actor: Actor, checkInId: string, riskCategory: RiskCategory) {
   await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'check_in_note', sourceId: checkInId, riskCategory });

@@ -96,7 +96,7 @@ export async function getClientTimeline({ actor, clientId, range }: { actor: Act
       .where(eq(n.clientId, clientId))
       .orderBy(asc(n.sessionDate));
     await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
-    // Urgent alerts reach the assigned therapist whatever is shared (DESIGN §5): marked on the timeline.
+    // Urgent alerts reach the assigned therapist whatever is shared (docs/design.md §5): marked on the timeline.
     const a = schema.alerts;
     const alerts = await tx
       .select({ kind: a.kind, answer: a.answer, createdAt: a.createdAt })

@@ -32,7 +32,7 @@ const MEASURE_KINDS: ReadonlySet<InsightKind> = new Set([
 
 /**
  * The consent a therapist needs to see an insight: what data it rests on. Risk always reaches the
- * assigned therapist (DESIGN §5); an overdue questionnaire rests on measures, a gap in logging on
+ * assigned therapist (docs/design.md §5); an overdue questionnaire rests on measures, a gap in logging on
  * check-ins.
  */
 export function scopeOfInsight(kind: InsightKind, key: string): InsightScope {

@@ -24,7 +24,7 @@ export type MeasureResult = {
 /**
  * The client stores a completed PHQ-9 or GAD-7. Item answers are stored, the total and band are
  * derived. A PHQ-9 item-9 answer above 0 raises the urgent alert in this same transaction
- * (DESIGN §5): the answers and the alert are stored together or not at all.
+ * (docs/design.md §5): the answers and the alert are stored together or not at all.
  */
 export async function recordMeasure({ actor, input, at = new Date() }: { actor: Actor; input: MeasureInput; at?: Date }): Promise<MeasureResult> {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');

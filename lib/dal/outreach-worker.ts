@@ -12,7 +12,7 @@ import { getSecrets } from '@/lib/secrets';
 import { recordWorkerAudit } from './audit';
 import { withClinicWorker } from './context';
 
-// Background work of outreach (DESIGN §9), as each clinic's worker role. Idempotent by
+// Background work of outreach (docs/design.md §9), as each clinic's worker role. Idempotent by
 // construction: every notification has a unique dedupe key, recorded before anything is sent,
 // so a second worker or a retried job finds it recorded and sends nothing new.
 
@@ -195,7 +195,7 @@ export async function recordDueReminders({ clinicId, at }: { clinicId: string; a
 }
 
 /**
- * Escalations that arrive (DESIGN §9): a new urgent alert emails its therapist at once (the
+ * Escalations that arrive (docs/design.md §9): a new urgent alert emails its therapist at once (the
  * clinic's admins when nobody is assigned); one still unacknowledged past the clinic's escalation
  * time emails the therapist again and every active admin. Once each (dedupe key per alert, step
  * and person), audited as `alerts.escalate`.

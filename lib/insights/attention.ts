@@ -20,7 +20,7 @@ export type AttentionFacts = {
   daysSinceCheckIn: number | null;
   /** The client's longest gap between check-ins in the 90 days before the last one; null when unknown. */
   usualLongestGap?: number | null;
-  /** A declared break silences disengagement: missed check-ins and overdue questionnaires (DESIGN §3, §5). */
+  /** A declared break silences disengagement: missed check-ins and overdue questionnaires (docs/design.md §3, §5). */
   isPaused: boolean;
   /** Empty when measures are not shared. */
   overdue: readonly OverdueFact[];

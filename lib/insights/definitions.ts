@@ -9,7 +9,7 @@ import type { IsoDate } from './types';
 export type DailyMean = { date: IsoDate; mean: number };
 
 /**
- * The daily mean: several check-ins on one day count as one day, their mean (DESIGN §3), so a
+ * The daily mean: several check-ins on one day count as one day, their mean (docs/design.md §3), so a
  * person who logs three times on a bad day weighs no more than one who logs once.
  */
 export function dailyMoodMeans(checkIns: readonly { localDate: string; mood: number }[]): DailyMean[] {
@@ -106,7 +106,7 @@ export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
 
 /**
  * Not logging: a week without a check-in, counted in the client's own calendar (a client who has
- * never logged counts from the day they joined); a declared break is not silence (DESIGN §3, §5).
+ * never logged counts from the day they joined); a declared break is not silence (docs/design.md §3, §5).
  */
 export const NOT_LOGGING_DAYS = DETECTION.disengagementMinGapDays;
 
@@ -136,7 +136,7 @@ export function unusualSilenceDays(usualLongestGap: number): number {
 
 /**
  * Overdue: a questionnaire is due a cadence (the therapist's, else the clinic's, default 14 days,
- * DESIGN §3) after it was last completed, or after the client joined when it never was; the days
+ * docs/design.md §3) after it was last completed, or after the client joined when it never was; the days
  * past that due date, in the client's calendar. Positive means overdue.
  */
 export function daysOverdue({ lastCompletedOn, joinedOn, cadenceDays, today }: { lastCompletedOn: IsoDate | null; joinedOn: IsoDate; cadenceDays: number; today: IsoDate }): number {

@@ -89,7 +89,7 @@ export interface EngineInput {
   reviews?: readonly ReviewInput[];
   priorInsights?: readonly PriorInsightInput[];
   thresholds?: ClinicalThresholdOverrides;
-  /** The therapist's questionnaire cadence for this client (DESIGN §3: default 14 days). */
+  /** The therapist's questionnaire cadence for this client (docs/design.md §3: default 14 days). */
   measureCadenceDays?: number;
 }
 

@@ -1,5 +1,5 @@
 // What Tandem says when it reaches out: gentle, varied, never guilt ("You missed…"), never
-// clinical words, and for staff never any content about the client (DESIGN §9).
+// clinical words, and for staff never any content about the client (docs/design.md §9).
 
 export type ClientNotificationKind = 'checkin' | 'measure' | 'nudge';
 export type StaffNotificationKind = 'alert_new' | 'alert_overdue';

@@ -5,7 +5,7 @@ import type { RiskLanguageSource } from '../types';
 import type { AnalysisContext, Detection } from './context';
 
 /**
- * PHQ-9 item 9 on the latest PHQ-9: any answer above 0 is urgent (DESIGN §4; Simon et al. 2013).
+ * PHQ-9 item 9 on the latest PHQ-9: any answer above 0 is urgent (docs/design.md §4; Simon et al. 2013).
  * Never dampened by dismissals. The alert itself is raised in the write transaction; this keeps
  * the signal visible beside the other insights until a newer PHQ-9 replaces it.
  */

@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { TandemError } from '@/lib/errors';
 
-/** A denied or missing client answers 404 (DESIGN §7): the page learns nothing else. */
+/** A denied or missing client answers 404 (docs/design.md §7): the page learns nothing else. */
 export async function orNotFound<T>(read: Promise<T>): Promise<T> {
   try {
     return await read;
