@@ -15,7 +15,7 @@ test('the therapist writes a SOAP note for Riley with the brief, autosaved, then
   await note.insertBrief();
   const subjective = note.section('Subjective');
   await expect(subjective).toHaveValue(/^Since the last session on \d+ \w{3}/);
-  await expect(subjective).toHaveValue(/Mood:\n- Mean mood \d/);
+  await expect(subjective).toHaveValue(/Mood:\n- Mean mood in this period: \d/);
   await expect(note.embeddedBrief()).toContainText('Since the last session on');
 
   await subjective.press('End');

@@ -3,12 +3,12 @@ import { expect, signInAs, test } from './fixtures/demo';
 import { ClientPage, userIdOf } from './pages/client-page';
 import { SettingsPage } from './pages/settings-page';
 
-// Rosa Diaz (rosa@) turns reminders on here (admin.spec.ts only reassigns her). Ana Souza and Kai
+// Jack Turner (jack@) turns reminders on here; no other spec uses him. Ana Souza and Kai
 // Moreno have reminders and delivery history from the demo seed (db/seed/outreach.ts); Kai's
 // push notifications have been failing for three days.
 
 test('a client turns on daily reminders, at their own times and days, and sees them kept and listed', async ({ page }) => {
-  await signInByEmail(page, 'rosa@demo.tandem.test', /\/check-in$/);
+  await signInByEmail(page, 'jack@demo.tandem.test', /\/check-in$/);
   const settings = new SettingsPage(page);
   await settings.goto();
   const reminders = page.getByRole('region', { name: 'Reminders' });

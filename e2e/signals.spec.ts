@@ -9,14 +9,25 @@ test('the caseload opens with the urgent and worsening clients, each saying why,
   const caseload = new CaseloadPage(page);
   await caseload.goto();
   const names = await caseload.names();
-  expect(names[0]).toBe('Jamie Park');
+  const firstReasons: (string | null)[] = [];
+  for (const name of names) {
+    firstReasons.push(await caseload.reasons(name).getByRole('listitem').first().textContent({ timeout: 1000 }).catch(() => null));
+  }
+  // Urgent alerts come first. Other specs running beside this one may raise more (Riley's and
+  // Noor's PHQ-9 answers in measures.spec, Kai's note in risk-note.spec), so Jamie, whose alert is
+  // seeded, is one of that first group rather than necessarily the first row.
+  const isUrgent = (reason: string | null) => /^(PHQ-9 item 9 answered|Risk language in)/.test(reason ?? '');
+  const urgentCount = firstReasons.findIndex((reason) => !isUrgent(reason));
+  expect(urgentCount).toBeGreaterThan(0);
+  expect(firstReasons.slice(urgentCount).some(isUrgent)).toBe(false);
+  expect(names.slice(0, urgentCount)).toContain('Jamie Park');
   await expect(caseload.reasons('Jamie Park').getByRole('listitem').first()).toHaveText(/^PHQ-9 item 9 answered/);
   for (const name of ['Riley Chen', 'Ana Souza']) {
-    expect(names.indexOf(name)).toBeLessThan(3);
-    await expect(caseload.reasons(name).getByRole('listitem').first()).toContainText('(needs attention');
+    expect(names.indexOf(name)).toBeLessThan(urgentCount + 2);
+    await expect(caseload.reasons(name)).toContainText('(needs attention');
   }
   const theo = names.indexOf('Theo Walsh');
-  expect(theo).toBeLessThan(4);
+  expect(theo).toBeLessThan(urgentCount + 3);
   await expect(caseload.reasons('Theo Walsh')).toContainText(/No check-in for 12 days \(usually at most \d+ days? between check-ins\)/);
   // Everyone whose first reason is only a band change that may be measurement error comes after Theo.
   for (const name of names) {

@@ -9,7 +9,7 @@ import { endAllSessions, endSession } from '@/lib/dal/auth';
 import { disableTwoFactor } from '@/lib/dal/two-factor';
 import { toPublicError } from '@/lib/errors';
 import { changePasswordSchema, disableTwoFactorSchema } from '@/lib/validation/auth';
-import { fieldErrorsOf, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, type FormState } from '@/lib/validation/form-state';
 
 export async function signOutEverywhere() {
   const user = await requireUser();
@@ -19,6 +19,8 @@ export async function signOutEverywhere() {
 
 /** "Sign out" beside one session in the list: that device's next request finds it ended. */
 export async function endSessionAction(form: FormData) {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireUser();
   const sessionId = String(form.get('sessionId') ?? '');
   await endSession({ actor: user, sessionId });
@@ -27,6 +29,8 @@ export async function endSessionAction(form: FormData) {
 }
 
 export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireUser();
   const parsed = changePasswordSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error) };
@@ -48,6 +52,8 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
 }
 
 export async function disableTwoFactorAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireUser();
   const parsed = disableTwoFactorSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error) };

@@ -45,14 +45,14 @@ export function AppShell({
         </div>
       </header>
       {user.isInvitedToTwoFactor && (
-        <div className="border-b border-brand-100 bg-brand-50 print:hidden">
+        <aside aria-label="Two-factor sign-in" className="border-b border-brand-100 bg-brand-50 print:hidden">
           <p className={`mx-auto ${width} px-4 py-2 text-sm text-brand-800`}>
             Protect your account and your clients’ records: add a code from your phone to your sign-in.{' '}
             <Link href="/two-factor/setup" className="font-medium underline underline-offset-4">
               Set up two-factor sign-in
             </Link>
           </p>
-        </div>
+        </aside>
       )}
       <main id="main" className={`mx-auto w-full ${width} flex-1 px-4 py-6`}>
         {children}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { queryRows, schema, type Transaction } from '@/db';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
@@ -253,7 +254,7 @@ export async function listMySessions({
 
 /** Ends one of the person's own sessions (sign-out, or "sign out" on a device in the list). */
 export async function endSession({ actor, sessionId }: { actor: Actor; sessionId: string }): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/.test(sessionId)) return false;
+  if (!z.uuid().safeParse(sessionId).success) return false;
   return withActor(actor, async (tx) => {
     const ended = await tx
       .update(schema.userSessions)

@@ -6,17 +6,23 @@ import { requireRole } from '@/lib/auth/session';
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { sendCompanionMessage, setCompanionTranscriptShared, startCompanionConversation } from '@/lib/dal/companion';
 import { toPublicError } from '@/lib/errors';
+import { formOf } from '@/lib/validation/form-state';
+import { z } from 'zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
 export type CompanionFormState = { error?: string; text?: string; isCrisis?: boolean };
 
 export async function startConversation(formData: FormData): Promise<void> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   await startCompanionConversation({ actor: user, afterDip: formData.get('from') === 'dip' });
   redirect(formData.get('from') === 'dip' ? '/companion?from=dip' : '/companion');
 }
 
 export async function sendMessage(_previous: CompanionFormState, formData: FormData): Promise<CompanionFormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const text = String(formData.get('text') ?? '');
   const conversationId = String(formData.get('conversationId') ?? '');
@@ -33,7 +39,12 @@ export async function sendMessage(_previous: CompanionFormState, formData: FormD
 }
 
 export async function shareTranscript(formData: FormData): Promise<void> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
-  await setCompanionTranscriptShared({ actor: user, conversationId: String(formData.get('conversationId') ?? ''), isShared: formData.get('share') === '1' });
+  const conversationId = z.uuid().safeParse(formData.get('conversationId'));
+  if (conversationId.success) {
+    await setCompanionTranscriptShared({ actor: user, conversationId: conversationId.data, isShared: formData.get('share') === '1' });
+  }
   revalidatePath('/companion');
 }

@@ -5,9 +5,11 @@ import { requireRole } from '@/lib/auth/session';
 import { removePushSubscriptions, savePushSubscription, saveReminderSettings } from '@/lib/dal/outreach';
 import { toPublicError } from '@/lib/errors';
 import { reminderSettingsSchema } from '@/lib/validation/reminders';
-import { fieldErrorsOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { fieldErrorsOf, formOf, typedValues, type FormState } from '@/lib/validation/form-state';
 
 export async function saveReminders(_prev: FormState, formData: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
   const user = await requireRole('client');
   const values = typedValues(formData);
   const text = (key: string) => String(formData.get(key) ?? '');

@@ -4,10 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth/session';
 import { setCompanionModelAllowed } from '@/lib/dal/companion';
 import { toPublicError } from '@/lib/errors';
+import { formOf } from '@/lib/validation/form-state';
 
 export type CompanionModelState = { message?: string; isError?: boolean };
 
 export async function saveCompanionModelAction(_previous: CompanionModelState, form: FormData): Promise<CompanionModelState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireRole('admin');
   const choice = form.get('allow');
   if (choice !== 'yes' && choice !== 'no') return { message: 'Choose whether the model may phrase replies.', isError: true };

@@ -5,7 +5,7 @@ import { requireUserForEnrolment } from '@/lib/auth/session';
 import { confirmTwoFactorEnrolment } from '@/lib/dal/two-factor';
 import { toPublicError } from '@/lib/errors';
 import { codeSchema } from '@/lib/validation/auth';
-import type { FormState } from '@/lib/validation/form-state';
+import { formOf, type FormState } from '@/lib/validation/form-state';
 
 export type EnrolState = FormState & { backupCodes?: string[] };
 
@@ -16,6 +16,8 @@ const refusals = {
 } as const;
 
 export async function confirmEnrolmentAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  form = formOf(form);
   const user = await requireUserForEnrolment();
   const parsed = codeSchema.safeParse({ code: form.get('code') ?? '' });
   if (!parsed.success) return { status: 'error', message: 'Please enter the code.', fieldErrors: { code: parsed.error.issues[0]?.message } };
