@@ -21,8 +21,9 @@ test('a client checks in on a phone: mood only, in a few taps, then sees a calm 
 });
 
 test('a client adds the optional answers and their own tag, then edits today’s check-in', async ({ page }) => {
-  // Theo has not checked in for twelve days: today's check-in is the one made here.
-  await signInAsClient(page, 'theo@demo.tandem.test');
+  // Ivy has not checked in yet today (the demo seeds her so), and no other spec signs in as her:
+  // today's check-in is the one made here. Theo's silence stays for the caseload journey.
+  await signInAsClient(page, 'ivy@demo.tandem.test');
   const checkIn = new CheckInPage(page);
   await checkIn.gotoNew();
   await checkIn.choose('How is your mood right now?', 4);

@@ -73,7 +73,7 @@ function simulateDays(persona: ClientPersona, rng: Random, today: string, length
     const mood = clamp(Math.round(level), 1, 10);
     const anxiety = clamp(Math.round(11 - level + rng.normal() * 1.1), 1, 10);
     // Missed days come in runs, as they do in real logs.
-    const missed: boolean = daysAgo < shape.stopsAt || rng.chance(missedYesterday ? 0.45 : shape.missRate);
+    const missed: boolean = daysAgo < shape.stopsAt || rng.chance(missedYesterday ? 0.45 : shape.missRate) || (daysAgo === 0 && persona.notYetToday === true);
     missedYesterday = missed;
     days.push({ date, daysAgo, mood, anxiety, logged: !missed });
   }

@@ -14,6 +14,8 @@ export type ClientPersona = {
   /** Numbers in Ofcom's range reserved for drama (07700 900000–900999): they reach nobody. */
   phone?: string;
   note?: string;
+  /** Has not checked in yet today, whatever day the demo is seeded on. */
+  notYetToday?: boolean;
 };
 
 export type ClinicPersonas = {
@@ -52,7 +54,7 @@ export const demoClinic: ClinicPersonas = {
     { email: 'farah@demo.tandem.test', name: 'Farah Aziz', therapist: t1, pattern: 'ordinary', consent: 'none', note: 'shares nothing yet' },
     { email: 'gus@demo.tandem.test', name: 'Gus Lindqvist', therapist: t1, pattern: 'ordinary', consent: 'all', note: 'moved from Jordan Okafor to Sam Rivera' },
     { email: 'hana@demo.tandem.test', name: 'Hana Kim', therapist: t1, pattern: 'ordinary', consent: 'some' },
-    { email: 'ivy@demo.tandem.test', name: 'Ivy Ross', therapist: t2, pattern: 'ordinary', consent: 'all' },
+    { email: 'ivy@demo.tandem.test', name: 'Ivy Ross', therapist: t2, pattern: 'ordinary', consent: 'all', notYetToday: true, note: 'checks in most evenings; not yet today' },
     { email: 'jack@demo.tandem.test', name: 'Jack Turner', therapist: t2, pattern: 'ordinary', consent: 'some' },
     { email: 'kai@demo.tandem.test', name: 'Kai Moreno', therapist: t2, pattern: 'stable', consent: 'all', phone: '+44 7700 900456' },
     { email: 'lena@demo.tandem.test', name: 'Lena Fischer', therapist: t2, pattern: 'ordinary', consent: 'revoked' },

@@ -103,6 +103,15 @@ describe('the demo seed', () => {
     expect(users?.n).toBe(34);
   });
 
+  it('leaves Ivy without a check-in today, whatever the day, for the check-in journey to make one', () => {
+    for (const day of [today, addDays(today, 1), addDays(today, 4)]) {
+      const rows = generateClinic(demoClinic, day, 7);
+      const ivy = rows.users.find((u) => u.email === 'ivy@demo.tandem.test');
+      expect(rows.checkIns.filter((c) => c.clientId === ivy?.id).length).toBeGreaterThan(100);
+      expect(rows.checkIns.some((c) => c.clientId === ivy?.id && String(c.localDate) === day)).toBe(false);
+    }
+  });
+
   it('is deterministic: the same day gives the same clinic', () => {
     expect(generateClinic(demoClinic, today, 7)).toEqual(generateClinic(demoClinic, today, 7));
     expect(generateClinic(demoClinic, today, 7)).not.toEqual(generateClinic(demoClinic, today, 8));
