@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { betterDayTags } from '@/lib/companion/activation';
 import { MESSAGE_MAX_CHARS, respond, startConversation, type CompanionContext, type CompanionState, type Reply, type ReplyKind, type ThoughtRecord } from '@/lib/companion/engine';

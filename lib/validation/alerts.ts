@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { acknowledgementActions, acknowledgementLabels, type AcknowledgementAction } from './acknowledgement-actions';
 
 export { acknowledgementActions, acknowledgementLabels, type AcknowledgementAction } from './acknowledgement-actions';

@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { acknowledgementActions } from './alerts';
 import { planDay } from './calendar-day';
 import { dismissReasonLabels, dismissReasons, type DismissReason } from './dismiss-reasons';
