@@ -15,3 +15,13 @@ CREATE POLICY assigned_consented ON insights FOR SELECT TO tandem_app
   USING (client_id = ANY ((SELECT app_assigned_clients())::uuid[])
          AND (scope = 'risk' OR (scope = 'checkins' AND client_id = ANY ((SELECT app_consented_clients('checkins'))::uuid[]))
               OR (scope = 'measures' AND client_id = ANY ((SELECT app_consented_clients('measures'))::uuid[]))));
+--> statement-breakpoint
+-- key_version was written as 1 on every encrypted row and never read: nothing chose a key by it.
+-- A key rotation, when Tandem has one, will say how it finds a row's key.
+ALTER TABLE journal_entries DROP COLUMN key_version;
+--> statement-breakpoint
+ALTER TABLE companion_conversations DROP COLUMN key_version;
+--> statement-breakpoint
+ALTER TABLE companion_messages DROP COLUMN key_version;
+--> statement-breakpoint
+ALTER TABLE companion_items DROP COLUMN key_version;
