@@ -29,7 +29,7 @@ test('a client imports a Daylio export, sees it in history, re-imports it to no 
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
   await expect(page.getByText('You checked in on 5 of the 365 days.', { exact: false }).first()).toBeVisible();
   await page.getByText('Show the numbers as a table').click();
-  await expect(page.getByRole('row', { name: /Mon, 31 Aug 2020 8/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Mon 31 Aug 2020 8/ })).toBeVisible();
 
   // The same file again is recognised before anything is imported.
   await settings.goto();
@@ -58,8 +58,8 @@ test('a client imports an iMoodJournal export and sees it in history; a Spanish 
   await page.getByRole('link', { name: 'See them in your history' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
   await page.getByText('Show the numbers as a table').click();
-  await expect(page.getByRole('row', { name: /Sat, 5 Sept? 2015 7/ })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Sun, 6 Sept? 2015 4/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Sat 5 Sep 2015 7/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Sun 6 Sep 2015 4/ })).toBeVisible();
 
   // The same Daylio entries, with and without the header line, are one file to Tandem.
   await settings.goto();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isValidTimeZone, localDateIn } from './dates';
+import { addDays, ageText, dateText, dayText, instantOf, isValidTimeZone, localDateIn, momentText, timeText } from './dates';
 
 describe('localDateIn', () => {
   it('puts 23:30 in Lisbon on that day in Lisbon, in winter and in summer time', () => {
@@ -34,5 +34,51 @@ describe('isValidTimeZone', () => {
   it('accepts IANA names and rejects others', () => {
     expect(isValidTimeZone('Europe/Lisbon')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});
+
+describe('instantOf', () => {
+  it('reads a wall-clock time in the zone, in winter and in summer time', () => {
+    expect(instantOf('2026-01-15', '20:00', 'Europe/Lisbon').toISOString()).toBe('2026-01-15T20:00:00.000Z');
+    expect(instantOf('2026-07-15', '20:00', 'Europe/Lisbon').toISOString()).toBe('2026-07-15T19:00:00.000Z');
+  });
+
+  it('takes a time the spring-forward gap skips to the next minute that exists, and a repeated time the first time round', () => {
+    // New York: 02:00 became 03:00 on 8 March 2026, and 02:00 became 01:00 again on 1 November 2026.
+    expect(instantOf('2026-03-08', '02:30', 'America/New_York').toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(instantOf('2026-11-01', '01:30', 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+
+  it('makes midnight where a day begins, so sharing until a day ends as the next begins', () => {
+    expect(instantOf('2026-05-13', '00:00', 'Asia/Tokyo').toISOString()).toBe('2026-05-12T15:00:00.000Z');
+  });
+});
+
+describe('written dates and times', () => {
+  const at = new Date('2026-09-03T13:02:00Z');
+
+  it('writes a calendar day the same for every reader, in the style asked', () => {
+    expect(dayText('2026-09-03')).toBe('3 September 2026');
+    expect(dayText('2026-09-03', { weekday: 'short', month: 'short' })).toBe('Thu 3 Sep 2026');
+    expect(dayText('2026-09-03', { weekday: 'long', year: false })).toBe('Thursday 3 September');
+    expect(dayText('2026-09-03', { month: 'short', year: false })).toBe('3 Sep');
+    expect(dayText('2026-09-03', { weekday: 'narrow', month: 'none' })).toBe('T');
+  });
+
+  it('writes an instant in the reader’s own zone', () => {
+    expect(momentText(at, 'Europe/London')).toBe('3 Sep 2026, 14:02');
+    expect(momentText(at, 'Asia/Tokyo')).toBe('3 Sep 2026, 22:02');
+    expect(momentText(new Date('2026-11-26T23:30:00Z'), 'Asia/Tokyo', { weekday: true, year: false })).toBe('Fri 27 Nov, 08:30');
+    expect(dateText(new Date('2026-11-26T23:30:00Z'), 'Asia/Tokyo')).toBe('27 Nov 2026');
+    expect(dateText(at, 'America/Los_Angeles', { month: 'long' })).toBe('3 September 2026');
+    expect(timeText(at, 'America/New_York')).toBe('09:02');
+  });
+
+  it('speaks of waiting in hours up to two days, then days', () => {
+    const now = new Date('2026-11-26T12:00:00Z');
+    expect(ageText(new Date('2026-11-26T11:30:00Z'), now)).toBe('less than an hour');
+    expect(ageText(new Date('2026-11-26T11:00:00Z'), now)).toBe('1 hour');
+    expect(ageText(new Date('2026-11-25T06:00:00Z'), now)).toBe('30 hours');
+    expect(ageText(new Date('2026-11-22T12:00:00Z'), now)).toBe('4 days');
   });
 });

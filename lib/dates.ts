@@ -1,15 +1,22 @@
-// Calendar days as ISO strings (YYYY-MM-DD). A person's day comes from their IANA time zone,
-// so a check-in at 23:30 in Lisbon belongs to that day in Lisbon.
+import { tz, tzOffset } from '@date-fns/tz';
+import { format, getISODay } from 'date-fns';
 
+// Tandem's one time module (docs/design.md §8): calendar days, wall-clock times in a person's IANA
+// zone, and dates and times written for a reader in their own zone. Zones come from @date-fns/tz;
+// words come from date-fns patterns, so every page writes "3 Sep 2026, 14:02" the same way
+// whatever the runtime's locale data. No I/O: it runs in the browser too.
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** The calendar day (YYYY-MM-DD) on the clocks of `timeZone` at `at`: 23:30 in Lisbon is that day in Lisbon. */
 export function localDateIn(timeZone: string, at: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return format(at, 'yyyy-MM-dd', { in: tz(timeZone) });
 }
 
+/** A calendar day moved by whole days, across months, leap days and years. */
 export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
@@ -19,4 +26,94 @@ export function isValidTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The zone this browser or process runs in. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export type WallClock = { localDate: string; localTime: string; isoWeekday: number };
+
+/** The date, time (HH:MM) and ISO weekday (1 = Monday) on the clocks of `timeZone` at `instant`. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const inZone = { in: tz(timeZone) };
+  return { localDate: format(instant, 'yyyy-MM-dd', inZone), localTime: format(instant, 'HH:mm', inZone), isoWeekday: getISODay(instant, inZone) };
+}
+
+/** `localDate` + `localTime` read as if in UTC: the arithmetic base for a wall-clock minute. */
+function naiveMs(localDate: string, localTime: string): number {
+  return Date.parse(`${localDate}T${localTime}:00Z`);
+}
+
+function instantOfExisting(localDate: string, localTime: string, timeZone: string): Date | null {
+  const base = naiveMs(localDate, localTime);
+  // The zone's offsets a day either side cover both sides of any change near this time.
+  const matches = [...new Set([tzOffset(timeZone, new Date(base - DAY)), tzOffset(timeZone, new Date(base)), tzOffset(timeZone, new Date(base + DAY))])]
+    .map((offset) => base - offset * MINUTE)
+    .filter((ms) => {
+      const wall = wallClockAt(new Date(ms), timeZone);
+      return wall.localDate === localDate && wall.localTime === localTime;
+    })
+    .sort((a, b) => a - b);
+  return matches[0] === undefined ? null : new Date(matches[0]);
+}
+
+/**
+ * The instant a wall-clock time (HH:MM) happens on a local date in a zone. When the clocks go back
+ * and the time happens twice, the first; when they go forward and it does not happen at all, the
+ * next minute that does (in New York, 02:30 on the spring-forward night is 03:00).
+ */
+export function instantOf(localDate: string, localTime: string, timeZone: string): Date {
+  const exact = instantOfExisting(localDate, localTime, timeZone);
+  if (exact) return exact;
+  // In a gap: the first minute after it (gaps are at most a few hours anywhere).
+  const base = naiveMs(localDate, localTime);
+  for (let step = 1; step <= 24 * 60; step++) {
+    const next = new Date(base + step * MINUTE).toISOString();
+    const candidate = instantOfExisting(next.slice(0, 10), next.slice(11, 16), timeZone);
+    if (candidate) return candidate;
+  }
+  throw new Error(`No valid time after ${localDate} ${localTime} in ${timeZone}`);
+}
+
+type DayStyle = { weekday?: 'narrow' | 'short' | 'long'; month?: 'short' | 'long' | 'none'; year?: boolean };
+
+const WEEKDAY_PATTERN = { narrow: 'EEEEE', short: 'EEE', long: 'EEEE' } as const;
+
+function dayPattern({ weekday, month = 'long', year = true }: DayStyle): string {
+  const parts = [weekday ? WEEKDAY_PATTERN[weekday] : null, month === 'none' ? null : 'd', month === 'short' ? 'MMM' : month === 'long' ? 'MMMM' : null, year && month !== 'none' ? 'yyyy' : null];
+  return parts.filter(Boolean).join(' ');
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) in words, the same for every reader: "3 September 2026",
+ * `{ weekday: 'short', month: 'short' }` "Thu 3 Sep 2026", `{ weekday: 'long', year: false }`
+ * "Thursday 3 September", `{ weekday: 'narrow', month: 'none' }` "T".
+ */
+export function dayText(isoDate: string, style: DayStyle = {}): string {
+  return format(new Date(`${isoDate}T12:00:00Z`), dayPattern(style), { in: tz('UTC') });
+}
+
+/** The day of an instant in the reader's zone: "3 Sep 2026" (or "3 September 2026"). */
+export function dateText(at: Date, timeZone: string, { month = 'short' }: { month?: 'short' | 'long' } = {}): string {
+  return format(at, dayPattern({ month }), { in: tz(timeZone) });
+}
+
+/** An instant in the reader's zone: "3 Sep 2026, 14:02"; with `weekday` "Thu 3 Sep 2026, 14:02"; without `year` "3 Sep, 14:02". */
+export function momentText(at: Date, timeZone: string, { weekday = false, year = true }: { weekday?: boolean; year?: boolean } = {}): string {
+  return format(at, `${dayPattern({ weekday: weekday ? 'short' : undefined, month: 'short', year })}, HH:mm`, { in: tz(timeZone) });
+}
+
+/** The time of an instant in the reader's zone: "14:02". */
+export function timeText(at: Date, timeZone: string): string {
+  return format(at, 'HH:mm', { in: tz(timeZone) });
+}
+
+/** "3 hours", "2 days": how long something has been waiting. */
+export function ageText(since: Date, now: Date = new Date()): string {
+  const hours = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 3_600_000));
+  if (hours < 1) return 'less than an hour';
+  if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
+  return `${Math.floor(hours / 24)} days`;
 }

@@ -9,6 +9,7 @@ import { listMySessions } from '@/lib/dal/auth';
 import { getTwoFactorStatus } from '@/lib/dal/two-factor';
 import { ChangePasswordForm, DisableTwoFactorForm } from './account-forms';
 import { endSessionAction, signOutEverywhere } from './actions';
+import { momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -20,7 +21,6 @@ export default async function AccountPage() {
     getTwoFactorStatus({ actor: user }),
     listMySessions({ actor: user, currentSessionId: user.sessionId, idleMinutes: user.idleMinutes }),
   ]);
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: user.timeZone });
 
   return (
     <main className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-8">
@@ -80,7 +80,7 @@ export default async function AccountPage() {
                   {s.isCurrent && <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-800">This device</span>}
                 </p>
                 <p className="text-sm text-stone-600">
-                  Signed in {when.format(s.createdAt)} · last active {when.format(s.lastSeenAt)} · from {s.source}
+                  Signed in {momentText(s.createdAt, user.timeZone)} · last active {momentText(s.lastSeenAt, user.timeZone)} · from {s.source}
                 </p>
               </div>
               <form action={endSessionAction}>

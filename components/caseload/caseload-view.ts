@@ -1,6 +1,6 @@
 import type { CaseloadRow, MeasureSummary } from '@/lib/dal/caseload';
 import { daysAgoText } from '@/lib/insights/attention';
-import { formatDateTime } from '@/lib/tables/format';
+import { momentText } from '@/lib/dates';
 
 // What one caseload row shows, as plain text and numbers: built on the server, rendered by the
 // client table. A cell of a scope the client does not share is 'not_shared' and carries nothing.
@@ -65,7 +65,7 @@ export function toCaseloadView(row: CaseloadRow, timeZone: string): CaseloadRowV
         ? {
             state: 'value',
             relative: daysAgoText(row.lastCheckInDaysAgo).replace(/^./, (c) => c.toUpperCase()),
-            full: formatDateTime(row.lastCheckInAt, timeZone),
+            full: momentText(row.lastCheckInAt, timeZone),
             iso: row.lastCheckInAt.toISOString(),
           }
         : { state: 'none' },

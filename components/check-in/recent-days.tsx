@@ -1,15 +1,7 @@
 import Link from 'next/link';
-import { addDays } from '@/lib/dates';
+import { addDays, dayText } from '@/lib/dates';
 
 type Entry = { id: string; localDate: string; mood: number };
-
-const dayLabel = (iso: string, style: 'short' | 'long') =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: style === 'short' ? 'narrow' : 'long',
-    day: style === 'long' ? 'numeric' : undefined,
-    month: style === 'long' ? 'long' : undefined,
-    timeZone: 'UTC',
-  });
 
 /** The last 14 days at a glance: one bar per day (the day's mean mood), with a text summary. */
 export function RecentDays({ entries, today, editable = false }: { entries: Entry[]; today: string; editable?: boolean }) {
@@ -40,7 +32,7 @@ export function RecentDays({ entries, today, editable = false }: { entries: Entr
               className={m === null ? 'h-1 w-full rounded-sm bg-stone-200' : 'w-full rounded-sm bg-brand-600'}
               style={m === null ? undefined : { height: `${(m / 10) * 100}%` }}
             />
-            <span className="text-[10px] leading-none text-stone-600">{dayLabel(days[i] as string, 'short')}</span>
+            <span className="text-[10px] leading-none text-stone-600">{dayText(days[i] as string, { weekday: 'narrow', month: 'none' })}</span>
           </div>
         ))}
       </div>
@@ -54,11 +46,11 @@ export function RecentDays({ entries, today, editable = false }: { entries: Entr
               .map((e) => (
                 <li key={e.id} className="flex items-center justify-between gap-2 border-b border-stone-100 py-1 text-sm last:border-0">
                   <span>
-                    {dayLabel(e.localDate, 'long')}: mood {e.mood} of 10
+                    {dayText(e.localDate, { weekday: 'long', year: false })}: mood {e.mood} of 10
                   </span>
                   {editable && (
                     <Link href={`/check-in/${e.id}`} className="rounded px-2 py-2 text-brand-700 underline underline-offset-4">
-                      Edit<span className="sr-only"> the check-in of {dayLabel(e.localDate, 'long')}</span>
+                      Edit<span className="sr-only"> the check-in of {dayText(e.localDate, { weekday: 'long', year: false })}</span>
                     </Link>
                   )}
                 </li>

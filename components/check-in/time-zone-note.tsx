@@ -2,14 +2,14 @@
 
 import { useSyncExternalStore } from 'react';
 import { confirmTimeZone } from '@/app/(client)/check-in/actions';
+import { deviceTimeZone } from '@/lib/dates';
 
-const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Says which time zone the client's days are counted in, and offers this device's when it differs. */
 export function TimeZoneNote({ timeZone }: { timeZone: string }) {
   const device = useSyncExternalStore(
     () => () => {},
-    deviceZone,
+    deviceTimeZone,
     () => null,
   );
   return (

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { autosaveNote, insertBrief } from '@/app/(clinician)/clients/[clientId]/notes/actions';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { NOTE_SECTION_MAX_CHARS } from '@/lib/validation/notes';
+import { deviceTimeZone, timeText } from '@/lib/dates';
 
 type Draft = { sessionDate: string; sections: Record<string, string> };
 type Kept = Draft & { basedOn: string };
@@ -38,7 +39,6 @@ function readKept(raw: string | null): Kept | null {
   }
 }
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /**
  * The draft of a session note. Every change is kept in this browser first, then autosaved to
@@ -172,7 +172,7 @@ export function NoteEditor({
   const statusText = {
     idle: 'Not saved yet…',
     saving: 'Saving…',
-    saved: `Saved at ${timeOf(savedAt)}.`,
+    saved: `Saved at ${timeText(new Date(savedAt), deviceTimeZone())}.`,
     offline: 'Not saved: Tandem cannot be reached. Your text is kept in this browser and will be saved when the connection is back.',
     stale: message ?? 'This note was changed elsewhere.',
     signed: message ?? 'This note is signed.',

@@ -1,12 +1,12 @@
 import type { CurrentUser } from '@/lib/auth/session';
 import { listEscalationEmails } from '@/lib/dal/outreach';
+import { momentText } from '@/lib/dates';
 
 const kindWords = { alert_new: 'New urgent alert', alert_overdue: 'Escalation: still unacknowledged' } as const;
 
 /** For the clinic admin: the content-free emails Tandem sent about urgent alerts, and whether each went. */
 export async function EscalationEmails({ user }: { user: CurrentUser }) {
   const emails = await listEscalationEmails({ actor: user });
-  const when = (d: Date) => d.toLocaleString('en-GB', { timeZone: user.timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return (
     <section aria-labelledby="escalation-emails-heading">
       <h2 id="escalation-emails-heading" className="mb-2 text-lg font-semibold">
@@ -23,7 +23,7 @@ export async function EscalationEmails({ user }: { user: CurrentUser }) {
                 {kindWords[e.kind]} → <strong>{e.recipientName}</strong>
               </span>
               <span className={e.status === 'failed' ? 'font-medium text-red-800' : 'text-stone-700'}>
-                {when(e.sentAt)} · {e.status === 'accepted' ? 'sent' : e.status === 'failed' ? `not sent: ${e.failureReason ?? 'unknown reason'}` : 'sending'}
+                {momentText(e.sentAt, user.timeZone, { year: false })} · {e.status === 'accepted' ? 'sent' : e.status === 'failed' ? `not sent: ${e.failureReason ?? 'unknown reason'}` : 'sending'}
               </span>
             </li>
           ))}

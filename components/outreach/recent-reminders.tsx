@@ -1,4 +1,5 @@
 import type { SentReminder } from '@/lib/dal/outreach';
+import { momentText } from '@/lib/dates';
 
 const kindWords: Record<SentReminder['kind'], string> = { checkin: 'Check-in reminder', measure: 'Questionnaire reminder', nudge: 'Self-care nudge' };
 const channelWords = { push: 'notification', email: 'email', in_app: 'note in Tandem' } as const;
@@ -14,14 +15,13 @@ function outcome(r: SentReminder): string {
 /** The client's recent reminders and what became of each. */
 export function RecentReminders({ reminders, timeZone }: { reminders: SentReminder[]; timeZone: string }) {
   if (reminders.length === 0) return <p className="text-stone-700">No reminders have been sent yet.</p>;
-  const when = (d: Date) => d.toLocaleString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return (
     <ul aria-label="Recent reminders" className="flex flex-col divide-y divide-stone-200">
       {reminders.map((r) => (
         <li key={r.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:justify-between sm:gap-4">
           <span className="font-medium">{kindWords[r.kind]}</span>
           <span className="text-stone-700">
-            <time dateTime={r.dueAt.toISOString()}>{when(r.dueAt)}</time> · {outcome(r)}
+            <time dateTime={r.dueAt.toISOString()}>{momentText(r.dueAt, timeZone, { weekday: true, year: false })}</time> · {outcome(r)}
           </span>
         </li>
       ))}

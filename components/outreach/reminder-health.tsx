@@ -1,11 +1,11 @@
 import type { CurrentUser } from '@/lib/auth/session';
 import { getReminderHealth, type ReminderHealth } from '@/lib/dal/outreach';
+import { dayText, localDateIn } from '@/lib/dates';
 
 function sentence(health: ReminderHealth, timeZone: string): string {
   const day = (d: Date) => {
-    const today = new Date().toLocaleDateString('en-GB', { timeZone });
-    const that = d.toLocaleDateString('en-GB', { timeZone });
-    return that === today ? 'today' : d.toLocaleDateString('en-GB', { timeZone, day: 'numeric', month: 'short' });
+    const that = localDateIn(timeZone, d);
+    return that === localDateIn(timeZone) ? 'today' : dayText(that, { month: 'short', year: false });
   };
   switch (health.state) {
     case 'off':

@@ -3,6 +3,7 @@ import type { ReviewDto, SignalDto, Signals } from '@/lib/dal/insight-reviews';
 import { evidenceLines } from '@/lib/insights/evidence-lines';
 import type { FormState } from '@/lib/validation/form-state';
 import { ReviewForm } from './review-form';
+import { momentText } from '@/lib/dates';
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
@@ -80,7 +81,6 @@ function SignalCard({ signal, clientId, children }: { signal: SignalDto; clientI
 }
 
 function ReviewLine({ review, timeZone }: { review: ReviewDto; timeZone: string }) {
-  const when = review.at.toLocaleString('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <li className="rounded-md border border-stone-200 bg-white p-3 text-sm">
       <p className="font-medium">
@@ -91,7 +91,7 @@ function ReviewLine({ review, timeZone }: { review: ReviewDto; timeZone: string 
       <p className="text-stone-700">
         {actionLabel[review.action]}
         {review.action === 'snoozed' && review.snoozedUntil ? ` until ${review.snoozedUntil}` : ''}
-        {review.reason ? ` (${review.reason})` : ''} by {review.reviewerName}, {when}
+        {review.reason ? ` (${review.reason})` : ''} by {review.reviewerName}, {momentText(review.at, timeZone)}
       </p>
     </li>
   );

@@ -1,8 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '../index';
 import * as schema from '../schema';
-import { instantOf } from '../../lib/outreach/schedule';
-import { addDays } from '../../lib/dates';
+import { addDays, instantOf } from '../../lib/dates';
 
 // Demo outreach (issue 11): a few clients with reminders at their own local times in different
 // zones, and some delivery history, including one client whose push notifications are failing

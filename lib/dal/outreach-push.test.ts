@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
-import { instantOf } from '@/lib/outreach/schedule';
+import { instantOf } from '@/lib/dates';
 import { createClinicWithClient, grant } from '@/lib/testing/factories';
 import { getOutreachNotices, getReminderHealth, getReminderSettings, savePushSubscription, saveReminderSettings } from './outreach';
 import { dispatchMinute } from './outreach-worker';

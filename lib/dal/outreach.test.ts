@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PgBoss from 'pg-boss';
 import { getDatabase, queryRows, schema } from '@/db';
 import { createQueue } from '@/db/queue';
-import { instantOf } from '@/lib/outreach/schedule';
+import { instantOf } from '@/lib/dates';
 import { acknowledgeAlert, addAlert, addCheckIn, createClinicWithClient, grant } from '@/lib/testing/factories';
 import { addDailyMood, addPause, daysAgo } from '@/lib/testing/factories-workspace';
 import { createQueues, NIGHTLY, queueDueMinutes, runNightlyJob } from './background';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema } from '@/db';
 import { TandemError } from '@/lib/errors';
-import { wallClockAt } from '@/lib/outreach/schedule';
+import { wallClockAt } from '@/lib/dates';
 import { getSecrets } from '@/lib/secrets';
 import { pushSubscriptionSchema, reminderSettingsSchema, type PushSubscriptionInput, type ReminderSettingsInput } from '@/lib/validation/reminders';
 import { recordAudit } from './audit';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from '@/lib/csv';
-import { zonedTimeToUtc } from './zoned-time';
+import { instantOf } from '@/lib/dates';
 
 // What every tracker's file becomes before it is imported: dated entries with a mood (a number
 // on Tandem's 1–10 scale, or a label the person maps to one), tags, a note and a key that
@@ -133,7 +133,7 @@ export function checkInsFromFile(file: ImportFile, mapping: Readonly<Record<stri
   if (unmapped.length > 0) throw new ImportFileError(`choose a mood from 1 to 10 for ${listOf(unmapped)}.`);
   return file.entries.map((e) => ({
     localDate: e.localDate,
-    recordedAt: zonedTimeToUtc(e.localDate, e.time, timeZone),
+    recordedAt: instantOf(e.localDate, e.time, timeZone),
     mood: e.mood ?? (mapping[moodKey(e.moodLabel)] as number),
     tags: e.tags,
     note: e.note,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideCheckInReminder, instantOf, isQuietTime, nudgeInstant, slotsFiringAt, wallClockAt, type ReminderChoices } from './schedule';
+import { instantOf, wallClockAt } from '@/lib/dates';
+import { decideCheckInReminder, isQuietTime, nudgeInstant, slotsFiringAt, type ReminderChoices } from './schedule';
 
 const LISBON = 'Europe/Lisbon';
 const NEW_YORK = 'America/New_York';

@@ -1,22 +1,14 @@
-import { tz, tzOffset } from '@date-fns/tz';
-import { format, getISODay } from 'date-fns';
+import { instantOf, wallClockAt, type WallClock } from '@/lib/dates';
 
-// When reminders fire: the client's wall-clock times in their IANA zone, turned into instants.
-// Pure (no I/O), so the daylight-saving cases are unit-tested in milliseconds.
-
-export type WallClock = { localDate: string; localTime: string; isoWeekday: number };
+// When reminders fire: the client's wall-clock times in their IANA zone, turned into instants
+// (the zone arithmetic is lib/dates.ts). Pure (no I/O), so the daylight-saving cases are
+// unit-tested in milliseconds.
 
 const MINUTE = 60_000;
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 export function isWallTime(value: string): boolean {
   return TIME.test(value);
-}
-
-/** The date, time (HH:MM) and ISO weekday (1 = Monday) on the clocks of `timeZone` at `instant`. */
-export function wallClockAt(instant: Date, timeZone: string): WallClock {
-  const inZone = { in: tz(timeZone) };
-  return { localDate: format(instant, 'yyyy-MM-dd', inZone), localTime: format(instant, 'HH:mm', inZone), isoWeekday: getISODay(instant, inZone) };
 }
 
 /** `localDate` + `localTime` read as if in UTC: the arithmetic base for a wall-clock minute. */
@@ -27,42 +19,6 @@ function naiveMs(localDate: string, localTime: string): number {
 function naiveWall(ms: number): { localDate: string; localTime: string } {
   const iso = new Date(ms).toISOString();
   return { localDate: iso.slice(0, 10), localTime: iso.slice(11, 16) };
-}
-
-/**
- * The instant a wall-clock time happens on a local date. When the clocks go back and the time
- * happens twice, the first; when they go forward and it does not happen at all, the next minute
- * that does (in New York, 02:30 on the spring-forward night fires at 03:00).
- */
-export function instantOf(localDate: string, localTime: string, timeZone: string): Date {
-  const base = naiveMs(localDate, localTime);
-  // The zone's offsets a day either side cover both sides of any change near this time.
-  const offsets = new Set([tzOffset(timeZone, new Date(base - 86_400_000)), tzOffset(timeZone, new Date(base)), tzOffset(timeZone, new Date(base + 86_400_000))]);
-  const matches = [...offsets]
-    .map((offset) => base - offset * MINUTE)
-    .filter((ms) => {
-      const wall = wallClockAt(new Date(ms), timeZone);
-      return wall.localDate === localDate && wall.localTime === localTime;
-    })
-    .sort((a, b) => a - b);
-  if (matches[0] !== undefined) return new Date(matches[0]);
-  // In a gap: the first minute after it (gaps are at most a few hours anywhere).
-  for (let step = 1; step <= 24 * 60; step++) {
-    const next = naiveWall(base + step * MINUTE);
-    const candidate = instantOfExisting(next.localDate, next.localTime, timeZone);
-    if (candidate) return candidate;
-  }
-  throw new Error(`No valid time after ${localDate} ${localTime} in ${timeZone}`);
-}
-
-function instantOfExisting(localDate: string, localTime: string, timeZone: string): Date | null {
-  const base = naiveMs(localDate, localTime);
-  for (const offset of [tzOffset(timeZone, new Date(base - 86_400_000)), tzOffset(timeZone, new Date(base + 86_400_000))]) {
-    const ms = base - offset * MINUTE;
-    const wall = wallClockAt(new Date(ms), timeZone);
-    if (wall.localDate === localDate && wall.localTime === localTime) return new Date(ms);
-  }
-  return null;
 }
 
 /** Start of the minute that contains `instant`. */

@@ -1,5 +1,5 @@
 import { z } from '@/lib/validation/zod';
-import { addDays } from '@/lib/dates';
+import { addDays, isValidTimeZone } from '@/lib/dates';
 
 /** A real calendar day written YYYY-MM-DD: 2026-02-30 and 2026-99-99 are not days. */
 export function isCalendarDay(value: string): boolean {
@@ -39,3 +39,6 @@ export const strictInteger = (message: string) => z.preprocess(asTypedInteger, z
 /** A decimal as a person types it: digits with at most one point ("6.5", not "6e0" or "Infinity"). */
 export const strictDecimal = (message: string) =>
   z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,6}(\.\d+)?\s*$/.test(v) ? Number(v) : typeof v === 'number' ? v : NaN), z.number({ error: message }));
+
+/** An IANA time zone the runtime knows, as a person picks it from the list. */
+export const timeZoneSchema = z.string().trim().min(1, 'Choose a time zone.').refine(isValidTimeZone, 'Choose a time zone from the list.');

@@ -44,15 +44,3 @@ export const checkInSchema = z.object({
 
 export type CheckInInput = z.input<typeof checkInSchema>;
 export type CheckIn = z.output<typeof checkInSchema>;
-
-export const timeZoneSchema = z
-  .string()
-  .trim()
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return zone.length > 0;
-    } catch {
-      return false;
-    }
-  }, 'Choose a time zone from the list.');

@@ -1,7 +1,6 @@
 import { z } from '@/lib/validation/zod';
-import { isValidTimeZone } from '@/lib/dates';
 import { DATE_FORMATS } from '@/lib/import/date-formats';
-import { isCalendarDay, planDay } from './calendar-day';
+import { isCalendarDay, planDay, timeZoneSchema } from './calendar-day';
 
 export const scopeSchema = z.enum(['checkins', 'journal', 'measures', 'companion']);
 
@@ -12,7 +11,6 @@ export const isoDateSchema = z
 /** The last day of sharing or of a break: a real day, up to five years ahead. */
 const untilDay = isoDateSchema.pipe(planDay('Enter a real date.'));
 
-export const timeZoneSchema = z.string().trim().min(1, 'Choose a time zone.').refine(isValidTimeZone, 'Choose a time zone from the list.');
 
 export const shareScopeSchema = z.object({
   therapistId: z.uuid(),

@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import webpush from 'web-push';
-import { minuteStart, slotsFiringAt, wallClockAt } from '@/lib/outreach/schedule';
+import { wallClockAt } from '@/lib/dates';
+import { minuteStart, slotsFiringAt } from '@/lib/outreach/schedule';
 
 // `npm run bench:reminders [-- --json] [--clients N] [--workers N]` on PostgreSQL (DATABASE_URL
 // names the server; the bench makes and drops its own database). 100,000 clients over 20 time

@@ -6,11 +6,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { AUDIT_ACTIONS, actionLabel, outcomeLabel, subjectLabel } from '@/lib/audit/vocabulary';
 import { requireRole } from '@/lib/auth/session';
 import { listAuditEvents, listAuditFilterOptions } from '@/lib/dal/audit-log';
-import { formatDateTime } from '@/lib/tables/format';
 import { auditQuerySchema } from '@/lib/validation/admin';
 import { AuditTable, type AuditView } from './audit-table';
 import { SignInFailures } from './sign-in-failures';
 import { VerifyForm } from './verify-form';
+import { momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -24,7 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const events: AuditView[] = log.rows.map((e) => ({
     id: e.id,
     seq: e.seq,
-    when: formatDateTime(e.occurredAt, user.timeZone),
+    when: momentText(e.occurredAt, user.timeZone),
     who: e.actorName ? `${e.actorName}${e.actorRole ? ` (${roleWord[e.actorRole]})` : ''}` : 'Tandem (automatic)',
     action: { label: actionLabel(e.action), name: e.action },
     kind: subjectLabel(e.subjectType),

@@ -1,6 +1,6 @@
 import { listRepeatedSignInFailures, REPEATED_FAILURES } from '@/lib/dal/sign-in-failures';
 import type { CurrentUser } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/tables/format';
+import { momentText } from '@/lib/dates';
 
 /** Accounts of this clinic that someone failed to sign in to several times today. */
 export async function SignInFailures({ user }: { user: CurrentUser }) {
@@ -25,7 +25,7 @@ export async function SignInFailures({ user }: { user: CurrentUser }) {
                   <span className="font-medium">{a.name}</span> <span className="text-stone-600">{a.email}</span>
                 </span>
                 <span className="text-sm text-stone-700">
-                  {a.failures} failures from {a.sources} address{a.sources === 1 ? '' : 'es'}, last {formatDateTime(a.lastAt, user.timeZone)}
+                  {a.failures} failures from {a.sources} address{a.sources === 1 ? '' : 'es'}, last {momentText(a.lastAt, user.timeZone)}
                   {a.isThrottled && ' · slowed down by Tandem'}
                 </span>
               </li>

@@ -5,8 +5,8 @@ import { primaryButton, smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listCaseloads, listClientsWithoutTherapist, listDismissedUrgentSignals, NOT_LOGGING_DAYS } from '@/lib/dal/caseloads';
-import { formatAge, formatDateTime } from '@/lib/tables/format';
 import { CapacityForm } from './capacity-form';
+import { ageText, momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Caseloads' };
 
@@ -57,7 +57,7 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
                     An urgent alert about <strong>{a.clientName}</strong> is waiting, and they have no therapist: assign one now
                   </>
                 )}
-                {' '}— unacknowledged for {formatAge(a.waitingSince)} (since {formatDateTime(a.waitingSince, user.timeZone)}).
+                {' '}— unacknowledged for {ageText(a.waitingSince)} (since {momentText(a.waitingSince, user.timeZone)}).
               </li>
             ))}
           </ul>
@@ -77,7 +77,7 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
           <ul className="flex flex-col gap-2">
             {dismissedUrgent.map((d) => (
               <li key={`${d.clientName}-${d.at.toISOString()}`} className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-stone-900">
-                <strong>{d.therapistName}</strong> dismissed an urgent signal about <strong>{d.clientName}</strong> on {formatDateTime(d.at, user.timeZone)}.
+                <strong>{d.therapistName}</strong> dismissed an urgent signal about <strong>{d.clientName}</strong> on {momentText(d.at, user.timeZone)}.
               </li>
             ))}
           </ul>

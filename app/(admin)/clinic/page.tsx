@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listCaseloads, listClientsWithoutTherapist, type ClientWithoutTherapist } from '@/lib/dal/caseloads';
 import { getClinicOverview } from '@/lib/dal/clinic';
-import { formatAge, formatDateTime } from '@/lib/tables/format';
+import { ageText, momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Clinic overview' };
 
@@ -71,7 +71,7 @@ export default async function ClinicOverviewPage() {
                 {a.therapistName
                   ? `An urgent alert is waiting for ${a.therapistName} about ${a.clientName}`
                   : `An urgent alert about ${a.clientName} is waiting and they have no therapist`}{' '}
-                ({formatAge(a.waitingSince)}).
+                ({ageText(a.waitingSince)}).
               </li>
             ))}
             {overCapacity.map((t) => (
@@ -118,7 +118,7 @@ function ClientsWithoutTherapist({ clients, timeZone }: { clients: ClientWithout
                       : `${c.openAlerts === 1 ? '1 urgent alert' : `${c.openAlerts} urgent alerts`} waiting`}
                     {c.openAlerts > 0 && c.oldestOpenAlert && (
                       <span className="block font-normal">
-                        for {formatAge(c.oldestOpenAlert)}, since {formatDateTime(c.oldestOpenAlert, timeZone)}
+                        for {ageText(c.oldestOpenAlert)}, since {momentText(c.oldestOpenAlert, timeZone)}
                       </span>
                     )}
                   </p>

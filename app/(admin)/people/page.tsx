@@ -6,9 +6,9 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listPeople } from '@/lib/dal/people';
-import { formatDate, formatDateTime } from '@/lib/tables/format';
 import { peopleQuerySchema } from '@/lib/validation/admin';
 import { PeopleTable, type PersonView } from './people-table';
+import { dateText, momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -31,11 +31,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     email: p.email,
     role: p.role,
     status: p.status,
-    lastSignIn: p.lastSignInAt ? formatDateTime(p.lastSignInAt, user.timeZone) : null,
+    lastSignIn: p.lastSignInAt ? momentText(p.lastSignInAt, user.timeZone) : null,
     note: p.invitationExpiresAt
       ? p.isInvitationExpired
         ? 'Link expired: withdraw it and invite again'
-        : `Link works until ${formatDate(p.invitationExpiresAt, user.timeZone)}`
+        : `Link works until ${dateText(p.invitationExpiresAt, user.timeZone)}`
       : null,
     isSelf: p.id === user.userId,
     hasTwoFactor: p.hasTwoFactor,

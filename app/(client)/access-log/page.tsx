@@ -3,7 +3,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { accessLogSentence } from '@/lib/audit/vocabulary';
 import { listAccessLog } from '@/lib/dal/access-log';
-import { formatDayAndTime } from '../sharing/format';
+import { momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Who has seen my data' };
 
@@ -25,7 +25,7 @@ export default async function AccessLogPage() {
         <ol className="flex flex-col divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {entries.map((e) => (
             <li key={e.id} className="flex flex-col gap-0.5 p-3 sm:flex-row sm:gap-4">
-              <span className="shrink-0 text-sm text-stone-600 sm:w-44">{formatDayAndTime(e.at, user.timeZone)}</span>
+              <span className="shrink-0 text-sm text-stone-600 sm:w-44">{momentText(e.at, user.timeZone)}</span>
               <span>
                 <span className="font-medium">
                   {e.staffName} ({e.staffRole === 'admin' ? 'clinic admin' : 'therapist'})

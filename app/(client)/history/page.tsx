@@ -4,7 +4,7 @@ import { LineChart } from '@/components/charts/line-chart';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { getHistory } from '@/lib/dal/history';
-import { addDays, localDateIn } from '@/lib/dates';
+import { addDays, dayText, localDateIn } from '@/lib/dates';
 import { SCORE_DISCLAIMER } from '@/lib/clinical/bands';
 import { isoDateSchema } from '@/lib/validation/client-data';
 import {
@@ -19,9 +19,6 @@ import {
 
 export const metadata: Metadata = { title: 'History' };
 
-const shortDay = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const longDay = (d: string) =>
-  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 function heatClass(cell: HeatCell): string {
   if (cell.mood === null) return 'bg-stone-100';
@@ -45,7 +42,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const heatmap = loggedDaysHeatmap(checkIns, from, to);
   const tags = tagPatterns(checkIns);
   const charts = measureCharts(measures);
-  const labels = mood.points.map((p) => shortDay(p.date));
+  const labels = mood.points.map((p) => dayText(p.date, { month: 'short', year: false }));
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
@@ -68,7 +65,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="font-medium" aria-live="polite">
-          {longDay(from)} to {longDay(to)}
+          {dayText(from, { weekday: 'short', month: 'short' })} to {dayText(to, { weekday: 'short', month: 'short' })}
         </p>
         <div className="flex gap-2">
           <Link href={periodHref(days, addDays(from, -1))} className="min-h-11 rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
@@ -114,7 +111,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   .filter((p) => p.mood !== null || p.rollingMean !== null)
                   .map((p) => (
                     <tr key={p.date} className="border-t border-stone-100">
-                      <th scope="row" className="py-1 font-normal">{longDay(p.date)}</th>
+                      <th scope="row" className="py-1 font-normal">{dayText(p.date, { weekday: 'short', month: 'short' })}</th>
                       <td className="py-1">{p.mood ?? 'not logged'}</td>
                       <td className="py-1">{p.rollingMean ?? '–'}</td>
                     </tr>
@@ -136,7 +133,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               cell ? (
                 <span
                   key={cell.date}
-                  title={`${longDay(cell.date)}: ${cell.count === 0 ? 'no check-in' : `${cell.count} check-in${cell.count > 1 ? 's' : ''}, mood ${cell.mood}`}`}
+                  title={`${dayText(cell.date, { weekday: 'short', month: 'short' })}: ${cell.count === 0 ? 'no check-in' : `${cell.count} check-in${cell.count > 1 ? 's' : ''}, mood ${cell.mood}`}`}
                   className={`size-3.5 rounded-sm ${heatClass(cell)}`}
                 />
               ) : (
@@ -205,7 +202,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           <p className="mb-3 text-stone-700">{chart.summary}</p>
           {chart.points.length > 1 && (
             <LineChart
-              labels={chart.points.map((p) => shortDay(p.date))}
+              labels={chart.points.map((p) => dayText(p.date, { month: 'short', year: false }))}
               yMin={0}
               yMax={chart.max}
               summary={chart.summary}
@@ -217,7 +214,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               <ul className="mt-3 flex flex-col gap-1">
                 {chart.points.map((p, i) => (
                   <li key={`${p.date}-${i}`} className="flex justify-between gap-2 border-b border-stone-100 py-1">
-                    <span>{longDay(p.date)}</span>
+                    <span>{dayText(p.date, { weekday: 'short', month: 'short' })}</span>
                     <span>
                       {p.total} of {chart.max}, {p.band.toLowerCase()}
                     </span>

@@ -4,11 +4,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { getCrisisResources } from '@/lib/dal/alerts';
 import { listJournalEntries } from '@/lib/dal/journal';
+import { dayText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Journal' };
 
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 export default async function JournalPage() {
   const user = await requireRole('client');
@@ -45,7 +44,7 @@ export default async function JournalPage() {
                 <li key={e.id} className="rounded-lg border border-stone-200 bg-white">
                   <details>
                     <summary className="flex min-h-12 cursor-pointer flex-col justify-center px-4 py-2">
-                      <span className="font-medium">{longDate(e.localDate)}</span>
+                      <span className="font-medium">{dayText(e.localDate, { weekday: 'long', year: false })}</span>
                       <span className="line-clamp-1 text-sm text-stone-600">{e.text}</span>
                     </summary>
                     <p className="whitespace-pre-wrap border-t border-stone-200 px-4 py-3">{e.text}</p>

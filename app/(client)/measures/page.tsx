@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { instrumentDefinition } from '@/lib/clinical/instruments';
 import { listMeasureStatus } from '@/lib/dal/measures';
-import { localDateIn } from '@/lib/dates';
+import { dayText, localDateIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Questionnaires' };
 
@@ -13,8 +13,6 @@ const about = {
   gad7: 'Seven questions about worry and anxiety over the last two weeks.',
 } as const;
 
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 export default async function MeasuresPage() {
   const user = await requireRole('client');
@@ -41,13 +39,13 @@ export default async function MeasuresPage() {
                         : 'rounded-full bg-stone-100 px-3 py-1 text-sm text-stone-700'
                     }
                   >
-                    {s.isDue ? 'Due now' : `Next due ${longDate(s.dueOn)}`}
+                    {s.isDue ? 'Due now' : `Next due ${dayText(s.dueOn, { year: false })}`}
                   </span>
                 </div>
                 <p className="mb-2 text-stone-700">{about[s.instrument]}</p>
                 <p className="mb-3 text-sm text-stone-600">
                   {s.lastTakenOn
-                    ? `Last taken ${longDate(s.lastTakenOn)}: score ${s.lastTotal} (${s.lastBandLabel?.toLowerCase()}).`
+                    ? `Last taken ${dayText(s.lastTakenOn, { year: false })}: score ${s.lastTotal} (${s.lastBandLabel?.toLowerCase()}).`
                     : 'Not taken yet.'}{' '}
                   Your therapist asks for it every {s.cadenceDays} days.
                 </p>

@@ -7,7 +7,8 @@ import { deleteMyAccount, updatePhone, updateTimeZone } from '@/lib/dal/account'
 import { cancelPause, createPause } from '@/lib/dal/pauses';
 import { addDays, localDateIn } from '@/lib/dates';
 import { toPublicError } from '@/lib/errors';
-import { deleteAccountSchema, pauseSchema, timeZoneSchema } from '@/lib/validation/client-data';
+import { timeZoneSchema } from '@/lib/validation/calendar-day';
+import { deleteAccountSchema, pauseSchema } from '@/lib/validation/client-data';
 import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 import { contactSchema } from '@/lib/validation/phone';
 import { z } from '@/lib/validation/zod';

@@ -6,7 +6,7 @@ import { RecentReminders } from '@/components/outreach/recent-reminders';
 import { getMyPhone } from '@/lib/dal/account';
 import { getReminderSettings, listMyReminders } from '@/lib/dal/outreach';
 import { listPauses } from '@/lib/dal/pauses';
-import { localDateIn } from '@/lib/dates';
+import { dayText, localDateIn } from '@/lib/dates';
 import { endPause } from './actions';
 import { TrackerImport } from './tracker-import';
 import { DeleteAccountForm } from './delete-account-form';
@@ -18,7 +18,6 @@ import { TimeZoneForm } from './time-zone-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const sectionClass = 'rounded-lg border border-stone-200 bg-white p-4 flex flex-col gap-3';
 
@@ -82,7 +81,7 @@ export default async function SettingsPage() {
             {current.map((p) => (
               <li key={p.id} className="flex flex-col gap-2 rounded-md bg-brand-50 p-3 sm:flex-row sm:items-center sm:justify-between">
                 <span>
-                  {p.startsOn > today ? `Away from ${day(p.startsOn)} until ${day(p.endsOn)}.` : `You are away until ${day(p.endsOn)}.`}
+                  {p.startsOn > today ? `Away from ${dayText(p.startsOn, { weekday: 'long' })} until ${dayText(p.endsOn, { weekday: 'long' })}.` : `You are away until ${dayText(p.endsOn, { weekday: 'long' })}.`}
                 </span>
                 <form action={endPause}>
                   <input type="hidden" name="pauseId" value={p.id} />

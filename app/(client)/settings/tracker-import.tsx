@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { DATE_FORMATS, type DateFormat } from '@/lib/import/date-formats';
 import type { ImportPreview } from '@/lib/import/read-file';
+import { dayText } from '@/lib/dates';
 
 /** What the person chose for a CSV Tandem does not recognise, as typed ('' is "none"). */
 type ColumnChoice = {
@@ -75,7 +76,6 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** "a", "a and b", "a, b and c". */
 const listOf = (words: readonly string[]) => (words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
 
-const longDay = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 async function post(
   body: unknown,
@@ -303,8 +303,8 @@ export function TrackerImport() {
     return (
       <form onSubmit={confirm} className="flex flex-col gap-4">
         <p>
-          The file holds <strong>{preview.entries}</strong> entr{preview.entries === 1 ? 'y' : 'ies'} from {longDay(preview.firstDate)} to{' '}
-          {longDay(preview.lastDate)}.{' '}
+          The file holds <strong>{preview.entries}</strong> entr{preview.entries === 1 ? 'y' : 'ies'} from {dayText(preview.firstDate)} to{' '}
+          {dayText(preview.lastDate)}.{' '}
           {preview.format === 'imoodjournal'
             ? 'It is an iMoodJournal export: levels are already 1 to 10 and are kept as they are; tags become tags and comments become check-in notes.'
             : preview.format === 'csv'

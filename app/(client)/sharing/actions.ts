@@ -3,9 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth/session';
 import { grantConsent, revokeConsent } from '@/lib/dal/consent';
-import { addDays, localDateIn } from '@/lib/dates';
+import { addDays, instantOf, localDateIn } from '@/lib/dates';
 import { toPublicError } from '@/lib/errors';
-import { zonedTimeToUtc } from '@/lib/import/zoned-time';
 import { shareScopeSchema, stopScopeSchema } from '@/lib/validation/client-data';
 import { formOf } from '@/lib/validation/form-state';
 
@@ -20,7 +19,7 @@ export async function shareScope(_prev: ScopeActionState, formData: FormData): P
   const { therapistId, scope, until } = parsed.data;
   if (until && until < localDateIn(user.timeZone)) return { fieldError: 'Choose today or a later day.' };
   // Sharing "until 12 May" includes 12 May: it ends as the next day begins where the client lives.
-  const expiresAt = until ? zonedTimeToUtc(addDays(until, 1), '00:00', user.timeZone) : undefined;
+  const expiresAt = until ? instantOf(addDays(until, 1), '00:00', user.timeZone) : undefined;
   try {
     await grantConsent({ actor: user, therapistId, scope, expiresAt });
   } catch (error) {

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listSharing } from '@/lib/dal/consent';
-import { localDateIn } from '@/lib/dates';
-import { formatDay, formatDayAndTime, lastSharedDay } from './format';
+import { dateText, localDateIn, momentText } from '@/lib/dates';
+import { lastSharedDay } from './format';
 import { ScopeControl } from './scope-control';
 import { SAFETY_EXCEPTION, scopeText } from './scope-text';
 
@@ -40,14 +40,14 @@ export default async function SharingPage() {
               <h2 id={`therapist-${t.therapistId}`} className="text-lg font-medium">
                 {t.name}
               </h2>
-              <p className="text-sm text-stone-600">Your therapist since {formatDay(t.assignedSince, tz)}</p>
+              <p className="text-sm text-stone-600">Your therapist since {dateText(t.assignedSince, tz, { month: 'long' })}</p>
             </div>
             <ul className="divide-y divide-stone-200">
               {t.scopes.map((s) => {
                 const text = scopeText[s.scope];
                 const status = !s.isShared
                   ? 'Not shared.'
-                  : `Shared since ${formatDay(s.since as Date, tz)}${s.until ? `, until the end of ${lastSharedDay(s.until, tz)}` : ''}.`;
+                  : `Shared since ${dateText(s.since as Date, tz, { month: 'long' })}${s.until ? `, until the end of ${lastSharedDay(s.until, tz)}` : ''}.`;
                 return (
                   <li key={s.scope} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
                     <div className="sm:max-w-xs">
@@ -81,7 +81,7 @@ export default async function SharingPage() {
           <ol className="mt-2 flex flex-col divide-y divide-stone-100">
             {history.map((h) => (
               <li key={h.key} className="flex flex-col py-2 sm:flex-row sm:gap-4">
-                <span className="shrink-0 text-sm text-stone-600 sm:w-44">{formatDayAndTime(h.at, tz)}</span>
+                <span className="shrink-0 text-sm text-stone-600 sm:w-44">{momentText(h.at, tz)}</span>
                 <span>
                   {h.change === 'shared' &&
                     `Shared ${scopeText[h.scope].lower} with ${h.therapistName}${h.until ? `, until the end of ${lastSharedDay(h.until, tz)}` : ''}.`}

@@ -6,12 +6,11 @@ import { instrumentDefinition } from '@/lib/clinical/instruments';
 import { totalScore } from '@/lib/clinical/scoring';
 import { BASELINE, buildTimeline } from '@/lib/clinical/timeline';
 import { getHistory } from '@/lib/dal/history';
-import { addDays, localDateIn } from '@/lib/dates';
+import { addDays, dayText, localDateIn } from '@/lib/dates';
 import { PrintButton } from '../../report/[clientId]/print-button';
 
 export const metadata: Metadata = { title: 'Summary for your doctor' };
 
-const longDay = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The client's own one-page summary of the last 90 days, to print or save as PDF for a GP. */
 export default async function SummaryPage() {
@@ -35,7 +34,7 @@ export default async function SummaryPage() {
         <div>
           <h1 className="text-xl font-semibold">How I have been: {user.name}</h1>
           <p className="text-stone-700">
-            {longDay(timeline.from)} to {longDay(timeline.to)}, from my check-ins and questionnaires in Tandem.
+            {dayText(timeline.from)} to {dayText(timeline.to)}, from my check-ins and questionnaires in Tandem.
           </p>
         </div>
         <PrintButton />

@@ -7,14 +7,11 @@ import { RISK_SOURCE_WORDS } from '@/lib/clinical/risk-sources';
 import { listAlertInbox, type InboxAlert } from '@/lib/dal/alerts';
 import { acknowledgementLabels } from '@/lib/validation/alerts';
 import { AcknowledgeForm } from './acknowledge-form';
+import { momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Urgent alerts' };
 
 const answers = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
-
-function when(at: Date, timeZone: string) {
-  return at.toLocaleString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-}
 
 function hoursText(ms: number) {
   const hours = Math.round(Math.abs(ms) / (60 * 60 * 1000));
@@ -95,7 +92,7 @@ export default async function AlertsPage() {
                   <Link href={`/clients/${alert.clientId}`} className="text-brand-700 underline underline-offset-4">
                     {alert.clientName}
                   </Link>{' '}
-                  <span className="font-normal text-stone-600">· {when(alert.createdAt, user.timeZone)}</span>
+                  <span className="font-normal text-stone-600">· {momentText(alert.createdAt, user.timeZone, { weekday: true, year: false })}</span>
                 </p>
                 <Detail alert={alert} />
                 <Contact alert={alert} />
@@ -120,14 +117,14 @@ export default async function AlertsPage() {
                   <Link href={`/clients/${alert.clientId}`} className="text-brand-700 underline underline-offset-4">
                     {alert.clientName}
                   </Link>{' '}
-                  <span className="font-normal text-stone-600">· {when(alert.createdAt, user.timeZone)}</span>
+                  <span className="font-normal text-stone-600">· {momentText(alert.createdAt, user.timeZone, { weekday: true, year: false })}</span>
                 </p>
                 <Detail alert={alert} />
                 {alert.acknowledgement && (
                   <p className="mt-1 text-sm text-stone-700">
                     {acknowledgementLabels[alert.acknowledgement.action]}
                     {alert.acknowledgement.note ? `: ${alert.acknowledgement.note}` : ''} — {alert.acknowledgement.byName ?? 'a former colleague'},{' '}
-                    {when(alert.acknowledgement.at, user.timeZone)}
+                    {momentText(alert.acknowledgement.at, user.timeZone, { weekday: true, year: false })}
                   </p>
                 )}
               </li>

@@ -2,6 +2,7 @@
 
 import { useActionState, useState, useSyncExternalStore } from 'react';
 import { finishWelcome, type WelcomeState } from './actions';
+import { deviceTimeZone } from '@/lib/dates';
 
 type Scope = { scope: string; label: string; explanation: string };
 
@@ -22,7 +23,7 @@ export function WelcomeForm({
   // The browser's zone is the default; the server, which cannot know it, renders the saved one.
   const browserTimeZone = useSyncExternalStore(
     subscribeNever,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    deviceTimeZone,
     () => savedTimeZone,
   );
   const [chosen, setChosen] = useState<string | null>(null);

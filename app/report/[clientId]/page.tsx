@@ -6,6 +6,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getSinceLastSessionBrief } from '@/lib/dal/brief';
 import { getClientOverview, getClientTimeline, listMeasureAdministrations } from '@/lib/dal/client-record';
 import { PrintButton } from './print-button';
+import { dayText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Pre-session report' };
 
@@ -16,7 +17,6 @@ const verdictText = {
   reliable_deterioration: 'Reliable deterioration',
   no_reliable_change: 'No reliable change',
 } as const;
-const longDay = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * A one-page summary to read before a session or attach to the clinic's record, printed (or saved
@@ -39,7 +39,7 @@ export default async function ReportPage({ params }: { params: Promise<{ clientI
         <div>
           <h1 className="text-xl font-semibold">Pre-session report: {client.name}</h1>
           <p className="text-stone-700">
-            {longDay(timeline.from)} to {longDay(timeline.to)} · prepared by {user.name}
+            {dayText(timeline.from)} to {dayText(timeline.to)} · prepared by {user.name}
           </p>
           <p className="text-stone-700">
             {shared.length === 0 ? 'Shares nothing with you at the moment; urgent risk answers still reach you.' : `Shares ${shared.join(', ')} with you.`} This
@@ -58,7 +58,7 @@ export default async function ReportPage({ params }: { params: Promise<{ clientI
             <p className="text-stone-700">
               Logged on {timeline.mood.loggedDays} of {timeline.days.length} days.{' '}
               {timeline.mood.baseline
-                ? `Usual range (baseline ${longDay(timeline.mood.baseline.from)} to ${longDay(timeline.mood.baseline.to)}): ${timeline.mood.baseline.low.toFixed(1)} to ${timeline.mood.baseline.high.toFixed(1)}, shaded.`
+                ? `Usual range (baseline ${dayText(timeline.mood.baseline.from)} to ${dayText(timeline.mood.baseline.to)}): ${timeline.mood.baseline.low.toFixed(1)} to ${timeline.mood.baseline.high.toFixed(1)}, shaded.`
                 : 'Too few days logged for a usual range.'}{' '}
               Dots are daily mood, the line its 7-day mean.
             </p>

@@ -7,6 +7,7 @@ import { primaryButton } from '@/components/ui/button-styles';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { acceptInvitationAction, type AcceptState } from './actions';
+import { deviceTimeZone } from '@/lib/dates';
 
 const initial: AcceptState = { status: 'idle' };
 
@@ -15,7 +16,7 @@ export function AcceptForm({ token, email, minPasswordLength }: { token: string;
   const [state, action, isPending] = useActionState(acceptInvitationAction.bind(null, token), initial);
   const password = useRef('');
   const [signInFailed, setSignInFailed] = useState(false);
-  const [timeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  const [timeZone] = useState(deviceTimeZone);
   const errors = state.fieldErrors ?? {};
 
   useEffect(() => {

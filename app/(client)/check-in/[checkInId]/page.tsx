@@ -11,6 +11,7 @@ import { getCrisisResources } from '@/lib/dal/alerts';
 import { getCheckIn, listCustomTags } from '@/lib/dal/check-ins';
 import { TandemError } from '@/lib/errors';
 import { removeCheckIn } from '../actions';
+import { dayText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Change a check-in' };
 
@@ -22,7 +23,7 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ ch
     throw error;
   });
   const [customTags, crisis] = await Promise.all([listCustomTags({ actor: user }), getCrisisResources({ actor: user })]);
-  const day = new Date(`${checkIn.localDate}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const day = dayText(checkIn.localDate, { weekday: 'long', year: false });
   const isToday = isCheckInToday(checkIn.localDate, user.timeZone, new Date());
 
   return (

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listAssignmentHistory } from '@/lib/dal/caseloads';
 import { TandemError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/tables/format';
+import { momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Assignment history' };
 
@@ -50,8 +50,8 @@ export default async function AssignmentHistoryPage({ params }: { params: Promis
               {history.rows.map((r) => (
                 <tr key={`${r.therapistName}-${r.startedAt.toISOString()}`} className="border-t border-stone-100">
                   <th scope="row" className="px-4 py-2 font-medium">{r.therapistName}</th>
-                  <td className="whitespace-nowrap px-4 py-2">{formatDateTime(r.startedAt, user.timeZone)}</td>
-                  <td className="whitespace-nowrap px-4 py-2">{r.endedAt ? formatDateTime(r.endedAt, user.timeZone) : 'Now'}</td>
+                  <td className="whitespace-nowrap px-4 py-2">{momentText(r.startedAt, user.timeZone)}</td>
+                  <td className="whitespace-nowrap px-4 py-2">{r.endedAt ? momentText(r.endedAt, user.timeZone) : 'Now'}</td>
                   <td className="px-4 py-2">{r.assignedByName ?? '—'}</td>
                 </tr>
               ))}

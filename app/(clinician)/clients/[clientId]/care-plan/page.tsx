@@ -5,6 +5,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getCarePlan } from '@/lib/dal/care-plan';
 import { orNotFound } from '../load';
 import { saveCarePlanAction } from './actions';
+import { momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Care plan' };
 
@@ -13,7 +14,6 @@ export default async function CarePlanPage({ params }: { params: Promise<{ clien
   const { clientId } = await params;
   const plan = await orNotFound(getCarePlan({ actor: user, clientId }));
   const current = plan.versions[0];
-  const when = (at: Date) => at.toLocaleString('en-GB', { timeZone: user.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
   return (
     <div className="flex flex-col gap-8">
@@ -24,7 +24,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ clien
         {current ? (
           <>
             <p className="mb-3 text-sm text-stone-700">
-              Version {current.version}, saved by {current.authorName}, {when(current.savedAt)}
+              Version {current.version}, saved by {current.authorName}, {momentText(current.savedAt, user.timeZone)}
             </p>
             <CarePlanView content={plan.content} evidence={plan.evidenceOptions} clientId={clientId} />
           </>
@@ -52,7 +52,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ clien
             {plan.versions.map((v) => (
               <li key={v.version} className="rounded-lg border border-stone-200 bg-white p-4">
                 <p className="font-medium">
-                  Version {v.version} <span className="font-normal text-stone-700">· {v.authorName}, {when(v.savedAt)}</span>
+                  Version {v.version} <span className="font-normal text-stone-700">· {v.authorName}, {momentText(v.savedAt, user.timeZone)}</span>
                 </p>
                 <ul className="mt-1 list-disc pl-5 text-sm text-stone-800">
                   {v.changes.map((c) => (

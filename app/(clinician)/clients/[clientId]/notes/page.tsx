@@ -4,8 +4,8 @@ import { primaryButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listNotes } from '@/lib/dal/notes';
-import { momentText, sessionDateText } from './format';
 import { orNotFound } from '../load';
+import { dayText, momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Session notes' };
 
@@ -47,7 +47,7 @@ export default async function NotesPage({ params }: { params: Promise<{ clientId
                 <tr key={note.id} className="border-t border-stone-100">
                   <th scope="row" className="px-4 py-2 font-medium">
                     <Link href={`/clients/${clientId}/notes/${note.id}`} className="text-brand-800 underline underline-offset-2 hover:text-brand-900">
-                      {sessionDateText(note.sessionDate)}
+                      {dayText(note.sessionDate, { weekday: 'short', month: 'short' })}
                     </Link>
                   </th>
                   <td className="px-4 py-2">{templateName[note.template]}</td>

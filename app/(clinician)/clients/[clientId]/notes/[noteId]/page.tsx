@@ -8,8 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { getNote } from '@/lib/dal/notes';
 import { templateSections } from '@/lib/validation/notes';
-import { momentText, sessionDateText } from '../format';
 import { orNotFound } from '../../load';
+import { dayText, momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Session note' };
 
@@ -26,7 +26,7 @@ export default async function NotePage({ params }: { params: Promise<{ clientId:
   return (
     <div className="flex flex-col gap-6 xl:grid xl:grid-cols-[minmax(0,1fr)_24rem] xl:items-start xl:gap-8">
       <div className="flex min-w-0 flex-col gap-6">
-        <PageHeader title={`Session note, ${sessionDateText(note.sessionDate)}`}>
+        <PageHeader title={`Session note, ${dayText(note.sessionDate, { weekday: 'short', month: 'short' })}`}>
           <p>
             {templateName[note.template]} ·{' '}
             {note.status === 'signed' && note.signedAt

@@ -5,8 +5,7 @@ import { SinceLastSession, SinceLastSessionSkeleton } from '../../since-last-ses
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listSessionDates } from '@/lib/dal/notes';
-import { localDateIn } from '@/lib/dates';
-import { sessionDateText } from '../format';
+import { dayText, localDateIn } from '@/lib/dates';
 import { orNotFound } from '../../load';
 
 export const metadata: Metadata = { title: 'New session note' };
@@ -21,7 +20,7 @@ export default async function NewNotePage({ params }: { params: Promise<{ client
     <div className="flex flex-col gap-6 xl:grid xl:grid-cols-[minmax(0,1fr)_28rem] xl:items-start xl:gap-8">
       <div className="max-w-2xl">
         <PageHeader title="New session note">
-          <p>{last ? `The last signed session was on ${sessionDateText(last.sessionDate)}.` : 'No signed session yet.'}</p>
+          <p>{last ? `The last signed session was on ${dayText(last.sessionDate, { weekday: 'short', month: 'short' })}.` : 'No signed session yet.'}</p>
         </PageHeader>
         <NewNoteForm clientId={clientId} today={localDateIn(user.timeZone)} />
       </div>
