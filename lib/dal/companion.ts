@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm
 import { z } from 'zod';
 import { schema, type Transaction } from '@/db';
 import { betterDayTags } from '@/lib/companion/activation';
-import { MESSAGE_MAX_CHARS, respond, startConversation, type CompanionContext, type CompanionState, type Reply, type ReplyKind, type ThoughtRecord } from '@/lib/companion/engine';
+import { MESSAGE_MAX_CHARS, respond, startConversation, type CompanionContext, type CompanionState, type Reply, type ReminderOffer, type ReplyKind, type ThoughtRecord } from '@/lib/companion/engine';
 import { phraseReflection } from '@/lib/companion/model';
 import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
 import { addDays, localDateIn } from '@/lib/dates';
@@ -20,8 +20,9 @@ import { withActor, type Actor } from './context';
 const KEY_VERSION = 1;
 // Bound to clinic and client like the journal's ciphertext: copied onto another row, it fails.
 const contextFor = (clinicId: string, clientId: string) => `companion:${clinicId}:${clientId}`;
-const seal = (actor: Actor, text: string) => encryptText(text, getSecrets().encryptionKey, contextFor(actor.clinicId, actor.userId));
-const open = (row: { clinicId: string; clientId: string; ciphertext: string }) => decryptText(row.ciphertext, getSecrets().encryptionKey, contextFor(row.clinicId, row.clientId));
+/** The client's companion text as stored (their own reminders' plans use it too). */
+export const seal = (actor: Actor, text: string) => encryptText(text, getSecrets().encryptionKey, contextFor(actor.clinicId, actor.userId));
+export const open = (row: { clinicId: string; clientId: string; ciphertext: string }) => decryptText(row.ciphertext, getSecrets().encryptionKey, contextFor(row.clinicId, row.clientId));
 
 // Better-day tags are read from this many days of the client's own check-ins.
 const HISTORY_DAYS = 90;
@@ -43,6 +44,17 @@ async function companionContext(tx: Transaction, actor: Actor, afterDip: boolean
 }
 
 type StoredState = { state: CompanionState; afterDip: boolean };
+
+/** The reminder offer standing in one of the client's own conversations (its latest state), if any. */
+export async function readReminderOffer(tx: Transaction, actor: Actor, conversationId: string): Promise<ReminderOffer | null> {
+  const conv = schema.companionConversations;
+  const [row] = await tx
+    .select({ clinicId: conv.clinicId, clientId: conv.clientId, ciphertext: conv.stateCiphertext })
+    .from(conv)
+    .where(and(eq(conv.id, conversationId), eq(conv.clientId, actor.userId)));
+  if (!row) return null;
+  return (JSON.parse(open(row)) as StoredState).state.reminderOffer ?? null;
+}
 
 /** Opens a new conversation: the companion says who it is and asks an open question. */
 export async function startCompanionConversation({ actor, afterDip }: { actor: Actor; afterDip: boolean }): Promise<string> {
