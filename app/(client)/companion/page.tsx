@@ -14,7 +14,7 @@ import { getCrisisResources } from '@/lib/dal/alerts';
 import { getCompanionConversation, latestCompanionConversationId, listCompanionItems } from '@/lib/dal/companion';
 import { getReminderOffer, listPlannedReminders } from '@/lib/dal/companion-reminders';
 import { listSharing } from '@/lib/dal/consent';
-import { planOneOffReminder } from '@/lib/outreach/schedule';
+import { planOneOffReminder, wallClockLabel } from '@/lib/outreach/schedule';
 import { cancelCompanionReminder } from '../settings/reminder-actions';
 import { sendMessage, setActivationReminder, shareTranscript, startConversation } from './actions';
 
@@ -69,6 +69,11 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
           {conversation.inCrisis && <CrisisResources crisis={crisis} hasAlerted />}
           {last?.kind === 'breathing' && <BreathingExercise />}
           {offer && !offer.planned && <ReminderOffer conversationId={conversation.id} activity={offer.activity} defaultDay={offerDay} defaultTime={offerTime} action={setActivationReminder} />}
+          {offer?.planned && (
+            <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+              Reminder set for {wallClockLabel(offer.planned.localDate, offer.planned.localTime)}. You can cancel it below or in Settings.
+            </p>
+          )}
           <MessageForm conversationId={conversation.id} maxLength={MESSAGE_MAX_CHARS} crisis={crisis} action={sendMessage} />
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <form action={startConversation}>
