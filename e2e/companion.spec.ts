@@ -104,30 +104,31 @@ test('an indirect risk sentence mid-conversation brings crisis help at once and 
 });
 
 test('after choosing one small thing, a client asks for a reminder tomorrow, finds it in Settings and cancels it', async ({ page }, testInfo) => {
-  // Oskar Lind (oskar@) is seeded for this journey only, with walks on his better days.
+  // Oskar Lind (oskar@) is seeded for this journey only (db/seed/companion-demo.ts).
   await page.setViewportSize({ width: 375, height: 812 });
   await signInAsClient(page, 'oskar@demo.tandem.test');
   await page.goto('/companion');
   await page.getByRole('button', { name: 'Start talking' }).click();
-  await say(page, 'I need something small to do', /better days you often logged: .*walk/);
+  await expect(page.getByRole('listitem').first()).toContainText('not a person and not your therapist');
+  await say(page, 'I need something small to do', /better days/);
   await say(page, 'a short walk', /When today could you do it/);
   await say(page, 'around 5.30pm', /Nothing is sent unless you set it/);
 
   const offer = page.getByRole('region', { name: /A reminder for “a short walk”/ });
-  await expect(offer.getByLabel('At')).toHaveValue('17:30');
+  await expect(offer.getByLabel('At', { exact: true })).toHaveValue('17:30');
   await page.screenshot({ path: testInfo.outputPath('companion-reminder-offer-375.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: testInfo.outputPath('companion-reminder-offer-1280.png'), fullPage: true });
 
   // A time already gone is refused, with the reason beside the field, and nothing is set.
   await offer.getByLabel('Later today').check();
-  await offer.getByLabel('At').fill('00:00');
+  await offer.getByLabel('At', { exact: true }).fill('00:00');
   await offer.getByRole('button', { name: 'Remind me' }).click();
   await expect(offer.getByText('That time has already passed. Choose a later time, or tomorrow.')).toBeVisible();
-  await expect(offer.getByLabel('At')).toHaveAttribute('aria-invalid', 'true');
+  await expect(offer.getByLabel('At', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
   await offer.getByLabel('Tomorrow').check();
-  await offer.getByLabel('At').fill('08:15');
+  await offer.getByLabel('At', { exact: true }).fill('08:15');
   await offer.getByRole('button', { name: 'Remind me' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Reminder set for' })).toHaveText(/Reminder set for \w{3} \d{1,2} \w{3}, 08:15\./);
   await expect(offer).toHaveCount(0);
