@@ -25,7 +25,7 @@ export function ReminderOffer({ conversationId, activity, defaultDay, defaultTim
         A reminder for “{activity}”?
       </h3>
       <p className="text-sm text-stone-700">
-        Only if it would help. It comes once, by the way you chose in Settings, and says only “a small thing you planned with Tandem’s companion”, not what it is.
+        Only if it would help. It comes once, the way your other reminders come, and says only “a small thing you planned with Tandem’s companion”, not what it is.
       </p>
       <form action={send} className="flex flex-col gap-3">
         <input type="hidden" name="conversationId" value={conversationId} />

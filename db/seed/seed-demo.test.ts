@@ -100,7 +100,7 @@ describe('the demo seed', () => {
   it('is a no-op the second time', async () => {
     expect(await seedDemo(getDatabase(), { today })).toEqual({ seeded: false, today });
     const [users] = await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from users`);
-    expect(users?.n).toBe(34);
+    expect(users?.n).toBe(35);
   });
 
   it('leaves Ivy without a check-in today, whatever the day, for the check-in journey to make one', () => {

@@ -6,6 +6,7 @@ import { addPause } from '@/lib/testing/factories-workspace';
 import { sendCompanionMessage, startCompanionConversation } from './companion';
 import { cancelPlannedReminder, getReminderOffer, listPlannedReminders, planActivationReminder } from './companion-reminders';
 import type { Actor } from './context';
+import { exportMyData } from './export';
 import { withClinicWorker } from './context';
 import { getReminderHealth, listMyReminders, saveReminderSettings } from './outreach';
 import { dispatchMinute } from './outreach-worker';
@@ -130,6 +131,9 @@ describe('the companion’s activation reminder', () => {
     await dispatchMinute({ at: DUE });
     expect(await activationNotificationsOf(client.userId)).toEqual([]);
     expect((await auditsOf(client.userId)).map((a) => a.action)).toEqual(['companion.plan_reminder', 'companion.cancel_reminder']);
+    // The client's own export holds it, decrypted, with its cancellation.
+    const exported = await exportMyData({ actor: client, format: 'json' });
+    expect(exported.companion.reminders).toEqual([{ activity: 'a walk by the river', dueAt: DUE.toISOString(), localDate: '2026-11-24', localTime: '17:30', timeZone: 'Europe/Lisbon', cancelledAt: NOW.toISOString() }]);
   });
 
   it('is not sent when its minute falls on a break or in quiet hours declared after it was planned', async () => {

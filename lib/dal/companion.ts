@@ -247,6 +247,8 @@ export function companionBriefOf(rows: readonly { id: string; kind: 'thought_rec
 export type CompanionExport = {
   conversations: { startedAt: string; messages: { turn: number; author: 'client' | 'companion'; kind: string; text: string; at: string }[] }[];
   items: ({ kind: 'thought_record'; createdAt: string } & ThoughtRecord | { kind: 'session_note'; createdAt: string; text: string })[];
+  /** One-off reminders asked for after a behavioural-activation step (lib/dal/companion-reminders.ts). */
+  reminders: { activity: string; dueAt: string; localDate: string; localTime: string; timeZone: string; cancelledAt: string | null }[];
 };
 
 /** Everything the client said to the companion and saved with it, decrypted: for their own export only. */
@@ -265,12 +267,19 @@ export async function companionExportFor(tx: Transaction, actor: Actor): Promise
     .from(i)
     .where(eq(i.clientId, actor.userId))
     .orderBy(asc(i.createdAt));
+  const r = schema.companionReminders;
+  const reminders = await tx
+    .select({ clinicId: r.clinicId, clientId: r.clientId, ciphertext: r.ciphertext, dueAt: r.dueAt, localDate: r.localDate, localTime: r.localTime, timeZone: r.timeZone, cancelledAt: r.cancelledAt })
+    .from(r)
+    .where(eq(r.clientId, actor.userId))
+    .orderBy(asc(r.dueAt));
   return {
     conversations: conversations.map((c) => ({
       startedAt: c.createdAt.toISOString(),
       messages: messages.filter((x) => x.conversationId === c.id).map((x) => ({ turn: x.turn, author: x.author, kind: x.kind, text: open(x), at: x.createdAt.toISOString() })),
     })),
     items: items.map(itemOf).map((x) => (x.kind === 'thought_record' ? { kind: x.kind, createdAt: x.createdAt.toISOString(), ...x.record } : { kind: x.kind, createdAt: x.createdAt.toISOString(), text: x.text })),
+    reminders: reminders.map((x) => ({ activity: open(x), dueAt: x.dueAt.toISOString(), localDate: x.localDate, localTime: x.localTime, timeZone: x.timeZone, cancelledAt: x.cancelledAt?.toISOString() ?? null })),
   };
 }
 
