@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSWORD, expect, test } from './fixtures/demo';
 import { CheckInPage } from './pages/check-in-page';
 import { signInAsClient } from './pages/persona';
@@ -21,6 +22,12 @@ async function lowCheckInThenCompanion(page: import('@playwright/test').Page) {
   await page.getByRole('button', { name: 'Start talking' }).click();
   await expect(page.getByRole('listitem').first()).toContainText('not a person and not your therapist');
   await expect(page.getByRole('listitem').first()).toContainText(/harder than your usual|heavier than usual/);
+}
+
+/** axe on the page as it stands, with the tags of the accessibility journey (e2e/accessibility.spec.ts). */
+async function axeViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function say(page: import('@playwright/test').Page, text: string, expectReply: RegExp) {
@@ -116,6 +123,7 @@ test('after choosing one small thing, a client asks for a reminder tomorrow, fin
 
   const offer = page.getByRole('region', { name: /A reminder for “a short walk”/ });
   await expect(offer.getByLabel('At', { exact: true })).toHaveValue('17:30');
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('companion-reminder-offer-375.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: testInfo.outputPath('companion-reminder-offer-1280.png'), fullPage: true });
@@ -139,6 +147,7 @@ test('after choosing one small thing, a client asks for a reminder tomorrow, fin
   const planned = page.getByRole('list', { name: 'Planned with the companion' });
   await expect(planned.getByRole('listitem')).toHaveCount(1);
   await expect(planned).toContainText(/08:15 · a short walk/);
+  expect(await axeViolations(page)).toEqual([]);
   await planned.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('settings-planned-reminder-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 375, height: 812 });

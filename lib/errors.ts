@@ -23,7 +23,7 @@ const messages = {
   'not_found:companion': [404, 'We could not find that conversation.'],
   'not_found:reminder': [404, 'We could not find that reminder.'],
   'conflict:reminder_planned': [409, 'You already set a reminder for this plan. You can see or cancel it in Settings.'],
-  'conflict:reminder_sent': [409, 'This reminder has already gone out, so there is nothing to cancel.'],
+  'conflict:reminder_sent': [409, 'This reminder is already due or has gone out, so it can no longer be cancelled.'],
   'conflict:companion_turn': [409, 'This conversation moved on in another window. Reload it to see the latest messages; your message was not sent.'],
   'conflict:note_signed': [409, 'This note is signed and can no longer be changed. Add an addendum instead.'],
   'conflict:note_stale': [409, 'This note was changed elsewhere since you opened it. Reload to see the latest version; your text is kept in this browser.'],

@@ -1,6 +1,6 @@
 const words: Record<string, string> = {
   cancelled: 'Reminder cancelled. Nothing will be sent for it.',
-  sent: 'That reminder had already gone out, so there was nothing to cancel.',
+  sent: 'That reminder was already due or had gone out, so it could not be cancelled.',
   missing: 'We could not find that reminder. Nothing was changed.',
 };
 
