@@ -16,7 +16,6 @@ CREATE TABLE "companion_reminders" (
 	"conversation_id" uuid NOT NULL REFERENCES "public"."companion_conversations"("id") ON DELETE cascade,
 	"offer_turn" smallint NOT NULL,
 	"ciphertext" text NOT NULL,
-	"key_version" smallint DEFAULT 1 NOT NULL,
 	"due_at" timestamp with time zone NOT NULL,
 	"local_date" date NOT NULL,
 	"local_time" text NOT NULL,

@@ -92,7 +92,6 @@ export const companionReminders = pgTable(
       .references(() => companionConversations.id, { onDelete: 'cascade' }),
     offerTurn: smallint('offer_turn').notNull(),
     ciphertext: text('ciphertext').notNull(),
-    keyVersion: smallint('key_version').notNull().default(1),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     localDate: date('local_date').notNull(),
     localTime: text('local_time').notNull(),
