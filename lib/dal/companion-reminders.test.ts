@@ -47,7 +47,7 @@ describe('the companion’s activation reminder', () => {
   it('is planned only when asked, kept encrypted, and sent once, at its minute, without naming the plan', async () => {
     const { client } = await createClinicWithClient();
     const conversationId = await offerFor(client);
-    expect(await getReminderOffer({ actor: client, conversationId })).toEqual({ activity: 'a walk by the river', suggestedTime: '17:30', planned: null });
+    expect(await getReminderOffer({ actor: client, conversationId })).toEqual({ activity: 'a walk by the river', suggestedTime: '17:30', planned: null, isUsed: false });
     // Being offered one plans nothing.
     expect(await remindersOf(client.userId)).toEqual([]);
 
@@ -112,7 +112,7 @@ describe('the companion’s activation reminder', () => {
     expect(await remindersOf(client.userId)).toEqual([]);
     expect(await auditsOf(client.userId)).toEqual([]);
     // Still on offer: the refusals used nothing up.
-    expect((await getReminderOffer({ actor: client, conversationId }))?.planned).toBeNull();
+    expect(await getReminderOffer({ actor: client, conversationId })).toMatchObject({ planned: null, isUsed: false });
   });
 
   it('can be cancelled by the client, and then nothing is sent; nobody else can cancel it', async () => {
@@ -128,6 +128,8 @@ describe('the companion’s activation reminder', () => {
     await cancelPlannedReminder({ actor: client, reminderId: planned.id, now: NOW });
     await cancelPlannedReminder({ actor: client, reminderId: planned.id, now: NOW });
     expect(await listPlannedReminders({ actor: client, now: NOW })).toEqual([]);
+    // The offer it came from is used up: one reminder per offer, even once cancelled.
+    expect(await getReminderOffer({ actor: client, conversationId })).toMatchObject({ planned: null, isUsed: true });
     await dispatchMinute({ at: DUE });
     expect(await activationNotificationsOf(client.userId)).toEqual([]);
     expect((await auditsOf(client.userId)).map((a) => a.action)).toEqual(['companion.plan_reminder', 'companion.cancel_reminder']);

@@ -20,7 +20,8 @@ import { withActor, type Actor } from './context';
 const MAX_PLANNED = 5;
 
 export type PlannedReminderDto = { id: string; activity: string; dueAt: Date; localDate: string; localTime: string; timeZone: string };
-export type ReminderOfferDto = { activity: string; suggestedTime: string | null; planned: PlannedReminderDto | null };
+/** `planned` is the reminder set for this offer; `isUsed` also covers one set and then cancelled (one per offer). */
+export type ReminderOfferDto = { activity: string; suggestedTime: string | null; planned: PlannedReminderDto | null; isUsed: boolean };
 
 function requireClient(actor: Actor) {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
@@ -31,12 +32,14 @@ const plannedColumns = { id: r.id, clinicId: r.clinicId, clientId: r.clientId, c
 type PlannedRow = { id: string; clinicId: string; clientId: string; ciphertext: string; dueAt: Date; localDate: string; localTime: string; timeZone: string };
 const plannedOf = ({ clinicId, clientId, ciphertext, ...row }: PlannedRow): PlannedReminderDto => ({ ...row, activity: open({ clinicId, clientId, ciphertext }) });
 
-async function plannedForOffer(tx: Transaction, actor: Actor, conversationId: string, turn: number): Promise<PlannedReminderDto | null> {
+async function reminderForOffer(tx: Transaction, actor: Actor, conversationId: string, turn: number): Promise<Pick<ReminderOfferDto, 'planned' | 'isUsed'>> {
   const [row] = await tx
-    .select(plannedColumns)
+    .select({ ...plannedColumns, cancelledAt: r.cancelledAt })
     .from(r)
-    .where(and(eq(r.clientId, actor.userId), eq(r.conversationId, conversationId), eq(r.offerTurn, turn), isNull(r.cancelledAt)));
-  return row ? plannedOf(row) : null;
+    .where(and(eq(r.clientId, actor.userId), eq(r.conversationId, conversationId), eq(r.offerTurn, turn)));
+  if (!row) return { planned: null, isUsed: false };
+  const { cancelledAt, ...planned } = row;
+  return { planned: cancelledAt ? null : plannedOf(planned), isUsed: true };
 }
 
 /**
@@ -50,7 +53,7 @@ export async function getReminderOffer({ actor, conversationId }: { actor: Actor
   return withActor(actor, async (tx) => {
     const offer = await readReminderOffer(tx, actor, conversationId);
     if (!offer) return null;
-    return { activity: offer.activity, suggestedTime: offer.suggestedTime, planned: await plannedForOffer(tx, actor, conversationId, offer.turn) };
+    return { activity: offer.activity, suggestedTime: offer.suggestedTime, ...(await reminderForOffer(tx, actor, conversationId, offer.turn)) };
   });
 }
 

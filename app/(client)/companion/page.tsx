@@ -68,7 +68,7 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
           </ol>
           {conversation.inCrisis && <CrisisResources crisis={crisis} hasAlerted />}
           {last?.kind === 'breathing' && <BreathingExercise />}
-          {offer && !offer.planned && <ReminderOffer conversationId={conversation.id} activity={offer.activity} defaultDay={offerDay} defaultTime={offerTime} action={setActivationReminder} />}
+          {offer && !offer.isUsed && <ReminderOffer conversationId={conversation.id} activity={offer.activity} defaultDay={offerDay} defaultTime={offerTime} action={setActivationReminder} />}
           {offer?.planned && (
             <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
               Reminder set for {wallClockLabel(offer.planned.localDate, offer.planned.localTime)}. You can cancel it below or in Settings.
