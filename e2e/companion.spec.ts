@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSWORD, expect, test } from './fixtures/demo';
 import { CheckInPage } from './pages/check-in-page';
 import { signInAsClient } from './pages/persona';
@@ -21,6 +22,12 @@ async function lowCheckInThenCompanion(page: import('@playwright/test').Page) {
   await page.getByRole('button', { name: 'Start talking' }).click();
   await expect(page.getByRole('listitem').first()).toContainText('not a person and not your therapist');
   await expect(page.getByRole('listitem').first()).toContainText(/harder than your usual|heavier than usual/);
+}
+
+/** axe on the page as it stands, with the tags of the accessibility journey (e2e/accessibility.spec.ts). */
+async function axeViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function say(page: import('@playwright/test').Page, text: string, expectReply: RegExp) {
@@ -101,4 +108,54 @@ test('an indirect risk sentence mid-conversation brings crisis help at once and 
   await expect(alert).toContainText('feeling a burden to others');
   await expect(alert).not.toContainText('better off');
   await therapist.close();
+});
+
+test('after choosing one small thing, a client asks for a reminder tomorrow, finds it in Settings and cancels it', async ({ page }, testInfo) => {
+  // Oskar Lind (oskar@) is seeded for this journey only (db/seed/companion-demo.ts).
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signInAsClient(page, 'oskar@demo.tandem.test');
+  await page.goto('/companion');
+  await page.getByRole('button', { name: 'Start talking' }).click();
+  await expect(page.getByRole('listitem').first()).toContainText('not a person and not your therapist');
+  await say(page, 'I need something small to do', /better days/);
+  await say(page, 'a short walk', /When today could you do it/);
+  await say(page, 'around 5.30pm', /Nothing is sent unless you set it/);
+
+  const offer = page.getByRole('region', { name: /A reminder for “a short walk”/ });
+  await expect(offer.getByLabel('At', { exact: true })).toHaveValue('17:30');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('companion-reminder-offer-375.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: testInfo.outputPath('companion-reminder-offer-1280.png'), fullPage: true });
+
+  // A time already gone is refused, with the reason beside the field, and nothing is set.
+  await offer.getByLabel('Later today').check();
+  await offer.getByLabel('At', { exact: true }).fill('00:00');
+  await offer.getByRole('button', { name: 'Remind me' }).click();
+  await expect(offer.getByText('That time has already passed. Choose a later time, or tomorrow.')).toBeVisible();
+  await expect(offer.getByLabel('At', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+  await offer.getByLabel('Tomorrow').check();
+  await offer.getByLabel('At', { exact: true }).fill('08:15');
+  await offer.getByRole('button', { name: 'Remind me' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Reminder set for' })).toHaveText(/Reminder set for \w{3} \d{1,2} \w{3}, 08:15\./);
+  await expect(offer).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Planned with the companion' })).toContainText('a short walk');
+
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  const planned = page.getByRole('list', { name: 'Planned with the companion' });
+  await expect(planned.getByRole('listitem')).toHaveCount(1);
+  await expect(planned).toContainText(/08:15 · a short walk/);
+  expect(await axeViolations(page)).toEqual([]);
+  await planned.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('settings-planned-reminder-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: testInfo.outputPath('settings-planned-reminder-375.png'), fullPage: true });
+
+  await planned.getByRole('button', { name: /^Cancel the reminder for .*08:15$/ }).click();
+  await expect(page).toHaveURL(/\/settings\?reminder=cancelled/);
+  await expect(page.getByRole('status').filter({ hasText: 'Reminder cancelled' })).toHaveText('Reminder cancelled. Nothing will be sent for it.');
+  await expect(page.getByRole('list', { name: 'Planned with the companion' })).toHaveCount(0);
+  await expect(page.getByText('None planned.', { exact: false })).toBeVisible();
 });

@@ -105,6 +105,11 @@ export function momentText(at: Date, timeZone: string, { weekday = false, year =
   return format(at, `${dayPattern({ weekday: weekday ? 'short' : undefined, month: 'short', year })}, HH:mm`, { in: tz(timeZone) });
 }
 
+/** A wall-clock date and time on the person's own clock: "Mon 30 Nov, 17:30". */
+export function wallClockText(localDate: string, localTime: string): string {
+  return `${dayText(localDate, { weekday: 'short', month: 'short', year: false })}, ${localTime}`;
+}
+
 /** The time of an instant in the reader's zone: "14:02". */
 export function timeText(at: Date, timeZone: string): string {
   return format(at, 'HH:mm', { in: tz(timeZone) });

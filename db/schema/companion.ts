@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinicId, createdAt, id, updatedAt } from './columns';
 import { riskCategoryEnum } from './enums';
 import { users } from './tenancy';
@@ -75,6 +75,35 @@ export const companionItems = pgTable(
   ],
 );
 
+// A one-off reminder for a behavioural-activation step, asked for by the client (0015): the thing
+// they chose is ciphertext; when is the instant plus the wall-clock time and zone it was set in.
+// The worker reads when and for whom only (a column grant), never the ciphertext.
+export const companionReminders = pgTable(
+  'companion_reminders',
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: clientId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => companionConversations.id, { onDelete: 'cascade' }),
+    offerTurn: smallint('offer_turn').notNull(),
+    ciphertext: text('ciphertext').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    localDate: date('local_date').notNull(),
+    localTime: text('local_time').notNull(),
+    timeZone: text('time_zone').notNull(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('companion_reminders_offer_unique').on(t.conversationId, t.offerTurn),
+    index('companion_reminders_client_due').on(t.clientId, t.dueAt),
+    check('companion_reminders_ciphertext_present', sql`length(${t.ciphertext}) > 0`),
+  ],
+);
+
 export type CompanionConversation = typeof companionConversations.$inferSelect;
 export type CompanionMessage = typeof companionMessages.$inferSelect;
 export type CompanionItem = typeof companionItems.$inferSelect;
+export type CompanionReminder = typeof companionReminders.$inferSelect;

@@ -3,7 +3,7 @@ import { boolean, index, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex
 import { clinicId, createdAt, id } from './columns';
 import { users } from './tenancy';
 
-export const notificationKindEnum = pgEnum('notification_kind', ['checkin', 'measure', 'nudge', 'alert_new', 'alert_overdue']);
+export const notificationKindEnum = pgEnum('notification_kind', ['checkin', 'measure', 'nudge', 'activation', 'alert_new', 'alert_overdue']);
 export const notificationChannelEnum = pgEnum('notification_channel', ['push', 'email', 'in_app']);
 // pending: due and recorded; sending: a worker has claimed it; accepted: the push service or the
 // mail server took it (or the in-app banner holds it); failed: no channel could take it.

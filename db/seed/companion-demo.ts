@@ -3,13 +3,14 @@ import type { Transaction } from '../index';
 import * as schema from '../schema';
 import type { DemoRows } from './generate';
 
-// Two clients of Priya Nair for the companion's journeys (issue 15), so its end-to-end tests
-// change no other persona's data. Both had good weeks (often with a walk or friends) and a hard
+// Three clients of Priya Nair for the companion's journeys (issue 15), one per journey, so its
+// end-to-end tests change no other persona's data. Both had good weeks (often with a walk or friends) and a hard
 // last week, so a low check-in today brings up the "be gentle with yourself" message. Both share
 // check-ins with Priya (so they skip the first-run welcome), nothing else.
 export const COMPANION_PERSONAS = [
   { email: 'mira@demo.tandem.test', name: 'Mira Solberg' },
   { email: 'nils@demo.tandem.test', name: 'Nils Berg' },
+  { email: 'oskar@demo.tandem.test', name: 'Oskar Lind' },
 ] as const;
 
 const THERAPIST = 'priya@demo.tandem.test';

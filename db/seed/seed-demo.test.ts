@@ -29,7 +29,7 @@ describe('the demo seed', () => {
     }
   });
 
-  it('has 1 admin, 3 therapists and 26 clients in the demo clinic (2 for the companion journeys), and a second clinic', async () => {
+  it('has 1 admin, 3 therapists and 27 clients in the demo clinic (3 for the companion journeys), and a second clinic', async () => {
     const rows = await queryRows<{ clinic: string; role: string; n: number }>(
       getDatabase(),
       sql`select c.name as clinic, m.role, count(*)::int as n from memberships m join clinics c on c.id = m.clinic_id group by 1, 2 order by 1, 2`,
@@ -38,7 +38,7 @@ describe('the demo seed', () => {
       { clinic: 'Harbour Counselling', role: 'client', n: 2 },
       { clinic: 'Harbour Counselling', role: 'therapist', n: 1 },
       { clinic: 'Harbour Counselling', role: 'admin', n: 1 },
-      { clinic: 'Riverside Therapy Collective', role: 'client', n: 26 },
+      { clinic: 'Riverside Therapy Collective', role: 'client', n: 27 },
       { clinic: 'Riverside Therapy Collective', role: 'therapist', n: 3 },
       { clinic: 'Riverside Therapy Collective', role: 'admin', n: 1 },
     ]);
@@ -100,7 +100,7 @@ describe('the demo seed', () => {
   it('is a no-op the second time', async () => {
     expect(await seedDemo(getDatabase(), { today })).toEqual({ seeded: false, today });
     const [users] = await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from users`);
-    expect(users?.n).toBe(34);
+    expect(users?.n).toBe(35);
   });
 
   it('leaves Ivy without a check-in today, whatever the day, for the check-in journey to make one', () => {

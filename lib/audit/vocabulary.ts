@@ -94,6 +94,8 @@ export const AUDIT_ACTIONS = {
   'companion.read': { label: 'Read shared companion items', accessLog: 'Viewed what you saved or shared from the companion.' },
   'companion.share_transcript': { label: 'Shared a companion conversation', accessLog: 'Recorded that you shared a companion conversation.' },
   'companion.unshare_transcript': { label: 'Stopped sharing a companion conversation', accessLog: 'Recorded that you stopped sharing a companion conversation.' },
+  'companion.plan_reminder': { label: 'Set a reminder for a companion plan', accessLog: 'Set a reminder for a small thing planned with the companion.' },
+  'companion.cancel_reminder': { label: 'Cancelled a reminder for a companion plan', accessLog: 'Cancelled a reminder for a small thing planned with the companion.' },
   'consent.view': { label: 'Viewed sharing choices', accessLog: 'Viewed your sharing choices.' },
   'consent.grant': { label: 'Shared a kind of data', accessLog: 'Recorded a sharing choice.' },
   'consent.revoke': { label: 'Stopped sharing a kind of data', accessLog: 'Recorded that you stopped sharing.' },

@@ -27,3 +27,22 @@ export function betterDayTags(checkIns: readonly HistoryCheckIn[]): string[] {
     .slice(0, MAX_TAGS)
     .map((t) => t.tag);
 }
+
+/**
+ * The clock time in the client's own answer to "when could you do it?", to fill in the
+ * reminder's time for them: "17:30", "at 5.15pm", "around 9 am", "noon". Null when the answer
+ * names no clear time ("after lunch", "at 5"): the client then types the time themselves.
+ */
+export function suggestedReminderTime(when: string): string | null {
+  const text = when.toLowerCase();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const twelve = /\b(1[0-2]|0?[1-9])(?:[:.]([0-5][0-9]))?\s*(am|pm|a\.m\.|p\.m\.)/.exec(text);
+  if (twelve) {
+    const hour = Number(twelve[1]) % 12 + (twelve[3]!.startsWith('p') ? 12 : 0);
+    return `${pad(hour)}:${twelve[2] ?? '00'}`;
+  }
+  const clock = /\b([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])\b/.exec(text);
+  if (clock) return `${pad(Number(clock[1]))}:${clock[2]}`;
+  if (/\bnoon\b|\bmidday\b/.test(text)) return '12:00';
+  return null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { respond, runConversation, startConversation } from './engine';
 import { fenceHits } from './fence';
-import { betterDayTags } from './activation';
+import { betterDayTags, suggestedReminderTime } from './activation';
 
 const ctx = { betterDayTags: [], afterDip: false };
 const kinds = (messages: string[], context = ctx) => runConversation(messages, context).map((t) => t.reply.kind);
@@ -59,6 +59,41 @@ describe('the companion engine', () => {
   it('picks behavioural activation from the client’s own better-day tags, or says when there are none', () => {
     expect(runConversation(['I need something small to do'], { betterDayTags: ['walk', 'friends'], afterDip: false })[0]?.reply.text).toMatch(/walk, friends/);
     expect(runConversation(['I need something small to do'], ctx)[0]?.reply.text).toMatch(/don't show yet/);
+  });
+
+  it('offers a reminder for the small thing chosen, for one turn, and only explains it when asked', () => {
+    const context = { betterDayTags: ['walk', 'friends'], afterDip: false };
+    const turns = runConversation(['I need something small to do', 'a walk by the river', 'around 5.30pm', 'yes please', 'thanks'], context);
+    expect(turns.map((t) => t.reply.kind)).toEqual(['activation', 'activation', 'activation', 'activation', 'reflection']);
+    expect(turns[1]?.state.reminderOffer ?? null).toBeNull();
+    expect(turns[2]?.reply.text).toMatch(/a reminder would help.*Nothing is sent unless you set it/);
+    expect(turns[2]?.state.reminderOffer).toEqual({ activity: 'a walk by the river', suggestedTime: '17:30', turn: 3 });
+    // "yes" keeps the same offer (same turn, so one reminder at most) and points at the form.
+    expect(turns[3]?.state.reminderOffer).toEqual({ activity: 'a walk by the river', suggestedTime: '17:30', turn: 3 });
+    expect(turns[3]?.reply.text).toMatch(/Remind me/);
+    expect(turns[4]?.state.reminderOffer).toBeNull();
+    for (const t of turns) expect(fenceHits(t.reply.text)).toEqual([]);
+  });
+
+  it('lets the offer go on "no", and drops it at once on risk language', () => {
+    const no = runConversation(['I need something small to do', 'shower', 'after lunch', 'no thanks'], ctx);
+    expect(no.at(-1)?.reply.text).toMatch(/no reminder/);
+    expect(no.at(-1)?.state.reminderOffer).toBeNull();
+    expect(no[2]?.state.reminderOffer).toEqual({ activity: 'shower', suggestedTime: null, turn: 3 });
+    const risk = runConversation(['I need something small to do', 'shower', 'tonight', 'what is the point, I want to end it all'], ctx);
+    expect(risk.at(-1)?.reply.kind).toBe('crisis');
+    expect(risk.at(-1)?.state.reminderOffer ?? null).toBeNull();
+  });
+
+  it('reads a clear clock time from the client’s “when”, and nothing from a vague one', () => {
+    expect(suggestedReminderTime('at 17:30')).toBe('17:30');
+    expect(suggestedReminderTime('around 9 am')).toBe('09:00');
+    expect(suggestedReminderTime('5.15pm, after work')).toBe('17:15');
+    expect(suggestedReminderTime('12 pm')).toBe('12:00');
+    expect(suggestedReminderTime('12am')).toBe('00:00');
+    expect(suggestedReminderTime('at noon')).toBe('12:00');
+    expect(suggestedReminderTime('7h45')).toBe('07:45');
+    for (const vague of ['after lunch', 'at 5', 'tonight', 'in 20 minutes', '25:00']) expect(suggestedReminderTime(vague)).toBeNull();
   });
 
   it('is deterministic: the same messages give the same replies', () => {

@@ -7,6 +7,7 @@
 // companion then stays with the crisis resources until the client says they want to carry on.
 
 import { screenRiskLanguage, type RiskScreen } from '@/lib/clinical/risk-language';
+import { suggestedReminderTime } from './activation';
 import { understand, type Feeling, type Intent } from './understand';
 import * as W from './wording';
 
@@ -39,7 +40,15 @@ export type CompanionState = {
   /** The feeling the client last named, so a suggestion still fits when a message names none. */
   lastFeeling: Feeling | null;
   draft: Partial<ThoughtRecord> & { activity?: string };
+  /**
+   * After a behavioural-activation step: the thing the client chose, offered a one-off reminder
+   * for the next turn (the page shows the reminder form while it stands). Absent in states stored
+   * before the reminder existed.
+   */
+  reminderOffer?: ReminderOffer | null;
 };
+
+export type ReminderOffer = { activity: string; suggestedTime: string | null; turn: number };
 
 export type CompanionContext = {
   /** Tags that go with the client's better days (lib/companion/activation.ts), most telling first. */
@@ -174,9 +183,12 @@ function continueFlow(state: CompanionState, message: string, number: number | n
           return done({ kind: 'thought_record', text: tr.saved }, { kind: 'thought_record', record });
         }
       }
-    case 'activation':
+    case 'activation': {
       if (state.step === 1) return next({ kind: 'activation', text: W.ACTIVATION.when(text) }, { activity: text });
-      return done({ kind: 'activation', text: W.ACTIVATION.done(d.activity ?? 'that', text) });
+      const activity = d.activity ?? 'that';
+      const finished = done({ kind: 'activation', text: W.ACTIVATION.done(activity, text) });
+      return { ...finished, state: { ...finished.state, reminderOffer: { activity, suggestedTime: suggestedReminderTime(text), turn: state.turn } } };
+    }
     case 'session_note':
       return done({ kind: 'other', text: W.SESSION_NOTE.saved }, { kind: 'session_note', text });
     default:
@@ -201,7 +213,9 @@ function reflect(state: CompanionState, feeling: Feeling | null, seed: string): 
  * then the running flow; then a new exercise asked for or accepted; else reflective listening.
  */
 export function respond(previous: CompanionState, message: string, context: CompanionContext): Turn {
-  const state: CompanionState = { ...previous, turn: previous.turn + 1 };
+  // A reminder offer stands for one turn: asked about, it is explained again; otherwise it lapses.
+  const offer = previous.reminderOffer ?? null;
+  const state: CompanionState = { ...previous, turn: previous.turn + 1, reminderOffer: null };
   const seed = `${state.turn}:${message}`;
   const risk = screenRiskLanguage(message);
   if (risk.isHit) {
@@ -214,6 +228,9 @@ export function respond(previous: CompanionState, message: string, context: Comp
     if (heard.intent === 'continue') return turn({ kind: 'other', text: `${W.CRISIS_RESUME} ${W.MENU}` }, { ...state, flow: 'open', step: 0 });
     return turn({ kind: 'crisis', text: W.pick(W.CRISIS_HOLD, seed) }, state);
   }
+
+  if (offer && heard.intent === 'yes') return turn({ kind: 'activation', text: W.ACTIVATION.reminderHow }, { ...state, reminderOffer: offer });
+  if (offer && heard.intent === 'no') return turn({ kind: 'other', text: `${W.ACTIVATION.noReminder} ${W.MENU}` }, state);
 
   const aside = heard.intent === 'ask_diagnosis' ? W.FENCE.diagnosis : heard.intent === 'ask_medication' ? W.FENCE.medication : heard.intent === 'ask_human' ? W.FENCE.human : null;
   if (aside) {

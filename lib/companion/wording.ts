@@ -150,7 +150,10 @@ export const ACTIVATION = {
     "Your check-ins don't show yet which things go with your better days. Small things can still help: a 10-minute walk, a shower, messaging one person, some fresh air. Which could you do today?",
   when: (choice: string) => `${choice.charAt(0).toUpperCase()}${choice.slice(1)} sounds doable. When today could you do it? A rough time is enough.`,
   done: (choice: string, when: string) =>
-    `Good: ${choice}, ${when}. Keep it small; doing part of it still counts. Come back and tell me how it went if you like.`,
+    `Good: ${choice}, ${when}. Keep it small; doing part of it still counts. If a reminder would help, choose later today or tomorrow and a time just below. Nothing is sent unless you set it.`,
+  reminderHow:
+    'Choose later today or tomorrow and a time just below, then press "Remind me". The reminder only says it is a small thing you planned here, not what it is.',
+  noReminder: "That's fine, no reminder. Come back and tell me how it went if you like.",
 } as const;
 
 export const SESSION_NOTE = {

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm
 import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { betterDayTags } from '@/lib/companion/activation';
-import { MESSAGE_MAX_CHARS, respond, startConversation, type CompanionContext, type CompanionState, type Reply, type ReplyKind, type ThoughtRecord } from '@/lib/companion/engine';
+import { MESSAGE_MAX_CHARS, respond, startConversation, type CompanionContext, type CompanionState, type Reply, type ReminderOffer, type ReplyKind, type ThoughtRecord } from '@/lib/companion/engine';
 import { phraseReflection } from '@/lib/companion/model';
 import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
 import { addDays, localDateIn } from '@/lib/dates';
@@ -19,8 +19,9 @@ import { withActor, type Actor } from './context';
 
 // Bound to clinic and client like the journal's ciphertext: copied onto another row, it fails.
 const contextFor = (clinicId: string, clientId: string) => `companion:${clinicId}:${clientId}`;
-const seal = (actor: Actor, text: string) => encryptText(text, getSecrets().encryptionKey, contextFor(actor.clinicId, actor.userId));
-const open = (row: { clinicId: string; clientId: string; ciphertext: string }) => decryptText(row.ciphertext, getSecrets().encryptionKey, contextFor(row.clinicId, row.clientId));
+/** The client's companion text as stored (their own reminders' plans use it too). */
+export const seal = (actor: Actor, text: string) => encryptText(text, getSecrets().encryptionKey, contextFor(actor.clinicId, actor.userId));
+export const open = (row: { clinicId: string; clientId: string; ciphertext: string }) => decryptText(row.ciphertext, getSecrets().encryptionKey, contextFor(row.clinicId, row.clientId));
 
 // Better-day tags are read from this many days of the client's own check-ins.
 const HISTORY_DAYS = 90;
@@ -42,6 +43,17 @@ async function companionContext(tx: Transaction, actor: Actor, afterDip: boolean
 }
 
 type StoredState = { state: CompanionState; afterDip: boolean };
+
+/** The reminder offer standing in one of the client's own conversations (its latest state), if any. */
+export async function readReminderOffer(tx: Transaction, actor: Actor, conversationId: string): Promise<ReminderOffer | null> {
+  const conv = schema.companionConversations;
+  const [row] = await tx
+    .select({ clinicId: conv.clinicId, clientId: conv.clientId, ciphertext: conv.stateCiphertext })
+    .from(conv)
+    .where(and(eq(conv.id, conversationId), eq(conv.clientId, actor.userId)));
+  if (!row) return null;
+  return (JSON.parse(open(row)) as StoredState).state.reminderOffer ?? null;
+}
 
 /** Opens a new conversation: the companion says who it is and asks an open question. */
 export async function startCompanionConversation({ actor, afterDip }: { actor: Actor; afterDip: boolean }): Promise<string> {
@@ -234,6 +246,8 @@ export function companionBriefOf(rows: readonly { id: string; kind: 'thought_rec
 export type CompanionExport = {
   conversations: { startedAt: string; messages: { turn: number; author: 'client' | 'companion'; kind: string; text: string; at: string }[] }[];
   items: ({ kind: 'thought_record'; createdAt: string } & ThoughtRecord | { kind: 'session_note'; createdAt: string; text: string })[];
+  /** One-off reminders asked for after a behavioural-activation step (lib/dal/companion-reminders.ts). */
+  reminders: { activity: string; dueAt: string; localDate: string; localTime: string; timeZone: string; cancelledAt: string | null }[];
 };
 
 /** Everything the client said to the companion and saved with it, decrypted: for their own export only. */
@@ -252,12 +266,19 @@ export async function companionExportFor(tx: Transaction, actor: Actor): Promise
     .from(i)
     .where(eq(i.clientId, actor.userId))
     .orderBy(asc(i.createdAt));
+  const r = schema.companionReminders;
+  const reminders = await tx
+    .select({ clinicId: r.clinicId, clientId: r.clientId, ciphertext: r.ciphertext, dueAt: r.dueAt, localDate: r.localDate, localTime: r.localTime, timeZone: r.timeZone, cancelledAt: r.cancelledAt })
+    .from(r)
+    .where(eq(r.clientId, actor.userId))
+    .orderBy(asc(r.dueAt));
   return {
     conversations: conversations.map((c) => ({
       startedAt: c.createdAt.toISOString(),
       messages: messages.filter((x) => x.conversationId === c.id).map((x) => ({ turn: x.turn, author: x.author, kind: x.kind, text: open(x), at: x.createdAt.toISOString() })),
     })),
     items: items.map(itemOf).map((x) => (x.kind === 'thought_record' ? { kind: x.kind, createdAt: x.createdAt.toISOString(), ...x.record } : { kind: x.kind, createdAt: x.createdAt.toISOString(), text: x.text })),
+    reminders: reminders.map((x) => ({ activity: open(x), dueAt: x.dueAt.toISOString(), localDate: x.localDate, localTime: x.localTime, timeZone: x.timeZone, cancelledAt: x.cancelledAt?.toISOString() ?? null })),
   };
 }
 

@@ -7,6 +7,8 @@ import { createClinicWithClient, grant } from '@/lib/testing/factories';
 import type { Actor } from './context';
 import { saveCarePlan } from './care-plan';
 import { recordCheckIn, setTimeZone } from './check-ins';
+import { sendCompanionMessage, startCompanionConversation } from './companion';
+import { cancelPlannedReminder, planActivationReminder } from './companion-reminders';
 import { createNote } from './notes';
 import { createPause } from './pauses';
 import { updateClinicSettings } from './settings';
@@ -16,7 +18,7 @@ import { updateClinicSettings } from './settings';
 // and a refusal writes nothing: every table's row count is unchanged, and the audit log gains
 // at most the denials it records on purpose.
 
-const TABLES = ['check_ins', 'care_plans', 'care_plan_versions', 'session_notes', 'pauses', 'clinics', 'users', 'alerts', 'custom_tags'];
+const TABLES = ['check_ins', 'care_plans', 'care_plan_versions', 'session_notes', 'pauses', 'clinics', 'users', 'alerts', 'custom_tags', 'companion_reminders'];
 
 async function snapshot(clinicId: string) {
   const [row] = await queryRows<Record<string, number>>(
@@ -40,6 +42,9 @@ describe('writes driven with hostile input', () => {
     const { clinicId, client, therapist, admin } = await createClinicWithClient();
     await grant(client, therapist, 'checkins');
     const roles: Actor[] = [client, therapist, admin];
+    // A conversation where the companion offers a reminder, so the reminder's own checks are reached.
+    const offerId = await startCompanionConversation({ actor: client, afterDip: false });
+    for (const text of ['I need something small to do', 'a walk', 'at 17:30']) await sendCompanionMessage({ actor: client, input: { conversationId: offerId, text } });
 
     type Attempt = (actor: Actor, v: Record<string, unknown>) => Promise<unknown>;
     const writes: Record<string, Attempt> = {
@@ -57,8 +62,10 @@ describe('writes driven with hostile input', () => {
           } as never,
         }),
       updateClinicSettings: (actor, v) => updateClinicSettings({ actor, input: v as never }),
+      planActivationReminder: (actor, v) => planActivationReminder({ actor, input: { conversationId: 'conversationId' in v ? v.conversationId : offerId, day: v.day, time: v.time } as never }),
+      cancelPlannedReminder: (actor, v) => cancelPlannedReminder({ actor, reminderId: v.reminderId as string }),
     };
-    const fields = ['mood', 'anxiety', 'sleepHours', 'note', 'tags', 'timeZone', 'startsOn', 'endsOn', 'template', 'sessionDate', 'baseVersion', 'targetDate', 'reviewDate', 'measureCadenceDays', 'escalationHours'];
+    const fields = ['mood', 'anxiety', 'sleepHours', 'note', 'tags', 'timeZone', 'startsOn', 'endsOn', 'template', 'sessionDate', 'baseVersion', 'targetDate', 'reviewDate', 'measureCadenceDays', 'escalationHours', 'conversationId', 'day', 'time', 'reminderId'];
 
     await fc.assert(
       fc.asyncProperty(

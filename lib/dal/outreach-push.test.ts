@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { instantOf } from '@/lib/dates';
 import { createClinicWithClient, grant } from '@/lib/testing/factories';
-import { getOutreachNotices, getReminderHealth, getReminderSettings, savePushSubscription, saveReminderSettings } from './outreach';
+import { sendCompanionMessage, startCompanionConversation } from './companion';
+import { planActivationReminder } from './companion-reminders';
+import { getOutreachNotices, getReminderHealth, getReminderSettings, listMyReminders, openReminder, savePushSubscription, saveReminderSettings } from './outreach';
 import { dispatchMinute } from './outreach-worker';
 
 // Web Push end to end against a local push service (web-push-testing, started here): the
@@ -85,5 +87,30 @@ describe('reminders by Web Push', () => {
     expect((await getReminderSettings({ actor: client })).pushDevices).toBe(0);
     expect((await getOutreachNotices({ actor: client, timeZone: LISBON })).pushLostAt).toBeInstanceOf(Date);
     expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toMatchObject({ state: 'push_failing', fallback: 'in_app' });
+  });
+
+  it('delivers a reminder planned with the companion by push, saying only that there is a plan, never what it is', async () => {
+    const { client } = await createClinicWithClient();
+    const { vapidPublicKey } = await getReminderSettings({ actor: client });
+    const { data } = await post<{ data: { endpoint: string; keys: { p256dh: string; auth: string }; clientHash: string } }>('/subscribe', {
+      userVisibleOnly: 'true',
+      applicationServerKey: vapidPublicKey,
+    });
+    await savePushSubscription({ actor: client, subscription: { endpoint: data.endpoint, keys: data.keys } });
+    const conversationId = await startCompanionConversation({ actor: client, afterDip: false });
+    for (const text of ['I need something small to do', 'call my sister Ruth', 'at 18:00']) await sendCompanionMessage({ actor: client, input: { conversationId, text } });
+    const planned = await planActivationReminder({ actor: client, input: { conversationId, day: 'today', time: '18:00' }, now: new Date('2026-11-25T09:00:00Z') });
+
+    await dispatchMinute({ at: planned.dueAt });
+    await dispatchMinute({ at: planned.dueAt });
+    const delivered = await post<{ data: { messages: string[] } }>('/get-notifications', { clientHash: data.clientHash });
+    expect(delivered.data.messages).toHaveLength(1);
+    const message = JSON.parse(delivered.data.messages[0] ?? '{}') as { title: string; body: string; url: string };
+    expect(message.body).toMatch(/A small thing you planned with Tandem’s companion/);
+    expect(JSON.stringify(message)).not.toMatch(/sister|Ruth|call/i);
+    expect(message.url).toMatch(/\/api\/reminders\/[0-9a-f-]{36}\/open$/);
+    const [opened] = await listMyReminders({ actor: client });
+    expect(opened).toMatchObject({ kind: 'activation', channel: 'push', status: 'accepted' });
+    expect(await openReminder({ actor: client, notificationId: opened!.id })).toBe('/companion');
   });
 });

@@ -8,7 +8,7 @@ import { publicOrigin } from '@/lib/env';
 import { clientMessage, clientReminderEmail, staffAlertEmail, type ClientNotificationKind } from '@/lib/outreach/messages';
 import { sendPush, type PushTarget } from '@/lib/outreach/push';
 import { wallClockAt, type WallClock } from '@/lib/dates';
-import { decideCheckInReminder, minuteStart, nudgeInstant, slotsFiringAt } from '@/lib/outreach/schedule';
+import { decideCheckInReminder, decideOneOffReminder, minuteStart, nudgeInstant, slotsFiringAt } from '@/lib/outreach/schedule';
 import { getSecrets } from '@/lib/secrets';
 import { recordWorkerAudit } from './audit';
 import { withClinicWorker } from './context';
@@ -24,7 +24,7 @@ export type DueReminder = {
   clinicId: string;
   clientId: string;
   clientEmail: string;
-  kind: 'checkin' | 'measure';
+  kind: 'checkin' | 'measure' | 'activation';
   channel: NotificationChannel;
   localDate: string;
   localTime: string;
@@ -150,7 +150,59 @@ async function dueInMinute(tx: Transaction, clinicId: string, at: Date): Promise
       }
     }
   }
-  return due;
+  return [...due, ...(await plannedInMinute(tx, clinicId, at))];
+}
+
+/**
+ * The one-off reminders clients planned with the companion for the minute starting at `at`
+ * (lib/dal/companion-reminders.ts). The plan's instant was fixed when it was set (right across
+ * daylight-saving changes); quiet hours and breaks are read again now, as for every reminder.
+ * The worker reads when and for whom only: it has no grant on the plan's words.
+ */
+async function plannedInMinute(tx: Transaction, clinicId: string, at: Date): Promise<DueReminder[]> {
+  const planned = await queryRows<{
+    id: string;
+    clientId: string;
+    email: string;
+    localDate: string;
+    localTime: string;
+    timeZone: string;
+    isCancelled: boolean;
+    quietStart: string | null;
+    quietEnd: string | null;
+    emailAllowed: boolean;
+    hasPush: boolean;
+    isOnBreak: boolean;
+  }>(
+    tx,
+    sql`select r.id, r.client_id as "clientId", u.email, r.local_date::text as "localDate", r.local_time as "localTime", r.time_zone as "timeZone",
+               r.cancelled_at is not null as "isCancelled", s.quiet_start as "quietStart", s.quiet_end as "quietEnd",
+               coalesce(s.email_allowed, false) as "emailAllowed",
+               exists (select 1 from push_subscriptions p where p.client_id = r.client_id) as "hasPush",
+               exists (select 1 from pauses p where p.client_id = r.client_id and p.cancelled_at is null
+                         and r.local_date between p.starts_on and p.ends_on) as "isOnBreak"
+          from companion_reminders r join users u on u.id = r.client_id
+          left join reminder_settings s on s.client_id = r.client_id
+         where r.clinic_id = ${clinicId} and u.deactivated_at is null
+           and r.due_at >= ${at} and r.due_at < ${at}::timestamptz + interval '1 minute'`,
+  );
+  return planned
+    .filter((p) => {
+      const quiet = p.quietStart && p.quietEnd ? { start: p.quietStart, end: p.quietEnd } : null;
+      return decideOneOffReminder({ isCancelled: p.isCancelled, localTime: p.localTime }, { quiet, isOnBreak: p.isOnBreak }) === 'send';
+    })
+    .map((p) => ({
+      clinicId,
+      clientId: p.clientId,
+      clientEmail: p.email,
+      kind: 'activation' as const,
+      channel: channelFor(p),
+      localDate: p.localDate,
+      localTime: p.localTime,
+      timeZone: p.timeZone,
+      dedupeKey: `activation:${p.id}`,
+      dueAt: at,
+    }));
 }
 
 /** What the queue would send in the minute starting at `at`, without sending or recording anything. */
@@ -313,7 +365,7 @@ async function claimDue(clinicId: string, now: Date, limit: number): Promise<Cla
                  (select u.email from users u where u.id = n.recipient_id) as email,
                  coalesce((select r.email_allowed from reminder_settings r where r.client_id = n.recipient_id), false) as "emailAllowed",
                  (select coalesce(json_agg(json_build_object('id', s.id, 'endpoint', s.endpoint, 'p256dh', s.p256dh, 'auth', s.auth)), '[]'::json)
-                    from push_subscriptions s where s.client_id = n.recipient_id and n.kind in ('checkin', 'measure', 'nudge')) as subscriptions`,
+                    from push_subscriptions s where s.client_id = n.recipient_id and n.kind in ('checkin', 'measure', 'nudge', 'activation')) as subscriptions`,
     ),
   );
 }

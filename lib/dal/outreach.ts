@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { wallClockAt } from '@/lib/dates';
+import { CLIENT_LINKS } from '@/lib/outreach/messages';
 import { getSecrets } from '@/lib/secrets';
 import { pushSubscriptionSchema, reminderSettingsSchema, type PushSubscriptionInput, type ReminderSettingsInput } from '@/lib/validation/reminders';
 import { recordAudit } from './audit';
@@ -104,7 +105,7 @@ export async function removePushSubscriptions({ actor }: { actor: Actor }): Prom
 
 export type SentReminder = {
   id: string;
-  kind: 'checkin' | 'measure' | 'nudge';
+  kind: 'checkin' | 'measure' | 'nudge' | 'activation';
   dueAt: Date;
   status: (typeof schema.notificationStatusEnum.enumValues)[number];
   channel: (typeof schema.notificationChannelEnum.enumValues)[number] | null;
@@ -113,7 +114,14 @@ export type SentReminder = {
   openedAt: Date | null;
 };
 
-const CLIENT_KINDS = ['checkin', 'measure', 'nudge'] as const;
+/** What the client's reminder list shows: everything Tandem sent them. */
+const CLIENT_KINDS = ['checkin', 'measure', 'nudge', 'activation'] as const;
+/**
+ * What reminder health tells the therapist about, under the check-ins consent: the reminders the
+ * client set in settings. Not a reminder planned with the companion (that is the client's own,
+ * and the policies hide it from staff too).
+ */
+const HEALTH_KINDS = ['checkin', 'measure', 'nudge'] as const;
 
 /** The client's most recent reminders and nudges, newest first. */
 export async function listMyReminders({ actor, limit = 20 }: { actor: Actor; limit?: number }): Promise<SentReminder[]> {
@@ -130,8 +138,6 @@ export async function listMyReminders({ actor, limit = 20 }: { actor: Actor; lim
   });
 }
 
-const OPEN_TARGETS: Record<SentReminder['kind'], string> = { checkin: '/check-in', measure: '/measures', nudge: '/support/breathing' };
-
 /**
  * The client opened a reminder (push click, email link or banner): recorded once, and where it
  * leads. Someone else's reminder, or none, is not found.
@@ -146,18 +152,19 @@ export async function openReminder({ actor, notificationId }: { actor: Actor; no
       .where(and(eq(n.id, notificationId), eq(n.recipientId, actor.userId), inArray(n.kind, [...CLIENT_KINDS])));
     if (!row) return null;
     if (!row.openedAt) await tx.update(n).set({ openedAt: new Date() }).where(and(eq(n.id, notificationId), isNull(n.openedAt)));
-    return OPEN_TARGETS[row.kind as SentReminder['kind']];
+    return CLIENT_LINKS[row.kind as SentReminder['kind']];
   });
   if (!target) throw new TandemError('not_found:page');
   return target;
 }
 
-export type OutreachNotices = { reminderId: string | null; pushLostAt: Date | null };
+export type OutreachNotices = { reminderId: string | null; planId: string | null; pushLostAt: Date | null };
 
 /**
  * What the client's pages show on their next visit: today's check-in reminder that went out (by
- * any channel) while they have not checked in today nor opened it, and whether the push service
- * reported one of their devices gone.
+ * any channel) while they have not checked in today nor opened it; today's reminder of a small
+ * thing planned with the companion, not yet opened; and whether the push service reported one
+ * of their devices gone.
  */
 export async function getOutreachNotices({ actor, timeZone }: { actor: Actor; timeZone: string }): Promise<OutreachNotices> {
   requireClient(actor);
@@ -171,8 +178,15 @@ export async function getOutreachNotices({ actor, timeZone }: { actor: Actor; ti
              and not exists (select 1 from check_ins c where c.client_id = ${actor.userId} and c.local_date = ${today}::date)
            order by n.due_at desc limit 1`,
     );
+    const [plan] = await queryRows<{ id: string }>(
+      tx,
+      sql`select n.id from notifications n
+           where n.recipient_id = ${actor.userId} and n.kind = 'activation' and n.status = 'accepted' and n.opened_at is null
+             and n.due_at <= now() and (n.due_at at time zone ${timeZone})::date = ${today}::date
+           order by n.due_at desc limit 1`,
+    );
     const [settings] = await tx.select({ pushLostAt: schema.reminderSettings.pushLostAt }).from(schema.reminderSettings).where(eq(schema.reminderSettings.clientId, actor.userId));
-    return { reminderId: reminder?.id ?? null, pushLostAt: settings?.pushLostAt ?? null };
+    return { reminderId: reminder?.id ?? null, planId: plan?.id ?? null, pushLostAt: settings?.pushLostAt ?? null };
   });
 }
 
@@ -201,7 +215,7 @@ export async function getReminderHealth({ actor, clientId }: { actor: Actor; cli
     const recent = await tx
       .select({ dueAt: n.dueAt, status: n.status, channel: n.channel, pushError: n.pushError })
       .from(n)
-      .where(and(eq(n.clientId, clientId), inArray(n.kind, [...CLIENT_KINDS]), inArray(n.status, ['accepted', 'failed']), gte(n.dueAt, sql`now() - interval '60 days'`)))
+      .where(and(eq(n.clientId, clientId), inArray(n.kind, [...HEALTH_KINDS]), inArray(n.status, ['accepted', 'failed']), gte(n.dueAt, sql`now() - interval '60 days'`)))
       .orderBy(desc(n.dueAt))
       .limit(30);
     await recordAudit(tx, actor, { action: 'reminders.read', subjectType: 'check_ins', subjectClientId: clientId });

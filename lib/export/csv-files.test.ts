@@ -28,19 +28,23 @@ describe('exportZip', () => {
       pauses: [{ start: '2026-12-01', end: '2026-12-05', cancelledAt: null }],
       customTags: [],
       sharing: [],
-      companion: { conversations: [], items: [] },
+      companion: { conversations: [], items: [], reminders: [{ activity: 'a walk, then "tea"', dueAt: '2026-11-30T08:15:00.000Z', localDate: '2026-11-30', localTime: '08:15', timeZone: 'Europe/London', cancelledAt: null }] },
     });
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual([
       'check-ins.csv',
       'companion-items.csv',
       'companion-messages.csv',
+      'companion-reminders.csv',
       'custom-tags.csv',
       'journal-entries.csv',
       'measure-responses.csv',
       'pauses.csv',
       'sharing.csv',
     ]);
+    expect(strFromU8(files['companion-reminders.csv'] as Uint8Array)).toBe(
+      'due_at,local_date,local_time,time_zone,cancelled_at,activity\r\n2026-11-30T08:15:00.000Z,2026-11-30,08:15,Europe/London,,"a walk, then ""tea"""\r\n',
+    );
     expect(strFromU8(files['check-ins.csv'] as Uint8Array)).toBe(
       'local_date,recorded_at,time_zone,mood,anxiety,energy,sleep_hours,tags,note,source\r\n' +
         '2026-11-01,2026-11-01T20:00:00.000Z,Europe/Lisbon,6,,4,7.5,walk | work,"Tired, ""but"" ok\nreally",app\r\n',

@@ -31,6 +31,10 @@ export function exportZip(data: MyDataExport): Uint8Array {
       ['kind', 'created_at', 'content'],
       data.companion.items.map((i) => [i.kind, i.createdAt, i.kind === 'session_note' ? i.text : JSON.stringify({ ...i, kind: undefined, createdAt: undefined })]),
     ),
+    'companion-reminders.csv': toCsv(
+      ['due_at', 'local_date', 'local_time', 'time_zone', 'cancelled_at', 'activity'],
+      data.companion.reminders.map((x) => [x.dueAt, x.localDate, x.localTime, x.timeZone, x.cancelledAt, x.activity]),
+    ),
   };
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 }

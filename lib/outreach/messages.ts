@@ -1,7 +1,13 @@
 // What Tandem says when it reaches out: gentle, varied, never guilt ("You missed…"), never
 // clinical words, and for staff never any content about the client (docs/design.md §9).
+//
+// The reminder for a small thing planned with the companion never names the thing: a push
+// payload passes through the browser maker's push service and shows on a lock screen, an email
+// sits with a mail provider and may be read over a shoulder, and the in-app banner appears on
+// whatever page is open. So every channel says only that there is a plan; the plan itself is
+// shown inside Tandem, behind sign-in, where the link leads (the companion page).
 
-export type ClientNotificationKind = 'checkin' | 'measure' | 'nudge';
+export type ClientNotificationKind = 'checkin' | 'measure' | 'nudge' | 'activation';
 export type StaffNotificationKind = 'alert_new' | 'alert_overdue';
 
 const CLIENT_WORDS: Record<ClientNotificationKind, readonly { title: string; body: string }[]> = {
@@ -19,9 +25,13 @@ const CLIENT_WORDS: Record<ClientNotificationKind, readonly { title: string; bod
     { title: 'A moment for yourself?', body: 'A few slow breaths can help. Tap for a short breathing exercise.' },
     { title: 'Be gentle with yourself today', body: 'How about a few calm breaths, or a short walk outside?' },
   ],
+  activation: [
+    { title: 'A small thing you planned', body: 'A small thing you planned with Tandem’s companion. Tap to see it; doing part of it still counts.' },
+    { title: 'Your small plan for today', body: 'A small thing you planned with Tandem’s companion, whenever it suits you.' },
+  ],
 };
 
-const CLIENT_LINKS: Record<ClientNotificationKind, string> = { checkin: '/check-in', measure: '/measures', nudge: '/support/breathing' };
+export const CLIENT_LINKS: Record<ClientNotificationKind, string> = { checkin: '/check-in', measure: '/measures', nudge: '/support/breathing', activation: '/companion' };
 
 /** One of the kind's wordings, chosen by a stable seed (the notification id), so a retry says the same. */
 export function clientMessage(kind: ClientNotificationKind, seed: string): { title: string; body: string; path: string } {

@@ -1,4 +1,4 @@
-import { instantOf, wallClockAt, type WallClock } from '@/lib/dates';
+import { addDays, instantOf, wallClockAt, type WallClock } from '@/lib/dates';
 
 // When reminders fire: the client's wall-clock times in their IANA zone, turned into instants
 // (the zone arithmetic is lib/dates.ts). Pure (no I/O), so the daylight-saving cases are
@@ -95,4 +95,44 @@ export function nudgeInstant(checkedInAt: Date, timeZone: string, quiet: { start
   if (quiet && isQuietTime(wall.localTime, quiet)) at = instantOf(wall.localDate, quiet.end, timeZone);
   if (at.getTime() < checkedInAt.getTime()) return null;
   return wallClockAt(at, timeZone).localDate === day ? at : null;
+}
+
+export const ONE_OFF_DAYS = ['today', 'tomorrow'] as const;
+export type OneOffDay = (typeof ONE_OFF_DAYS)[number];
+
+export type OneOffPlan =
+  | { ok: true; dueAt: Date; localDate: string; localTime: string }
+  | { ok: false; reason: 'not_a_time' | 'past' | 'quiet_hours' };
+
+/**
+ * When a one-off reminder the client asks for ("later today at 17:30", "tomorrow at 08:00")
+ * fires: that wall-clock time on that day in their zone, as `instantOf` reads it (a time the
+ * clocks skip fires at the first minute after the gap, a time that happens twice the first
+ * time). The local time recorded is the one the clocks will show. A time already gone (or this
+ * very minute) is refused, and so is one inside the client's quiet hours, as no reminder is sent
+ * in them.
+ */
+export function planOneOffReminder({ now, timeZone, day, localTime, quiet }: { now: Date; timeZone: string; day: OneOffDay; localTime: string; quiet: { start: string; end: string } | null }): OneOffPlan {
+  if (!isWallTime(localTime)) return { ok: false, reason: 'not_a_time' };
+  const today = wallClockAt(now, timeZone).localDate;
+  const localDate = day === 'today' ? today : addDays(today, 1);
+  const dueAt = instantOf(localDate, localTime, timeZone);
+  // The minute under way may already have been dispatched: the next one is the first that counts.
+  if (dueAt.getTime() < minuteStart(now).getTime() + MINUTE) return { ok: false, reason: 'past' };
+  const wall = wallClockAt(dueAt, timeZone);
+  if (isQuietTime(wall.localTime, quiet)) return { ok: false, reason: 'quiet_hours' };
+  return { ok: true, dueAt, localDate: wall.localDate, localTime: wall.localTime };
+}
+
+export type OneOffDecision = 'send' | 'cancelled' | 'quiet_hours' | 'on_a_break';
+
+/**
+ * Whether a planned one-off reminder goes out when its minute comes. Quiet hours and a break
+ * are read again then (the client may have changed either since planning), as for every reminder.
+ */
+export function decideOneOffReminder(plan: { isCancelled: boolean; localTime: string }, now: { quiet: { start: string; end: string } | null; isOnBreak: boolean }): OneOffDecision {
+  if (plan.isCancelled) return 'cancelled';
+  if (isQuietTime(plan.localTime, now.quiet)) return 'quiet_hours';
+  if (now.isOnBreak) return 'on_a_break';
+  return 'send';
 }

@@ -5,8 +5,11 @@ import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { sendCompanionMessage, setCompanionTranscriptShared, startCompanionConversation } from '@/lib/dal/companion';
+import { planActivationReminder } from '@/lib/dal/companion-reminders';
 import { toPublicError } from '@/lib/errors';
-import { formOf } from '@/lib/validation/form-state';
+import { wallClockText } from '@/lib/dates';
+import { activationReminderSchema } from '@/lib/validation/companion-reminder';
+import { fieldErrorsOf, formOf, typedValues, type FormState } from '@/lib/validation/form-state';
 import { z } from '@/lib/validation/zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
@@ -47,4 +50,22 @@ export async function shareTranscript(formData: FormData): Promise<void> {
     await setCompanionTranscriptShared({ actor: user, conversationId: conversationId.data, isShared: formData.get('share') === '1' });
   }
   revalidatePath('/companion');
+}
+
+/** "Remind me later today / tomorrow at HH:MM": set only when the client presses the button. */
+export async function setActivationReminder(_previous: FormState, formData: FormData): Promise<FormState> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
+  const user = await requireRole('client');
+  const values = typedValues(formData);
+  const parsed = activationReminderSchema.safeParse({ conversationId: values.conversationId ?? '', day: values.day ?? '', time: values.time ?? '' });
+  if (!parsed.success) return { status: 'error', message: 'Please check the reminder marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    const planned = await planActivationReminder({ actor: user, input: parsed.data });
+    revalidatePath('/companion');
+    revalidatePath('/settings');
+    return { status: 'success', message: `Reminder set for ${wallClockText(planned.localDate, planned.localTime)}. You can cancel it in Settings.` };
+  } catch (error) {
+    return { status: 'error', message: 'Please check the reminder marked below.', fieldErrors: { time: toPublicError(error).message }, values };
+  }
 }

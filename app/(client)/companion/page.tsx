@@ -2,28 +2,41 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CompanionItems } from '@/components/companion/companion-items';
 import { MessageForm } from '@/components/companion/message-form';
+import { PlannedReminders } from '@/components/companion/planned-reminders';
+import { ReminderOffer } from '@/components/companion/reminder-offer';
 import { BreathingExercise } from '@/components/support/breathing-exercise';
 import { CrisisResources } from '@/components/support/crisis-resources';
+import { ReminderOutcome } from '@/components/companion/reminder-outcome';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { MESSAGE_MAX_CHARS } from '@/lib/companion/engine';
 import { getCrisisResources } from '@/lib/dal/alerts';
 import { getCompanionConversation, latestCompanionConversationId, listCompanionItems } from '@/lib/dal/companion';
+import { getReminderOffer, listPlannedReminders } from '@/lib/dal/companion-reminders';
 import { listSharing } from '@/lib/dal/consent';
-import { sendMessage, shareTranscript, startConversation } from './actions';
+import { wallClockText } from '@/lib/dates';
+import { planOneOffReminder } from '@/lib/outreach/schedule';
+import { cancelCompanionReminder } from '../settings/reminder-actions';
+import { sendMessage, setActivationReminder, shareTranscript, startConversation } from './actions';
 
 export const metadata: Metadata = { title: 'Talk it through' };
 
-export default async function CompanionPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+export default async function CompanionPage({ searchParams }: { searchParams: Promise<{ from?: string; reminder?: string }> }) {
   const user = await requireRole('client');
-  const { from } = await searchParams;
-  const [conversationId, crisis, items, sharing] = await Promise.all([
+  const { from, reminder } = await searchParams;
+  const [conversationId, crisis, items, sharing, planned] = await Promise.all([
     latestCompanionConversationId({ actor: user }),
     getCrisisResources({ actor: user }),
     listCompanionItems({ actor: user, clientId: user.userId }),
     listSharing({ actor: user }),
+    listPlannedReminders({ actor: user }),
   ]);
-  const conversation = conversationId ? await getCompanionConversation({ actor: user, clientId: user.userId, conversationId }) : null;
+  const [conversation, offer] = conversationId
+    ? await Promise.all([getCompanionConversation({ actor: user, clientId: user.userId, conversationId }), getReminderOffer({ actor: user, conversationId })])
+    : [null, null];
+  // The time the client named for their plan, today if it is still ahead, else tomorrow.
+  const offerTime = offer?.suggestedTime ?? '';
+  const offerDay = offerTime && !planOneOffReminder({ now: new Date(), timeZone: user.timeZone, day: 'today', localTime: offerTime, quiet: null }).ok ? 'tomorrow' : 'today';
   const sharedWith = sharing.therapists.filter((t) => t.scopes.some((s) => s.scope === 'companion' && s.isShared)).map((t) => t.name);
   const last = conversation?.messages.at(-1);
   const fromDip = from === 'dip';
@@ -56,6 +69,12 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
           </ol>
           {conversation.inCrisis && <CrisisResources crisis={crisis} hasAlerted />}
           {last?.kind === 'breathing' && <BreathingExercise />}
+          {offer && !offer.isUsed && <ReminderOffer conversationId={conversation.id} activity={offer.activity} defaultDay={offerDay} defaultTime={offerTime} action={setActivationReminder} />}
+          {offer?.planned && (
+            <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+              Reminder set for {wallClockText(offer.planned.localDate, offer.planned.localTime)}. You can cancel it below or in Settings.
+            </p>
+          )}
           <MessageForm conversationId={conversation.id} maxLength={MESSAGE_MAX_CHARS} crisis={crisis} action={sendMessage} />
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <form action={startConversation}>
@@ -94,6 +113,16 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
               Start talking
             </button>
           </form>
+        </section>
+      )}
+
+      {(planned.length > 0 || reminder) && (
+        <section aria-labelledby="planned-heading" className="flex flex-col gap-3">
+          <h2 id="planned-heading" className="text-lg font-semibold">
+            Reminders you planned here
+          </h2>
+          <ReminderOutcome outcome={reminder} />
+          <PlannedReminders planned={planned} from="companion" cancel={cancelCompanionReminder} />
         </section>
       )}
 

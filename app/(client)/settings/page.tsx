@@ -2,12 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
+import { PlannedReminders } from '@/components/companion/planned-reminders';
+import { ReminderOutcome } from '@/components/companion/reminder-outcome';
 import { RecentReminders } from '@/components/outreach/recent-reminders';
 import { getMyPhone } from '@/lib/dal/account';
+import { listPlannedReminders } from '@/lib/dal/companion-reminders';
 import { getReminderSettings, listMyReminders } from '@/lib/dal/outreach';
 import { listPauses } from '@/lib/dal/pauses';
 import { dayText, localDateIn } from '@/lib/dates';
 import { endPause } from './actions';
+import { cancelCompanionReminder } from './reminder-actions';
 import { TrackerImport } from './tracker-import';
 import { DeleteAccountForm } from './delete-account-form';
 import { PauseForm } from './pause-form';
@@ -21,14 +25,16 @@ export const metadata: Metadata = { title: 'Settings' };
 
 const sectionClass = 'rounded-lg border border-stone-200 bg-white p-4 flex flex-col gap-3';
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ reminder?: string }> }) {
   const user = await requireRole('client');
+  const { reminder } = await searchParams;
   const today = localDateIn(user.timeZone);
-  const [pauses, phone, reminders, sent] = await Promise.all([
+  const [pauses, phone, reminders, sent, planned] = await Promise.all([
     listPauses({ actor: user }),
     getMyPhone({ actor: user }),
     getReminderSettings({ actor: user }),
     listMyReminders({ actor: user, limit: 10 }),
+    listPlannedReminders({ actor: user }),
   ]);
   const current = pauses.filter((p) => p.cancelledAt === null && p.endsOn >= today);
   const timeZones = Intl.supportedValuesOf('timeZone');
@@ -58,6 +64,12 @@ export default async function SettingsPage() {
         <ReminderForm settings={reminders} />
         <h3 className="font-medium">Notifications on this device</h3>
         <PushOptIn vapidPublicKey={reminders.vapidPublicKey} devices={reminders.pushDevices} />
+        <h3 id="planned-heading" className="font-medium">
+          Planned with the companion
+        </h3>
+        <p className="text-stone-700">One-off reminders you asked the companion for. Each is sent once and says only that it is a small thing you planned.</p>
+        <ReminderOutcome outcome={reminder} />
+        <PlannedReminders planned={planned} from="settings" cancel={cancelCompanionReminder} />
         <h3 className="font-medium">Recently sent</h3>
         <RecentReminders reminders={sent} timeZone={user.timeZone} />
       </section>

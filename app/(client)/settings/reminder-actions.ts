@@ -1,9 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
+import { cancelPlannedReminder } from '@/lib/dal/companion-reminders';
 import { removePushSubscriptions, savePushSubscription, saveReminderSettings } from '@/lib/dal/outreach';
-import { toPublicError } from '@/lib/errors';
+import { TandemError, toPublicError } from '@/lib/errors';
 import { reminderSettingsSchema } from '@/lib/validation/reminders';
 import { fieldErrorsOf, formOf, typedValues, type FormState } from '@/lib/validation/form-state';
 
@@ -53,4 +55,25 @@ export async function turnOffPush(): Promise<PushResult> {
   await removePushSubscriptions({ actor: user });
   revalidatePath('/settings');
   return { ok: true };
+}
+
+/**
+ * Cancels a reminder planned with the companion, from Settings or the companion page, and goes
+ * back there with word of what happened (cancelled, or already gone out).
+ */
+export async function cancelCompanionReminder(formData: FormData): Promise<void> {
+  // Arguments come from the request as sent: anything else reads as empty.
+  formData = formOf(formData);
+  const user = await requireRole('client');
+  const back = formData.get('from') === 'companion' ? '/companion' : '/settings';
+  let outcome = 'cancelled';
+  try {
+    await cancelPlannedReminder({ actor: user, reminderId: String(formData.get('reminderId') ?? '') });
+  } catch (error) {
+    if (!(error instanceof TandemError)) throw error;
+    outcome = error.code === 'conflict:reminder_sent' ? 'sent' : 'missing';
+  }
+  revalidatePath('/settings');
+  revalidatePath('/companion');
+  redirect(`${back}?reminder=${outcome}#planned-heading`);
 }
