@@ -1,11 +1,8 @@
 import { CompanionItems } from '@/components/companion/companion-items';
-import type { Actor } from '@/lib/dal/context';
-import { listSharedCompanion } from '@/lib/dal/companion';
-import { orNotFound } from './load';
+import type { SharedCompanion } from '@/lib/dal/companion';
 
 /** What the client shares from the companion: thought records, session notes, and any conversation they shared. */
-export async function CompanionSection({ actor, clientId }: { actor: Actor; clientId: string }) {
-  const shared = await orNotFound(listSharedCompanion({ actor, clientId }));
+export function CompanionSection({ shared }: { shared: SharedCompanion | null }) {
   if (!shared) {
     return (
       <section aria-labelledby="companion-shared-heading" className="rounded-lg border border-stone-200 bg-white p-4">

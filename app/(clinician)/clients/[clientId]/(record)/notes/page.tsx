@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listNotes } from '@/lib/dal/notes';
 import { momentText, sessionDateText } from './format';
-import { orNotFound } from '../load';
+import { orNotFound } from '../../load';
 
 export const metadata: Metadata = { title: 'Session notes' };
 

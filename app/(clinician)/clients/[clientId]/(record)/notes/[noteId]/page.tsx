@@ -9,7 +9,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getNote } from '@/lib/dal/notes';
 import { templateSections } from '@/lib/validation/notes';
 import { momentText, sessionDateText } from '../format';
-import { orNotFound } from '../../load';
+import { orNotFound } from '../../../load';
 
 export const metadata: Metadata = { title: 'Session note' };
 
