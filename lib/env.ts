@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 // The only reader of process.env. An empty variable counts as unset.
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);

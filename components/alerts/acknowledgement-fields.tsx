@@ -1,4 +1,4 @@
-import { acknowledgementActions, acknowledgementLabels } from '@/lib/validation/acknowledgement-actions';
+import { acknowledgementActions, acknowledgementLabels } from '@/lib/validation/form-choices';
 
 const control = 'w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600';
 

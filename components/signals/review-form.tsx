@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { primaryButton } from '@/components/ui/button-styles';
 import { FormMessage } from '@/components/ui/form-message';
 import { AcknowledgementFields } from '@/components/alerts/acknowledgement-fields';
-import { dismissReasonLabels, dismissReasons } from '@/lib/validation/dismiss-reasons';
+import { dismissReasonLabels, dismissReasons } from '@/lib/validation/form-choices';
 import { idleForm, type FormState } from '@/lib/validation/form-state';
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;

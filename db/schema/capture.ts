@@ -149,7 +149,6 @@ export const journalEntries = pgTable(
     clientId: clientId(),
     localDate: date('local_date').notNull(),
     ciphertext: text('ciphertext').notNull(),
-    keyVersion: smallint('key_version').notNull().default(1),
     crisisLanguage: boolean('crisis_language').notNull().default(false),
     riskCategory: riskCategoryEnum('risk_category'),
     createdAt: createdAt(),

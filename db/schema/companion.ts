@@ -19,7 +19,6 @@ export const companionConversations = pgTable(
     clinicId: clinicId(),
     clientId: clientId(),
     stateCiphertext: text('state_ciphertext').notNull(),
-    keyVersion: smallint('key_version').notNull().default(1),
     turns: smallint('turns').notNull().default(0),
     inCrisis: boolean('in_crisis').notNull().default(false),
     // The raw transcript reaches the therapist only when the client shares it explicitly, and
@@ -48,7 +47,6 @@ export const companionMessages = pgTable(
     author: text('author', { enum: ['client', 'companion'] }).notNull(),
     kind: text('kind', { enum: ['message', 'reflection', 'grounding', 'breathing', 'thought_record', 'activation', 'crisis', 'other'] }).notNull(),
     ciphertext: text('ciphertext').notNull(),
-    keyVersion: smallint('key_version').notNull().default(1),
     riskCategory: riskCategoryEnum('risk_category'),
     createdAt: createdAt(),
   },
@@ -68,7 +66,6 @@ export const companionItems = pgTable(
     conversationId: uuid('conversation_id').references(() => companionConversations.id, { onDelete: 'set null' }),
     kind: text('kind', { enum: ['thought_record', 'session_note'] }).notNull(),
     ciphertext: text('ciphertext').notNull(),
-    keyVersion: smallint('key_version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [

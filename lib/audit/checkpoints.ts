@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 /**
  * A signed checkpoint of one clinic's audit chain: "at `signedAt`, event `headSeq` was the newest

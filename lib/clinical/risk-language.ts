@@ -6,7 +6,7 @@
 //
 // How a sentence is read:
 // 1. ./risk-language/spelling.ts rewrites slang, misspellings and bare contractions.
-// 2. wink-nlp splits sentences and tokens, gives each word its lemma ("overdosing" → "overdose")
+// 2. ./risk-language/read.ts: wink-nlp splits sentences and tokens, gives each word its lemma ("overdosing" → "overdose")
 //    and marks the words in a negation's scope.
 // 3. The patterns of ./risk-language/rules.ts are looked for in each sentence.
 // 4. A pattern found is set aside when it is
@@ -24,12 +24,10 @@
 // Idioms ("this homework is killing me", "my phone died") are not hits because no pattern names
 // them: "kill" and "die" are only found with "myself", or after "want to", "wish", "hope".
 
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { RiskCategory } from './risk-categories';
 import { compilePattern, findMatches, type Pattern, type Token } from './risk-language/pattern';
+import { readSentences } from './risk-language/read';
 import { RULES } from './risk-language/rules';
-import { normalizeSpelling } from './risk-language/spelling';
 
 export type RiskScreen = { isHit: boolean; category: RiskCategory | null; categories: RiskCategory[] };
 
@@ -39,9 +37,6 @@ export type RiskScreen = { isHit: boolean; category: RiskCategory | null; catego
  * self-harm), then the passive wish to be dead, perceived burdensomeness and hopelessness.
  */
 export const RISK_CATEGORY_ORDER: readonly RiskCategory[] = ['plan_or_preparation', 'suicidal_thoughts', 'overdose', 'self_harm', 'wish_to_die', 'burden', 'hopelessness'];
-
-const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
-const its = nlp.its;
 
 const RULE_PATTERNS = RISK_CATEGORY_ORDER.map((category) => ({ category, patterns: RULES[category].map(compilePattern) }));
 
@@ -108,24 +103,12 @@ function isResolved(sentence: Token[], start: number, end: number): boolean {
   return matchesAny(RESOLVED, sentence.slice(first, last)) && !matchesAny(RELAPSED, sentence);
 }
 
-function sentencesOf(text: string): Token[][] {
-  const doc = nlp.readDoc(normalizeSpelling(text));
-  const tokens = doc.tokens();
-  const normals = tokens.out(its.normal);
-  // wink-nlp's own types declare its.lemma with a third argument that out() supplies itself.
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.normal);
-  const types = tokens.out(its.type);
-  const negated = tokens.out(its.negationFlag);
-  const tags = tokens.out(its.pos);
-  const all: Token[] = normals.map((normal, i) => ({ normal, lemma: lemmas[i] ?? normal, isPunctuation: types[i] === 'punctuation', isNegatedByWink: negated[i] === true, isVerb: tags[i] === 'VERB' }));
-  return (doc.sentences().out(its.span) as unknown as Array<[number, number]>).map(([first, last]) => all.slice(first, last + 1));
-}
 
 /** Screens free text for risk language. Pure and synchronous; nothing of the text is kept. */
 export function screenRiskLanguage(text: string): RiskScreen {
   const found = new Set<RiskCategory>();
   if (text.trim().length > 0) {
-    for (const sentence of sentencesOf(text)) {
+    for (const sentence of readSentences(text)) {
       for (const { category, patterns } of RULE_PATTERNS) {
         if (found.has(category)) continue;
         const isFound = patterns.some((pattern) =>

@@ -4,13 +4,8 @@
 // "I'm panicking" finds "panic" and "I'm not angry" names no anger. Risk is not decided here: the
 // engine runs the risk-language screen first, on every message.
 
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { compilePattern, findMatches, type Pattern, type Token } from '@/lib/clinical/risk-language/pattern';
-import { normalizeSpelling } from '@/lib/clinical/risk-language/spelling';
-
-const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
-const its = nlp.its;
+import { readTokens } from '@/lib/clinical/risk-language/read';
 
 export type Intent =
   | 'grounding'
@@ -70,17 +65,6 @@ const compile = (phrases: string[]) =>
 const INTENTS = INTENT_PHRASES.map(([intent, phrases]) => ({ intent, patterns: compile(phrases) }));
 const FEELINGS = FEELING_WORDS.map(([feeling, phrases]) => ({ feeling, patterns: compile(phrases) }));
 
-function tokensOf(text: string): Token[] {
-  const doc = nlp.readDoc(normalizeSpelling(text.toLowerCase()));
-  const tokens = doc.tokens();
-  const normals = tokens.out(its.normal);
-  // wink-nlp's own types declare its.lemma with a third argument that out() supplies itself.
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.normal);
-  const types = tokens.out(its.type);
-  const negated = tokens.out(its.negationFlag);
-  const tags = tokens.out(its.pos);
-  return normals.map((normal, i) => ({ normal, lemma: lemmas[i] ?? normal, isPunctuation: types[i] === 'punctuation', isNegatedByWink: negated[i] === true, isVerb: tags[i] === 'VERB' }));
-}
 
 // "I can't stop worrying": wink marks "worrying" as negated, but the worry is there all the same.
 const UNNEGATING = new Set(['stop', 'help']);
@@ -99,7 +83,7 @@ export type Understanding = { intent: Intent | null; feeling: Feeling | null; is
 
 /** The intent and the feeling named in one message; null when none is recognised. */
 export function understand(text: string): Understanding {
-  const tokens = tokensOf(text);
+  const tokens = readTokens(text.toLowerCase());
   const intent = INTENTS.find(({ intent: i, patterns }) => found(patterns, tokens, i === 'no' || i === 'stop'))?.intent ?? null;
   // "not good" is not "better": a negated feeling word names no feeling, except that a negated
   // "good/okay" reads as low.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { recordAudit, type AuditEntry } from './audit';
 import type { Actor } from './context';
@@ -105,7 +105,8 @@ export async function sharedScopes(tx: Transaction, actor: Actor, clientId: stri
  * only while the data they rest on is shared. The policies say the same underneath.
  */
 export function visibleInsights(sharing: readonly Scope[]) {
-  // No insight rests on the companion's summaries.
-  const shared = sharing.filter((s) => s !== 'companion');
+  // Insights rest on check-ins and measures only: none on the journal's words or the companion's
+  // summaries (risk language in either is a 'risk' insight).
+  const shared = sharing.filter((s) => s === 'checkins' || s === 'measures');
   return inArray(schema.insights.scope, ['risk', ...shared]);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { queryRows, schema, type Transaction } from '@/db';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';

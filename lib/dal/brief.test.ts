@@ -9,7 +9,7 @@ import { getSinceLastSessionBrief } from './brief';
 const now = new Date('2026-11-26T12:00:00Z');
 const day = 24 * 60 * 60 * 1000;
 
-/** A client with two weeks of tagged check-ins, two questionnaires, signals of every scope and a risk answer. */
+/** A client with two weeks of tagged check-ins, two questionnaires, signals of every scope (check-ins, measures, risk) and a risk answer. */
 async function world() {
   const w = await createClinicWithClient();
   for (const [i, mood] of [4, 4, 5, 3, 4, 4].entries()) await addTaggedCheckIn(w.client, `2026-11-${15 + i}`, { mood, tags: ['work', ...(i % 2 ? ['tired'] : [])] });
@@ -17,7 +17,6 @@ async function world() {
   await addMeasureResponse(w.client, 'phq9', [2, 2, 2, 2, 2, 2, 2, 1, 0], '2026-11-20');
   await addInsight(w.client, { scope: 'checkins', summary: 'Mood has been falling for 3 weeks.' });
   await addInsight(w.client, { kind: 'band_change', scope: 'measures', summary: 'PHQ-9 moved from Mild to Moderately severe.' });
-  await addInsight(w.client, { scope: 'journal', summary: 'Journal entries mention sleep more often.' });
   await addInsight(w.client, { kind: 'item9', scope: 'risk', severity: 'urgent', summary: 'PHQ-9 item 9 answered above 0.' });
   await addRiskAlertAt(w.client, w.therapist, new Date('2026-11-22T19:00:00Z'));
   return w;
@@ -32,7 +31,7 @@ describe('the since-last-session brief', () => {
     expect(brief.window).toEqual({ from: '2026-11-13', to: '2026-11-26', lastSessionDate: null });
     expect(brief.mood).toMatchObject({ daysLogged: 6, mean: 4 });
     expect(brief.measures?.[0]).toMatchObject({ instrument: 'phq9', change: 7, verdict: 'reliable deterioration' });
-    expect(brief.signals.map((s) => s.summary)).toHaveLength(4);
+    expect(brief.signals.map((s) => s.summary)).toHaveLength(3);
     expect(brief.riskAnswers).toEqual([{ kind: 'item9', source: 'measure', answer: 1, date: '2026-11-22' }]);
     expect(brief.missedCheckIns).toEqual({ expectedDays: 11, loggedDays: 6, missedDays: 5 });
     expect(brief.topTags).toEqual([

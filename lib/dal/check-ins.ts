@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { checkInDay } from '@/lib/capture/check-in-day';
 import type { RiskCategory } from '@/lib/clinical/risk-categories';

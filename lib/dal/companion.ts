@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { betterDayTags } from '@/lib/companion/activation';
 import { MESSAGE_MAX_CHARS, respond, startConversation, type CompanionContext, type CompanionState, type Reply, type ReplyKind, type ThoughtRecord } from '@/lib/companion/engine';
@@ -17,7 +17,6 @@ import { recordAudit } from './audit';
 import { withAssignedClient, type ClientAccess } from './client-record';
 import { withActor, type Actor } from './context';
 
-const KEY_VERSION = 1;
 // Bound to clinic and client like the journal's ciphertext: copied onto another row, it fails.
 const contextFor = (clinicId: string, clientId: string) => `companion:${clinicId}:${clientId}`;
 const seal = (actor: Actor, text: string) => encryptText(text, getSecrets().encryptionKey, contextFor(actor.clinicId, actor.userId));
@@ -51,7 +50,7 @@ export async function startCompanionConversation({ actor, afterDip }: { actor: A
   return withActor(actor, async (tx) => {
     const [row] = await tx
       .insert(schema.companionConversations)
-      .values({ clinicId: actor.clinicId, clientId: actor.userId, stateCiphertext: seal(actor, JSON.stringify({ state, afterDip } satisfies StoredState)), keyVersion: KEY_VERSION })
+      .values({ clinicId: actor.clinicId, clientId: actor.userId, stateCiphertext: seal(actor, JSON.stringify({ state, afterDip } satisfies StoredState)) })
       .returning({ id: schema.companionConversations.id });
     if (!row) throw new TandemError('internal');
     await tx.insert(schema.companionMessages).values({ clinicId: actor.clinicId, clientId: actor.userId, conversationId: row.id, turn: 0, author: 'companion', kind: reply.kind, ciphertext: seal(actor, reply.text) });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { getDatabase, getReadDatabase, type Database, type Transaction } from '@/db';
 import type { Role } from '@/lib/auth/roles';
 import { flushAudits, moveAudits, takeDenials } from './audit';

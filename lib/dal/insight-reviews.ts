@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';

@@ -8,7 +8,7 @@ import { INSIGHT_KINDS, type EngineInput, type Insight, type InsightKind, type R
 import { recordWorkerAudit } from './audit';
 import { withClinicWorker } from './context';
 
-export type InsightScope = 'checkins' | 'journal' | 'measures' | 'risk';
+export type InsightScope = (typeof schema.insightScopeEnum.enumValues)[number];
 
 export type RecomputeResult = {
   clientId: string;

@@ -4,9 +4,9 @@ import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
 import { listJournalEntries, saveJournalEntry } from './journal';
 
-type EntryRow = { id: string; ciphertext: string; key_version: number; crisis_language: boolean; risk_category: string | null };
+type EntryRow = { id: string; ciphertext: string; crisis_language: boolean; risk_category: string | null };
 const entriesOf = (clientId: string) =>
-  queryRows<EntryRow>(getDatabase(), sql`select id, ciphertext, key_version, crisis_language, risk_category from journal_entries where client_id = ${clientId}`);
+  queryRows<EntryRow>(getDatabase(), sql`select id, ciphertext, crisis_language, risk_category from journal_entries where client_id = ${clientId}`);
 const alertsOf = (clientId: string) =>
   queryRows<{ kind: string; answer: number | null; source_id: string; source: string; risk_category: string | null }>(
     getDatabase(),
@@ -22,7 +22,7 @@ describe('saveJournalEntry', () => {
     const { clinicId, client } = await createClinicWithClient();
     const { entryId } = await saveJournalEntry({ actor: client, input: { text: words } });
     const [row] = await entriesOf(client.userId);
-    expect(row).toMatchObject({ id: entryId, key_version: 1, crisis_language: false, risk_category: null });
+    expect(row).toMatchObject({ id: entryId, crisis_language: false, risk_category: null });
     for (const fragment of ['canal', 'Maria', 'lighter']) {
       expect(row!.ciphertext).not.toContain(fragment);
       expect(Buffer.from(row!.ciphertext, 'base64').toString('latin1')).not.toContain(fragment);

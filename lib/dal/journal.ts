@@ -12,8 +12,6 @@ import { raiseUrgentAlert } from './alerts';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
-const KEY_VERSION = 1;
-
 // The ciphertext is bound to its clinic and client: copied onto someone else's row, it fails.
 const contextFor = (clinicId: string, clientId: string) => `journal:${clinicId}:${clientId}`;
 
@@ -50,7 +48,7 @@ export async function saveJournalEntry({ actor, input, at = new Date() }: { acto
       wasFlagged = existing.crisisLanguage;
       await tx
         .update(j)
-        .set({ ciphertext, keyVersion: KEY_VERSION, updatedAt: at, ...(isHit && !wasFlagged ? { crisisLanguage: true, riskCategory } : {}) })
+        .set({ ciphertext, updatedAt: at, ...(isHit && !wasFlagged ? { crisisLanguage: true, riskCategory } : {}) })
         .where(and(eq(j.id, entryId), eq(j.clientId, actor.userId)));
       id = entryId;
     } else {
@@ -58,7 +56,7 @@ export async function saveJournalEntry({ actor, input, at = new Date() }: { acto
       const { localDate } = checkInDay(user?.timeZone ?? 'UTC', at);
       const [row] = await tx
         .insert(j)
-        .values({ clinicId: actor.clinicId, clientId: actor.userId, localDate, ciphertext, keyVersion: KEY_VERSION, crisisLanguage: isHit, riskCategory })
+        .values({ clinicId: actor.clinicId, clientId: actor.userId, localDate, ciphertext, crisisLanguage: isHit, riskCategory })
         .returning({ id: j.id });
       if (!row) throw new TandemError('internal');
       id = row.id;

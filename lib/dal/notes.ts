@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
 import { addendumContext, noteContext, privateNoteContext as privateContext } from '@/lib/crypto/note-contexts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { toDay, toIsoDate } from './dates';
 import type { CheckInInput, EngineInput, MeasureResponseInput, PauseInput } from './types';
 

@@ -26,7 +26,7 @@ export async function addTaggedCheckIn(client: Actor, localDate: string, { mood 
 
 type InsightSeed = {
   kind?: string;
-  scope?: 'checkins' | 'journal' | 'measures' | 'risk';
+  scope?: (typeof schema.insightScopeEnum.enumValues)[number];
   severity?: 'info' | 'attention' | 'urgent';
   direction?: 'worsening' | 'improving' | 'neutral';
   reviewState?: 'new' | 'accepted' | 'dismissed';

@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { asTypedInteger } from './calendar-day';
 import { phoneSchema } from './phone';
 import { roles } from '@/lib/auth/roles';

@@ -1,8 +1,7 @@
-import './zod-jitless';
-import { z } from 'zod';
-import { acknowledgementActions, acknowledgementLabels, type AcknowledgementAction } from './acknowledgement-actions';
+import { z } from '@/lib/validation/zod';
+import { acknowledgementActions, acknowledgementLabels, type AcknowledgementAction } from './form-choices';
 
-export { acknowledgementActions, acknowledgementLabels, type AcknowledgementAction } from './acknowledgement-actions';
+export { acknowledgementActions, acknowledgementLabels, type AcknowledgementAction } from './form-choices';
 
 /** A short quotation of an acknowledgement in a signal's review: the full note stays on the alert. */
 const REVIEW_REASON_MAX = 900;

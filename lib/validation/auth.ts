@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 // NIST SP 800-63B: a generous maximum, no composition rules. The minimum here is the clients'
 // (10); staff need 12, and every new password is checked against common and breached passwords:

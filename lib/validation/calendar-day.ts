@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { addDays } from '@/lib/dates';
 
 /** A real calendar day written YYYY-MM-DD: 2026-02-30 and 2026-99-99 are not days. */

@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { planDay } from './calendar-day';
 const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'This item could not be saved; reload the page.');
 

@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 export const caseloadSortKeys = ['attention', 'name', 'lastCheckIn', 'mood', 'phq9', 'gad7', 'signals', 'alerts'] as const;
 export type CaseloadSortKey = (typeof caseloadSortKeys)[number];

@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { strictDecimal, strictInteger } from './calendar-day';
 
 // Form fields arrive as strings; an empty optional field means "not answered".

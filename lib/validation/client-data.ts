@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { isValidTimeZone } from '@/lib/dates';
 import { DATE_FORMATS } from '@/lib/import/date-formats';
 import { isCalendarDay, planDay } from './calendar-day';

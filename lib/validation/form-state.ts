@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '@/lib/validation/zod';
 
 /** What a server action answers a form with: a message, per-field errors, and the text typed. */
 export type FormState = {

@@ -1,10 +1,9 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { acknowledgementActions } from './alerts';
 import { planDay } from './calendar-day';
-import { dismissReasonLabels, dismissReasons, type DismissReason } from './dismiss-reasons';
+import { dismissReasonLabels, dismissReasons, type DismissReason } from './form-choices';
 
-export { dismissReasonLabels, dismissReasons, type DismissReason } from './dismiss-reasons';
+export { dismissReasonLabels, dismissReasons, type DismissReason } from './form-choices';
 
 
 const insightId = z.uuid('We could not find that signal.');

@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 export const JOURNAL_MAX_CHARS = 20_000;
 

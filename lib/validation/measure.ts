@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 const answer = z.number().int().min(0).max(3);
 

@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { sessionDay } from './calendar-day';
 
 export const noteTemplates = ['soap', 'dap'] as const;

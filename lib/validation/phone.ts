@@ -1,5 +1,4 @@
-import './zod-jitless';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 // A number a person can dial: digits with the usual separators, an optional leading +, 6 to 30
 // characters. The database checks the same pattern (migration 0005, users_phone_format).

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { requireRole } from '@/lib/auth/session';
 import { createInvitation, revokeInvitation } from '@/lib/dal/invitations';
 import { setPersonActive } from '@/lib/dal/people';

@@ -7,7 +7,7 @@ import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { sendCompanionMessage, setCompanionTranscriptShared, startCompanionConversation } from '@/lib/dal/companion';
 import { toPublicError } from '@/lib/errors';
 import { formOf } from '@/lib/validation/form-state';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
 export type CompanionFormState = { error?: string; text?: string; isCrisis?: boolean };

@@ -10,7 +10,7 @@ import { toPublicError } from '@/lib/errors';
 import { deleteAccountSchema, pauseSchema, timeZoneSchema } from '@/lib/validation/client-data';
 import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 import { contactSchema } from '@/lib/validation/phone';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
 export type PauseState = { error?: string; until?: string };

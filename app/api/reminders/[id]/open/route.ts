@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { requireRole } from '@/lib/auth/session';
 import { openReminder } from '@/lib/dal/outreach';
 import { TandemError } from '@/lib/errors';
