@@ -1,10 +1,10 @@
 import type { CompanionItemDto } from '@/lib/dal/companion';
+import { dateText } from '@/lib/dates';
 
-const dateText = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const intensity = (n: number | null) => (n === null ? 'not rated' : `${n}/100`);
 
 /** Saved thought records and notes for the next session, as a list anyone can scan. */
-export function CompanionItems({ items, headingId, title, empty }: { items: CompanionItemDto[]; headingId: string; title: string; empty: string }) {
+export function CompanionItems({ items, timeZone, headingId, title, empty }: { items: CompanionItemDto[]; timeZone: string; headingId: string; title: string; empty: string }) {
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-lg font-semibold">
@@ -18,7 +18,7 @@ export function CompanionItems({ items, headingId, title, empty }: { items: Comp
             <li key={item.id} className="rounded-lg border border-stone-200 bg-white p-4">
               {item.kind === 'thought_record' ? (
                 <>
-                  <p className="mb-2 font-medium">Thought record, {dateText(item.createdAt)}</p>
+                  <p className="mb-2 font-medium">Thought record, {dateText(item.createdAt, timeZone)}</p>
                   <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
                     <dt className="text-stone-600">Situation</dt>
                     <dd>{item.record.situation}</dd>
@@ -38,7 +38,7 @@ export function CompanionItems({ items, headingId, title, empty }: { items: Comp
                 </>
               ) : (
                 <>
-                  <p className="mb-1 font-medium">To bring to the next session, {dateText(item.createdAt)}</p>
+                  <p className="mb-1 font-medium">To bring to the next session, {dateText(item.createdAt, timeZone)}</p>
                   <p className="whitespace-pre-line">{item.text}</p>
                 </>
               )}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { addAddendumAction } from '@/app/(clinician)/clients/[clientId]/notes/actions';
+import { addAddendumAction } from '@/app/(clinician)/clients/[clientId]/(record)/notes/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { primaryButton } from '@/components/ui/button-styles';
 import { TextAreaField } from '@/components/ui/field';

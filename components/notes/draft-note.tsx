@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { deleteDraftAction, signNoteAction } from '@/app/(clinician)/clients/[clientId]/notes/actions';
+import { deleteDraftAction, signNoteAction } from '@/app/(clinician)/clients/[clientId]/(record)/notes/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
 import { idleForm } from '@/lib/validation/form-state';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { startNote } from '@/app/(clinician)/clients/[clientId]/notes/actions';
+import { startNote } from '@/app/(clinician)/clients/[clientId]/(record)/notes/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { primaryButton } from '@/components/ui/button-styles';
 import { TextField } from '@/components/ui/field';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { autosaveNote, insertBrief } from '@/app/(clinician)/clients/[clientId]/notes/actions';
+import { autosaveNote, insertBrief } from '@/app/(clinician)/clients/[clientId]/(record)/notes/actions';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { NOTE_SECTION_MAX_CHARS } from '@/lib/validation/notes';
 import { deviceTimeZone, timeText } from '@/lib/dates';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { savePrivateNoteAction } from '@/app/(clinician)/clients/[clientId]/notes/actions';
+import { savePrivateNoteAction } from '@/app/(clinician)/clients/[clientId]/(record)/notes/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { TextAreaField } from '@/components/ui/field';

@@ -27,12 +27,17 @@ function sentence(health: ReminderHealth, timeZone: string): string {
  */
 export async function ReminderHealthNote({ user, clientId }: { user: CurrentUser; clientId: string }) {
   const health = await getReminderHealth({ actor: user, clientId }).catch(() => null);
+  return <ReminderHealthLine health={health} timeZone={user.timeZone} />;
+}
+
+/** The same line from health already read (the client page reads it with the rest of the page). */
+export function ReminderHealthLine({ health, timeZone }: { health: ReminderHealth | null; timeZone: string }) {
   if (!health) return null;
   const isTrouble = health.state === 'push_failing' || health.state === 'failing';
   return (
     <p data-testid="reminder-health" className={isTrouble ? 'text-sm font-medium text-amber-900' : 'text-sm text-stone-700'}>
       <span aria-hidden="true">{isTrouble ? '⚠ ' : '🔔 '}</span>
-      {sentence(health, user.timeZone)}
+      {sentence(health, timeZone)}
     </p>
   );
 }

@@ -1,10 +1,14 @@
 import Link from 'next/link';
 import { HelpNowNote } from '@/components/support/help-now-note';
 
-/** What a person sees when a page fails: a way to retry, a way home, and crisis help. */
-export function ErrorPage({ onRetry }: { onRetry: () => void }) {
+/**
+ * What a person sees when a page fails: a way to retry, a way home, and crisis help. Inside an
+ * area's shell, which already holds the page's main landmark, it is a plain block.
+ */
+export function ErrorPage({ onRetry, isInShell = false }: { onRetry: () => void; isInShell?: boolean }) {
+  const Wrapper = isInShell ? 'div' : 'main';
   return (
-    <main className="mx-auto flex max-w-md flex-col gap-4 px-6 py-16">
+    <Wrapper className={`mx-auto flex max-w-md flex-col gap-4 px-6 ${isInShell ? 'py-8' : 'py-16'}`}>
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="text-stone-700">This page could not be shown. Nothing you saved before is lost.</p>
       <div className="flex flex-wrap items-center gap-4">
@@ -16,6 +20,6 @@ export function ErrorPage({ onRetry }: { onRetry: () => void }) {
         </Link>
       </div>
       <HelpNowNote />
-    </main>
+    </Wrapper>
   );
 }

@@ -33,24 +33,41 @@ export async function withAssignedClient<T>(
   work: (tx: Transaction, client: ClientAccess) => Promise<T>,
 ): Promise<T> {
   const result = await withActor(actor, async (tx) => {
-    if (!(await admitAssignedTherapist(tx, actor, clientId, audit))) return DENIED;
-    const [user] = await tx
-      .select({ name: schema.users.name, timeZone: schema.users.timeZone })
-      .from(schema.users)
-      .where(eq(schema.users.id, clientId));
-    if (!user) return DENIED;
-    return work(tx, { clientId, name: user.name, timeZone: user.timeZone, sharing: await sharedScopes(tx, actor, clientId) });
+    const client = await admitClient(tx, actor, clientId, audit);
+    return client ? work(tx, client) : DENIED;
   });
   if (result === DENIED) throw new TandemError('not_found:client');
   return result;
 }
 
+/**
+ * Inside a transaction: the client's name, zone and what they share with the actor, when the actor
+ * is their assigned therapist; otherwise null, with the refusal audited as `audit`.
+ */
+export async function admitClient(
+  tx: Transaction,
+  actor: Actor,
+  clientId: string,
+  audit: Pick<AuditEntry, 'action' | 'subjectType'>,
+): Promise<ClientAccess | null> {
+  if (!(await admitAssignedTherapist(tx, actor, clientId, audit))) return null;
+  const [user] = await tx
+    .select({ name: schema.users.name, timeZone: schema.users.timeZone })
+    .from(schema.users)
+    .where(eq(schema.users.id, clientId));
+  if (!user) return null;
+  return { clientId, name: user.name, timeZone: user.timeZone, sharing: await sharedScopes(tx, actor, clientId) };
+}
+
 /** The client's name and what they share: the heading of every page about them. */
 export async function getClientOverview({ actor, clientId }: { actor: Actor; clientId: string }): Promise<ClientAccess> {
-  return withAssignedClient(actor, clientId, { action: 'client.view', subjectType: 'caseload' }, async (tx, client) => {
-    await recordAudit(tx, actor, { action: 'client.view', subjectType: 'caseload', subjectClientId: clientId });
-    return client;
-  });
+  return withAssignedClient(actor, clientId, { action: 'client.view', subjectType: 'caseload' }, async (tx, client) => readOverview(tx, actor, client));
+}
+
+/** The overview's read inside an admitted transaction: audited as the client's record being opened. */
+export async function readOverview(tx: Transaction, actor: Actor, client: ClientAccess): Promise<ClientAccess> {
+  await recordAudit(tx, actor, { action: 'client.view', subjectType: 'caseload', subjectClientId: client.clientId });
+  return client;
 }
 
 /**
@@ -58,55 +75,59 @@ export async function getClientOverview({ actor, clientId }: { actor: Actor; cli
  * questionnaire totals (if measures are shared), signal windows and change points, session dates.
  */
 export async function getClientTimeline({ actor, clientId, range }: { actor: Actor; clientId: string; range: TimelineRange }): Promise<TimelineData> {
-  return withAssignedClient(actor, clientId, { action: 'timeline.read', subjectType: 'check_ins' }, async (tx, client) => {
-    const to = localDateIn(client.timeZone);
-    const canSeeCheckIns = client.sharing.includes('checkins');
-    const canSeeMeasures = client.sharing.includes('measures');
-    const earliest = range === 'all' ? null : rangeStart(range, to, null);
-    // The personal baseline may lie before a short range, so check-ins are read from its start.
-    const baselineStart = addDays(to, -(BASELINE.recentDays + BASELINE.days - 1));
-    const fetchFrom = earliest === null ? null : earliest < baselineStart ? earliest : baselineStart;
+  return withAssignedClient(actor, clientId, { action: 'timeline.read', subjectType: 'check_ins' }, (tx, client) => readTimeline(tx, actor, client, range));
+}
 
-    let checkIns = null;
-    if (canSeeCheckIns) {
-      const c = schema.checkIns;
-      checkIns = await tx
-        .select({ localDate: c.localDate, mood: c.mood })
-        .from(c)
-        .where(and(eq(c.clientId, clientId), fetchFrom ? gte(c.localDate, fetchFrom) : undefined))
-        .orderBy(asc(c.localDate));
-      await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
-    }
-    let measures = null;
-    if (canSeeMeasures) {
-      const m = schema.measureResponses;
-      const rows = await tx
-        .select({ id: m.id, instrument: m.instrument, items: m.items, localDate: m.localDate })
-        .from(m)
-        .where(and(eq(m.clientId, clientId), earliest ? gte(m.localDate, earliest) : undefined))
-        .orderBy(asc(m.completedAt));
-      measures = rows.map((r) => ({ id: r.id, instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
-      await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
-    }
-    const insights = await visibleOpenInsights(tx, clientId, client.sharing);
-    const n = schema.sessionNotes;
-    const sessions = await tx
-      .select({ noteId: n.id, sessionDate: n.sessionDate, status: n.status })
-      .from(n)
-      .where(eq(n.clientId, clientId))
-      .orderBy(asc(n.sessionDate));
-    await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
-    // Urgent alerts reach the assigned therapist whatever is shared (docs/design.md §5): marked on the timeline.
-    const a = schema.alerts;
-    const alerts = await tx
-      .select({ kind: a.kind, answer: a.answer, createdAt: a.createdAt })
-      .from(a)
-      .where(and(eq(a.clientId, clientId), earliest ? gte(a.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`)) : undefined))
-      .orderBy(asc(a.createdAt));
-    await recordAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
-    const riskAnswers = alerts.map((x) => ({ kind: x.kind, answer: x.answer, localDate: localDateIn(client.timeZone, x.createdAt) }));
-    return buildTimeline({ range, to, checkIns, measures, insights, sessions, riskAnswers });
-  });
+/** The timeline's reads inside an admitted transaction (`withAssignedClient` or the client page's loader). */
+export async function readTimeline(tx: Transaction, actor: Actor, client: ClientAccess, range: TimelineRange): Promise<TimelineData> {
+  const { clientId } = client;
+  const to = localDateIn(client.timeZone);
+  const canSeeCheckIns = client.sharing.includes('checkins');
+  const canSeeMeasures = client.sharing.includes('measures');
+  const earliest = range === 'all' ? null : rangeStart(range, to, null);
+  // The personal baseline may lie before a short range, so check-ins are read from its start.
+  const baselineStart = addDays(to, -(BASELINE.recentDays + BASELINE.days - 1));
+  const fetchFrom = earliest === null ? null : earliest < baselineStart ? earliest : baselineStart;
+
+  let checkIns = null;
+  if (canSeeCheckIns) {
+    const c = schema.checkIns;
+    checkIns = await tx
+      .select({ localDate: c.localDate, mood: c.mood })
+      .from(c)
+      .where(and(eq(c.clientId, clientId), fetchFrom ? gte(c.localDate, fetchFrom) : undefined))
+      .orderBy(asc(c.localDate));
+    await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
+  }
+  let measures = null;
+  if (canSeeMeasures) {
+    const m = schema.measureResponses;
+    const rows = await tx
+      .select({ id: m.id, instrument: m.instrument, items: m.items, localDate: m.localDate })
+      .from(m)
+      .where(and(eq(m.clientId, clientId), earliest ? gte(m.localDate, earliest) : undefined))
+      .orderBy(asc(m.completedAt));
+    measures = rows.map((r) => ({ id: r.id, instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
+    await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
+  }
+  const insights = await visibleOpenInsights(tx, clientId, client.sharing);
+  const n = schema.sessionNotes;
+  const sessions = await tx
+    .select({ noteId: n.id, sessionDate: n.sessionDate, status: n.status })
+    .from(n)
+    .where(eq(n.clientId, clientId))
+    .orderBy(asc(n.sessionDate));
+  await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
+  // Urgent alerts reach the assigned therapist whatever is shared (docs/design.md §5): marked on the timeline.
+  const a = schema.alerts;
+  const alerts = await tx
+    .select({ kind: a.kind, answer: a.answer, createdAt: a.createdAt })
+    .from(a)
+    .where(and(eq(a.clientId, clientId), earliest ? gte(a.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`)) : undefined))
+    .orderBy(asc(a.createdAt));
+  await recordAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
+  const riskAnswers = alerts.map((x) => ({ kind: x.kind, answer: x.answer, localDate: localDateIn(client.timeZone, x.createdAt) }));
+  return buildTimeline({ range, to, checkIns, measures, insights, sessions, riskAnswers });
 }
 
 async function visibleOpenInsights(tx: Transaction, clientId: string, sharing: readonly Scope[]) {
@@ -142,92 +163,110 @@ export type MeasureAdministrationDto = {
  * does not share questionnaires with this therapist.
  */
 export async function listMeasureAdministrations({ actor, clientId }: { actor: Actor; clientId: string }): Promise<MeasureAdministrationDto[] | null> {
-  return withAssignedClient(actor, clientId, { action: 'measures.read', subjectType: 'measures' }, async (tx, client) => {
-    if (!client.sharing.includes('measures')) return null;
-    const [clinic] = await tx
-      .select({ phq9: schema.clinics.phq9ReliableChange, gad7: schema.clinics.gad7ReliableChange })
-      .from(schema.clinics)
-      .where(eq(schema.clinics.id, actor.clinicId));
-    // Reliable change: PHQ-9 6 and GAD-7 4 points by default (NHS Talking Therapies manual); each clinic may set its own.
-    const thresholds = resolveThresholds({ reliableChange: clinic ? { phq9: clinic.phq9, gad7: clinic.gad7 } : {} });
-    const m = schema.measureResponses;
-    const rows = await tx
-      .select({ id: m.id, instrument: m.instrument, items: m.items, difficulty: m.difficulty, localDate: m.localDate })
-      .from(m)
-      .where(eq(m.clientId, clientId))
-      .orderBy(asc(m.completedAt));
-    await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
-    const previous = new Map<Instrument, number>();
-    const out: MeasureAdministrationDto[] = rows.map((r) => {
-      const definition = instrumentDefinition(r.instrument);
-      const total = totalScore(r.instrument, r.items);
-      const before = previous.get(r.instrument);
-      previous.set(r.instrument, total);
-      const outcome = before === undefined ? null : assessOutcome(r.instrument, before, total, thresholds);
-      return {
-        id: r.id,
-        instrument: r.instrument,
-        name: definition.name,
-        localDate: r.localDate,
-        total,
-        maxScore: definition.maxScore,
-        bandLabel: bandFor(r.instrument, total).label,
-        change: outcome ? outcome.change : null,
-        verdict: outcome
-          ? outcome.reliableImprovement
-            ? 'reliable_improvement'
-            : outcome.reliableDeterioration
-              ? 'reliable_deterioration'
-              : 'no_reliable_change'
-          : null,
-        reliableChangePoints: thresholds.reliableChange[r.instrument],
-        items: r.items.map((answer, index) => ({
-          number: index + 1,
-          question: definition.items[index] ?? `Item ${index + 1}`,
-          answer,
-          answerLabel: FREQUENCY_OPTIONS[answer]?.label ?? String(answer),
-          isItem9: r.instrument === 'phq9' && index === 8,
-        })),
-        difficulty: r.difficulty === null ? null : (DIFFICULTY_OPTIONS[r.difficulty]?.label ?? null),
-      };
-    });
-    return out.reverse();
+  return withAssignedClient(actor, clientId, { action: 'measures.read', subjectType: 'measures' }, (tx, client) => readMeasureAdministrations(tx, actor, client));
+}
+
+/** The questionnaires' reads inside an admitted transaction; null while measures are not shared. */
+export async function readMeasureAdministrations(tx: Transaction, actor: Actor, client: ClientAccess): Promise<MeasureAdministrationDto[] | null> {
+  const { clientId } = client;
+  if (!client.sharing.includes('measures')) return null;
+  const [clinic] = await tx
+    .select({ phq9: schema.clinics.phq9ReliableChange, gad7: schema.clinics.gad7ReliableChange })
+    .from(schema.clinics)
+    .where(eq(schema.clinics.id, actor.clinicId));
+  // Reliable change: PHQ-9 6 and GAD-7 4 points by default (NHS Talking Therapies manual); each clinic may set its own.
+  const thresholds = resolveThresholds({ reliableChange: clinic ? { phq9: clinic.phq9, gad7: clinic.gad7 } : {} });
+  const m = schema.measureResponses;
+  const rows = await tx
+    .select({ id: m.id, instrument: m.instrument, items: m.items, difficulty: m.difficulty, localDate: m.localDate })
+    .from(m)
+    .where(eq(m.clientId, clientId))
+    .orderBy(asc(m.completedAt));
+  await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
+  const previous = new Map<Instrument, number>();
+  const out: MeasureAdministrationDto[] = rows.map((r) => {
+    const definition = instrumentDefinition(r.instrument);
+    const total = totalScore(r.instrument, r.items);
+    const before = previous.get(r.instrument);
+    previous.set(r.instrument, total);
+    const outcome = before === undefined ? null : assessOutcome(r.instrument, before, total, thresholds);
+    return {
+      id: r.id,
+      instrument: r.instrument,
+      name: definition.name,
+      localDate: r.localDate,
+      total,
+      maxScore: definition.maxScore,
+      bandLabel: bandFor(r.instrument, total).label,
+      change: outcome ? outcome.change : null,
+      verdict: outcome
+        ? outcome.reliableImprovement
+          ? 'reliable_improvement'
+          : outcome.reliableDeterioration
+            ? 'reliable_deterioration'
+            : 'no_reliable_change'
+        : null,
+      reliableChangePoints: thresholds.reliableChange[r.instrument],
+      items: r.items.map((answer, index) => ({
+        number: index + 1,
+        question: definition.items[index] ?? `Item ${index + 1}`,
+        answer,
+        answerLabel: FREQUENCY_OPTIONS[answer]?.label ?? String(answer),
+        isItem9: r.instrument === 'phq9' && index === 8,
+      })),
+      difficulty: r.difficulty === null ? null : (DIFFICULTY_OPTIONS[r.difficulty]?.label ?? null),
+    };
   });
+  return out.reverse();
 }
 
 export type SharedJournalEntry = { id: string; localDate: string; text: string };
 
 /** The client's recent journal entries, decrypted, while they share their journal; else null. */
 export async function listSharedJournal({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<SharedJournalEntry[] | null> {
-  const rows = await withAssignedClient(actor, clientId, { action: 'journal.read', subjectType: 'journal' }, async (tx, client) => {
-    if (!client.sharing.includes('journal')) return null;
-    const j = schema.journalEntries;
-    const found = await tx
-      .select({ id: j.id, clinicId: j.clinicId, localDate: j.localDate, ciphertext: j.ciphertext })
-      .from(j)
-      .where(eq(j.clientId, clientId))
-      .orderBy(desc(j.localDate), desc(j.createdAt))
-      .limit(Math.min(Math.max(limit, 1), 100));
-    await recordAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
-    return found;
-  });
-  return rows && rows.map((r) => ({ id: r.id, localDate: r.localDate, text: decryptJournalText({ ...r, clientId }) }));
+  const rows = await withAssignedClient(actor, clientId, { action: 'journal.read', subjectType: 'journal' }, (tx, client) => readSharedJournal(tx, actor, client, limit));
+  return rows && decryptJournal(rows);
+}
+
+export type SealedJournalEntry = { id: string; clinicId: string; clientId: string; localDate: string; ciphertext: string };
+
+/** The journal's read inside an admitted transaction, still sealed (decrypted after commit); null while not shared. */
+export async function readSharedJournal(tx: Transaction, actor: Actor, client: ClientAccess, limit = 20): Promise<SealedJournalEntry[] | null> {
+  const { clientId } = client;
+  if (!client.sharing.includes('journal')) return null;
+  const j = schema.journalEntries;
+  const found = await tx
+    .select({ id: j.id, clinicId: j.clinicId, clientId: j.clientId, localDate: j.localDate, ciphertext: j.ciphertext })
+    .from(j)
+    .where(eq(j.clientId, clientId))
+    .orderBy(desc(j.localDate), desc(j.createdAt))
+    .limit(Math.min(Math.max(limit, 1), 100));
+  await recordAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
+  return found;
+}
+
+export function decryptJournal(rows: readonly SealedJournalEntry[]): SharedJournalEntry[] {
+  return rows.map((r) => ({ id: r.id, localDate: r.localDate, text: decryptJournalText(r) }));
 }
 
 export type CheckInNoteDto = { id: string; localDate: string; mood: number; tags: string[]; note: string | null };
 
 /** Recent check-ins that carry a note or tags, while the client shares check-ins; else null. */
 export async function listCheckInNotes({ actor, clientId, limit = 30 }: { actor: Actor; clientId: string; limit?: number }): Promise<CheckInNoteDto[] | null> {
-  return withAssignedClient(actor, clientId, { action: 'check_ins.read', subjectType: 'check_ins' }, async (tx, client) => {
-    if (!client.sharing.includes('checkins')) return null;
-    const c = schema.checkIns;
-    const rows = await tx
-      .select({ id: c.id, localDate: c.localDate, mood: c.mood, tags: c.tags, note: c.note })
-      .from(c)
-      .where(and(eq(c.clientId, clientId), or(isNotNull(c.note), sql`cardinality(${c.tags}) > 0`)))
-      .orderBy(desc(c.localDate), desc(c.recordedAt))
-      .limit(Math.min(Math.max(limit, 1), 200));
-    await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
-    return rows;
-  });
+  return withAssignedClient(actor, clientId, { action: 'check_ins.read', subjectType: 'check_ins' }, (tx, client) => readCheckInNotes(tx, actor, client, limit));
+}
+
+/** The check-in notes' read inside an admitted transaction; null while check-ins are not shared. */
+export async function readCheckInNotes(tx: Transaction, actor: Actor, client: ClientAccess, limit = 30): Promise<CheckInNoteDto[] | null> {
+  const { clientId } = client;
+  if (!client.sharing.includes('checkins')) return null;
+  const c = schema.checkIns;
+  const rows = await tx
+    .select({ id: c.id, localDate: c.localDate, mood: c.mood, tags: c.tags, note: c.note })
+    .from(c)
+    .where(and(eq(c.clientId, clientId), or(isNotNull(c.note), sql`cardinality(${c.tags}) > 0`)))
+    .orderBy(desc(c.localDate), desc(c.recordedAt))
+    .limit(Math.min(Math.max(limit, 1), 200));
+  await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
+  return rows;
 }

@@ -14,7 +14,7 @@ import { getSecrets } from '@/lib/secrets';
 import { canReadClientScope } from './access';
 import { raiseUrgentAlert } from './alerts';
 import { recordAudit } from './audit';
-import { withAssignedClient } from './client-record';
+import { withAssignedClient, type ClientAccess } from './client-record';
 import { withActor, type Actor } from './context';
 
 // Bound to clinic and client like the journal's ciphertext: copied onto another row, it fails.
@@ -290,31 +290,35 @@ export type SharedCompanion = { items: CompanionItemDto[]; conversations: Compan
  * Anyone else gets not_found:client.
  */
 export async function listSharedCompanion({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<SharedCompanion | null> {
-  return withAssignedClient(actor, clientId, { action: 'companion.list', subjectType: 'companion' }, async (tx, client) => {
-    if (!client.sharing.includes('companion')) return null;
-    const i = schema.companionItems;
-    const rows = await tx
-      .select({ id: i.id, kind: i.kind, createdAt: i.createdAt, clinicId: i.clinicId, clientId: i.clientId, ciphertext: i.ciphertext })
-      .from(i)
-      .where(eq(i.clientId, clientId))
-      .orderBy(desc(i.createdAt))
-      .limit(Math.min(Math.max(limit, 1), 100));
-    await recordAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
-    const conv = schema.companionConversations;
-    const shared = await tx
-      .select({ id: conv.id })
-      .from(conv)
-      .where(and(eq(conv.clientId, clientId), isNotNull(conv.transcriptSharedAt)))
-      .orderBy(desc(conv.updatedAt))
-      .limit(5);
-    const conversations: CompanionConversationDto[] = [];
-    for (const { id } of shared) {
-      const found = await readConversation(tx, clientId, id);
-      if (found) conversations.push(found);
-      await recordAudit(tx, actor, { action: 'companion.read', subjectType: 'companion', subjectId: id, subjectClientId: clientId });
-    }
-    return { items: rows.map(itemOf), conversations };
-  });
+  return withAssignedClient(actor, clientId, { action: 'companion.list', subjectType: 'companion' }, (tx, client) => readSharedCompanion(tx, actor, client, limit));
+}
+
+/** The shared companion's reads inside an admitted transaction; null while the companion scope is not shared. */
+export async function readSharedCompanion(tx: Transaction, actor: Actor, client: ClientAccess, limit = 20): Promise<SharedCompanion | null> {
+  const { clientId } = client;
+  if (!client.sharing.includes('companion')) return null;
+  const i = schema.companionItems;
+  const rows = await tx
+    .select({ id: i.id, kind: i.kind, createdAt: i.createdAt, clinicId: i.clinicId, clientId: i.clientId, ciphertext: i.ciphertext })
+    .from(i)
+    .where(eq(i.clientId, clientId))
+    .orderBy(desc(i.createdAt))
+    .limit(Math.min(Math.max(limit, 1), 100));
+  await recordAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
+  const conv = schema.companionConversations;
+  const shared = await tx
+    .select({ id: conv.id })
+    .from(conv)
+    .where(and(eq(conv.clientId, clientId), isNotNull(conv.transcriptSharedAt)))
+    .orderBy(desc(conv.updatedAt))
+    .limit(5);
+  const conversations: CompanionConversationDto[] = [];
+  for (const { id } of shared) {
+    const found = await readConversation(tx, clientId, id);
+    if (found) conversations.push(found);
+    await recordAudit(tx, actor, { action: 'companion.read', subjectType: 'companion', subjectId: id, subjectClientId: clientId });
+  }
+  return { items: rows.map(itemOf), conversations };
 }
 
 export type CompanionModelSetting = { isAllowed: boolean; isConfigured: boolean };

@@ -10,7 +10,7 @@ import { dismissalText, insightReviewSchema, type InsightReviewInput } from '@/l
 import { recordAudit } from './audit';
 import { acknowledgeOpenAlerts, isAlertKind } from './alerts';
 import { appendCarePlanVersion } from './care-plan';
-import { withAssignedClient } from './client-record';
+import { withAssignedClient, type ClientAccess } from './client-record';
 import type { Actor } from './context';
 import { visibleInsights } from './access';
 
@@ -70,71 +70,75 @@ async function citedInsightIds(tx: Transaction, clientId: string): Promise<Set<s
  * care plan cites. Only signals the therapist may see now: risk always, the rest while shared.
  */
 export async function listSignals({ actor, clientId }: { actor: Actor; clientId: string }): Promise<Signals> {
-  return withAssignedClient(actor, clientId, { action: 'insights.read', subjectType: 'insights' }, async (tx, client) => {
-    const today = localDateIn(client.timeZone);
-    const i = schema.insights;
-    const rows = await tx
-      .select({
-        id: i.id,
-        kind: i.kind,
-        severity: i.severity,
-        direction: i.direction,
-        summary: i.summary,
-        windowStart: i.windowStart,
-        windowEnd: i.windowEnd,
-        evidence: i.evidence,
-        status: i.status,
-        reviewState: i.reviewState,
-        snoozedUntil: i.snoozedUntil,
-      })
-      .from(i)
-      .where(and(eq(i.clientId, clientId), visibleInsights(client.sharing)))
-      .orderBy(desc(i.detectedAt));
-    const cited = await citedInsightIds(tx, clientId);
-    const signals = rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      severity: r.severity,
-      direction: r.direction,
-      summary: r.summary,
-      windowStart: r.windowStart,
-      windowEnd: r.windowEnd,
-      evidence: evidenceOf(r.evidence),
-      reviewState: r.reviewState,
-      snoozedUntil: r.snoozedUntil,
-      isCitedInPlan: cited.has(r.id),
-      isOpen: r.status === 'open',
-    }));
-    const isWaiting = (s: (typeof signals)[number]) =>
-      s.isOpen && (s.reviewState === 'new' || (s.reviewState === 'snoozed' && (s.snoozedUntil ?? '') <= today));
-    const r = schema.insightReviews;
-    const ids = signals.map((s) => s.id);
-    const reviews =
-      ids.length === 0
+  return withAssignedClient(actor, clientId, { action: 'insights.read', subjectType: 'insights' }, (tx, client) => readSignals(tx, actor, client));
+}
+
+/** The signals panel's reads inside an admitted transaction (`withAssignedClient` or the client page's loader). */
+export async function readSignals(tx: Transaction, actor: Actor, client: ClientAccess): Promise<Signals> {
+  const { clientId } = client;
+  const today = localDateIn(client.timeZone);
+  const i = schema.insights;
+  const rows = await tx
+    .select({
+      id: i.id,
+      kind: i.kind,
+      severity: i.severity,
+      direction: i.direction,
+      summary: i.summary,
+      windowStart: i.windowStart,
+      windowEnd: i.windowEnd,
+      evidence: i.evidence,
+      status: i.status,
+      reviewState: i.reviewState,
+      snoozedUntil: i.snoozedUntil,
+    })
+    .from(i)
+    .where(and(eq(i.clientId, clientId), visibleInsights(client.sharing)))
+    .orderBy(desc(i.detectedAt));
+  const cited = await citedInsightIds(tx, clientId);
+  const signals = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    severity: r.severity,
+    direction: r.direction,
+    summary: r.summary,
+    windowStart: r.windowStart,
+    windowEnd: r.windowEnd,
+    evidence: evidenceOf(r.evidence),
+    reviewState: r.reviewState,
+    snoozedUntil: r.snoozedUntil,
+    isCitedInPlan: cited.has(r.id),
+    isOpen: r.status === 'open',
+  }));
+  const isWaiting = (s: (typeof signals)[number]) =>
+    s.isOpen && (s.reviewState === 'new' || (s.reviewState === 'snoozed' && (s.snoozedUntil ?? '') <= today));
+  const r = schema.insightReviews;
+  const ids = signals.map((s) => s.id);
+  const reviews =
+    ids.length === 0
+      ? []
+      : await tx
+          .select({ id: r.id, insightId: r.insightId, action: r.action, reason: r.reason, snoozedUntil: r.snoozedUntil, reviewerName: schema.users.name, at: r.createdAt })
+          .from(r)
+          .leftJoin(schema.users, eq(schema.users.id, r.reviewerId))
+          .where(and(eq(r.clientId, clientId), inArray(r.insightId, ids)))
+          .orderBy(desc(r.createdAt));
+  await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
+  const summaries = new Map(signals.map((s) => [s.id, s.summary]));
+  const dto = ({ isOpen: _isOpen, ...s }: (typeof signals)[number]): SignalDto => s;
+  const rank = { urgent: 0, attention: 1, info: 2 } as const;
+  return {
+    open: signals
+      .filter(isWaiting)
+      .sort((a, b) => rank[a.severity] - rank[b.severity])
+      .map(dto),
+    citedInPlan: signals.filter((s) => s.isCitedInPlan).map(dto),
+    reviewed: reviews.flatMap((x) =>
+      x.action === 'new'
         ? []
-        : await tx
-            .select({ id: r.id, insightId: r.insightId, action: r.action, reason: r.reason, snoozedUntil: r.snoozedUntil, reviewerName: schema.users.name, at: r.createdAt })
-            .from(r)
-            .leftJoin(schema.users, eq(schema.users.id, r.reviewerId))
-            .where(and(eq(r.clientId, clientId), inArray(r.insightId, ids)))
-            .orderBy(desc(r.createdAt));
-    await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
-    const summaries = new Map(signals.map((s) => [s.id, s.summary]));
-    const dto = ({ isOpen: _isOpen, ...s }: (typeof signals)[number]): SignalDto => s;
-    const rank = { urgent: 0, attention: 1, info: 2 } as const;
-    return {
-      open: signals
-        .filter(isWaiting)
-        .sort((a, b) => rank[a.severity] - rank[b.severity])
-        .map(dto),
-      citedInPlan: signals.filter((s) => s.isCitedInPlan).map(dto),
-      reviewed: reviews.flatMap((x) =>
-        x.action === 'new'
-          ? []
-          : [{ ...x, action: x.action, summary: summaries.get(x.insightId) ?? '', reviewerName: x.reviewerName ?? 'A former colleague' }],
-      ),
-    };
-  });
+        : [{ ...x, action: x.action, summary: summaries.get(x.insightId) ?? '', reviewerName: x.reviewerName ?? 'A former colleague' }],
+    ),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { queryRows, schema } from '@/db';
+import { queryRows, schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { wallClockAt } from '@/lib/dates';
 import { CLIENT_LINKS } from '@/lib/outreach/messages';
@@ -204,37 +204,40 @@ export type ReminderHealth =
  */
 export async function getReminderHealth({ actor, clientId }: { actor: Actor; clientId: string }): Promise<ReminderHealth | null> {
   if (actor.role !== 'therapist') throw new TandemError('forbidden:role');
-  return withActor(actor, async (tx) => {
-    const [shared] = await queryRows<{ isShared: boolean }>(tx, sql`select ${clientId}::uuid = any (app_consented_clients('checkins')::uuid[]) as "isShared"`);
-    if (!shared?.isShared) return null;
-    const [settings] = await queryRows<{ isOn: boolean }>(
-      tx,
-      sql`select coalesce((select r.checkin_enabled or r.measure_enabled or r.nudges_enabled from reminder_settings r where r.client_id = ${clientId}), false) as "isOn"`,
-    );
-    const n = schema.notifications;
-    const recent = await tx
-      .select({ dueAt: n.dueAt, status: n.status, channel: n.channel, pushError: n.pushError })
-      .from(n)
-      .where(and(eq(n.clientId, clientId), inArray(n.kind, [...HEALTH_KINDS]), inArray(n.status, ['accepted', 'failed']), gte(n.dueAt, sql`now() - interval '60 days'`)))
-      .orderBy(desc(n.dueAt))
-      .limit(30);
-    await recordAudit(tx, actor, { action: 'reminders.read', subjectType: 'check_ins', subjectClientId: clientId });
-    const latest = recent[0];
-    if (!latest) return settings?.isOn ? { state: 'waiting' } : { state: 'off' };
-    // The run of recent sends with the same trouble gives "since when".
-    const streakStart = (isTrouble: (r: (typeof recent)[number]) => boolean) => {
-      let since = latest.dueAt;
-      for (const r of recent) {
-        if (!isTrouble(r)) break;
-        since = r.dueAt;
-      }
-      return since;
-    };
-    if (latest.status === 'failed') return { state: 'failing', since: streakStart((r) => r.status === 'failed') };
-    if (latest.pushError) return { state: 'push_failing', since: streakStart((r) => r.pushError !== null), fallback: latest.channel === 'email' ? 'email' : 'in_app' };
-    if (!settings?.isOn) return { state: 'off' };
-    return { state: 'delivered', lastDeliveredAt: latest.dueAt, channel: latest.channel };
-  });
+  return withActor(actor, (tx) => readReminderHealth(tx, actor, clientId));
+}
+
+/** The reminder-health read inside the therapist's transaction: null unless the client shares check-ins with them. */
+export async function readReminderHealth(tx: Transaction, actor: Actor, clientId: string): Promise<ReminderHealth | null> {
+  const [shared] = await queryRows<{ isShared: boolean }>(tx, sql`select ${clientId}::uuid = any (app_consented_clients('checkins')::uuid[]) as "isShared"`);
+  if (!shared?.isShared) return null;
+  const [settings] = await queryRows<{ isOn: boolean }>(
+    tx,
+    sql`select coalesce((select r.checkin_enabled or r.measure_enabled or r.nudges_enabled from reminder_settings r where r.client_id = ${clientId}), false) as "isOn"`,
+  );
+  const n = schema.notifications;
+  const recent = await tx
+    .select({ dueAt: n.dueAt, status: n.status, channel: n.channel, pushError: n.pushError })
+    .from(n)
+    .where(and(eq(n.clientId, clientId), inArray(n.kind, [...HEALTH_KINDS]), inArray(n.status, ['accepted', 'failed']), gte(n.dueAt, sql`now() - interval '60 days'`)))
+    .orderBy(desc(n.dueAt))
+    .limit(30);
+  await recordAudit(tx, actor, { action: 'reminders.read', subjectType: 'check_ins', subjectClientId: clientId });
+  const latest = recent[0];
+  if (!latest) return settings?.isOn ? { state: 'waiting' } : { state: 'off' };
+  // The run of recent sends with the same trouble gives "since when".
+  const streakStart = (isTrouble: (r: (typeof recent)[number]) => boolean) => {
+    let since = latest.dueAt;
+    for (const r of recent) {
+      if (!isTrouble(r)) break;
+      since = r.dueAt;
+    }
+    return since;
+  };
+  if (latest.status === 'failed') return { state: 'failing', since: streakStart((r) => r.status === 'failed') };
+  if (latest.pushError) return { state: 'push_failing', since: streakStart((r) => r.pushError !== null), fallback: latest.channel === 'email' ? 'email' : 'in_app' };
+  if (!settings?.isOn) return { state: 'off' };
+  return { state: 'delivered', lastDeliveredAt: latest.dueAt, channel: latest.channel };
 }
 
 export type EscalationEmail = { id: string; kind: 'alert_new' | 'alert_overdue'; recipientName: string; status: SentReminder['status']; failureReason: string | null; sentAt: Date };

@@ -25,7 +25,12 @@ const progress = new Progress(8 + MEASURED_CASELOAD);
 await migrateDatabase(db);
 progress.tick('schema');
 const hash = await hashPassword(BENCH_PASSWORD);
-const [clinic] = await queryRows<{ id: string }>(db, sql`insert into clinics (name, time_zone) values ('Bench clinic', 'Europe/London') returning id`);
+// Two-factor is left optional: the bench times pages, and a clinic that requires it sends
+// unenrolled staff to enrolment instead.
+const [clinic] = await queryRows<{ id: string }>(
+  db,
+  sql`insert into clinics (name, time_zone, require_two_factor) values ('Bench clinic', 'Europe/London', false) returning id`,
+);
 const clinicId = clinic!.id;
 
 // Therapist 1 holds the measured caseload of 150; the other clients are spread over the rest.

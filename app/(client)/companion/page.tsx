@@ -126,7 +126,7 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
         </section>
       )}
 
-      <CompanionItems items={items} headingId="saved-heading" title="Saved with the companion" empty="Thought records and notes for your next session appear here once you save one." />
+      <CompanionItems items={items} timeZone={user.timeZone} headingId="saved-heading" title="Saved with the companion" empty="Thought records and notes for your next session appear here once you save one." />
       <p className="text-sm text-stone-700">
         {sharedWith.length > 0 ? `Shared with ${sharedWith.join(' and ')}. ` : 'Private: not shared with your therapist. '}
         <Link href="/sharing" className="text-brand-700 underline underline-offset-4">

@@ -1,11 +1,8 @@
 import { CompanionItems } from '@/components/companion/companion-items';
-import type { Actor } from '@/lib/dal/context';
-import { listSharedCompanion } from '@/lib/dal/companion';
-import { orNotFound } from './load';
+import type { SharedCompanion } from '@/lib/dal/companion';
 
 /** What the client shares from the companion: thought records, session notes, and any conversation they shared. */
-export async function CompanionSection({ actor, clientId }: { actor: Actor; clientId: string }) {
-  const shared = await orNotFound(listSharedCompanion({ actor, clientId }));
+export function CompanionSection({ shared, timeZone }: { shared: SharedCompanion | null; timeZone: string }) {
   if (!shared) {
     return (
       <section aria-labelledby="companion-shared-heading" className="rounded-lg border border-stone-200 bg-white p-4">
@@ -18,7 +15,7 @@ export async function CompanionSection({ actor, clientId }: { actor: Actor; clie
   }
   return (
     <div className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-stone-50 p-4">
-      <CompanionItems items={shared.items} headingId="companion-shared-heading" title="Companion notes" empty="Nothing saved with the companion yet." />
+      <CompanionItems items={shared.items} timeZone={timeZone} headingId="companion-shared-heading" title="Companion notes" empty="Nothing saved with the companion yet." />
       {shared.conversations.map((c) => (
         <details key={c.id} className="rounded-lg border border-stone-200 bg-white p-3">
           <summary className="cursor-pointer font-medium">Conversation shared by the client ({c.messages.length} messages)</summary>

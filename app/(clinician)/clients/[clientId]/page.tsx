@@ -1,21 +1,25 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { ReminderHealthLine } from '@/components/outreach/reminder-health';
 import { SignalsPanel } from '@/components/signals/signals-panel';
 import { TimelinePanel } from '@/components/timeline/timeline-panel';
-import { requireRole, type CurrentUser } from '@/lib/auth/session';
-import { parseRange, type TimelineRange } from '@/lib/clinical/timeline';
-import { getClientTimeline, listCheckInNotes, listMeasureAdministrations, listSharedJournal } from '@/lib/dal/client-record';
-import { listSignals } from '@/lib/dal/insight-reviews';
+import { PanelBoundary } from '@/components/ui/panel-boundary';
+import { requireRole } from '@/lib/auth/session';
+import { parseRange } from '@/lib/clinical/timeline';
+import { loadClientPage, type ClientPageLoad } from '@/lib/dal/client-page';
 import { addDays, localDateIn } from '@/lib/dates';
 import { reviewSignal } from './actions';
-import { orNotFound } from './load';
+import { ClientHeader, ClientHeaderSkeleton } from './client-header';
+import { ClientNav } from './client-nav';
 import { CompanionSection } from './companion-section';
+import { orNotFound } from './load';
 import { CheckInNotesSection, JournalSection, MeasuresSection } from './record-sections';
-import { SinceLastSession, SinceLastSessionSkeleton } from './since-last-session';
+import { SinceLastSessionSkeleton, SinceLastSessionView } from './since-last-session';
 
 export const metadata: Metadata = { title: 'Client' };
 
 type Props = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Parts = ClientPageLoad['parts'];
 
 function Skeleton({ label, height = 'h-64' }: { label: string; height?: string }) {
   return (
@@ -25,61 +29,95 @@ function Skeleton({ label, height = 'h-64' }: { label: string; height?: string }
   );
 }
 
-async function Timeline({ user, clientId, range }: { user: CurrentUser; clientId: string; range: TimelineRange }) {
-  const data = await orNotFound(getClientTimeline({ actor: user, clientId, range }));
-  return <TimelinePanel data={data} clientId={clientId} />;
+/** A streamed panel: its skeleton while the page's read runs, its own error and retry if its part fails. */
+function Panel({ title, fallback, children }: { title: string; fallback: ReactNode; children: ReactNode }) {
+  return (
+    <PanelBoundary title={title}>
+      <Suspense fallback={fallback}>{children}</Suspense>
+    </PanelBoundary>
+  );
 }
 
-async function Signals({ user, clientId }: { user: CurrentUser; clientId: string }) {
-  const signals = await orNotFound(listSignals({ actor: user, clientId }));
-  const tomorrow = addDays(localDateIn(user.timeZone), 1);
-  return <SignalsPanel signals={signals} clientId={clientId} action={reviewSignal} tomorrow={tomorrow} timeZone={user.timeZone} />;
+async function Header({ parts, timeZone }: { parts: Parts; timeZone: string }) {
+  // The reminder line is a courtesy: if it cannot be read, the heading shows without it.
+  const reminders = await parts.reminders.catch(() => null);
+  return <ClientHeader client={await parts.client} reminders={<ReminderHealthLine health={reminders} timeZone={timeZone} />} />;
 }
 
-async function Measures({ user, clientId }: { user: CurrentUser; clientId: string }) {
-  return <MeasuresSection measures={await orNotFound(listMeasureAdministrations({ actor: user, clientId }))} />;
+async function Timeline({ parts, clientId }: { parts: Parts; clientId: string }) {
+  return <TimelinePanel data={await parts.timeline} clientId={clientId} />;
 }
 
-async function CheckInNotes({ user, clientId }: { user: CurrentUser; clientId: string }) {
-  return <CheckInNotesSection notes={await orNotFound(listCheckInNotes({ actor: user, clientId }))} />;
+async function Signals({ parts, clientId, timeZone }: { parts: Parts; clientId: string; timeZone: string }) {
+  const tomorrow = addDays(localDateIn(timeZone), 1);
+  return <SignalsPanel signals={await parts.signals} clientId={clientId} action={reviewSignal} tomorrow={tomorrow} timeZone={timeZone} />;
 }
 
-async function Journal({ user, clientId }: { user: CurrentUser; clientId: string }) {
-  return <JournalSection entries={await orNotFound(listSharedJournal({ actor: user, clientId }))} />;
+async function Measures({ parts }: { parts: Parts }) {
+  return <MeasuresSection measures={await parts.measures} />;
 }
 
+async function CheckInNotes({ parts }: { parts: Parts }) {
+  return <CheckInNotesSection notes={await parts.checkInNotes} />;
+}
+
+async function Journal({ parts }: { parts: Parts }) {
+  return <JournalSection entries={await parts.journal} />;
+}
+
+async function Companion({ parts, timeZone }: { parts: Parts; timeZone: string }) {
+  return <CompanionSection shared={await parts.companion} timeZone={timeZone} />;
+}
+
+async function Brief({ parts, clientId }: { parts: Parts; clientId: string }) {
+  return <SinceLastSessionView brief={await parts.brief} clientId={clientId} />;
+}
+
+// The whole page is read by one loader in one transaction (lib/dal/client-page.ts): it is started
+// once here, and each panel waits for its own part. The page waits only for the assignment check,
+// so a therapist the client is not assigned to gets a real 404 before anything streams.
 export default async function ClientPage({ params, searchParams }: Props) {
   const user = await requireRole('therapist');
   const { clientId } = await params;
   const range = parseRange((await searchParams).range);
+  const { admitted, parts } = loadClientPage({ actor: user, clientId, range });
+  await orNotFound(admitted);
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(22rem,1fr)]">
-      <div className="flex min-w-0 flex-col gap-6">
-        <Suspense key={range} fallback={<Skeleton label="Loading the timeline" height="h-96" />}>
-          <Timeline user={user} clientId={clientId} range={range} />
+    <div>
+      <PanelBoundary title="This client">
+        <Suspense fallback={<ClientHeaderSkeleton />}>
+          <Header parts={parts} timeZone={user.timeZone} />
         </Suspense>
-        <Suspense fallback={<Skeleton label="Loading questionnaires" />}>
-          <Measures user={user} clientId={clientId} />
-        </Suspense>
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Suspense fallback={<Skeleton label="Loading check-in notes" />}>
-            <CheckInNotes user={user} clientId={clientId} />
-          </Suspense>
-          <Suspense fallback={<Skeleton label="Loading journal" />}>
-            <Journal user={user} clientId={clientId} />
-          </Suspense>
+      </PanelBoundary>
+      <ClientNav clientId={clientId} />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(22rem,1fr)]">
+        <div className="flex min-w-0 flex-col gap-6">
+          <Panel title="Timeline" fallback={<Skeleton label="Loading the timeline" height="h-96" />}>
+            <Timeline parts={parts} clientId={clientId} />
+          </Panel>
+          <Panel title="Questionnaires" fallback={<Skeleton label="Loading questionnaires" />}>
+            <Measures parts={parts} />
+          </Panel>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Panel title="Check-in notes and tags" fallback={<Skeleton label="Loading check-in notes" />}>
+              <CheckInNotes parts={parts} />
+            </Panel>
+            <Panel title="Journal" fallback={<Skeleton label="Loading journal" />}>
+              <Journal parts={parts} />
+            </Panel>
+          </div>
+          <Panel title="Companion notes" fallback={<Skeleton label="Loading companion notes" />}>
+            <Companion parts={parts} timeZone={user.timeZone} />
+          </Panel>
         </div>
-        <Suspense fallback={<Skeleton label="Loading companion notes" />}>
-          <CompanionSection actor={user} clientId={clientId} />
-        </Suspense>
-      </div>
-      <div className="flex min-w-0 flex-col gap-6">
-        <Suspense fallback={<SinceLastSessionSkeleton />}>
-          <SinceLastSession actor={user} clientId={clientId} />
-        </Suspense>
-        <Suspense fallback={<Skeleton label="Loading signals" height="h-96" />}>
-          <Signals user={user} clientId={clientId} />
-        </Suspense>
+        <div className="flex min-w-0 flex-col gap-6">
+          <Panel title="Since last session" fallback={<SinceLastSessionSkeleton />}>
+            <Brief parts={parts} clientId={clientId} />
+          </Panel>
+          <Panel title="Signals" fallback={<Skeleton label="Loading signals" height="h-96" />}>
+            <Signals parts={parts} clientId={clientId} timeZone={user.timeZone} />
+          </Panel>
+        </div>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { secondaryButton } from '@/components/ui/button-styles';
 import type { Actor } from '@/lib/dal/context';
 import { getSinceLastSessionBrief } from '@/lib/dal/brief';
+import type { Brief } from '@/lib/insights/brief';
 import { BriefView } from '@/components/notes/brief-view';
 import { orNotFound } from './load';
 
@@ -11,7 +12,11 @@ import { orNotFound } from './load';
  * Anyone else gets the page's 404.
  */
 export async function SinceLastSession({ actor, clientId, hasStartLink = true }: { actor: Actor; clientId: string; hasStartLink?: boolean }) {
-  const brief = await orNotFound(getSinceLastSessionBrief({ actor, clientId }));
+  return <SinceLastSessionView brief={await orNotFound(getSinceLastSessionBrief({ actor, clientId }))} clientId={clientId} hasStartLink={hasStartLink} />;
+}
+
+/** The brief already read, with the link that starts a session note. */
+export function SinceLastSessionView({ brief, clientId, hasStartLink = true }: { brief: Brief; clientId: string; hasStartLink?: boolean }) {
   return (
     <div className="flex flex-col gap-3">
       <BriefView brief={brief} headingId="since-last-session" title="Since last session" />

@@ -8,8 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { getNote } from '@/lib/dal/notes';
 import { templateSections } from '@/lib/validation/notes';
-import { orNotFound } from '../../load';
 import { dayText, momentText } from '@/lib/dates';
+import { orNotFound } from '../../../load';
 
 export const metadata: Metadata = { title: 'Session note' };
 

@@ -4,8 +4,8 @@ import { primaryButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listNotes } from '@/lib/dal/notes';
-import { orNotFound } from '../load';
 import { dayText, momentText } from '@/lib/dates';
+import { orNotFound } from '../../load';
 
 export const metadata: Metadata = { title: 'Session notes' };
 

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { NewNoteForm } from '@/components/notes/new-note-form';
-import { SinceLastSession, SinceLastSessionSkeleton } from '../../since-last-session';
+import { SinceLastSession, SinceLastSessionSkeleton } from '../../../since-last-session';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listSessionDates } from '@/lib/dal/notes';
 import { dayText, localDateIn } from '@/lib/dates';
-import { orNotFound } from '../../load';
+import { orNotFound } from '../../../load';
 
 export const metadata: Metadata = { title: 'New session note' };
 

@@ -1,10 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { ReminderHealthNote } from '@/components/outreach/reminder-health';
-import { requireRole } from '@/lib/auth/session';
-import { getClientOverview } from '@/lib/dal/client-record';
-import { ClientNav } from './client-nav';
-import { orNotFound } from './load';
+import type { ClientAccess } from '@/lib/dal/client-record';
 
 const scopeLabel = { checkins: 'check-ins', journal: 'journal', measures: 'questionnaires', companion: 'companion summaries' } as const;
 
@@ -15,19 +11,16 @@ function sharingSentence(sharing: readonly (keyof typeof scopeLabel)[]) {
   return `Shares ${list} with you.`;
 }
 
-// The heading and sub-navigation of every page about one client. Each page below still
-// authorizes its own reads through the DAL: a layout does not guard the pages it wraps.
-export default async function ClientLayout({ children, params }: { children: ReactNode; params: Promise<{ clientId: string }> }) {
-  const user = await requireRole('therapist');
-  const { clientId } = await params;
-  const client = await orNotFound(getClientOverview({ actor: user, clientId }));
+/** The client's name, what they share, and the record's downloads: the top of every page about one client. */
+export function ClientHeader({ client, reminders }: { client: ClientAccess; reminders: ReactNode }) {
+  const { clientId } = client;
   return (
-    <div>
+    <>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-col gap-1">
           <h1 className="text-2xl font-semibold">{client.name}</h1>
           <p className="text-stone-700">{sharingSentence(client.sharing)}</p>
-          <ReminderHealthNote user={user} clientId={clientId} />
+          {reminders}
         </div>
         <div className="flex flex-wrap gap-2">
           <Link href={`/report/${clientId}`} className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
@@ -46,8 +39,17 @@ export default async function ClientLayout({ children, params }: { children: Rea
       <p id="fhir-download-note" className="sr-only">
         The FHIR file holds what the client shares with you: mood from check-ins and questionnaire answers. The client sees that you downloaded it.
       </p>
-      <ClientNav clientId={clientId} />
-      {children}
+    </>
+  );
+}
+
+/** What shows while the heading loads. */
+export function ClientHeaderSkeleton() {
+  return (
+    <div role="status" className="mb-4 flex flex-col gap-2">
+      <span className="sr-only">Loading the client’s name and sharing…</span>
+      <div aria-hidden="true" className="h-8 w-56 animate-pulse rounded bg-stone-200" />
+      <div aria-hidden="true" className="h-5 w-80 animate-pulse rounded bg-stone-100" />
     </div>
   );
 }
