@@ -1,4 +1,4 @@
-import type { CaseloadRow, MeasureSummary } from '@/lib/dal/caseload';
+import type { CaseloadRow, MeasureSummary } from '@/lib/dal/therapist-caseload';
 import { daysAgoText } from '@/lib/insights/attention';
 import { momentText } from '@/lib/dates';
 

@@ -50,7 +50,7 @@ export async function isAssignedTherapist(tx: Transaction, actor: Actor, clientI
 }
 
 /** The therapists a client is actively assigned to, by name, with when each assignment began. */
-export async function listActiveTherapists(tx: Transaction, clientId: string) {
+export async function listTherapistsOfClient(tx: Transaction, clientId: string) {
   const a = schema.assignments;
   return tx
     .select({ therapistId: a.therapistId, name: schema.users.name, assignedSince: a.startedAt })

@@ -19,8 +19,8 @@ import { inviteSchema, peopleQuerySchema, auditQuerySchema } from '@/lib/validat
 import { exportAuditEvents, listAuditEvents, listAuditFilterOptions, verifyAuditChain } from './audit-log';
 import { getCrisisResources } from './alerts';
 import { getSessionState, verifyCredentials } from './auth';
-import { listCaseload } from './caseload';
-import { assignClients, listAssignmentHistory, listCaseloads, previewAssignment, setCaseloadCapacity } from './caseloads';
+import { listCaseload } from './therapist-caseload';
+import { assignClients, listAssignmentHistory, listCaseloads, previewAssignment, setCaseloadCapacity } from './clinic-caseloads';
 import { listCheckIns } from './check-ins';
 import { withActor } from './context';
 import { acceptInvitation, createInvitation, getInvitation, revokeInvitation } from './invitations';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { assign, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
-import { listCaseload } from './caseload';
+import { listCaseload } from './therapist-caseload';
 import { listCheckIns } from './check-ins';
 import { completeOnboarding, getOnboardingState, grantConsent, listSharing, revokeConsent } from './consent';
 

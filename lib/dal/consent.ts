@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { scopeSchema } from '@/lib/validation/client-data';
-import { hasActiveAssignment, listActiveTherapists, liveGrant, type Scope } from './access';
+import { hasActiveAssignment, listTherapistsOfClient, liveGrant, type Scope } from './access';
 import { recordAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -99,7 +99,7 @@ export async function listSharing({ actor }: { actor: Actor }): Promise<Sharing>
   requireClient(actor);
   const now = new Date();
   return withActor(actor, async (tx) => {
-    const therapists = await listActiveTherapists(tx, actor.userId);
+    const therapists = await listTherapistsOfClient(tx, actor.userId);
     const g = schema.consentGrants;
     const grants = await tx
       .select({
@@ -155,7 +155,7 @@ export async function getOnboardingState({ actor }: { actor: Actor }): Promise<O
 }
 
 async function onboardingState(tx: Transaction, actor: Actor): Promise<OnboardingState> {
-  const assigned = await listActiveTherapists(tx, actor.userId);
+  const assigned = await listTherapistsOfClient(tx, actor.userId);
   const grantedTo = new Set(
     (
       await tx

@@ -5,8 +5,8 @@ import { addAlert, addClientOf, createClinicWithClient, createPerson, grant } fr
 import type { Actor } from './context';
 import { listOpenAlerts } from './alerts';
 import { getSessionState } from './auth';
-import { listCaseload } from './caseload';
-import { assignClients, listClientsWithoutTherapist } from './caseloads';
+import { listCaseload } from './therapist-caseload';
+import { assignClients, listClientsWithoutTherapist } from './clinic-caseloads';
 import { getClinicOverview } from './clinic';
 import { withActor } from './context';
 import { recordMeasure } from './measures';

@@ -6,7 +6,7 @@ import { TandemError } from '@/lib/errors';
 import { pageOf, sortBy, type TablePage } from '@/lib/tables/table-query';
 import type { PeopleQuery, PersonStatus } from '@/lib/validation/admin';
 import { flushAudits, recordAudit } from './audit';
-import { clientsHeldBy, handOverClients, type HandOver, type HeldClient } from './caseloads';
+import { clientsHeldBy, handOverClients, type HandOver, type HeldClient } from './clinic-caseloads';
 import { withActor, type Actor } from './context';
 
 export const PEOPLE_PAGE_SIZE = 20;

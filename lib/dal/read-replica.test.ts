@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { addClientOf, createClinic, createPerson } from '@/lib/testing/factories';
 import { recordAudit } from './audit';
-import { listCaseload } from './caseload';
+import { listCaseload } from './therapist-caseload';
 import { readThenAudit } from './context';
 
 // DATABASE_READ_URL: a dashboard's read runs read-only on the replica and its audit events are

@@ -5,7 +5,7 @@ import { createClinicWithClient, TEST_SOURCE } from '@/lib/testing/factories';
 import { inviteSchema } from '@/lib/validation/admin';
 import { getMyPhone, updatePhone } from './account';
 import { acknowledgeAlert, listAlertInbox, listOpenAlerts } from './alerts';
-import { listDismissedUrgentSignals } from './caseloads';
+import { listDismissedUrgentSignals } from './clinic-caseloads';
 import { recordCheckIn, updateCheckIn } from './check-ins';
 import type { Actor } from './context';
 import { listSignals, reviewInsight } from './insight-reviews';

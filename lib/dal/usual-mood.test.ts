@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addClientOf, createClinic, createPerson, grant } from '@/lib/testing/factories';
 import { addDailyMood } from '@/lib/testing/factories-workspace';
 import { getSinceLastSessionBrief } from './brief';
-import { listCaseload } from './caseload';
+import { listCaseload } from './therapist-caseload';
 import { getClientTimeline } from './client-record';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -9,7 +9,7 @@ import { summarize } from './stats';
 // Prints JSON on stdout for `scripts/bench/run.ts`.
 
 const { closeDatabase, getDatabase, queryRows } = await import('@/db');
-const { caseloadFactsQuery } = await import('@/lib/dal/caseload');
+const { caseloadFactsQuery } = await import('@/lib/dal/therapist-caseload');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const db = getDatabase();

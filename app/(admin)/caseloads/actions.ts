@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
-import { assignClients, setCaseloadCapacity } from '@/lib/dal/caseloads';
+import { assignClients, setCaseloadCapacity } from '@/lib/dal/clinic-caseloads';
 import { toPublicError } from '@/lib/errors';
 import { assignClientsSchema, capacitySchema } from '@/lib/validation/admin';
 import { fieldErrorsOf, formOf, type FormState } from '@/lib/validation/form-state';

@@ -4,7 +4,7 @@ import { EscalationEmails } from '@/components/outreach/escalation-emails';
 import { primaryButton, smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCaseloads, listClientsWithoutTherapist, listDismissedUrgentSignals, NOT_LOGGING_DAYS } from '@/lib/dal/caseloads';
+import { listCaseloads, listClientsWithoutTherapist, listDismissedUrgentSignals, NOT_LOGGING_DAYS } from '@/lib/dal/clinic-caseloads';
 import { CapacityForm } from './capacity-form';
 import { ageText, momentText } from '@/lib/dates';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCaseloads, listClientsWithoutTherapist, type ClientWithoutTherapist } from '@/lib/dal/caseloads';
+import { listCaseloads, listClientsWithoutTherapist, type ClientWithoutTherapist } from '@/lib/dal/clinic-caseloads';
 import { getClinicOverview } from '@/lib/dal/clinic';
 import { ageText, momentText } from '@/lib/dates';
 

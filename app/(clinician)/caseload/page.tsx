@@ -6,7 +6,7 @@ import { toCaseloadView } from '@/components/caseload/caseload-view';
 import { Pagination } from '@/components/data-table/pagination';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCaseload } from '@/lib/dal/caseload';
+import { listCaseload } from '@/lib/dal/therapist-caseload';
 import { CASELOAD_PAGE_SIZE, parseCaseloadQuery } from '@/lib/validation/caseload';
 
 export const metadata: Metadata = { title: 'Caseload' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { BriefView } from '@/components/notes/brief-view';
 import { MoodPrintChart } from '@/components/report/mood-print-chart';
-import { orNotFound } from '@/app/(clinician)/clients/[clientId]/load';
+import { orNotFound } from '@/app/(clinician)/clients/[clientId]/or-not-found';
 import { requireRole } from '@/lib/auth/session';
 import { getSinceLastSessionBrief } from '@/lib/dal/brief';
 import { getClientOverview, getClientTimeline, listMeasureAdministrations } from '@/lib/dal/client-record';

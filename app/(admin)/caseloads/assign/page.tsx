@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listActiveTherapists, listCaseloads, previewAssignment, type AssignmentPreview } from '@/lib/dal/caseloads';
+import { listClinicTherapists, listCaseloads, previewAssignment, type AssignmentPreview } from '@/lib/dal/clinic-caseloads';
 import { TandemError } from '@/lib/errors';
 import { assignClientsSchema } from '@/lib/validation/admin';
 import { ConfirmAssignmentForm } from './confirm-form';
@@ -17,7 +17,7 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const chosen = list(params.client);
   const therapistId = list(params.therapist)[0];
-  const [{ clients }, therapists] = await Promise.all([listCaseloads({ actor: user }), listActiveTherapists({ actor: user })]);
+  const [{ clients }, therapists] = await Promise.all([listCaseloads({ actor: user }), listClinicTherapists({ actor: user })]);
 
   let preview: AssignmentPreview | null = null;
   let problem: string | null = null;

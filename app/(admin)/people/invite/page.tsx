@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listActiveTherapists } from '@/lib/dal/caseloads';
+import { listClinicTherapists } from '@/lib/dal/clinic-caseloads';
 import { InviteForm } from './invite-form';
 
 export const metadata: Metadata = { title: 'Invite someone' };
 
 export default async function InvitePage() {
   const user = await requireRole('admin');
-  const therapists = await listActiveTherapists({ actor: user });
+  const therapists = await listClinicTherapists({ actor: user });
   return (
     <div className="max-w-xl">
       <Link href="/people" className="text-sm text-brand-700 underline underline-offset-4">

@@ -12,7 +12,7 @@ import { reviewSignal } from './actions';
 import { ClientHeader, ClientHeaderSkeleton } from './client-header';
 import { ClientNav } from './client-nav';
 import { CompanionSection } from './companion-section';
-import { orNotFound } from './load';
+import { orNotFound } from './or-not-found';
 import { CheckInNotesSection, JournalSection, MeasuresSection } from './record-sections';
 import { SinceLastSessionSkeleton, SinceLastSessionView } from './since-last-session';
 

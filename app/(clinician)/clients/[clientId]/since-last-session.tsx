@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/dal/context';
 import { getSinceLastSessionBrief } from '@/lib/dal/brief';
 import type { Brief } from '@/lib/insights/brief';
 import { BriefView } from '@/components/notes/brief-view';
-import { orNotFound } from './load';
+import { orNotFound } from './or-not-found';
 
 /**
  * The "since last session" brief for one client, for their assigned therapist (a server

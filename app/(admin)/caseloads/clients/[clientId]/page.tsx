@@ -5,7 +5,7 @@ import { z } from '@/lib/validation/zod';
 import { smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listAssignmentHistory } from '@/lib/dal/caseloads';
+import { listAssignmentHistory } from '@/lib/dal/clinic-caseloads';
 import { TandemError } from '@/lib/errors';
 import { momentText } from '@/lib/dates';
 

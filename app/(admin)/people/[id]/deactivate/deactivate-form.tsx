@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
 import { FormMessage } from '@/components/ui/form-message';
-import type { HeldClient } from '@/lib/dal/caseloads';
+import type { HeldClient } from '@/lib/dal/clinic-caseloads';
 import { idleForm, type FormState } from '@/lib/validation/form-state';
 import { deactivateTherapistAction } from '../../actions';
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from '@/lib/validation/zod';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
-import { listCaseloads } from '@/lib/dal/caseloads';
+import { listCaseloads } from '@/lib/dal/clinic-caseloads';
 import { previewDeactivation } from '@/lib/dal/people';
 import { TandemError } from '@/lib/errors';
 import { DeactivateTherapistForm, type TargetTherapist } from './deactivate-form';

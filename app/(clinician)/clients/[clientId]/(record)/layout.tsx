@@ -4,7 +4,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getClientOverview } from '@/lib/dal/client-record';
 import { ClientHeader } from '../client-header';
 import { ClientNav } from '../client-nav';
-import { orNotFound } from '../load';
+import { orNotFound } from '../or-not-found';
 
 // The heading and sub-navigation of the notes and care-plan pages (the overview reads its heading
 // with the rest of its page in one transaction). Each page below still authorizes its own reads

@@ -3,7 +3,7 @@ import { CarePlanEditor } from '@/components/care-plan/care-plan-editor';
 import { CarePlanView } from '@/components/care-plan/care-plan-view';
 import { requireRole } from '@/lib/auth/session';
 import { getCarePlan } from '@/lib/dal/care-plan';
-import { orNotFound } from '../../load';
+import { orNotFound } from '../../or-not-found';
 import { saveCarePlanAction } from './actions';
 import { momentText } from '@/lib/dates';
 

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listNotes } from '@/lib/dal/notes';
 import { dayText, momentText } from '@/lib/dates';
-import { orNotFound } from '../../load';
+import { orNotFound } from '../../or-not-found';
 
 export const metadata: Metadata = { title: 'Session notes' };
 

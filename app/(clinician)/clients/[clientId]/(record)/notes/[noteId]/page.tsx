@@ -9,7 +9,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getNote } from '@/lib/dal/notes';
 import { templateSections } from '@/lib/validation/notes';
 import { dayText, momentText } from '@/lib/dates';
-import { orNotFound } from '../../../load';
+import { orNotFound } from '../../../or-not-found';
 
 export const metadata: Metadata = { title: 'Session note' };
 

@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listSessionDates } from '@/lib/dal/notes';
 import { dayText, localDateIn } from '@/lib/dates';
-import { orNotFound } from '../../../load';
+import { orNotFound } from '../../../or-not-found';
 
 export const metadata: Metadata = { title: 'New session note' };
 

@@ -349,7 +349,7 @@ export async function listAssignmentHistory({ actor, clientId }: { actor: Actor;
 }
 
 /** Active therapists, for choosing whom a client is assigned to. */
-export async function listActiveTherapists({ actor }: { actor: Actor }): Promise<{ id: string; name: string }[]> {
+export async function listClinicTherapists({ actor }: { actor: Actor }): Promise<{ id: string; name: string }[]> {
   requireAdmin(actor);
   return withActor(actor, (tx) =>
     tx

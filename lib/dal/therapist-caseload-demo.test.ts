@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { localDateIn } from '@/lib/dates';
 import { seedDemo } from '@/db/seed/seed-demo';
-import { listCaseload, type CaseloadRow } from './caseload';
+import { listCaseload, type CaseloadRow } from './therapist-caseload';
 import type { Actor } from './context';
 import { listClinicsForRecompute, recomputeClinicInsights } from './insights';
 

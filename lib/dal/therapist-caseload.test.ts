@@ -4,7 +4,7 @@ import { getDatabase, queryRows } from '@/db';
 import type { Actor } from '@/lib/dal/context';
 import { addAlert, addClientOf, addMeasureDaysAgo, assign, createClinic, createPerson, grant } from '@/lib/testing/factories';
 import { addDailyMood, addInsight, addPause, addRiskAlertAt, daysAgo, joinedDaysAgo, setCadence } from '@/lib/testing/factories-workspace';
-import { caseloadFactsQuery, listCaseload, type CaseloadRow } from './caseload';
+import { caseloadFactsQuery, listCaseload, type CaseloadRow } from './therapist-caseload';
 import { verifyAuditChain } from './audit-log';
 import { withActor } from './context';
 
