@@ -34,11 +34,12 @@ export type DueReminder = {
 };
 
 /**
- * A claimed notification whose send was interrupted (a worker died) is retried after this. A
- * live worker finishes a claimed batch well within it (batches are small), so only a dead
- * worker's sends are retaken.
+ * A claimed notification whose send was interrupted (a worker died) is retried once its claim
+ * has not been renewed for this long. A live worker renews its claims every LEASE_RENEW_MS until
+ * their outcomes are recorded, so only a dead worker's sends are retaken, however slow a send.
  */
-const CLAIM_LEASE_SECONDS = 60;
+const CLAIM_LEASE_SECONDS = 15;
+const LEASE_RENEW_MS = 4_000;
 /** Tries at recording a finished send before giving up (each waits a little longer). */
 const RECORD_ATTEMPTS = 6;
 /** Attempts before a notification is given up as failed. */
@@ -294,8 +295,10 @@ type Claimed = {
 };
 
 /**
- * Claims up to `limit` notifications that are due (or whose sender died mid-send, after the
- * lease) for this worker: committed before anything is sent, skipping rows another worker holds.
+ * Claims up to `limit` notifications that are due (or whose sender died mid-send: its claim was
+ * not renewed within the lease) for this worker: committed before anything is sent, skipping rows
+ * another worker holds. The claim's attempt number is its token: only the holder of that attempt
+ * renews the claim or records the outcome.
  */
 async function claimDue(clinicId: string, now: Date, limit: number): Promise<Claimed[]> {
   return withClinicWorker(clinicId, (tx) =>
@@ -318,7 +321,18 @@ async function claimDue(clinicId: string, now: Date, limit: number): Promise<Cla
   );
 }
 
+/** Keeps this worker's claims from lapsing while their sends and records are under way. */
+async function renewClaims(clinicId: string, held: readonly Claimed[]): Promise<void> {
+  const claims = JSON.stringify(held.map((n) => ({ id: n.id, attempts: n.attempts })));
+  await withClinicWorker(clinicId, (tx) =>
+    tx.execute(sql`update notifications n set claimed_at = clock_timestamp()
+                     from json_to_recordset(${claims}::json) as c(id uuid, attempts smallint)
+                    where n.id = c.id and n.attempts = c.attempts and n.status = 'sending'`),
+  );
+}
+
 type Outcome = { status: 'accepted' | 'failed'; channel: NotificationChannel | null; pushError: string | null; failureReason: string | null };
+type Finished = Outcome & { id: string; attempts: number; acceptedAt: Date | null };
 
 async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
   const { subscriptions } = n;
@@ -328,7 +342,7 @@ async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
   const vapid = getSecrets().vapid;
   if (subscriptions.length > 0 && vapid) {
     const message = clientMessage(kind, n.id);
-    const outcomes = await Promise.all(subscriptions.map((s) => sendPush(s, { title: message.title, body: message.body, url: link }, vapid, n.id.replaceAll('-', '').slice(0, 32)).then((o) => ({ s, o }))));
+    const outcomes = await Promise.all(subscriptions.map((s) => sendPush(s, { title: message.title, body: message.body, url: link, tag: n.id }, vapid, n.id.replaceAll('-', '').slice(0, 32)).then((o) => ({ s, o }))));
     const gone = outcomes.filter(({ o }) => o.result === 'gone').map(({ s }) => s.id);
     if (gone.length > 0) {
       await withClinicWorker(clinicId, async (tx) => {
@@ -364,23 +378,31 @@ async function deliverToStaff(n: Claimed): Promise<Outcome> {
   }
 }
 
-async function deliver(clinicId: string, n: Claimed): Promise<void> {
+async function deliver(clinicId: string, n: Claimed): Promise<Finished> {
   const outcome: Outcome =
     n.attempts > MAX_ATTEMPTS
       ? { status: 'failed', channel: null, pushError: null, failureReason: 'gave up after repeated interruptions' }
       : n.kind === 'alert_new' || n.kind === 'alert_overdue'
         ? await deliverToStaff(n)
         : await deliverToClient(clinicId, n);
-  const acceptedAt = outcome.status === 'accepted' ? new Date() : null;
-  // The send has happened: losing its record to a passing database error would have it sent
-  // again once the claim lapses, so recording it is retried.
+  return { ...outcome, id: n.id, attempts: n.attempts, acceptedAt: outcome.status === 'accepted' ? new Date() : null };
+}
+
+/** Records finished sends in one statement; a row changes only while this worker's claim (same attempt) holds it. */
+async function recordOutcomes(clinicId: string, finished: readonly Finished[]): Promise<void> {
+  const rows = JSON.stringify(
+    finished.map((f) => ({ id: f.id, attempts: f.attempts, status: f.status, channel: f.channel, push_error: f.pushError, failure_reason: f.failureReason, accepted_at: f.acceptedAt })),
+  );
+  // The sends have happened: losing their record to a passing database error would have them
+  // sent again once the claim lapses, so recording is retried.
   for (let attempt = 1; ; attempt++) {
     try {
       await withClinicWorker(clinicId, (tx) =>
-        tx
-          .update(schema.notifications)
-          .set({ ...outcome, acceptedAt })
-          .where(and(eq(schema.notifications.id, n.id), eq(schema.notifications.status, 'sending'))),
+        tx.execute(sql`update notifications n
+                          set status = o.status, channel = o.channel, push_error = o.push_error, failure_reason = o.failure_reason, accepted_at = o.accepted_at
+                         from json_to_recordset(${rows}::json) as o(id uuid, attempts smallint, status notification_status, channel notification_channel,
+                                                                     push_error text, failure_reason text, accepted_at timestamptz)
+                        where n.id = o.id and n.attempts = o.attempts and n.status = 'sending'`),
       );
       return;
     } catch (error) {
@@ -390,19 +412,80 @@ async function deliver(clinicId: string, n: Claimed): Promise<void> {
   }
 }
 
-/** Sends everything due in a clinic, a batch at a time, several sends in flight. Returns how many. */
-export async function sendDueNotifications({ clinicId, now, batchSize = 50, concurrency = 8 }: { clinicId: string; now: Date; batchSize?: number; concurrency?: number }): Promise<number> {
+/**
+ * Writes outcomes as sends finish: whatever finished while one write ran goes into the next, so
+ * each record trails its send by about one statement (a worker killed in between resends only
+ * that little) without a transaction per notification.
+ */
+function outcomeWriter(clinicId: string) {
+  let waiting: Finished[] = [];
+  let writing: Promise<void> | null = null;
+  let failure: unknown = null;
+  const write = async () => {
+    while (waiting.length > 0) {
+      const rows = waiting;
+      waiting = [];
+      await recordOutcomes(clinicId, rows);
+    }
+  };
+  const start = () => {
+    writing ??= write()
+      .catch((error: unknown) => {
+        failure = error;
+      })
+      .finally(() => {
+        writing = null;
+      });
+  };
+  return {
+    add(finished: Finished) {
+      waiting.push(finished);
+      start();
+    },
+    async drain() {
+      while (writing) await writing;
+      if (failure) throw failure;
+    },
+  };
+}
+
+/**
+ * Sends everything due in a clinic: `lanes` loops each claim a batch, send it all at once and
+ * record the outcomes as they come, renewing their claims meanwhile. Several workers running this
+ * at once share the rows (SKIP LOCKED) and never send one twice. Returns how many were sent.
+ */
+export async function sendDueNotifications({ clinicId, now, batchSize = 50, lanes = 4 }: { clinicId: string; now: Date; batchSize?: number; lanes?: number }): Promise<number> {
+  const writer = outcomeWriter(clinicId);
   let sent = 0;
-  for (;;) {
-    const batch = await claimDue(clinicId, now, batchSize);
-    if (batch.length === 0) return sent;
-    let next = 0;
-    const lane = async () => {
-      for (let n = batch[next++]; n; n = batch[next++]) await deliver(clinicId, n);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
-    sent += batch.length;
-  }
+  const lane = async () => {
+    for (;;) {
+      const batch = await claimDue(clinicId, now, batchSize);
+      if (batch.length === 0) return;
+      const renewal = setInterval(() => void renewClaims(clinicId, batch).catch((error: unknown) => console.error('[outreach] could not renew claims:', (error as Error).message)), LEASE_RENEW_MS);
+      try {
+        await Promise.all(batch.map(async (n) => writer.add(await deliver(clinicId, n))));
+        await writer.drain();
+      } finally {
+        clearInterval(renewal);
+      }
+      sent += batch.length;
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return sent;
+}
+
+/** Clinics with notifications to send now (due, or held by a sender whose claim lapsed). */
+async function clinicsWithSends(): Promise<string[]> {
+  const rows = await withWorkerOutsideClinics((tx) => queryRows<{ clinicId: string }>(tx, sql`select clinic_id as "clinicId" from outreach_clinics_to_send(${CLAIM_LEASE_SECONDS})`));
+  return rows.map((r) => r.clinicId);
+}
+
+/** Sends whatever is due now in every clinic (each worker process polls this). Returns how many. */
+export async function sendAllDue({ now = new Date() }: { now?: Date } = {}): Promise<number> {
+  let sent = 0;
+  for (const clinicId of await clinicsWithSends()) sent += await sendDueNotifications({ clinicId, now });
+  return sent;
 }
 
 /** The dispatcher's progress: the last minute whose reminders were recorded. */
@@ -418,19 +501,19 @@ export async function markMinuteDone(minute: Date): Promise<void> {
   );
 }
 
-export type DispatchSummary = { minute: string; recorded: number; escalations: number; sent: number };
+export type MinuteSummary = { minute: string; recorded: number; escalations: number };
 
 /**
- * One minute of outreach for every clinic: record the minute's reminders and any escalations,
- * then send everything due. Safe to run twice, or on two workers at once.
+ * Records one minute of outreach for every clinic: the reminders due in it and the escalations
+ * due by `now`, each under its unique key. The senders (`sendAllDue`, polled by every worker)
+ * then send them. Safe to run twice, or on two workers at once.
  */
-export async function dispatchMinute({ at, now = at }: { at: Date; now?: Date }): Promise<DispatchSummary> {
+export async function recordMinute({ at, now = at }: { at: Date; now?: Date }): Promise<MinuteSummary> {
   const minute = minuteStart(at);
-  const summary: DispatchSummary = { minute: minute.toISOString(), recorded: 0, escalations: 0, sent: 0 };
+  const summary: MinuteSummary = { minute: minute.toISOString(), recorded: 0, escalations: 0 };
   for (const { clinicId } of await listOutreachClinics()) {
     summary.recorded += await recordDueReminders({ clinicId, at: minute });
     summary.escalations += await recordEscalations({ clinicId, now });
-    summary.sent += await sendDueNotifications({ clinicId, now });
   }
   await markMinuteDone(minute);
   return summary;

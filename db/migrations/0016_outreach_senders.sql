@@ -1,0 +1,17 @@
+-- Every worker process polls for notifications to send each second (issue 11's throughput work):
+-- this answers, before any clinic's context, which clinics have one due now or held by a sender
+-- whose claim lapsed (a worker that died mid-send). Clinic ids only, through the partial index
+-- on unfinished notifications.
+CREATE FUNCTION outreach_clinics_to_send(lease_seconds integer) RETURNS TABLE (clinic_id uuid)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+    SELECT DISTINCT n.clinic_id FROM notifications n
+     WHERE n.status IN ('pending', 'sending') AND n.due_at <= now()
+       AND (n.status = 'pending' OR n.claimed_at < clock_timestamp() - make_interval(secs => lease_seconds))
+  $$;
+--> statement-breakpoint
+ALTER FUNCTION outreach_clinics_to_send(integer) OWNER TO tandem_definer;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION outreach_clinics_to_send(integer) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION outreach_clinics_to_send(integer) TO tandem_worker;
