@@ -27,6 +27,8 @@ function jobId(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+
 /** Queues the dispatch of every minute not yet done (up to now), and any clinic's nightly run due in them. */
 export async function queueDueMinutes(boss: PgBoss, now: Date = new Date()): Promise<number> {
   const current = minuteStart(now).getTime();
@@ -84,9 +86,10 @@ export async function startBackgroundWork({ log = console.log }: { log?: (line: 
   // This process's sender: one pass at a time, sending everything due now in every clinic.
   let sending: Promise<void> | null = null;
   const send = () => {
+    const started = Date.now();
     sending ??= sendAllDue()
       .then((sent) => {
-        if (sent > 0) log(`[outreach] ${sent} sent`);
+        if (sent > 0) log(`[outreach] ${sent} sent in ${seconds(started)} s`);
       })
       .catch((error: unknown) => console.error('[outreach] sending failed:', (error as Error).message))
       .finally(() => {
@@ -95,9 +98,10 @@ export async function startBackgroundWork({ log = console.log }: { log?: (line: 
   };
   await boss.work<{ at: string }>(DISPATCH, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
     if (!job) return;
+    const started = Date.now();
     const summary = await recordMinute({ at: new Date(job.data.at), now: new Date() });
     if (summary.recorded + summary.escalations > 0) {
-      log(`[outreach] ${summary.minute}: ${summary.recorded} due, ${summary.escalations} escalations`);
+      log(`[outreach] ${summary.minute}: ${summary.recorded} due, ${summary.escalations} escalations, recorded in ${seconds(started)} s`);
       send();
     }
   });

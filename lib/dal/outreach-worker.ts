@@ -100,55 +100,67 @@ async function dueInMinute(tx: Transaction, clinicId: string, at: Date): Promise
     sql`select distinct u.time_zone as "timeZone" from reminder_settings r join users u on u.id = r.client_id
          where r.clinic_id = ${clinicId} and (r.checkin_enabled or r.measure_enabled)`,
   );
-  const due: DueReminder[] = [];
+  // The slots firing in each zone, by local date: usually one per zone; the minute after a
+  // spring-forward gap carries the skipped ones too.
+  const groups: { timeZone: string; localDate: string; times: string[]; slots: WallClock[] }[] = [];
   for (const { timeZone } of zones) {
-    const slots = slotsFiringAt(at, timeZone);
-    if (slots.length === 0) continue;
-    // Usually one slot; the minute after a spring-forward gap carries the skipped ones too.
-    const byDate = new Map<string, WallClock[]>();
-    for (const slot of slots) byDate.set(slot.localDate, [...(byDate.get(slot.localDate) ?? []), slot]);
-    for (const [localDate, daySlots] of byDate) {
-      const times = daySlots.map((s) => s.localTime);
-      const candidates = await queryRows<Candidate>(
-        tx,
-        sql`select r.client_id as "clientId", u.email, r.checkin_enabled as "checkinEnabled", r.checkin_times as "checkinTimes",
-                   r.weekdays, r.quiet_start as "quietStart", r.quiet_end as "quietEnd", r.measure_enabled as "measureEnabled",
-                   r.email_allowed as "emailAllowed",
-                   exists (select 1 from push_subscriptions s where s.client_id = r.client_id) as "hasPush",
-                   exists (select 1 from check_ins c where c.client_id = r.client_id and c.local_date = ${localDate}::date) as "hasCheckedIn",
-                   exists (select 1 from pauses p where p.client_id = r.client_id and p.cancelled_at is null
-                             and ${localDate}::date between p.starts_on and p.ends_on) as "isOnBreak",
-                   case when r.measure_enabled and r.checkin_times[1] = any (${textArray(times)}) then (
-                     select string_agg(i.instrument || '@' || coalesce(last.local_date::text, 'never'), ',' order by i.instrument)
-                       from unnest(array['phq9', 'gad7']::instrument[]) as i(instrument)
-                       left join lateral (select m.local_date from measure_responses m
-                                           where m.client_id = r.client_id and m.instrument = i.instrument
-                                           order by m.completed_at desc limit 1) last on true
-                      where last.local_date is null
-                         or last.local_date + coalesce((select s.cadence_days from measure_schedules s
-                                                          where s.client_id = r.client_id and s.instrument = i.instrument),
-                                                         (select c.measure_cadence_days from clinics c where c.id = r.clinic_id)) <= ${localDate}::date
-                   ) end as "measureState"
-              from reminder_settings r join users u on u.id = r.client_id
-             where r.clinic_id = ${clinicId} and u.time_zone = ${timeZone} and u.deactivated_at is null
-               and r.checkin_times && ${textArray(times)}`,
+    for (const slot of slotsFiringAt(at, timeZone)) {
+      const group = groups.find((g) => g.timeZone === timeZone && g.localDate === slot.localDate);
+      if (group) {
+        group.times.push(slot.localTime);
+        group.slots.push(slot);
+      } else groups.push({ timeZone, localDate: slot.localDate, times: [slot.localTime], slots: [slot] });
+    }
+  }
+  if (groups.length === 0) return [];
+  const slotRows = JSON.stringify(groups.map(({ timeZone, localDate, times }) => ({ time_zone: timeZone, local_date: localDate, times })));
+  const allTimes = [...new Set(groups.flatMap((g) => g.times))];
+  // One query for every zone: the index on reminder times finds the minute's few thousand
+  // candidates among all clients, then each is matched to its own zone's slots.
+  const candidates = await queryRows<Candidate & { timeZone: string; localDate: string }>(
+    tx,
+    sql`with slot as (select * from json_to_recordset(${slotRows}::json) as s(time_zone text, local_date date, times text[]))
+        select s.time_zone as "timeZone", s.local_date::text as "localDate",
+               r.client_id as "clientId", u.email, r.checkin_enabled as "checkinEnabled", r.checkin_times as "checkinTimes",
+               r.weekdays, r.quiet_start as "quietStart", r.quiet_end as "quietEnd", r.measure_enabled as "measureEnabled",
+               r.email_allowed as "emailAllowed",
+               exists (select 1 from push_subscriptions p where p.client_id = r.client_id) as "hasPush",
+               exists (select 1 from check_ins c where c.client_id = r.client_id and c.local_date = s.local_date) as "hasCheckedIn",
+               exists (select 1 from pauses p where p.client_id = r.client_id and p.cancelled_at is null
+                         and s.local_date between p.starts_on and p.ends_on) as "isOnBreak",
+               case when r.measure_enabled and r.checkin_times[1] = any (s.times) then (
+                 select string_agg(i.instrument || '@' || coalesce(last.local_date::text, 'never'), ',' order by i.instrument)
+                   from unnest(array['phq9', 'gad7']::instrument[]) as i(instrument)
+                   left join lateral (select m.local_date from measure_responses m
+                                       where m.client_id = r.client_id and m.instrument = i.instrument
+                                       order by m.completed_at desc limit 1) last on true
+                  where last.local_date is null
+                     or last.local_date + coalesce((select ms.cadence_days from measure_schedules ms
+                                                      where ms.client_id = r.client_id and ms.instrument = i.instrument),
+                                                     (select c.measure_cadence_days from clinics c where c.id = r.clinic_id)) <= s.local_date
+               ) end as "measureState"
+          from reminder_settings r
+          join users u on u.id = r.client_id
+          join slot s on s.time_zone = u.time_zone and r.checkin_times && s.times
+         where r.clinic_id = ${clinicId} and u.deactivated_at is null and r.checkin_times && ${textArray(allTimes)}`,
+  );
+  const due: DueReminder[] = [];
+  for (const c of candidates) {
+    const { timeZone, localDate } = c;
+    const daySlots = groups.find((g) => g.timeZone === timeZone && g.localDate === localDate)?.slots ?? [];
+    const quiet = c.quietStart && c.quietEnd ? { start: c.quietStart, end: c.quietEnd } : null;
+    const channel = channelFor(c);
+    for (const slot of daySlots) {
+      const decision = decideCheckInReminder(
+        { isEnabled: c.checkinEnabled, times: c.checkinTimes, weekdays: c.weekdays, quiet },
+        slot,
+        { isOnBreak: c.isOnBreak, hasCheckedIn: c.hasCheckedIn },
       );
-      for (const c of candidates) {
-        const quiet = c.quietStart && c.quietEnd ? { start: c.quietStart, end: c.quietEnd } : null;
-        const channel = channelFor(c);
-        for (const slot of daySlots) {
-          const decision = decideCheckInReminder(
-            { isEnabled: c.checkinEnabled, times: c.checkinTimes, weekdays: c.weekdays, quiet },
-            slot,
-            { isOnBreak: c.isOnBreak, hasCheckedIn: c.hasCheckedIn },
-          );
-          const base = { clinicId, clientId: c.clientId, clientEmail: c.email, channel, localDate, localTime: slot.localTime, timeZone, dueAt: at };
-          if (decision === 'send') due.push({ ...base, kind: 'checkin', dedupeKey: `checkin:${c.clientId}:${localDate}:${slot.localTime}` });
-          const isMeasureSlot = slot.localTime === c.checkinTimes[0] && c.measureState && !c.isOnBreak;
-          const isMeasureAllowed = decideCheckInReminder({ isEnabled: true, times: c.checkinTimes, weekdays: c.weekdays, quiet }, slot, { isOnBreak: false, hasCheckedIn: false }) === 'send';
-          if (isMeasureSlot && isMeasureAllowed) due.push({ ...base, kind: 'measure', dedupeKey: `measure:${c.clientId}:${c.measureState}` });
-        }
-      }
+      const base = { clinicId, clientId: c.clientId, clientEmail: c.email, channel, localDate, localTime: slot.localTime, timeZone, dueAt: at };
+      if (decision === 'send') due.push({ ...base, kind: 'checkin', dedupeKey: `checkin:${c.clientId}:${localDate}:${slot.localTime}` });
+      const isMeasureSlot = slot.localTime === c.checkinTimes[0] && c.measureState && !c.isOnBreak;
+      const isMeasureAllowed = decideCheckInReminder({ isEnabled: true, times: c.checkinTimes, weekdays: c.weekdays, quiet }, slot, { isOnBreak: false, hasCheckedIn: false }) === 'send';
+      if (isMeasureSlot && isMeasureAllowed) due.push({ ...base, kind: 'measure', dedupeKey: `measure:${c.clientId}:${c.measureState}` });
     }
   }
   return due;
@@ -397,13 +409,17 @@ async function recordOutcomes(clinicId: string, finished: readonly Finished[]): 
   // sent again once the claim lapses, so recording is retried.
   for (let attempt = 1; ; attempt++) {
     try {
-      await withClinicWorker(clinicId, (tx) =>
-        tx.execute(sql`update notifications n
+      await withClinicWorker(clinicId, async (tx) => {
+        // The commit need not wait for the disk: a worker that dies afterwards loses nothing (the
+        // server has the record); only a database crash could lose the last moments' records,
+        // and those sends are then retried as after any crash.
+        await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+        await tx.execute(sql`update notifications n
                           set status = o.status, channel = o.channel, push_error = o.push_error, failure_reason = o.failure_reason, accepted_at = o.accepted_at
                          from json_to_recordset(${rows}::json) as o(id uuid, attempts smallint, status notification_status, channel notification_channel,
                                                                      push_error text, failure_reason text, accepted_at timestamptz)
-                        where n.id = o.id and n.attempts = o.attempts and n.status = 'sending'`),
-      );
+                        where n.id = o.id and n.attempts = o.attempts and n.status = 'sending'`);
+      });
       return;
     } catch (error) {
       if (attempt >= RECORD_ATTEMPTS) throw error;
@@ -463,7 +479,15 @@ export async function sendDueNotifications({ clinicId, now, batchSize = 50, lane
       if (batch.length === 0) return;
       const renewal = setInterval(() => void renewClaims(clinicId, batch).catch((error: unknown) => console.error('[outreach] could not renew claims:', (error as Error).message)), LEASE_RENEW_MS);
       try {
-        await Promise.all(batch.map(async (n) => writer.add(await deliver(clinicId, n))));
+        // Each message is encrypted and signed before it goes out (milliseconds of CPU): yielding
+        // between them lets the answers of sends already out be recorded meanwhile, so a send is
+        // never left long unrecorded (what a worker killed at that moment would send again).
+        const sends: Promise<void>[] = [];
+        for (const n of batch) {
+          sends.push(deliver(clinicId, n).then((finished) => writer.add(finished)));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await Promise.all(sends);
         await writer.drain();
       } finally {
         clearInterval(renewal);
