@@ -499,16 +499,18 @@ export async function sendDueNotifications({ clinicId, now, batchSize = 50, lane
   return sent;
 }
 
-/** Clinics with notifications to send now (due, or held by a sender whose claim lapsed). */
-async function clinicsWithSends(): Promise<string[]> {
-  const rows = await withWorkerOutsideClinics((tx) => queryRows<{ clinicId: string }>(tx, sql`select clinic_id as "clinicId" from outreach_clinics_to_send(${CLAIM_LEASE_SECONDS})`));
+/** Clinics with notifications to send by `now` (due, or held by a sender whose claim lapsed). */
+async function clinicsWithSends(now: Date): Promise<string[]> {
+  const rows = await withWorkerOutsideClinics((tx) =>
+    queryRows<{ clinicId: string }>(tx, sql`select clinic_id as "clinicId" from outreach_clinics_to_send(${now}, ${CLAIM_LEASE_SECONDS})`),
+  );
   return rows.map((r) => r.clinicId);
 }
 
 /** Sends whatever is due now in every clinic (each worker process polls this). Returns how many. */
 export async function sendAllDue({ now = new Date() }: { now?: Date } = {}): Promise<number> {
   let sent = 0;
-  for (const clinicId of await clinicsWithSends()) sent += await sendDueNotifications({ clinicId, now });
+  for (const clinicId of await clinicsWithSends(now)) sent += await sendDueNotifications({ clinicId, now });
   return sent;
 }
 
