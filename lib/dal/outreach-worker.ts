@@ -318,17 +318,23 @@ async function claimDue(clinicId: string, now: Date, limit: number): Promise<Cla
       tx,
       // The claim is stamped with the database's clock at the moment of claiming (not the job's
       // start), so a long dispatch's later batches are not mistaken for a dead worker's.
-      sql`update notifications n set status = 'sending', claimed_at = clock_timestamp(), attempts = n.attempts + 1
-           where n.id in (select id from notifications
-                           where clinic_id = ${clinicId}
-                             and ((status = 'pending' and due_at <= ${now})
-                               or (status = 'sending' and claimed_at < clock_timestamp() - make_interval(secs => ${CLAIM_LEASE_SECONDS})))
-                           order by due_at limit ${limit} for update skip locked)
-       returning n.id, n.kind, n.client_id as "clientId", n.recipient_id as "recipientId", n.attempts, n.dedupe_key as "dedupeKey",
-                 (select u.email from users u where u.id = n.recipient_id) as email,
-                 coalesce((select r.email_allowed from reminder_settings r where r.client_id = n.recipient_id), false) as "emailAllowed",
+      sql`with claimed as (
+            update notifications n set status = 'sending', claimed_at = clock_timestamp(), attempts = n.attempts + 1
+             where n.id in (select id from notifications
+                             where clinic_id = ${clinicId}
+                               and ((status = 'pending' and due_at <= ${now})
+                                 or (status = 'sending' and claimed_at < clock_timestamp() - make_interval(secs => ${CLAIM_LEASE_SECONDS})))
+                             order by due_at limit ${limit} for update skip locked)
+            returning n.id, n.kind, n.client_id, n.recipient_id, n.attempts, n.dedupe_key,
+                      coalesce((select r.email_allowed from reminder_settings r where r.client_id = n.recipient_id), false) as email_allowed)
+          select n.id, n.kind, n.client_id as "clientId", n.recipient_id as "recipientId", n.attempts, n.dedupe_key as "dedupeKey",
+                 -- The address only where an email may go (staff, or a client who allowed it): reading
+                 -- users through its policy costs a pass over the clinic's memberships per claim.
+                 case when n.kind in ('alert_new', 'alert_overdue') or n.email_allowed then (select u.email from users u where u.id = n.recipient_id) end as email,
+                 n.email_allowed as "emailAllowed",
                  (select coalesce(json_agg(json_build_object('id', s.id, 'endpoint', s.endpoint, 'p256dh', s.p256dh, 'auth', s.auth)), '[]'::json)
-                    from push_subscriptions s where s.client_id = n.recipient_id and n.kind in ('checkin', 'measure', 'nudge')) as subscriptions`,
+                    from push_subscriptions s where s.client_id = n.recipient_id and n.kind in ('checkin', 'measure', 'nudge')) as subscriptions
+            from claimed n`,
     ),
   );
 }

@@ -5,7 +5,7 @@ import { getDatabase, queryRows, schema } from '@/db';
 import { createQueue } from '@/db/queue';
 import { instantOf } from '@/lib/dates';
 import { runMinute } from '@/lib/testing/outreach';
-import { acknowledgeAlert, addAlert, addCheckIn, createClinicWithClient, grant } from '@/lib/testing/factories';
+import { acknowledgeAlert, addAlert, addCheckIn, addClientOf, createClinicWithClient, grant } from '@/lib/testing/factories';
 import { addDailyMood, addPause, daysAgo } from '@/lib/testing/factories-workspace';
 import { createQueues, NIGHTLY, queueDueMinutes, runNightlyJob } from './background';
 import { listStoredInsights } from './insights';
@@ -64,6 +64,27 @@ describe('a minute of outreach', () => {
     expect(await notificationsOf(logged.client.userId)).toEqual([]);
     expect(await notificationsOf(away.client.userId)).toEqual([]);
     expect(await notificationsOf(early.client.userId)).toHaveLength(1);
+  });
+
+  it('finds each zone’s own slots in one pass, a time the clocks skipped included', async () => {
+    // 2027-03-14 07:00 UTC: 03:00 in New York, the first minute after the spring-forward gap
+    // (02:30 never happens there that night and fires now), and 07:00 in Lisbon.
+    const at = new Date('2027-03-14T07:00:00Z');
+    const { client: lisbon, therapist, clinicId } = await createClinicWithClient();
+    const newYork = await addClientOf(therapist);
+    await getDatabase().update(schema.users).set({ timeZone: 'America/New_York' }).where(sql`id = ${newYork.userId}`);
+    await saveReminderSettings({ actor: lisbon, input: { ...reminderOn, firstTime: '07:00' } });
+    await saveReminderSettings({ actor: newYork, input: { ...reminderOn, firstTime: '02:30', secondTime: '07:00' } });
+
+    const due = await previewDueReminders({ clinicId, at });
+    expect(due.map((d) => [d.clientId, d.localDate, d.localTime, d.timeZone]).sort()).toEqual(
+      [
+        [lisbon.userId, '2027-03-14', '07:00', LISBON],
+        [newYork.userId, '2027-03-14', '02:30', 'America/New_York'],
+      ].sort(),
+    );
+    expect(await runMinute({ at })).toBe(2);
+    expect(await runMinute({ at })).toBe(0);
   });
 
   it('retries a send interrupted mid-way once the claim has lapsed, and only that one', async () => {
