@@ -40,6 +40,12 @@ export type DueReminder = {
  */
 const CLAIM_LEASE_SECONDS = 15;
 const LEASE_RENEW_MS = 4_000;
+/**
+ * Each worker process sends in SEND_LANES loops of SEND_BATCH claimed notifications: enough in
+ * flight to keep the push service busy, few enough that little is claimed at any moment.
+ */
+const SEND_BATCH = 50;
+const SEND_LANES = 4;
 /** Tries at recording a finished send before giving up (each waits a little longer). */
 const RECORD_ATTEMPTS = 6;
 /** Attempts before a notification is given up as failed. */
@@ -472,16 +478,16 @@ function outcomeWriter(clinicId: string) {
 }
 
 /**
- * Sends everything due in a clinic: `lanes` loops each claim a batch, send it all at once and
+ * Sends everything due in a clinic: SEND_LANES loops each claim a batch, send it all at once and
  * record the outcomes as they come, renewing their claims meanwhile. Several workers running this
  * at once share the rows (SKIP LOCKED) and never send one twice. Returns how many were sent.
  */
-export async function sendDueNotifications({ clinicId, now, batchSize = 50, lanes = 4 }: { clinicId: string; now: Date; batchSize?: number; lanes?: number }): Promise<number> {
+export async function sendDueNotifications({ clinicId, now }: { clinicId: string; now: Date }): Promise<number> {
   const writer = outcomeWriter(clinicId);
   let sent = 0;
   const lane = async () => {
     for (;;) {
-      const batch = await claimDue(clinicId, now, batchSize);
+      const batch = await claimDue(clinicId, now, SEND_BATCH);
       if (batch.length === 0) return;
       const renewal = setInterval(() => void renewClaims(clinicId, batch).catch((error: unknown) => console.error('[outreach] could not renew claims:', (error as Error).message)), LEASE_RENEW_MS);
       try {
@@ -501,7 +507,7 @@ export async function sendDueNotifications({ clinicId, now, batchSize = 50, lane
       sent += batch.length;
     }
   };
-  await Promise.all(Array.from({ length: lanes }, lane));
+  await Promise.all(Array.from({ length: SEND_LANES }, lane));
   return sent;
 }
 
