@@ -59,6 +59,8 @@ const envSchema = z.object({
   SMTP_USER: z.preprocess(blankAsUnset, z.string().optional()),
   SMTP_PASSWORD: z.preprocess(blankAsUnset, z.string().optional()),
   SMTP_FROM: z.preprocess(blankAsUnset, z.string().default('Tandem <no-reply@tandem.invalid>')),
+  // Where mail goes while SMTP_HOST is unset: default `<data folder>/outbox`; none with an in-memory database.
+  TANDEM_OUTBOX_DIR: z.preprocess(blankAsUnset, z.string().optional()),
   // An OpenAI-compatible chat endpoint the clinic hosts (e.g. a local Ollama or vLLM), which may
   // phrase the companion's reflective replies where a clinic allows it. Unset: scripted replies only.
   COMPANION_LLM_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),

@@ -8,7 +8,10 @@ self.addEventListener('push', (event) => {
   } catch {
     // A message without a readable payload still gets the gentle default.
   }
-  event.waitUntil(self.registration.showNotification(message.title, { body: message.body, icon: '/icons/icon-192.png', data: { url: message.url } }));
+  // The tag is the notification's id: a copy resent after a worker crash replaces the first.
+  const options = { body: message.body, icon: '/icons/icon-192.png', data: { url: message.url } };
+  if (typeof message.tag === 'string') options.tag = message.tag;
+  event.waitUntil(self.registration.showNotification(message.title, options));
 });
 
 self.addEventListener('notificationclick', (event) => {

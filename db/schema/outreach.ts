@@ -16,21 +16,26 @@ const userRef = (name: string) =>
 
 // The client's own choices (docs/design.md §9). Times are wall-clock "HH:MM" in the client's time zone
 // (users.time_zone); weekdays are ISO (1 = Monday … 7 = Sunday). Checks in 0009_outreach.sql.
-export const reminderSettings = pgTable('reminder_settings', {
-  clientId: userRef('client_id').primaryKey(),
-  clinicId: clinicId(),
-  checkinEnabled: boolean('checkin_enabled').notNull().default(false),
-  checkinTimes: text('checkin_times').array().notNull().default(sql`'{20:00}'::text[]`),
-  weekdays: smallint('weekdays').array().notNull().default(sql`'{1,2,3,4,5,6,7}'::smallint[]`),
-  quietStart: text('quiet_start'),
-  quietEnd: text('quiet_end'),
-  measureEnabled: boolean('measure_enabled').notNull().default(false),
-  nudgesEnabled: boolean('nudges_enabled').notNull().default(false),
-  emailAllowed: boolean('email_allowed').notNull().default(false),
-  // The push service reported the client's subscription gone: shown to them until they opt in again.
-  pushLostAt: timestamp('push_lost_at', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const reminderSettings = pgTable(
+  'reminder_settings',
+  {
+    clientId: userRef('client_id').primaryKey(),
+    clinicId: clinicId(),
+    checkinEnabled: boolean('checkin_enabled').notNull().default(false),
+    checkinTimes: text('checkin_times').array().notNull().default(sql`'{20:00}'::text[]`),
+    weekdays: smallint('weekdays').array().notNull().default(sql`'{1,2,3,4,5,6,7}'::smallint[]`),
+    quietStart: text('quiet_start'),
+    quietEnd: text('quiet_end'),
+    measureEnabled: boolean('measure_enabled').notNull().default(false),
+    nudgesEnabled: boolean('nudges_enabled').notNull().default(false),
+    emailAllowed: boolean('email_allowed').notNull().default(false),
+    // The push service reported the client's subscription gone: shown to them until they opt in again.
+    pushLostAt: timestamp('push_lost_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // A minute's reminders are found by their local times (0016).
+  (t) => [index('reminder_settings_times').using('gin', t.checkinTimes)],
+);
 
 export const pushSubscriptions = pgTable(
   'push_subscriptions',

@@ -4,16 +4,20 @@ import type PgBoss from 'pg-boss';
 import { createQueue } from '@/db/queue';
 import { minuteStart, slotsFiringAt } from '@/lib/outreach/schedule';
 import { recomputeClinicInsights } from './insights';
-import { dispatchMinute, listOutreachClinics, readLastMinuteDone } from './outreach-worker';
+import { listOutreachClinics, readLastMinuteDone, recordMinute, sendAllDue } from './outreach-worker';
 
 // Background work on the job queue (docs/design.md §8–9): every minute's outreach, and each clinic's
-// nightly insight recompute at 02:00 its time. Jobs carry ids and times only, never content.
+// nightly insight recompute at 02:00 its time. Jobs carry ids and times only, never content. A
+// minute's job only records what is due (quick, once); sending is shared by every worker process,
+// which polls the notifications table itself for rows to claim.
 
 export const DISPATCH = 'outreach-dispatch';
 export const NIGHTLY = 'insights-nightly';
 const NIGHTLY_LOCAL_TIME = '02:00';
-/** How often each worker process looks for minutes to hand out (jobs are deduplicated by id). */
+/** How often each worker process looks for minutes to hand out (jobs are deduplicated by id), besides at each minute's start. */
 const TICK_MS = 5_000;
+/** How often each worker process looks for notifications to send. */
+const SEND_POLL_MS = 1_000;
 /** After an outage, minutes older than this are not caught up (a reminder an hour late is noise). */
 const CATCH_UP_MINUTES = 60;
 
@@ -22,6 +26,8 @@ function jobId(key: string): string {
   const hex = createHash('sha256').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 
 /** Queues the dispatch of every minute not yet done (up to now), and any clinic's nightly run due in them. */
 export async function queueDueMinutes(boss: PgBoss, now: Date = new Date()): Promise<number> {
@@ -32,8 +38,8 @@ export async function queueDueMinutes(boss: PgBoss, now: Date = new Date()): Pro
   let queued = 0;
   for (let ms = from; ms <= current; ms += 60_000) {
     const at = new Date(ms).toISOString();
-    // A minute still running after 30 s is handed to a second worker as well: the dispatch is
-    // idempotent, so the two share the sends (SKIP LOCKED) and a dead worker's minute is retaken.
+    // Recording a minute takes seconds; one not finished after 30 s (its worker died) is handed to
+    // another worker. Recording is idempotent, so a slow first one running on does no harm.
     if (await boss.send(DISPATCH, { at }, { id: jobId(`dispatch:${at}`), retryLimit: 5, retryDelay: 1, expireInSeconds: 30 })) queued++;
     for (const clinic of clinics) {
       const night = slotsFiringAt(new Date(ms), clinic.timeZone).find((s) => s.localTime === NIGHTLY_LOCAL_TIME);
@@ -76,10 +82,28 @@ export async function startBackgroundWork({ log = console.log }: { log?: (line: 
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt + Math.random() * 250));
     }
   }
+  let isStopping = false;
+  // This process's sender: one pass at a time, sending everything due now in every clinic.
+  let sending: Promise<void> | null = null;
+  const send = () => {
+    const started = Date.now();
+    sending ??= sendAllDue()
+      .then((sent) => {
+        if (sent > 0) log(`[outreach] ${sent} sent in ${seconds(started)} s`);
+      })
+      .catch((error: unknown) => console.error('[outreach] sending failed:', (error as Error).message))
+      .finally(() => {
+        sending = null;
+      });
+  };
   await boss.work<{ at: string }>(DISPATCH, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
     if (!job) return;
-    const summary = await dispatchMinute({ at: new Date(job.data.at), now: new Date() });
-    if (summary.recorded + summary.sent + summary.escalations > 0) log(`[outreach] ${summary.minute}: ${summary.recorded} due, ${summary.escalations} escalations, ${summary.sent} sent`);
+    const started = Date.now();
+    const summary = await recordMinute({ at: new Date(job.data.at), now: new Date() });
+    if (summary.recorded + summary.escalations > 0) {
+      log(`[outreach] ${summary.minute}: ${summary.recorded} due, ${summary.escalations} escalations, recorded in ${seconds(started)} s`);
+      send();
+    }
   });
   await boss.work<{ clinicId: string; localDate: string }>(NIGHTLY, { pollingIntervalSeconds: 10, batchSize: 1 }, async ([job]) => {
     if (!job) return;
@@ -98,13 +122,24 @@ export async function startBackgroundWork({ log = console.log }: { log?: (line: 
       isTicking = false;
     }
   };
+  // Every TICK_MS, and just after each minute starts, so a minute's reminders are recorded at once.
+  let ticker: NodeJS.Timeout | undefined;
+  const scheduleTick = () => {
+    if (isStopping) return;
+    const untilNextMinute = 60_000 - (Date.now() % 60_000) + 20;
+    ticker = setTimeout(() => void tick().finally(scheduleTick), Math.min(TICK_MS, untilNextMinute));
+  };
   await tick();
-  const timer = setInterval(() => void tick(), TICK_MS);
+  scheduleTick();
+  const sender = setInterval(send, SEND_POLL_MS);
   return {
     boss,
     stop: async () => {
-      clearInterval(timer);
+      isStopping = true;
+      clearTimeout(ticker);
+      clearInterval(sender);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+      await sending;
     },
   };
 }

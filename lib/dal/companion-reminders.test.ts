@@ -9,7 +9,7 @@ import type { Actor } from './context';
 import { exportMyData } from './export';
 import { withClinicWorker } from './context';
 import { getReminderHealth, listMyReminders, saveReminderSettings } from './outreach';
-import { dispatchMinute } from './outreach-worker';
+import { runMinute } from '@/lib/testing/outreach';
 
 // A morning in Lisbon (UTC+0 in November), where the factories' clients live.
 const NOW = new Date('2026-11-24T10:00:00Z');
@@ -59,10 +59,10 @@ describe('the companion’s activation reminder', () => {
     await expect(planActivationReminder({ actor: client, input: { conversationId, day: 'tomorrow', time: '09:00' }, now: NOW })).rejects.toMatchObject({ code: 'conflict:reminder_planned' });
     expect(await listPlannedReminders({ actor: client, now: NOW })).toEqual([planned]);
 
-    await dispatchMinute({ at: new Date(DUE.getTime() - MINUTE) });
+    await runMinute({ at: new Date(DUE.getTime() - MINUTE) });
     expect(await activationNotificationsOf(client.userId)).toEqual([]);
-    await Promise.all([dispatchMinute({ at: DUE }), dispatchMinute({ at: DUE }), dispatchMinute({ at: DUE })]);
-    await dispatchMinute({ at: new Date(DUE.getTime() + MINUTE) });
+    await Promise.all([runMinute({ at: DUE }), runMinute({ at: DUE }), runMinute({ at: DUE })]);
+    await runMinute({ at: new Date(DUE.getTime() + MINUTE) });
     expect(await activationNotificationsOf(client.userId)).toEqual([{ status: 'accepted', channel: 'in_app', dueAt: DUE, dedupeKey: `activation:${planned.id}`, attempts: 1 }]);
 
     expect((await listMyReminders({ actor: client })).map((r) => r.kind)).toEqual(['activation']);
@@ -77,9 +77,9 @@ describe('the companion’s activation reminder', () => {
     // Lisbon leaves summer time (UTC+1) at 02:00 on 25 October 2026: 09:00 that morning is 09:00 UTC.
     const planned = await planActivationReminder({ actor: client, input: { conversationId, day: 'tomorrow', time: '09:00' }, now: new Date('2026-10-24T20:00:00Z') });
     expect(planned.dueAt).toEqual(new Date('2026-10-25T09:00:00Z'));
-    await dispatchMinute({ at: new Date('2026-10-25T08:00:00Z') });
+    await runMinute({ at: new Date('2026-10-25T08:00:00Z') });
     expect(await activationNotificationsOf(client.userId)).toEqual([]);
-    await dispatchMinute({ at: new Date('2026-10-25T09:00:00Z') });
+    await runMinute({ at: new Date('2026-10-25T09:00:00Z') });
     expect(await activationNotificationsOf(client.userId)).toHaveLength(1);
   });
 
@@ -130,7 +130,7 @@ describe('the companion’s activation reminder', () => {
     expect(await listPlannedReminders({ actor: client, now: NOW })).toEqual([]);
     // The offer it came from is used up: one reminder per offer, even once cancelled.
     expect(await getReminderOffer({ actor: client, conversationId })).toMatchObject({ planned: null, isUsed: true });
-    await dispatchMinute({ at: DUE });
+    await runMinute({ at: DUE });
     expect(await activationNotificationsOf(client.userId)).toEqual([]);
     expect((await auditsOf(client.userId)).map((a) => a.action)).toEqual(['companion.plan_reminder', 'companion.cancel_reminder']);
     // The client's own export holds it, decrypted, with its cancellation.
@@ -146,7 +146,7 @@ describe('the companion’s activation reminder', () => {
     await planActivationReminder({ actor: quiet.client, input: { conversationId: await offerFor(quiet.client), day: 'today', time: '17:30' }, now: NOW });
     await saveReminderSettings({ actor: quiet.client, input: { checkinEnabled: false, firstTime: '20:00', secondTime: '', weekdays: [1, 2, 3, 4, 5, 6, 7], quietStart: '17:00', quietEnd: '18:00', measureEnabled: false, nudgesEnabled: false, emailAllowed: false } });
 
-    await dispatchMinute({ at: DUE });
+    await runMinute({ at: DUE });
     expect(await activationNotificationsOf(away.client.userId)).toEqual([]);
     expect(await activationNotificationsOf(quiet.client.userId)).toEqual([]);
   });
@@ -157,7 +157,7 @@ describe('the companion’s activation reminder', () => {
     await grant(client, therapist, 'companion');
     await grant(client, therapist, 'checkins');
     const planned = await planActivationReminder({ actor: client, input: { conversationId: await offerFor(client), day: 'today', time: '17:30' }, now: NOW });
-    await dispatchMinute({ at: DUE });
+    await runMinute({ at: DUE });
 
     const seen = (actor: Actor) =>
       asApp(actor, async (tx) => {

@@ -9,7 +9,7 @@ import { createClinicWithClient, grant } from '@/lib/testing/factories';
 import { sendCompanionMessage, startCompanionConversation } from './companion';
 import { planActivationReminder } from './companion-reminders';
 import { getOutreachNotices, getReminderHealth, getReminderSettings, listMyReminders, openReminder, savePushSubscription, saveReminderSettings } from './outreach';
-import { dispatchMinute } from './outreach-worker';
+import { runMinute } from '@/lib/testing/outreach';
 
 // Web Push end to end against a local push service (web-push-testing, started here): the
 // message is encrypted and signed as for a real browser's push service, which decrypts it.
@@ -66,7 +66,7 @@ describe('reminders by Web Push', () => {
     });
     await savePushSubscription({ actor: client, subscription: { endpoint: data.endpoint, keys: data.keys } });
 
-    await dispatchMinute({ at: instantOf('2026-11-23', '20:00', LISBON) });
+    await runMinute({ at: instantOf('2026-11-23', '20:00', LISBON) });
     const delivered = await post<{ data: { messages: string[] } }>('/get-notifications', { clientHash: data.clientHash });
     expect(delivered.data.messages).toHaveLength(1);
     const message = JSON.parse(delivered.data.messages[0] ?? '{}') as { title: string; body: string; url: string };
@@ -75,7 +75,7 @@ describe('reminders by Web Push', () => {
     expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toMatchObject({ state: 'delivered', channel: 'push' });
 
     await post(`/expire-subscription/${data.clientHash}`, {});
-    await dispatchMinute({ at: instantOf('2026-11-24', '20:00', LISBON) });
+    await runMinute({ at: instantOf('2026-11-24', '20:00', LISBON) });
     const rows = await queryRows<{ channel: string; status: string; push_error: string | null }>(
       getDatabase(),
       sql`select channel, status, push_error from notifications where client_id = ${client.userId} order by due_at`,
@@ -101,8 +101,8 @@ describe('reminders by Web Push', () => {
     for (const text of ['I need something small to do', 'call my sister Ruth', 'at 18:00']) await sendCompanionMessage({ actor: client, input: { conversationId, text } });
     const planned = await planActivationReminder({ actor: client, input: { conversationId, day: 'today', time: '18:00' }, now: new Date('2026-11-25T09:00:00Z') });
 
-    await dispatchMinute({ at: planned.dueAt });
-    await dispatchMinute({ at: planned.dueAt });
+    await runMinute({ at: planned.dueAt });
+    await runMinute({ at: planned.dueAt });
     const delivered = await post<{ data: { messages: string[] } }>('/get-notifications', { clientHash: data.clientHash });
     expect(delivered.data.messages).toHaveLength(1);
     const message = JSON.parse(delivered.data.messages[0] ?? '{}') as { title: string; body: string; url: string };

@@ -34,11 +34,18 @@ export type DueReminder = {
 };
 
 /**
- * A claimed notification whose send was interrupted (a worker died) is retried after this. A
- * live worker finishes a claimed batch well within it (batches are small), so only a dead
- * worker's sends are retaken.
+ * A claimed notification whose send was interrupted (a worker died) is retried once its claim
+ * has not been renewed for this long. A live worker renews its claims every LEASE_RENEW_MS until
+ * their outcomes are recorded, so only a dead worker's sends are retaken, however slow a send.
  */
-const CLAIM_LEASE_SECONDS = 60;
+const CLAIM_LEASE_SECONDS = 15;
+const LEASE_RENEW_MS = 4_000;
+/**
+ * Each worker process sends in SEND_LANES loops of SEND_BATCH claimed notifications: enough in
+ * flight to keep the push service busy, few enough that little is claimed at any moment.
+ */
+const SEND_BATCH = 50;
+const SEND_LANES = 4;
 /** Tries at recording a finished send before giving up (each waits a little longer). */
 const RECORD_ATTEMPTS = 6;
 /** Attempts before a notification is given up as failed. */
@@ -99,55 +106,67 @@ async function dueInMinute(tx: Transaction, clinicId: string, at: Date): Promise
     sql`select distinct u.time_zone as "timeZone" from reminder_settings r join users u on u.id = r.client_id
          where r.clinic_id = ${clinicId} and (r.checkin_enabled or r.measure_enabled)`,
   );
-  const due: DueReminder[] = [];
+  // The slots firing in each zone, by local date: usually one per zone; the minute after a
+  // spring-forward gap carries the skipped ones too.
+  const groups: { timeZone: string; localDate: string; times: string[]; slots: WallClock[] }[] = [];
   for (const { timeZone } of zones) {
-    const slots = slotsFiringAt(at, timeZone);
-    if (slots.length === 0) continue;
-    // Usually one slot; the minute after a spring-forward gap carries the skipped ones too.
-    const byDate = new Map<string, WallClock[]>();
-    for (const slot of slots) byDate.set(slot.localDate, [...(byDate.get(slot.localDate) ?? []), slot]);
-    for (const [localDate, daySlots] of byDate) {
-      const times = daySlots.map((s) => s.localTime);
-      const candidates = await queryRows<Candidate>(
-        tx,
-        sql`select r.client_id as "clientId", u.email, r.checkin_enabled as "checkinEnabled", r.checkin_times as "checkinTimes",
-                   r.weekdays, r.quiet_start as "quietStart", r.quiet_end as "quietEnd", r.measure_enabled as "measureEnabled",
-                   r.email_allowed as "emailAllowed",
-                   exists (select 1 from push_subscriptions s where s.client_id = r.client_id) as "hasPush",
-                   exists (select 1 from check_ins c where c.client_id = r.client_id and c.local_date = ${localDate}::date) as "hasCheckedIn",
-                   exists (select 1 from pauses p where p.client_id = r.client_id and p.cancelled_at is null
-                             and ${localDate}::date between p.starts_on and p.ends_on) as "isOnBreak",
-                   case when r.measure_enabled and r.checkin_times[1] = any (${textArray(times)}) then (
-                     select string_agg(i.instrument || '@' || coalesce(last.local_date::text, 'never'), ',' order by i.instrument)
-                       from unnest(array['phq9', 'gad7']::instrument[]) as i(instrument)
-                       left join lateral (select m.local_date from measure_responses m
-                                           where m.client_id = r.client_id and m.instrument = i.instrument
-                                           order by m.completed_at desc limit 1) last on true
-                      where last.local_date is null
-                         or last.local_date + coalesce((select s.cadence_days from measure_schedules s
-                                                          where s.client_id = r.client_id and s.instrument = i.instrument),
-                                                         (select c.measure_cadence_days from clinics c where c.id = r.clinic_id)) <= ${localDate}::date
-                   ) end as "measureState"
-              from reminder_settings r join users u on u.id = r.client_id
-             where r.clinic_id = ${clinicId} and u.time_zone = ${timeZone} and u.deactivated_at is null
-               and r.checkin_times && ${textArray(times)}`,
+    for (const slot of slotsFiringAt(at, timeZone)) {
+      const group = groups.find((g) => g.timeZone === timeZone && g.localDate === slot.localDate);
+      if (group) {
+        group.times.push(slot.localTime);
+        group.slots.push(slot);
+      } else groups.push({ timeZone, localDate: slot.localDate, times: [slot.localTime], slots: [slot] });
+    }
+  }
+  if (groups.length === 0) return [];
+  const slotRows = JSON.stringify(groups.map(({ timeZone, localDate, times }) => ({ time_zone: timeZone, local_date: localDate, times })));
+  const allTimes = [...new Set(groups.flatMap((g) => g.times))];
+  // One query for every zone: the index on reminder times finds the minute's few thousand
+  // candidates among all clients, then each is matched to its own zone's slots.
+  const candidates = await queryRows<Candidate & { timeZone: string; localDate: string }>(
+    tx,
+    sql`with slot as (select * from json_to_recordset(${slotRows}::json) as s(time_zone text, local_date date, times text[]))
+        select s.time_zone as "timeZone", s.local_date::text as "localDate",
+               r.client_id as "clientId", u.email, r.checkin_enabled as "checkinEnabled", r.checkin_times as "checkinTimes",
+               r.weekdays, r.quiet_start as "quietStart", r.quiet_end as "quietEnd", r.measure_enabled as "measureEnabled",
+               r.email_allowed as "emailAllowed",
+               exists (select 1 from push_subscriptions p where p.client_id = r.client_id) as "hasPush",
+               exists (select 1 from check_ins c where c.client_id = r.client_id and c.local_date = s.local_date) as "hasCheckedIn",
+               exists (select 1 from pauses p where p.client_id = r.client_id and p.cancelled_at is null
+                         and s.local_date between p.starts_on and p.ends_on) as "isOnBreak",
+               case when r.measure_enabled and r.checkin_times[1] = any (s.times) then (
+                 select string_agg(i.instrument || '@' || coalesce(last.local_date::text, 'never'), ',' order by i.instrument)
+                   from unnest(array['phq9', 'gad7']::instrument[]) as i(instrument)
+                   left join lateral (select m.local_date from measure_responses m
+                                       where m.client_id = r.client_id and m.instrument = i.instrument
+                                       order by m.completed_at desc limit 1) last on true
+                  where last.local_date is null
+                     or last.local_date + coalesce((select ms.cadence_days from measure_schedules ms
+                                                      where ms.client_id = r.client_id and ms.instrument = i.instrument),
+                                                     (select c.measure_cadence_days from clinics c where c.id = r.clinic_id)) <= s.local_date
+               ) end as "measureState"
+          from reminder_settings r
+          join users u on u.id = r.client_id
+          join slot s on s.time_zone = u.time_zone and r.checkin_times && s.times
+         where r.clinic_id = ${clinicId} and u.deactivated_at is null and r.checkin_times && ${textArray(allTimes)}`,
+  );
+  const due: DueReminder[] = [];
+  for (const c of candidates) {
+    const { timeZone, localDate } = c;
+    const daySlots = groups.find((g) => g.timeZone === timeZone && g.localDate === localDate)?.slots ?? [];
+    const quiet = c.quietStart && c.quietEnd ? { start: c.quietStart, end: c.quietEnd } : null;
+    const channel = channelFor(c);
+    for (const slot of daySlots) {
+      const decision = decideCheckInReminder(
+        { isEnabled: c.checkinEnabled, times: c.checkinTimes, weekdays: c.weekdays, quiet },
+        slot,
+        { isOnBreak: c.isOnBreak, hasCheckedIn: c.hasCheckedIn },
       );
-      for (const c of candidates) {
-        const quiet = c.quietStart && c.quietEnd ? { start: c.quietStart, end: c.quietEnd } : null;
-        const channel = channelFor(c);
-        for (const slot of daySlots) {
-          const decision = decideCheckInReminder(
-            { isEnabled: c.checkinEnabled, times: c.checkinTimes, weekdays: c.weekdays, quiet },
-            slot,
-            { isOnBreak: c.isOnBreak, hasCheckedIn: c.hasCheckedIn },
-          );
-          const base = { clinicId, clientId: c.clientId, clientEmail: c.email, channel, localDate, localTime: slot.localTime, timeZone, dueAt: at };
-          if (decision === 'send') due.push({ ...base, kind: 'checkin', dedupeKey: `checkin:${c.clientId}:${localDate}:${slot.localTime}` });
-          const isMeasureSlot = slot.localTime === c.checkinTimes[0] && c.measureState && !c.isOnBreak;
-          const isMeasureAllowed = decideCheckInReminder({ isEnabled: true, times: c.checkinTimes, weekdays: c.weekdays, quiet }, slot, { isOnBreak: false, hasCheckedIn: false }) === 'send';
-          if (isMeasureSlot && isMeasureAllowed) due.push({ ...base, kind: 'measure', dedupeKey: `measure:${c.clientId}:${c.measureState}` });
-        }
-      }
+      const base = { clinicId, clientId: c.clientId, clientEmail: c.email, channel, localDate, localTime: slot.localTime, timeZone, dueAt: at };
+      if (decision === 'send') due.push({ ...base, kind: 'checkin', dedupeKey: `checkin:${c.clientId}:${localDate}:${slot.localTime}` });
+      const isMeasureSlot = slot.localTime === c.checkinTimes[0] && c.measureState && !c.isOnBreak;
+      const isMeasureAllowed = decideCheckInReminder({ isEnabled: true, times: c.checkinTimes, weekdays: c.weekdays, quiet }, slot, { isOnBreak: false, hasCheckedIn: false }) === 'send';
+      if (isMeasureSlot && isMeasureAllowed) due.push({ ...base, kind: 'measure', dedupeKey: `measure:${c.clientId}:${c.measureState}` });
     }
   }
   return [...due, ...(await plannedInMinute(tx, clinicId, at))];
@@ -346,8 +365,10 @@ type Claimed = {
 };
 
 /**
- * Claims up to `limit` notifications that are due (or whose sender died mid-send, after the
- * lease) for this worker: committed before anything is sent, skipping rows another worker holds.
+ * Claims up to `limit` notifications that are due (or whose sender died mid-send: its claim was
+ * not renewed within the lease) for this worker: committed before anything is sent, skipping rows
+ * another worker holds. The claim's attempt number is its token: only the holder of that attempt
+ * renews the claim or records the outcome.
  */
 async function claimDue(clinicId: string, now: Date, limit: number): Promise<Claimed[]> {
   return withClinicWorker(clinicId, (tx) =>
@@ -355,22 +376,39 @@ async function claimDue(clinicId: string, now: Date, limit: number): Promise<Cla
       tx,
       // The claim is stamped with the database's clock at the moment of claiming (not the job's
       // start), so a long dispatch's later batches are not mistaken for a dead worker's.
-      sql`update notifications n set status = 'sending', claimed_at = clock_timestamp(), attempts = n.attempts + 1
-           where n.id in (select id from notifications
-                           where clinic_id = ${clinicId}
-                             and ((status = 'pending' and due_at <= ${now})
-                               or (status = 'sending' and claimed_at < clock_timestamp() - make_interval(secs => ${CLAIM_LEASE_SECONDS})))
-                           order by due_at limit ${limit} for update skip locked)
-       returning n.id, n.kind, n.client_id as "clientId", n.recipient_id as "recipientId", n.attempts, n.dedupe_key as "dedupeKey",
-                 (select u.email from users u where u.id = n.recipient_id) as email,
-                 coalesce((select r.email_allowed from reminder_settings r where r.client_id = n.recipient_id), false) as "emailAllowed",
+      sql`with claimed as (
+            update notifications n set status = 'sending', claimed_at = clock_timestamp(), attempts = n.attempts + 1
+             where n.id in (select id from notifications
+                             where clinic_id = ${clinicId}
+                               and ((status = 'pending' and due_at <= ${now})
+                                 or (status = 'sending' and claimed_at < clock_timestamp() - make_interval(secs => ${CLAIM_LEASE_SECONDS})))
+                             order by due_at limit ${limit} for update skip locked)
+            returning n.id, n.kind, n.client_id, n.recipient_id, n.attempts, n.dedupe_key,
+                      coalesce((select r.email_allowed from reminder_settings r where r.client_id = n.recipient_id), false) as email_allowed)
+          select n.id, n.kind, n.client_id as "clientId", n.recipient_id as "recipientId", n.attempts, n.dedupe_key as "dedupeKey",
+                 -- The address only where an email may go (staff, or a client who allowed it): reading
+                 -- users through its policy costs a pass over the clinic's memberships per claim.
+                 case when n.kind in ('alert_new', 'alert_overdue') or n.email_allowed then (select u.email from users u where u.id = n.recipient_id) end as email,
+                 n.email_allowed as "emailAllowed",
                  (select coalesce(json_agg(json_build_object('id', s.id, 'endpoint', s.endpoint, 'p256dh', s.p256dh, 'auth', s.auth)), '[]'::json)
-                    from push_subscriptions s where s.client_id = n.recipient_id and n.kind in ('checkin', 'measure', 'nudge', 'activation')) as subscriptions`,
+                    from push_subscriptions s where s.client_id = n.recipient_id and n.kind in ('checkin', 'measure', 'nudge', 'activation')) as subscriptions
+            from claimed n`,
     ),
   );
 }
 
+/** Keeps this worker's claims from lapsing while their sends and records are under way. */
+async function renewClaims(clinicId: string, held: readonly Claimed[]): Promise<void> {
+  const claims = JSON.stringify(held.map((n) => ({ id: n.id, attempts: n.attempts })));
+  await withClinicWorker(clinicId, (tx) =>
+    tx.execute(sql`update notifications n set claimed_at = clock_timestamp()
+                     from json_to_recordset(${claims}::json) as c(id uuid, attempts smallint)
+                    where n.id = c.id and n.attempts = c.attempts and n.status = 'sending'`),
+  );
+}
+
 type Outcome = { status: 'accepted' | 'failed'; channel: NotificationChannel | null; pushError: string | null; failureReason: string | null };
+type Finished = Outcome & { id: string; attempts: number; acceptedAt: Date | null };
 
 async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
   const { subscriptions } = n;
@@ -380,7 +418,7 @@ async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
   const vapid = getSecrets().vapid;
   if (subscriptions.length > 0 && vapid) {
     const message = clientMessage(kind, n.id);
-    const outcomes = await Promise.all(subscriptions.map((s) => sendPush(s, { title: message.title, body: message.body, url: link }, vapid, n.id.replaceAll('-', '').slice(0, 32)).then((o) => ({ s, o }))));
+    const outcomes = await Promise.all(subscriptions.map((s) => sendPush(s, { title: message.title, body: message.body, url: link, tag: n.id }, vapid, n.id.replaceAll('-', '').slice(0, 32)).then((o) => ({ s, o }))));
     const gone = outcomes.filter(({ o }) => o.result === 'gone').map(({ s }) => s.id);
     if (gone.length > 0) {
       await withClinicWorker(clinicId, async (tx) => {
@@ -416,24 +454,36 @@ async function deliverToStaff(n: Claimed): Promise<Outcome> {
   }
 }
 
-async function deliver(clinicId: string, n: Claimed): Promise<void> {
+async function deliver(clinicId: string, n: Claimed): Promise<Finished> {
   const outcome: Outcome =
     n.attempts > MAX_ATTEMPTS
       ? { status: 'failed', channel: null, pushError: null, failureReason: 'gave up after repeated interruptions' }
       : n.kind === 'alert_new' || n.kind === 'alert_overdue'
         ? await deliverToStaff(n)
         : await deliverToClient(clinicId, n);
-  const acceptedAt = outcome.status === 'accepted' ? new Date() : null;
-  // The send has happened: losing its record to a passing database error would have it sent
-  // again once the claim lapses, so recording it is retried.
+  return { ...outcome, id: n.id, attempts: n.attempts, acceptedAt: outcome.status === 'accepted' ? new Date() : null };
+}
+
+/** Records finished sends in one statement; a row changes only while this worker's claim (same attempt) holds it. */
+async function recordOutcomes(clinicId: string, finished: readonly Finished[]): Promise<void> {
+  const rows = JSON.stringify(
+    finished.map((f) => ({ id: f.id, attempts: f.attempts, status: f.status, channel: f.channel, push_error: f.pushError, failure_reason: f.failureReason, accepted_at: f.acceptedAt })),
+  );
+  // The sends have happened: losing their record to a passing database error would have them
+  // sent again once the claim lapses, so recording is retried.
   for (let attempt = 1; ; attempt++) {
     try {
-      await withClinicWorker(clinicId, (tx) =>
-        tx
-          .update(schema.notifications)
-          .set({ ...outcome, acceptedAt })
-          .where(and(eq(schema.notifications.id, n.id), eq(schema.notifications.status, 'sending'))),
-      );
+      await withClinicWorker(clinicId, async (tx) => {
+        // The commit need not wait for the disk: a worker that dies afterwards loses nothing (the
+        // server has the record); only a database crash could lose the last moments' records,
+        // and those sends are then retried as after any crash.
+        await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+        await tx.execute(sql`update notifications n
+                          set status = o.status, channel = o.channel, push_error = o.push_error, failure_reason = o.failure_reason, accepted_at = o.accepted_at
+                         from json_to_recordset(${rows}::json) as o(id uuid, attempts smallint, status notification_status, channel notification_channel,
+                                                                     push_error text, failure_reason text, accepted_at timestamptz)
+                        where n.id = o.id and n.attempts = o.attempts and n.status = 'sending'`);
+      });
       return;
     } catch (error) {
       if (attempt >= RECORD_ATTEMPTS) throw error;
@@ -442,19 +492,90 @@ async function deliver(clinicId: string, n: Claimed): Promise<void> {
   }
 }
 
-/** Sends everything due in a clinic, a batch at a time, several sends in flight. Returns how many. */
-export async function sendDueNotifications({ clinicId, now, batchSize = 50, concurrency = 8 }: { clinicId: string; now: Date; batchSize?: number; concurrency?: number }): Promise<number> {
+/**
+ * Writes outcomes as sends finish: whatever finished while one write ran goes into the next, so
+ * each record trails its send by about one statement (a worker killed in between resends only
+ * that little) without a transaction per notification.
+ */
+function outcomeWriter(clinicId: string) {
+  let waiting: Finished[] = [];
+  let writing: Promise<void> | null = null;
+  let failure: unknown = null;
+  const write = async () => {
+    while (waiting.length > 0) {
+      const rows = waiting;
+      waiting = [];
+      await recordOutcomes(clinicId, rows);
+    }
+  };
+  const start = () => {
+    writing ??= write()
+      .catch((error: unknown) => {
+        failure = error;
+      })
+      .finally(() => {
+        writing = null;
+      });
+  };
+  return {
+    add(finished: Finished) {
+      waiting.push(finished);
+      start();
+    },
+    async drain() {
+      while (writing) await writing;
+      if (failure) throw failure;
+    },
+  };
+}
+
+/**
+ * Sends everything due in a clinic: SEND_LANES loops each claim a batch, send it all at once and
+ * record the outcomes as they come, renewing their claims meanwhile. Several workers running this
+ * at once share the rows (SKIP LOCKED) and never send one twice. Returns how many were sent.
+ */
+export async function sendDueNotifications({ clinicId, now }: { clinicId: string; now: Date }): Promise<number> {
+  const writer = outcomeWriter(clinicId);
   let sent = 0;
-  for (;;) {
-    const batch = await claimDue(clinicId, now, batchSize);
-    if (batch.length === 0) return sent;
-    let next = 0;
-    const lane = async () => {
-      for (let n = batch[next++]; n; n = batch[next++]) await deliver(clinicId, n);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
-    sent += batch.length;
-  }
+  const lane = async () => {
+    for (;;) {
+      const batch = await claimDue(clinicId, now, SEND_BATCH);
+      if (batch.length === 0) return;
+      const renewal = setInterval(() => void renewClaims(clinicId, batch).catch((error: unknown) => console.error('[outreach] could not renew claims:', (error as Error).message)), LEASE_RENEW_MS);
+      try {
+        // Each message is encrypted and signed before it goes out (milliseconds of CPU): yielding
+        // between them lets the answers of sends already out be recorded meanwhile, so a send is
+        // never left long unrecorded (what a worker killed at that moment would send again).
+        const sends: Promise<void>[] = [];
+        for (const n of batch) {
+          sends.push(deliver(clinicId, n).then((finished) => writer.add(finished)));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await Promise.all(sends);
+        await writer.drain();
+      } finally {
+        clearInterval(renewal);
+      }
+      sent += batch.length;
+    }
+  };
+  await Promise.all(Array.from({ length: SEND_LANES }, lane));
+  return sent;
+}
+
+/** Clinics with notifications to send by `now` (due, or held by a sender whose claim lapsed). */
+async function clinicsWithSends(now: Date): Promise<string[]> {
+  const rows = await withWorkerOutsideClinics((tx) =>
+    queryRows<{ clinicId: string }>(tx, sql`select clinic_id as "clinicId" from outreach_clinics_to_send(${now}, ${CLAIM_LEASE_SECONDS})`),
+  );
+  return rows.map((r) => r.clinicId);
+}
+
+/** Sends whatever is due now in every clinic (each worker process polls this). Returns how many. */
+export async function sendAllDue({ now = new Date() }: { now?: Date } = {}): Promise<number> {
+  let sent = 0;
+  for (const clinicId of await clinicsWithSends(now)) sent += await sendDueNotifications({ clinicId, now });
+  return sent;
 }
 
 /** The dispatcher's progress: the last minute whose reminders were recorded. */
@@ -470,19 +591,19 @@ export async function markMinuteDone(minute: Date): Promise<void> {
   );
 }
 
-export type DispatchSummary = { minute: string; recorded: number; escalations: number; sent: number };
+export type MinuteSummary = { minute: string; recorded: number; escalations: number };
 
 /**
- * One minute of outreach for every clinic: record the minute's reminders and any escalations,
- * then send everything due. Safe to run twice, or on two workers at once.
+ * Records one minute of outreach for every clinic: the reminders due in it and the escalations
+ * due by `now`, each under its unique key. The senders (`sendAllDue`, polled by every worker)
+ * then send them. Safe to run twice, or on two workers at once.
  */
-export async function dispatchMinute({ at, now = at }: { at: Date; now?: Date }): Promise<DispatchSummary> {
+export async function recordMinute({ at, now = at }: { at: Date; now?: Date }): Promise<MinuteSummary> {
   const minute = minuteStart(at);
-  const summary: DispatchSummary = { minute: minute.toISOString(), recorded: 0, escalations: 0, sent: 0 };
+  const summary: MinuteSummary = { minute: minute.toISOString(), recorded: 0, escalations: 0 };
   for (const { clinicId } of await listOutreachClinics()) {
     summary.recorded += await recordDueReminders({ clinicId, at: minute });
     summary.escalations += await recordEscalations({ clinicId, now });
-    summary.sent += await sendDueNotifications({ clinicId, now });
   }
   await markMinuteDone(minute);
   return summary;

@@ -4,12 +4,13 @@ import type PgBoss from 'pg-boss';
 import { getDatabase, queryRows, schema } from '@/db';
 import { createQueue } from '@/db/queue';
 import { instantOf } from '@/lib/dates';
-import { acknowledgeAlert, addAlert, addCheckIn, createClinicWithClient, grant } from '@/lib/testing/factories';
+import { runMinute } from '@/lib/testing/outreach';
+import { acknowledgeAlert, addAlert, addCheckIn, addClientOf, createClinicWithClient, grant } from '@/lib/testing/factories';
 import { addDailyMood, addPause, daysAgo } from '@/lib/testing/factories-workspace';
 import { createQueues, NIGHTLY, queueDueMinutes, runNightlyJob } from './background';
 import { listStoredInsights } from './insights';
 import { getReminderHealth, getReminderSettings, listEscalationEmails, listMyReminders, saveReminderSettings } from './outreach';
-import { dispatchMinute, previewDueReminders, recordDueReminders, scheduleNudge, sendDueNotifications } from './outreach-worker';
+import { previewDueReminders, recordDueReminders, scheduleNudge, sendDueNotifications } from './outreach-worker';
 
 const LISBON = 'Europe/Lisbon';
 const DAY = '2026-11-24';
@@ -33,14 +34,14 @@ const notificationsOf = (clientId: string) =>
     sql`select kind, status, channel, attempts, dedupe_key from notifications where client_id = ${clientId} order by created_at`,
   );
 
-describe('the minute dispatch', () => {
+describe('a minute of outreach', () => {
   it('sends a client their 20:00 reminder once, however many workers run the minute', async () => {
     const { client, clinicId } = await createClinicWithClient();
     await saveReminderSettings({ actor: client, input: reminderOn });
     expect(await previewDueReminders({ clinicId, at: at20 })).toMatchObject([{ kind: 'checkin', localTime: '20:00', timeZone: LISBON, channel: 'in_app' }]);
 
-    await Promise.all([dispatchMinute({ at: at20 }), dispatchMinute({ at: at20 }), dispatchMinute({ at: at20 })]);
-    await dispatchMinute({ at: at20 });
+    await Promise.all([runMinute({ at: at20 }), runMinute({ at: at20 }), runMinute({ at: at20 })]);
+    await runMinute({ at: at20 });
     expect(await notificationsOf(client.userId)).toEqual([
       { kind: 'checkin', status: 'accepted', channel: 'in_app', attempts: 1, dedupe_key: `checkin:${client.userId}:${DAY}:20:00` },
     ]);
@@ -58,11 +59,32 @@ describe('the minute dispatch', () => {
     const early = await createClinicWithClient();
     await saveReminderSettings({ actor: early.client, input: reminderOn });
 
-    await dispatchMinute({ at: new Date(at20.getTime() - 60_000) });
-    await dispatchMinute({ at: at20 });
+    await runMinute({ at: new Date(at20.getTime() - 60_000) });
+    await runMinute({ at: at20 });
     expect(await notificationsOf(logged.client.userId)).toEqual([]);
     expect(await notificationsOf(away.client.userId)).toEqual([]);
     expect(await notificationsOf(early.client.userId)).toHaveLength(1);
+  });
+
+  it('finds each zone’s own slots in one pass, a time the clocks skipped included', async () => {
+    // 2027-03-14 07:00 UTC: 03:00 in New York, the first minute after the spring-forward gap
+    // (02:30 never happens there that night and fires now), and 07:00 in Lisbon.
+    const at = new Date('2027-03-14T07:00:00Z');
+    const { client: lisbon, therapist, clinicId } = await createClinicWithClient();
+    const newYork = await addClientOf(therapist);
+    await getDatabase().update(schema.users).set({ timeZone: 'America/New_York' }).where(sql`id = ${newYork.userId}`);
+    await saveReminderSettings({ actor: lisbon, input: { ...reminderOn, firstTime: '07:00' } });
+    await saveReminderSettings({ actor: newYork, input: { ...reminderOn, firstTime: '02:30', secondTime: '07:00' } });
+
+    const due = await previewDueReminders({ clinicId, at });
+    expect(due.map((d) => [d.clientId, d.localDate, d.localTime, d.timeZone]).sort()).toEqual(
+      [
+        [lisbon.userId, '2027-03-14', '07:00', LISBON],
+        [newYork.userId, '2027-03-14', '02:30', 'America/New_York'],
+      ].sort(),
+    );
+    expect(await runMinute({ at })).toBe(2);
+    expect(await runMinute({ at })).toBe(0);
   });
 
   it('retries a send interrupted mid-way once the claim has lapsed, and only that one', async () => {
@@ -108,8 +130,8 @@ describe('escalations', () => {
     const settled = await addAlert(client, therapist, 40);
     await acknowledgeAlert(settled, clinicId, therapist);
     const now = new Date();
-    await dispatchMinute({ at: now });
-    await dispatchMinute({ at: now });
+    await runMinute({ at: now });
+    await runMinute({ at: now });
 
     const rows = await queryRows<{ kind: string; recipient_id: string; dedupe_key: string }>(
       getDatabase(),
@@ -138,7 +160,7 @@ describe('reminder health for the therapist', () => {
   it('shows the fact of delivery only while the client shares check-ins', async () => {
     const { client, therapist } = await createClinicWithClient();
     await saveReminderSettings({ actor: client, input: reminderOn });
-    await dispatchMinute({ at: at20 });
+    await runMinute({ at: at20 });
     expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toBeNull();
     await grant(client, therapist, 'checkins');
     expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toMatchObject({ state: 'delivered', channel: 'in_app' });

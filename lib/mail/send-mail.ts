@@ -9,12 +9,12 @@ export type Mail = { to: string; subject: string; text: string };
 /** smtp: sent; outbox: written to the local outbox folder (embedded demo and development); none: not sent. */
 export type MailChannel = 'smtp' | 'outbox' | 'none';
 
-export const outboxDir = dataDir ? path.join(dataDir, 'outbox') : null;
+export const outboxDir = env.TANDEM_OUTBOX_DIR ? path.resolve(env.TANDEM_OUTBOX_DIR) : dataDir ? path.join(dataDir, 'outbox') : null;
 
 /**
- * Sends through SMTP when SMTP_HOST is set. Otherwise nothing leaves the machine: on the embedded
- * database the message is written to `<data folder>/outbox/` (where the tests read it), and the
- * caller shows the link to the admin to pass on.
+ * Sends through SMTP when SMTP_HOST is set. Otherwise nothing leaves the machine: the message is
+ * written to the outbox folder (`<data folder>/outbox/` or TANDEM_OUTBOX_DIR, where the tests read
+ * it), and the caller shows the link to the admin to pass on.
  */
 export async function sendMail(mail: Mail): Promise<MailChannel> {
   if (env.SMTP_HOST) {

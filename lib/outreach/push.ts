@@ -2,7 +2,8 @@ import webpush from 'web-push';
 import type { VapidKeys } from '@/lib/secret-sources';
 
 export type PushTarget = { endpoint: string; p256dh: string; auth: string };
-export type PushPayload = { title: string; body: string; url: string };
+/** `tag`: the notification's id, so a device shows a resent copy in place of the first, not beside it. */
+export type PushPayload = { title: string; body: string; url: string; tag: string };
 /** accepted: the push service took it; gone: the subscription no longer exists (404/410); failed: anything else. */
 export type PushOutcome = { result: 'accepted' } | { result: 'gone'; status: number } | { result: 'failed'; reason: string };
 

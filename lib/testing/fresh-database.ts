@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll } from 'vitest';
 import pg from 'pg';
 
 // Gives every integration test file a fresh, migrated database before the app's modules load:
 // an in-memory PGlite by default, or, with TANDEM_TEST_DATABASE=postgres, a new database on the
-// server in DATABASE_URL that is dropped when the file is done.
+// server in DATABASE_URL that is dropped when the file is done. Mail goes to a fresh outbox folder
+// of its own, removed after.
 const onPostgres = process.env.TANDEM_TEST_DATABASE === 'postgres';
 let dropDatabase: (() => Promise<void>) | undefined;
 
@@ -41,6 +45,9 @@ if (onPostgres) {
   process.env.TANDEM_DATA_DIR = 'memory://';
 }
 
+const outbox = await mkdtemp(path.join(tmpdir(), 'tandem-outbox-'));
+process.env.TANDEM_OUTBOX_DIR = outbox;
+
 const { closeDatabase, getDatabase } = await import('@/db');
 const { migrateDatabase } = await import('@/db/migrate');
 await migrateDatabase(getDatabase());
@@ -48,4 +55,5 @@ await migrateDatabase(getDatabase());
 afterAll(async () => {
   await closeDatabase();
   await dropDatabase?.();
+  await rm(outbox, { recursive: true, force: true });
 });

@@ -10,10 +10,12 @@ import { minuteStart, slotsFiringAt } from '@/lib/outreach/schedule';
 // `npm run bench:reminders [-- --json] [--clients N] [--workers N]` on PostgreSQL (DATABASE_URL
 // names the server; the bench makes and drops its own database). 100,000 clients over 20 time
 // zones with daily reminders; `npm run worker` processes dispatch two busy minutes for real
-// (Web Push, encrypted and signed, to a local push service that counts what arrives), and in the
-// second minute every worker is killed mid-dispatch and new ones are started. Prints, per minute:
-// how many were due, seconds from the minute's start until the last one arrived, how many
-// clients got it twice, and how many never got it.
+// (Web Push, encrypted and signed, to a local push service that counts what arrives). In the
+// second minute one worker is killed (SIGKILL) while it holds claimed sends, and restarted.
+// Prints, per minute: how many were due, seconds from the minute's start until the last one
+// arrived, how many clients got it twice and how many never got it within five minutes (counted
+// at the push service), and what the database recorded (accepted rows, rows retaken from a dead
+// worker).
 
 const ZONES = [
   'Europe/London', 'Europe/Lisbon', 'Europe/Paris', 'Europe/Berlin', 'Europe/Athens', 'Europe/Moscow', 'Asia/Dubai',
@@ -81,7 +83,10 @@ const sinkPort = (sink.address() as AddressInfo).port;
 const db = new pg.Client({ connectionString: benchUrl.toString() });
 const workers: ChildProcess[] = [];
 const startWorker = () => {
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/outreach/worker.ts'], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/outreach/worker.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().trimEnd().split('\n')) log(`  [worker ${child.pid}] ${line}`);
+  });
   workers.push(child);
   return child;
 };
@@ -155,11 +160,26 @@ try {
   log(`${workerCount} workers started; first measured minute ${first.toISOString()} (${expected[0].size} due), second ${second.toISOString()} (${expected[1].size} due).`);
 
   const arrived = (due: Set<string>) => [...due].filter((id) => receipts.has(id)).length;
-  const measure = async (minute: Date, due: Set<string>, onProgress?: (share: number) => void) => {
+  /** What the database recorded for the minute: a due client without an accepted row was missed there. */
+  const recorded = async (minute: Date, due: Set<string>) => {
+    const { rows } = await db.query<{ clientId: string; status: string; attempts: number }>(
+      `select client_id as "clientId", status, attempts from notifications where kind = 'checkin' and due_at = $1`,
+      [minute],
+    );
+    const accepted = new Set(rows.filter((r) => r.status === 'accepted').map((r) => r.clientId));
+    return {
+      rows: rows.length,
+      accepted: accepted.size,
+      missed: [...due].filter((id) => !accepted.has(id)).length,
+      // Claimed by a worker that died before recording them, then taken over by another.
+      retaken: rows.filter((r) => r.attempts > 1).length,
+    };
+  };
+  const measure = async (minute: Date, due: Set<string>, onProgress?: (share: number) => Promise<void>) => {
     const deadline = minute.getTime() + 5 * 60_000;
     while (Date.now() < deadline && arrived(due) < due.size) {
-      onProgress?.(arrived(due) / due.size);
-      await sleep(200);
+      await onProgress?.(arrived(due) / due.size);
+      await sleep(100);
     }
     // Let late duplicates (a retried send) show up before counting.
     await sleep(5_000);
@@ -170,24 +190,26 @@ try {
       dispatchSeconds: Math.round(((last - minute.getTime()) / 1000) * 10) / 10,
       duplicates: [...due].filter((id) => (receipts.get(id)?.length ?? 0) > 1).length,
       missed: due.size - arrived(due),
+      database: await recorded(minute, due),
     };
   };
 
   const plain = await measure(first, expected[0]);
   log(`First minute: ${JSON.stringify(plain)}`);
-  let killedAt: number | null = null;
-  const withKill = await measure(second, expected[1], (share) => {
-    if (killedAt === null && share >= 0.3) {
-      killedAt = share;
-      // Every worker, so the one dispatching this minute is surely among them; then new ones.
-      const running = workers.filter((w) => w.exitCode === null);
-      running.forEach((w) => w.kill('SIGKILL'));
-      for (let i = 0; i < workerCount; i++) startWorker();
-      log(`Killed ${running.length} workers with ${Math.round(share * 100)}% delivered, started ${workerCount} new ones.`);
-    }
+  let kill: { atShareDelivered: number; signal: string | null } | null = null;
+  const withKill = await measure(second, expected[1], async (share) => {
+    if (kill !== null || share < 0.3) return;
+    // One worker, while it holds sends it claimed: all of them share every minute's sends.
+    const victim = workers.find((w) => w.exitCode === null && w.signalCode === null)!;
+    const exited = new Promise<string | null>((resolve) => victim.once('exit', (_code, signal) => resolve(signal)));
+    const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from notifications where status = 'sending'`);
+    victim.kill('SIGKILL');
+    kill = { atShareDelivered: Math.round(share * 1000) / 1000, signal: await exited };
+    startWorker();
+    log(`Killed worker ${victim.pid} (${kill.signal}) with ${Math.round(share * 100)}% delivered and ${rows[0]!.n} sends claimed by the workers; started a new one.`);
   });
   log(`Second minute, a worker killed mid-dispatch: ${JSON.stringify(withKill)}`);
-  const result = { clients: clientCount, ...plain, killedWorkerRun: { ...withKill, killedAtShareDelivered: killedAt } };
+  const result = { clients: clientCount, workers: workerCount, ...plain, killedWorkerRun: { ...withKill, kill } };
   console.log(JSON.stringify(result, null, asJson ? 0 : 2));
 } finally {
   for (const w of workers) if (w.exitCode === null) w.kill('SIGTERM');
