@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { auditActionOf } from '@/lib/audit/vocabulary';
-import { recordAudit, type AuditAction } from './audit';
+import { queueAudit, type AuditAction } from './audit';
 import { withActor, type Actor } from './context';
 
 export type AccessLogEntry = {
@@ -53,7 +53,7 @@ export async function listAccessLog({ actor, limit = 200 }: { actor: Actor; limi
       )
       .orderBy(desc(e.occurredAt), desc(e.seq))
       .limit(limit);
-    await recordAudit(tx, actor, { action: 'audit_log.read', subjectType: 'audit_log', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'audit_log.read', subjectType: 'audit_log', subjectClientId: actor.userId });
     return rows.map((r) => ({
       id: r.id,
       at: r.at,

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
-import { recordAudit, type AuditEntry } from './audit';
+import { queueAudit, type AuditEntry } from './audit';
 import type { Actor } from './context';
 
 export type Scope = (typeof schema.consentScopeEnum.enumValues)[number];
@@ -39,7 +39,7 @@ export async function admitAssignedTherapist(
 ): Promise<boolean> {
   if (!z.uuid().safeParse(clientId).success) return false;
   if (await isAssignedTherapist(tx, actor, clientId)) return true;
-  await recordAudit(tx, actor, { ...audit, subjectClientId: clientId, outcome: 'denied' });
+  await queueAudit(tx, actor, { ...audit, subjectClientId: clientId, outcome: 'denied' });
   return false;
 }
 

@@ -6,7 +6,7 @@ import { passwordProblem } from '@/lib/auth/password-strength';
 import { TandemError } from '@/lib/errors';
 import type { ChangePasswordInput } from '@/lib/validation/auth';
 import { phoneSchema } from '@/lib/validation/phone';
-import { flushAudits, recordAudit } from './audit';
+import { flushAudits, queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 import { checkThrottle, clearThrottle, recordThrottleFailure, throttleKey, type ThrottleCheck } from './throttle';
 
@@ -14,7 +14,7 @@ import { checkThrottle, clearThrottle, recordThrottleFailure, throttleKey, type 
 export async function updateTimeZone({ actor, timeZone }: { actor: Actor; timeZone: string }): Promise<void> {
   await withActor(actor, async (tx) => {
     await tx.update(schema.users).set({ timeZone }).where(eq(schema.users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'account.update_time_zone', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.update_time_zone', subjectType: 'account', subjectId: actor.userId });
   });
 }
 
@@ -32,7 +32,7 @@ export async function updatePhone({ actor, phone }: { actor: Actor; phone: strin
   if (!parsed.success) throw new TandemError('bad_request:input', parsed.error.issues[0]?.message);
   await withActor(actor, async (tx) => {
     await tx.update(schema.users).set({ phone: parsed.data }).where(eq(schema.users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'account.update_phone', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.update_phone', subjectType: 'account', subjectId: actor.userId });
   });
 }
 
@@ -49,10 +49,10 @@ export async function deleteMyAccount({ actor, password }: { actor: Actor; passw
     const [me] = await tx.select({ passwordHash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, actor.userId));
     const isMatch = Boolean(me?.passwordHash) && (await verifyPassword(me?.passwordHash as string, password));
     if (!isMatch) {
-      await recordAudit(tx, actor, { action: 'account.delete', subjectType: 'account', subjectId: actor.userId, outcome: 'denied' });
+      await queueAudit(tx, actor, { action: 'account.delete', subjectType: 'account', subjectId: actor.userId, outcome: 'denied' });
       return false;
     }
-    await recordAudit(tx, actor, { action: 'account.delete', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.delete', subjectType: 'account', subjectId: actor.userId });
     // Written while the account still exists: the event outlives it, with its actor set to null.
     await flushAudits(tx);
     const deleted = await tx.delete(schema.users).where(eq(schema.users.id, actor.userId)).returning({ id: schema.users.id });
@@ -85,7 +85,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: Ch
   if (!me?.passwordHash || !(await verifyPassword(me.passwordHash, input.currentPassword))) {
     await recordThrottleFailure(checks);
     await withActor(actor, (tx) =>
-      recordAudit(tx, actor, { action: 'account.change_password', subjectType: 'account', subjectId: actor.userId, outcome: 'denied' }),
+      queueAudit(tx, actor, { action: 'account.change_password', subjectType: 'account', subjectId: actor.userId, outcome: 'denied' }),
     );
     return { status: 'wrong-password' };
   }
@@ -94,7 +94,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: Ch
   const passwordHash = await hashPassword(input.newPassword);
   await withActor(actor, async (tx) => {
     await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'account.change_password', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.change_password', subjectType: 'account', subjectId: actor.userId });
   });
   await clearThrottle(checks);
   return { status: 'changed' };

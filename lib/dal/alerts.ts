@@ -4,7 +4,7 @@ import { schema, type Transaction } from '@/db';
 import type { RiskCategory } from '@/lib/clinical/risk-categories';
 import { TandemError } from '@/lib/errors';
 import { acknowledgementText, alertAcknowledgementSchema, type AcknowledgementAction, type AlertAcknowledgementInput } from '@/lib/validation/alerts';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export type AlertKind = (typeof schema.alertKindEnum.enumValues)[number];
@@ -53,7 +53,7 @@ export async function raiseUrgentAlert(tx: Transaction, actor: Actor, alert: Urg
       riskCategory: alert.kind === 'item9' ? null : alert.riskCategory,
     })),
   );
-  await recordAudit(tx, actor, { action: 'alerts.create', subjectType: 'alerts', subjectId: alert.sourceId, subjectClientId: actor.userId });
+  await queueAudit(tx, actor, { action: 'alerts.create', subjectType: 'alerts', subjectId: alert.sourceId, subjectClientId: actor.userId });
 }
 
 export type OpenAlert = {
@@ -110,7 +110,7 @@ export async function acknowledgeOpenAlerts(
   if (open.length === 0) return 0;
   await tx.insert(k).values(open.map((o) => ({ clinicId: actor.clinicId, alertId: o.id, acknowledgedBy: actor.userId, action: event.action, note: event.note })));
   for (const o of open) {
-    await recordAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: o.id, subjectClientId: event.clientId });
+    await queueAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: o.id, subjectClientId: event.clientId });
   }
   return open.length;
 }
@@ -132,7 +132,7 @@ export async function listOpenAlerts({ actor }: { actor: Actor }): Promise<OpenA
       )
       .orderBy(desc(a.createdAt));
     for (const clientId of new Set(rows.map((r) => r.clientId))) {
-      await recordAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
+      await queueAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
     }
     return rows;
   });
@@ -183,7 +183,7 @@ export async function listAlertInbox({ actor, limit = 100 }: { actor: Actor; lim
     const people = byIds.length === 0 ? [] : await tx.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(inArray(schema.users.id, byIds));
     const names = new Map(people.map((p) => [p.id, p.name]));
     for (const clientId of new Set(rows.map((r) => r.clientId))) {
-      await recordAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
+      await queueAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
     }
     return rows.map(({ ackAction, ackNote, ackBy, ackAt, email, phone, ...alert }) => ({
       ...alert,
@@ -210,7 +210,7 @@ export async function acknowledgeAlert({ actor, input }: { actor: Actor; input: 
       .from(a)
       .where(and(eq(a.id, alertId), eq(a.therapistId, actor.userId)));
     if (!alert) {
-      await recordAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: alertId, outcome: 'denied' });
+      await queueAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: alertId, outcome: 'denied' });
       return 'missing' as const;
     }
     const [existing] = await tx
@@ -220,7 +220,7 @@ export async function acknowledgeAlert({ actor, input }: { actor: Actor; input: 
     if (existing) throw new TandemError('conflict:alert_acknowledged');
     const words = note && note.length > 0 ? note : null;
     await tx.insert(schema.alertAcknowledgements).values({ clinicId: actor.clinicId, alertId, acknowledgedBy: actor.userId, action, note: words });
-    await recordAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: alertId, subjectClientId: alert.clientId });
+    await queueAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: alertId, subjectClientId: alert.clientId });
     await resolveUrgentSignals(tx, actor, { clientId: alert.clientId, kind: alert.kind, reason: acknowledgementText(action, words) });
     return 'done' as const;
   });

@@ -7,7 +7,7 @@ import type { Role } from '@/lib/auth/roles';
 import { TandemError } from '@/lib/errors';
 import type { AuditQuery } from '@/lib/validation/admin';
 import { getSecrets } from '@/lib/secrets';
-import { recordAudit, recordCheckpoint } from './audit';
+import { queueAudit, recordCheckpoint } from './audit';
 import { withActor, type Actor } from './context';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -95,7 +95,7 @@ export async function listAuditEvents({ actor, query }: { actor: Actor; query: A
     const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
     const page = Math.min(query.page, pageCount);
     const rows = await selectEvents(tx, query, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE);
-    await recordAudit(tx, actor, { action: 'audit_log.view', subjectType: 'audit_log', subjectClientId: query.client });
+    await queueAudit(tx, actor, { action: 'audit_log.view', subjectType: 'audit_log', subjectClientId: query.client });
     return { rows, total, page, pageCount };
   });
 }
@@ -105,7 +105,7 @@ export async function exportAuditEvents({ actor, query }: { actor: Actor; query:
   requireAdmin(actor);
   return withActor(actor, async (tx) => {
     const rows = await selectEvents(tx, query, AUDIT_EXPORT_LIMIT, 0);
-    await recordAudit(tx, actor, { action: 'audit_log.export', subjectType: 'audit_log', subjectClientId: query.client });
+    await queueAudit(tx, actor, { action: 'audit_log.export', subjectType: 'audit_log', subjectClientId: query.client });
     return rows;
   });
 }
@@ -178,7 +178,7 @@ export async function verifyAuditChain({ actor, kept }: { actor: Actor; kept?: C
     );
     const head = links.at(-1);
     if (chain.isIntact && !checkpoints.problem && head) await recordCheckpoint(tx, Number(head.seq), head.hash);
-    await recordAudit(tx, actor, {
+    await queueAudit(tx, actor, {
       action: 'audit_log.verify',
       subjectType: 'audit_log',
       outcome: chain.isIntact && !checkpoints.problem ? 'allowed' : 'failed',
@@ -198,7 +198,7 @@ export async function exportAuditCheckpoints({ actor }: { actor: Actor }): Promi
     const head = await chainHead(tx);
     if (head) await recordCheckpoint(tx, head.seq, head.hash);
     const checkpoints = await clinicCheckpoints(tx, actor.clinicId);
-    await recordAudit(tx, actor, { action: 'audit_log.export_checkpoints', subjectType: 'audit_log' });
+    await queueAudit(tx, actor, { action: 'audit_log.export_checkpoints', subjectType: 'audit_log' });
     return { format: 'tandem-audit-checkpoints/1', checkpoints };
   });
 }

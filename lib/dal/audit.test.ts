@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient, grant } from '@/lib/testing/factories';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { listCheckIns } from './check-ins';
 import { withActor } from './context';
 
@@ -45,7 +45,7 @@ describe('audit events', () => {
     const { clinicId, client } = await createClinicWithClient();
     await expect(
       withActor(client, async (tx) => {
-        await recordAudit(tx, client, { action: 'check_ins.create', subjectType: 'check_ins', subjectClientId: client.userId });
+        await queueAudit(tx, client, { action: 'check_ins.create', subjectType: 'check_ins', subjectClientId: client.userId });
         throw new Error('the write failed');
       }),
     ).rejects.toThrow('the write failed');
@@ -54,7 +54,7 @@ describe('audit events', () => {
 
   it('can be inserted and read by the app role, never updated or deleted', async () => {
     const { clinicId, admin } = await createClinicWithClient();
-    await withActor(admin, (tx) => recordAudit(tx, admin, { action: 'clinic.view', subjectType: 'clinic' }));
+    await withActor(admin, (tx) => queueAudit(tx, admin, { action: 'clinic.view', subjectType: 'clinic' }));
     const visible = await withActor(admin, (tx) => queryRows<EventRow>(tx, sql`select * from audit_events`));
     expect(visible).toHaveLength(1);
     await expect(withActor(admin, (tx) => tx.execute(sql`update audit_events set action = 'clinic.edit'`))).rejects.toMatchObject({
@@ -69,7 +69,7 @@ describe('audit events', () => {
   it('cannot be written in someone else’s name', async () => {
     const { client, therapist } = await createClinicWithClient();
     await expect(
-      withActor(client, (tx) => recordAudit(tx, therapist, { action: 'check_ins.read', subjectType: 'check_ins' })),
+      withActor(client, (tx) => queueAudit(tx, therapist, { action: 'check_ins.read', subjectType: 'check_ins' })),
     ).rejects.toThrow();
   });
 });

@@ -32,16 +32,16 @@ function enqueue(tx: Transaction, events: Queued[]) {
 }
 
 /**
- * Records an audit event in the caller's transaction, so it commits or rolls back with the work
- * it describes (a denial is the exception: see `takeDenials`). Never carries clinical content:
+ * Queues an audit event on the caller's transaction; the transaction writes its queue as one batch
+ * just before it commits (`flushAudits`), so the event commits or rolls back with the work it describes (a denial is the exception: see `takeDenials`). Never carries clinical content:
  * who, what kind, which client, outcome.
  */
-export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
-  await recordAudits(tx, actor, [entry]);
+export async function queueAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
+  await queueAudits(tx, actor, [entry]);
 }
 
 /** Several audit events at once (a list view audits each client it shows). */
-export async function recordAudits(tx: Transaction, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+export async function queueAudits(tx: Transaction, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
   enqueue(
     tx,
     entries.map((entry) => ({ actorId: actor.userId, entry })),
@@ -56,7 +56,7 @@ export function moveAudits(from: Transaction, to: Transaction): void {
 }
 
 /** An event of the clinic's background worker (`withClinicWorker`): no person acted. */
-export function recordWorkerAudit(tx: Transaction, entry: AuditEntry): void {
+export function queueWorkerAudit(tx: Transaction, entry: AuditEntry): void {
   enqueue(tx, [{ actorId: null, entry }]);
 }
 

@@ -6,7 +6,7 @@ import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import type { SignInFailureReason } from '@/db/schema';
 import type { SignInInput } from '@/lib/validation/auth';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, withoutActor, type Actor, type ActorContext } from './context';
 import { checkThrottle, clearThrottle, recordThrottleFailure, throttleKey, type ThrottleCheck } from './throttle';
 import { verifySecondFactor } from './two-factor';
@@ -113,7 +113,7 @@ export async function signIn(request: SignInRequest): Promise<SignInOutcome> {
       .insert(schema.userSessions)
       .values({ userId: user.userId, clinicId: user.clinicId, device: request.device.slice(0, 300), source: source.slice(0, 100) })
       .returning({ id: schema.userSessions.id });
-    await recordAudit(tx, user, { action: 'account.sign_in', subjectType: 'account', subjectId: user.userId });
+    await queueAudit(tx, user, { action: 'account.sign_in', subjectType: 'account', subjectId: user.userId });
     return row?.id as string;
   });
   return { status: 'signed-in', user, sessionId };
@@ -123,7 +123,7 @@ async function recordSignInFailure(email: string, source: string, reason: SignIn
   await withoutActor((tx) => tx.execute(sql`select auth_record_sign_in_failure(${email}, ${source}, ${reason})`));
   if (!user) return;
   await withActor(user, (tx) =>
-    recordAudit(tx, user, { action: 'account.sign_in', subjectType: 'account', subjectId: user.userId, outcome: 'denied' }),
+    queueAudit(tx, user, { action: 'account.sign_in', subjectType: 'account', subjectId: user.userId, outcome: 'denied' }),
   );
 }
 
@@ -262,7 +262,7 @@ export async function endSession({ actor, sessionId }: { actor: Actor; sessionId
       .where(and(eq(schema.userSessions.id, sessionId), eq(schema.userSessions.userId, actor.userId), isNull(schema.userSessions.revokedAt)))
       .returning({ id: schema.userSessions.id });
     if (ended.length === 0) return false;
-    await recordAudit(tx, actor, { action: 'account.sign_out', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.sign_out', subjectType: 'account', subjectId: actor.userId });
     return true;
   });
 }
@@ -278,6 +278,6 @@ export async function endAllSessions(actor: Actor): Promise<void> {
       .update(schema.userSessions)
       .set({ revokedAt: new Date() })
       .where(and(eq(schema.userSessions.userId, actor.userId), isNull(schema.userSessions.revokedAt)));
-    await recordAudit(tx, actor, { action: 'account.end_sessions', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.end_sessions', subjectType: 'account', subjectId: actor.userId });
   });
 }

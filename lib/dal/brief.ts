@@ -6,7 +6,7 @@ import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief, type BriefRiskAnswer } from '@/lib/insights/brief';
 import { admitAssignedTherapist, sharedScopes, visibleInsights } from './access';
-import { recordAudit, type AuditAction } from './audit';
+import { queueAudit, type AuditAction } from './audit';
 import { companionBriefOf } from './companion';
 import { withActor, type Actor } from './context';
 
@@ -32,7 +32,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
   const sharesCheckIns = sharing.includes('checkins');
   const sharesMeasures = sharing.includes('measures');
   const audit = (action: AuditAction, subjectType: 'check_ins' | 'measures' | 'insights' | 'alerts') =>
-    recordAudit(tx, actor, { action, subjectType, subjectClientId: clientId });
+    queueAudit(tx, actor, { action, subjectType, subjectClientId: clientId });
 
   let checkIns = null;
   if (sharesCheckIns) {
@@ -107,7 +107,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
       .where(and(eq(items.clientId, clientId), gte(items.createdAt, new Date(`${addDays(window.from, -1)}T00:00:00Z`))))
       .orderBy(desc(items.createdAt));
     companion = companionBriefOf(rows);
-    await recordAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
   }
 
   return buildBrief({

@@ -15,7 +15,7 @@ import {
   type EvidenceRef,
 } from '@/lib/validation/care-plan';
 import { visibleInsights, type Scope } from './access';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withAssignedClient, type ClientAccess } from './client-record';
 import type { Actor } from './context';
 
@@ -118,7 +118,7 @@ export async function appendCarePlanVersion(
     );
   }
   await tx.update(p).set({ currentVersion: version, updatedAt: new Date() }).where(eq(p.id, plan.id));
-  await recordAudit(tx, actor, { action: 'care_plan.save', subjectType: 'care_plan', subjectId: row.id, subjectClientId: client.clientId });
+  await queueAudit(tx, actor, { action: 'care_plan.save', subjectType: 'care_plan', subjectId: row.id, subjectClientId: client.clientId });
   return version;
 }
 
@@ -163,7 +163,7 @@ export async function getCarePlan({ actor, clientId }: { actor: Actor; clientId:
       .select({ id: schema.carePlans.id, currentVersion: schema.carePlans.currentVersion })
       .from(schema.carePlans)
       .where(eq(schema.carePlans.clientId, clientId));
-    await recordAudit(tx, actor, { action: 'care_plan.read', subjectType: 'care_plan', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'care_plan.read', subjectType: 'care_plan', subjectClientId: clientId });
     if (!plan) return { version: 0, content: emptyCarePlan, versions: [], evidenceOptions };
     const v = schema.carePlanVersions;
     const rows = await tx

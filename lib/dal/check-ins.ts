@@ -11,7 +11,7 @@ import { timeZoneSchema } from '@/lib/validation/calendar-day';
 import { checkInSchema, type CheckInInput } from '@/lib/validation/check-in';
 import { canReadClientScope } from './access';
 import { raiseUrgentAlert } from './alerts';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export type CheckInDto = {
@@ -42,7 +42,7 @@ export async function listCheckIns({
 }): Promise<CheckInDto[]> {
   const result = await withActor(actor, async (tx) => {
     if (!(await canReadClientScope(tx, actor, clientId, 'checkins'))) {
-      await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId, outcome: 'denied' });
+      await queueAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId, outcome: 'denied' });
       return null;
     }
     const c = schema.checkIns;
@@ -66,7 +66,7 @@ export async function listCheckIns({
         ),
       )
       .orderBy(asc(c.localDate), asc(c.recordedAt));
-    await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
     return rows;
   });
   if (!result) throw new TandemError('not_found:client');
@@ -153,7 +153,7 @@ export async function recordCheckIn({
       .returning({ id: schema.checkIns.id });
     if (!row) throw new TandemError('internal');
     await rememberOwnTags(tx, actor, values.tags);
-    await recordAudit(tx, actor, { action: 'check_ins.create', subjectType: 'check_ins', subjectId: row.id, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'check_ins.create', subjectType: 'check_ins', subjectId: row.id, subjectClientId: actor.userId });
     if (riskCategory) await raiseNoteAlert(tx, actor, row.id, riskCategory);
     return { id: row.id, localDate: day.localDate, hasRiskLanguage: riskCategory !== null };
   });
@@ -179,7 +179,7 @@ export async function getCheckIn({ actor, checkInId }: { actor: Actor; checkInId
       })
       .from(c)
       .where(and(eq(c.id, checkInId), eq(c.clientId, actor.userId)));
-    await recordAudit(tx, actor, {
+    await queueAudit(tx, actor, {
       action: 'check_ins.read',
       subjectType: 'check_ins',
       subjectId: row?.id,
@@ -217,7 +217,7 @@ export async function updateCheckIn({ actor, checkInId, input }: { actor: Actor;
       .returning({ localDate: c.localDate });
     if (!row) return null;
     await rememberOwnTags(tx, actor, values.tags);
-    await recordAudit(tx, actor, { action: 'check_ins.update', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'check_ins.update', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
     if (found && !existing.riskCategory) await raiseNoteAlert(tx, actor, checkInId, found);
     return { localDate: row.localDate, hasRiskLanguage: found !== null };
   });
@@ -235,7 +235,7 @@ export async function deleteCheckIn({ actor, checkInId }: { actor: Actor; checkI
       .where(and(eq(schema.checkIns.id, checkInId), eq(schema.checkIns.clientId, actor.userId)))
       .returning({ id: schema.checkIns.id });
     if (rows.length === 0) return false;
-    await recordAudit(tx, actor, { action: 'check_ins.delete', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'check_ins.delete', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
     return true;
   });
   if (!isDeleted) throw new TandemError('not_found:check_in');
@@ -260,6 +260,6 @@ export async function setTimeZone({ actor, timeZone }: { actor: Actor; timeZone:
   if (!parsed.success) throw new TandemError('bad_request:input');
   await withActor(actor, async (tx) => {
     await tx.update(schema.users).set({ timeZone: parsed.data }).where(eq(schema.users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'account.update_time_zone', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.update_time_zone', subjectType: 'account', subjectId: actor.userId });
   });
 }

@@ -10,7 +10,7 @@ import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRa
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { admitAssignedTherapist, sharedScopes, visibleInsights, type Scope } from './access';
-import { recordAudit, type AuditEntry } from './audit';
+import { queueAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
 import { decryptJournalText } from './journal';
 
@@ -66,7 +66,7 @@ export async function getClientOverview({ actor, clientId }: { actor: Actor; cli
 
 /** The overview's read inside an admitted transaction: audited as the client's record being opened. */
 export async function readOverview(tx: Transaction, actor: Actor, client: ClientAccess): Promise<ClientAccess> {
-  await recordAudit(tx, actor, { action: 'client.view', subjectType: 'caseload', subjectClientId: client.clientId });
+  await queueAudit(tx, actor, { action: 'client.view', subjectType: 'caseload', subjectClientId: client.clientId });
   return client;
 }
 
@@ -97,7 +97,7 @@ export async function readTimeline(tx: Transaction, actor: Actor, client: Client
       .from(c)
       .where(and(eq(c.clientId, clientId), fetchFrom ? gte(c.localDate, fetchFrom) : undefined))
       .orderBy(asc(c.localDate));
-    await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
   }
   let measures = null;
   if (canSeeMeasures) {
@@ -108,7 +108,7 @@ export async function readTimeline(tx: Transaction, actor: Actor, client: Client
       .where(and(eq(m.clientId, clientId), earliest ? gte(m.localDate, earliest) : undefined))
       .orderBy(asc(m.completedAt));
     measures = rows.map((r) => ({ id: r.id, instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
-    await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
   }
   const insights = await visibleOpenInsights(tx, clientId, client.sharing);
   const n = schema.sessionNotes;
@@ -117,7 +117,7 @@ export async function readTimeline(tx: Transaction, actor: Actor, client: Client
     .from(n)
     .where(eq(n.clientId, clientId))
     .orderBy(asc(n.sessionDate));
-  await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
   // Urgent alerts reach the assigned therapist whatever is shared (docs/design.md §5): marked on the timeline.
   const a = schema.alerts;
   const alerts = await tx
@@ -125,7 +125,7 @@ export async function readTimeline(tx: Transaction, actor: Actor, client: Client
     .from(a)
     .where(and(eq(a.clientId, clientId), earliest ? gte(a.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`)) : undefined))
     .orderBy(asc(a.createdAt));
-  await recordAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
   const riskAnswers = alerts.map((x) => ({ kind: x.kind, answer: x.answer, localDate: localDateIn(client.timeZone, x.createdAt) }));
   return buildTimeline({ range, to, checkIns, measures, insights, sessions, riskAnswers });
 }
@@ -182,7 +182,7 @@ export async function readMeasureAdministrations(tx: Transaction, actor: Actor, 
     .from(m)
     .where(eq(m.clientId, clientId))
     .orderBy(asc(m.completedAt));
-  await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
   const previous = new Map<Instrument, number>();
   const out: MeasureAdministrationDto[] = rows.map((r) => {
     const definition = instrumentDefinition(r.instrument);
@@ -241,7 +241,7 @@ export async function readSharedJournal(tx: Transaction, actor: Actor, client: C
     .where(eq(j.clientId, clientId))
     .orderBy(desc(j.localDate), desc(j.createdAt))
     .limit(Math.min(Math.max(limit, 1), 100));
-  await recordAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
   return found;
 }
 
@@ -267,6 +267,6 @@ export async function readCheckInNotes(tx: Transaction, actor: Actor, client: Cl
     .where(and(eq(c.clientId, clientId), or(isNotNull(c.note), sql`cardinality(${c.tags}) > 0`)))
     .orderBy(desc(c.localDate), desc(c.recordedAt))
     .limit(Math.min(Math.max(limit, 1), 200));
-  await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
   return rows;
 }

@@ -4,7 +4,7 @@ import { queryRows, schema } from '@/db';
 import { daysOverdue, daysWithoutCheckIn, isNotLogging, NOT_LOGGING_DAYS } from '@/lib/insights/definitions';
 import { TandemError } from '@/lib/errors';
 import type { AssignClientsInput, ReassignmentPlan } from '@/lib/validation/admin';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 import type { Transaction } from '@/db';
 
@@ -94,7 +94,7 @@ export async function listCaseloads({ actor }: { actor: Actor }): Promise<Clinic
                 phq9_last_on::text as phq9_last_on, gad7_last_on::text as gad7_last_on, phq9_cadence, gad7_cadence, is_paused
            from admin_client_activity()`);
     const waiting = await queryRows<WaitingRow>(tx, sql`select * from admin_waiting_alerts() order by waiting_since`);
-    await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload' });
+    await queueAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload' });
 
     const byClient = new Map(activity.map((r) => [r.client_id, r]));
     // The rules are the therapist's caseload's (lib/insights/definitions), in the client's calendar.
@@ -166,7 +166,7 @@ async function loadTarget(tx: Transaction, actor: Actor, input: AssignClientsInp
   const found = new Set(chosen.map((c) => c.clientId));
   if (found.size !== wanted.size) {
     const missing = input.clientIds.find((id) => !found.has(id));
-    await recordAudit(tx, actor, { action: 'caseload.assign', subjectType: 'caseload', subjectClientId: missing, outcome: 'denied' });
+    await queueAudit(tx, actor, { action: 'caseload.assign', subjectType: 'caseload', subjectClientId: missing, outcome: 'denied' });
     throw new TandemError('not_found:client');
   }
   return { therapist, chosen };
@@ -210,7 +210,7 @@ async function moveClients(tx: Transaction, actor: Actor, input: AssignClientsIn
       ids.map((clientId) => ({ clinicId: actor.clinicId, clientId, therapistId: therapist.id, assignedBy: actor.userId, startedAt: now })),
     );
     for (const c of moving) {
-      await recordAudit(tx, actor, {
+      await queueAudit(tx, actor, {
         action: c.therapistId ? 'caseload.reassign' : 'caseload.assign',
         subjectType: 'caseload',
         subjectId: therapist.id,
@@ -266,7 +266,7 @@ export async function handOverClients(
   const held = await clientsHeldBy(tx, therapistId);
   const plan = reassign ?? [];
   if (held.length > 0 && plan.length === 0 && !unassignClients) {
-    await recordAudit(tx, actor, { action: 'people.deactivate', subjectType: 'account', subjectId: therapistId, outcome: 'denied' });
+    await queueAudit(tx, actor, { action: 'people.deactivate', subjectType: 'account', subjectId: therapistId, outcome: 'denied' });
     const clients = held.length === 1 ? '1 active client' : `${held.length} active clients`;
     throw new TandemError(
       'conflict:therapist_has_clients',
@@ -292,7 +292,7 @@ export async function handOverClients(
     .where(and(eq(schema.assignments.therapistId, therapistId), isNull(schema.assignments.endedAt)))
     .returning({ clientId: schema.assignments.clientId });
   for (const { clientId } of ended) {
-    await recordAudit(tx, actor, { action: 'caseload.unassign', subjectType: 'caseload', subjectId: therapistId, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'caseload.unassign', subjectType: 'caseload', subjectId: therapistId, subjectClientId: clientId });
   }
 }
 
@@ -306,7 +306,7 @@ export async function setCaseloadCapacity({ actor, therapistId, capacity }: { ac
       .where(and(eq(schema.memberships.userId, therapistId), eq(schema.memberships.role, 'therapist')))
       .returning({ id: schema.memberships.id });
     if (!row) throw new TandemError('not_found:person');
-    await recordAudit(tx, actor, { action: 'caseload.set_capacity', subjectType: 'caseload', subjectId: therapistId });
+    await queueAudit(tx, actor, { action: 'caseload.set_capacity', subjectType: 'caseload', subjectId: therapistId });
   });
 }
 
@@ -323,7 +323,7 @@ export async function listAssignmentHistory({ actor, clientId }: { actor: Actor;
       .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
       .where(and(eq(schema.memberships.userId, clientId), eq(schema.memberships.role, 'client')));
     if (!client) {
-      await recordAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', outcome: 'denied' });
+      await queueAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', outcome: 'denied' });
       throw new TandemError('not_found:client');
     }
     const rows = await queryRows<{ therapist_name: string; started_at: string | Date; ended_at: string | Date | null; assigned_by_name: string | null }>(
@@ -335,7 +335,7 @@ export async function listAssignmentHistory({ actor, clientId }: { actor: Actor;
            where a.client_id = ${clientId}
            order by a.started_at desc, a.ended_at desc nulls first`,
     );
-    await recordAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', subjectClientId: clientId });
     return {
       clientName: client.name,
       rows: rows.map((r) => ({
@@ -385,7 +385,7 @@ export async function listClientsWithoutTherapist({ actor }: { actor: Actor }): 
             join ${schema.users} u on u.id = w.client_id
            order by w.oldest_open_alert nulls last, u.name, u.id`,
     );
-    await recordAudit(tx, actor, { action: 'caseload.view_unassigned', subjectType: 'caseload' });
+    await queueAudit(tx, actor, { action: 'caseload.view_unassigned', subjectType: 'caseload' });
     return rows.map((r) => ({
       clientId: r.client_id,
       name: r.name,
@@ -421,7 +421,7 @@ export async function listDismissedUrgentSignals({ actor, now = new Date() }: { 
            where ${e.action} = 'insight.dismiss_urgent' and ${e.outcome} = 'allowed' and ${e.occurredAt} >= ${since.toISOString()}
            order by ${e.occurredAt} desc`,
     );
-    await recordAudit(tx, actor, { action: 'caseload.view_dismissed_urgent', subjectType: 'caseload' });
+    await queueAudit(tx, actor, { action: 'caseload.view_dismissed_urgent', subjectType: 'caseload' });
     return rows.map((r) => ({ clientName: r.client_name ?? 'A former client', therapistName: r.therapist_name ?? 'A former colleague', at: new Date(r.at) }));
   });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActorReading, type Actor } from './context';
 
 export type ClinicOverview = {
@@ -34,7 +34,7 @@ export async function getClinicOverview({ actor }: { actor: Actor }): Promise<Cl
       .from(a)
       .innerJoin(schema.users, eq(schema.users.id, a.therapistId))
       .where(and(isNull(a.endedAt), isNull(schema.users.deactivatedAt)));
-    await recordAudit(tx, actor, { action: 'clinic.view', subjectType: 'clinic' });
+    await queueAudit(tx, actor, { action: 'clinic.view', subjectType: 'clinic' });
     const roleCount = (role: string) => byRole.find((r) => r.role === role)?.n ?? 0;
     return {
       clinicName: clinic?.name ?? '',

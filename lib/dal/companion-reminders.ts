@@ -5,7 +5,7 @@ import { schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { planOneOffReminder } from '@/lib/outreach/schedule';
 import { activationReminderSchema, type ActivationReminderInput } from '@/lib/validation/companion-reminder';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { open, readReminderOffer, seal } from './companion';
 import { withActor, type Actor } from './context';
 
@@ -117,7 +117,7 @@ export async function planActivationReminder({ actor, input, now = new Date() }:
       .onConflictDoNothing({ target: [r.conversationId, r.offerTurn] })
       .returning(plannedColumns);
     if (!row) throw new TandemError('conflict:reminder_planned');
-    await recordAudit(tx, actor, { action: 'companion.plan_reminder', subjectType: 'companion', subjectId: row.id, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'companion.plan_reminder', subjectType: 'companion', subjectId: row.id, subjectClientId: actor.userId });
     return plannedOf(row);
   });
 }
@@ -150,6 +150,6 @@ export async function cancelPlannedReminder({ actor, reminderId, now = new Date(
     if (row.cancelledAt) return;
     if (row.dueAt.getTime() <= now.getTime()) throw new TandemError('conflict:reminder_sent');
     await tx.update(r).set({ cancelledAt: now }).where(and(eq(r.id, reminderId), eq(r.clientId, actor.userId), isNull(r.cancelledAt)));
-    await recordAudit(tx, actor, { action: 'companion.cancel_reminder', subjectType: 'companion', subjectId: reminderId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'companion.cancel_reminder', subjectType: 'companion', subjectId: reminderId, subjectClientId: actor.userId });
   });
 }

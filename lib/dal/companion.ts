@@ -13,7 +13,7 @@ import { TandemError } from '@/lib/errors';
 import { getSecrets } from '@/lib/secrets';
 import { canReadClientScope } from './access';
 import { raiseUrgentAlert } from './alerts';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withAssignedClient, type ClientAccess } from './client-record';
 import { withActor, type Actor } from './context';
 
@@ -66,7 +66,7 @@ export async function startCompanionConversation({ actor, afterDip }: { actor: A
       .returning({ id: schema.companionConversations.id });
     if (!row) throw new TandemError('internal');
     await tx.insert(schema.companionMessages).values({ clinicId: actor.clinicId, clientId: actor.userId, conversationId: row.id, turn: 0, author: 'companion', kind: reply.kind, ciphertext: seal(actor, reply.text) });
-    await recordAudit(tx, actor, { action: 'companion.create', subjectType: 'companion', subjectId: row.id, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'companion.create', subjectType: 'companion', subjectId: row.id, subjectClientId: actor.userId });
     return row.id;
   });
 }
@@ -125,7 +125,7 @@ export async function sendCompanionMessage({ actor, input }: { actor: Actor; inp
       const body = turn.saved.kind === 'thought_record' ? JSON.stringify(turn.saved.record) : turn.saved.text;
       await tx.insert(schema.companionItems).values({ clinicId: actor.clinicId, clientId: actor.userId, conversationId, kind: turn.saved.kind, ciphertext: seal(actor, body) });
     }
-    await recordAudit(tx, actor, { action: 'companion.message', subjectType: 'companion', subjectId: conversationId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'companion.message', subjectType: 'companion', subjectId: conversationId, subjectClientId: actor.userId });
     if (turn.risk.isHit && clientMessage) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'companion', sourceId: clientMessage.id, riskCategory: turn.risk.category });
     return true;
   });
@@ -163,12 +163,12 @@ export async function getCompanionConversation({ actor, clientId, conversationId
   const found = await withActor(actor, async (tx) => {
     const audit = { action: 'companion.read' as const, subjectType: 'companion' as const, subjectId: conversationId, subjectClientId: clientId };
     if (!(await canReadClientScope(tx, actor, clientId, 'companion'))) {
-      await recordAudit(tx, actor, { ...audit, outcome: 'denied' });
+      await queueAudit(tx, actor, { ...audit, outcome: 'denied' });
       return null;
     }
     const conversation = await readConversation(tx, clientId, conversationId);
     const isVisible = conversation !== null && (actor.role === 'client' || conversation.isTranscriptShared);
-    await recordAudit(tx, actor, isVisible ? audit : { ...audit, outcome: 'denied' });
+    await queueAudit(tx, actor, isVisible ? audit : { ...audit, outcome: 'denied' });
     return isVisible ? conversation : null;
   });
   if (!found) throw new TandemError('not_found:companion');
@@ -196,7 +196,7 @@ export async function setCompanionTranscriptShared({ actor, conversationId, isSh
       .set({ transcriptSharedAt: isShared ? new Date() : null })
       .where(and(eq(conv.id, conversationId), eq(conv.clientId, actor.userId), isShared ? isNull(conv.transcriptSharedAt) : undefined))
       .returning({ id: conv.id });
-    await recordAudit(tx, actor, { action: isShared ? 'companion.share_transcript' : 'companion.unshare_transcript', subjectType: 'companion', subjectId: conversationId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: isShared ? 'companion.share_transcript' : 'companion.unshare_transcript', subjectType: 'companion', subjectId: conversationId, subjectClientId: actor.userId });
     return rows.length;
   });
   if (updated === 0 && !isShared) throw new TandemError('not_found:companion');
@@ -217,7 +217,7 @@ export async function listCompanionItems({ actor, clientId, since, limit = 20 }:
     if (!z.uuid().safeParse(clientId).success) return null;
     const audit = { action: 'companion.list' as const, subjectType: 'companion' as const, subjectClientId: clientId };
     if (!(await canReadClientScope(tx, actor, clientId, 'companion'))) {
-      await recordAudit(tx, actor, { ...audit, outcome: 'denied' });
+      await queueAudit(tx, actor, { ...audit, outcome: 'denied' });
       return null;
     }
     const i = schema.companionItems;
@@ -227,7 +227,7 @@ export async function listCompanionItems({ actor, clientId, since, limit = 20 }:
       .where(and(eq(i.clientId, clientId), since ? gte(i.createdAt, since) : undefined, inArray(i.kind, ['thought_record', 'session_note'])))
       .orderBy(desc(i.createdAt))
       .limit(Math.min(Math.max(limit, 1), 100));
-    await recordAudit(tx, actor, audit);
+    await queueAudit(tx, actor, audit);
     return found;
   });
   if (!rows) throw new TandemError('not_found:client');
@@ -304,7 +304,7 @@ export async function readSharedCompanion(tx: Transaction, actor: Actor, client:
     .where(eq(i.clientId, clientId))
     .orderBy(desc(i.createdAt))
     .limit(Math.min(Math.max(limit, 1), 100));
-  await recordAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'companion.list', subjectType: 'companion', subjectClientId: clientId });
   const conv = schema.companionConversations;
   const shared = await tx
     .select({ id: conv.id })
@@ -316,7 +316,7 @@ export async function readSharedCompanion(tx: Transaction, actor: Actor, client:
   for (const { id } of shared) {
     const found = await readConversation(tx, clientId, id);
     if (found) conversations.push(found);
-    await recordAudit(tx, actor, { action: 'companion.read', subjectType: 'companion', subjectId: id, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'companion.read', subjectType: 'companion', subjectId: id, subjectClientId: clientId });
   }
   return { items: rows.map(itemOf), conversations };
 }
@@ -339,6 +339,6 @@ export async function setCompanionModelAllowed({ actor, isAllowed }: { actor: Ac
   await withActor(actor, async (tx) => {
     const [row] = await tx.update(schema.clinics).set({ companionModelAllowed: isAllowed }).where(eq(schema.clinics.id, actor.clinicId)).returning({ id: schema.clinics.id });
     if (!row) throw new TandemError('forbidden:role');
-    await recordAudit(tx, actor, { action: isAllowed ? 'clinic.allow_companion_model' : 'clinic.forbid_companion_model', subjectType: 'clinic', subjectId: row.id });
+    await queueAudit(tx, actor, { action: isAllowed ? 'clinic.allow_companion_model' : 'clinic.forbid_companion_model', subjectType: 'clinic', subjectId: row.id });
   });
 }

@@ -4,7 +4,7 @@ import { schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { scopeSchema } from '@/lib/validation/client-data';
 import { hasActiveAssignment, listTherapistsOfClient, liveGrant, type Scope } from './access';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export const SCOPES: readonly Scope[] = scopeSchema.options;
@@ -53,7 +53,7 @@ async function grantInTransaction(tx: Transaction, actor: Actor, therapistId: st
     grantedAt: now,
     expiresAt,
   });
-  await recordAudit(tx, actor, { action: 'consent.grant', subjectType: 'consent', subjectId: therapistId, subjectClientId: actor.userId });
+  await queueAudit(tx, actor, { action: 'consent.grant', subjectType: 'consent', subjectId: therapistId, subjectClientId: actor.userId });
 }
 
 /** Stops sharing a scope at once: the therapist's next request sees none of it. */
@@ -61,7 +61,7 @@ export async function revokeConsent({ actor, therapistId, scope }: { actor: Acto
   requireClient(actor);
   await withActor(actor, async (tx) => {
     await revokeLive(tx, actor, therapistId, scope, new Date());
-    await recordAudit(tx, actor, { action: 'consent.revoke', subjectType: 'consent', subjectId: therapistId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'consent.revoke', subjectType: 'consent', subjectId: therapistId, subjectClientId: actor.userId });
   });
 }
 
@@ -115,7 +115,7 @@ export async function listSharing({ actor }: { actor: Actor }): Promise<Sharing>
       .leftJoin(schema.users, eq(schema.users.id, g.therapistId))
       .where(eq(g.clientId, actor.userId))
       .orderBy(desc(g.grantedAt));
-    await recordAudit(tx, actor, { action: 'consent.view', subjectType: 'consent', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'consent.view', subjectType: 'consent', subjectClientId: actor.userId });
 
     const isLive = (x: (typeof grants)[number]) => x.revokedAt === null && (x.expiresAt === null || x.expiresAt > now);
     const history: SharingChange[] = grants.flatMap((x) => {
@@ -209,8 +209,8 @@ export async function completeOnboarding({
     await tx.update(schema.users).set({ timeZone }).where(eq(schema.users.id, actor.userId));
     for (const { therapistId } of pendingTherapists) {
       for (const scope of new Set(shares[therapistId] ?? [])) await grantInTransaction(tx, actor, therapistId, scope, now);
-      await recordAudit(tx, actor, { action: 'consent.review', subjectType: 'consent', subjectId: therapistId, subjectClientId: actor.userId });
+      await queueAudit(tx, actor, { action: 'consent.review', subjectType: 'consent', subjectId: therapistId, subjectClientId: actor.userId });
     }
-    await recordAudit(tx, actor, { action: 'account.onboard', subjectType: 'account', subjectId: actor.userId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.onboard', subjectType: 'account', subjectId: actor.userId, subjectClientId: actor.userId });
   });
 }

@@ -4,7 +4,7 @@ import { schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { localDateIn } from '@/lib/dates';
 import type { FhirExportInput } from '@/lib/export/fhir';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withAssignedClient } from './client-record';
 import { companionExportFor, type CompanionExport } from './companion';
 import { withActor, type Actor } from './context';
@@ -78,7 +78,7 @@ export async function exportMyData({ actor, format }: { actor: Actor; format: 'j
       .where(eq(g.clientId, actor.userId))
       .orderBy(asc(g.grantedAt));
     const companion = await companionExportFor(tx, actor);
-    await recordAudit(tx, actor, { action: `account.export_${format}`, subjectType: 'account', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: `account.export_${format}`, subjectType: 'account', subjectClientId: actor.userId });
 
     const iso = (d: Date | null) => (d === null ? null : d.toISOString());
     return {
@@ -141,15 +141,15 @@ export async function exportFhirRecord({ actor, clientId }: { actor: Actor; clie
     return withActor(actor, async (tx) => {
       const [person] = await tx.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, clientId));
       if (!person) throw new TandemError('not_found:client');
-      await recordAudit(tx, actor, { action: 'account.export_fhir', subjectType: 'account', subjectClientId: clientId });
+      await queueAudit(tx, actor, { action: 'account.export_fhir', subjectType: 'account', subjectClientId: clientId });
       return readFhirRecord(tx, { id: clientId, name: person.name }, { checkIns: true, measures: true });
     });
   }
   return withAssignedClient(actor, clientId, { action: 'client.export', subjectType: 'caseload' }, async (tx, client) => {
     const scopes = { checkIns: client.sharing.includes('checkins'), measures: client.sharing.includes('measures') };
-    await recordAudit(tx, actor, { action: 'client.export', subjectType: 'caseload', subjectClientId: clientId });
-    if (scopes.checkIns) await recordAudit(tx, actor, { action: 'check_ins.export', subjectType: 'check_ins', subjectClientId: clientId });
-    if (scopes.measures) await recordAudit(tx, actor, { action: 'measures.export', subjectType: 'measures', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'client.export', subjectType: 'caseload', subjectClientId: clientId });
+    if (scopes.checkIns) await queueAudit(tx, actor, { action: 'check_ins.export', subjectType: 'check_ins', subjectClientId: clientId });
+    if (scopes.measures) await queueAudit(tx, actor, { action: 'measures.export', subjectType: 'measures', subjectClientId: clientId });
     return readFhirRecord(tx, { id: clientId, name: client.name }, scopes);
   });
 }

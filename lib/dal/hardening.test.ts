@@ -4,7 +4,7 @@ import { getDatabase, queryRows } from '@/db';
 import { isGenuine } from '@/lib/audit/checkpoints';
 import { getSecrets } from '@/lib/secrets';
 import { createClinic, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
-import { CHECKPOINT_EVERY, recordAudit, recordAudits, type AuditEntry } from './audit';
+import { CHECKPOINT_EVERY, queueAudit, queueAudits, type AuditEntry } from './audit';
 import { exportAuditCheckpoints, verifyAuditChain } from './audit-log';
 import { listCheckIns } from './check-ins';
 import { withActor } from './context';
@@ -44,7 +44,7 @@ describe('denied events', () => {
     const denied: AuditEntry = { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: client.userId, outcome: 'denied' };
     await expect(
       withActor(client, async (tx) => {
-        await recordAudits(tx, client, [allowed, denied]);
+        await queueAudits(tx, client, [allowed, denied]);
         throw new Error('refused');
       }),
     ).rejects.toThrow('refused');
@@ -75,7 +75,7 @@ describe('audit authorship at the database', () => {
 
   it('takes the clinic, person and role from the transaction context', async () => {
     const { clinicId, therapist } = await createClinicWithClient();
-    await withActor(therapist, (tx) => recordAudit(tx, { ...therapist, role: 'admin' }, { action: 'clinic.view', subjectType: 'clinic' }));
+    await withActor(therapist, (tx) => queueAudit(tx, { ...therapist, role: 'admin' }, { action: 'clinic.view', subjectType: 'clinic' }));
     expect((await eventsOf(clinicId)).map((e) => [e.actor_id, e.actor_role])).toEqual([[therapist.userId, 'therapist']]);
   });
 });
@@ -84,7 +84,7 @@ describe('signed checkpoints', () => {
   it('are signed automatically as the chain passes each hundred events, with the server’s key', async () => {
     const { clinicId, client } = await createClinicWithClient();
     const entries = Array.from({ length: CHECKPOINT_EVERY + 5 }, (): AuditEntry => ({ action: 'check_ins.read', subjectType: 'check_ins' }));
-    await withActor(client, (tx) => recordAudits(tx, client, entries));
+    await withActor(client, (tx) => queueAudits(tx, client, entries));
     const rows = await queryRows<{ head_seq: number; head_hash: string; signed_at: Date | string; key_id: string; mac: string }>(
       owner(),
       sql`select head_seq::int as head_seq, head_hash, signed_at, key_id, mac from audit_checkpoints where clinic_id = ${clinicId}`,

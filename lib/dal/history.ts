@@ -3,7 +3,7 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
 import type { HistoryCheckIn, HistoryMeasure } from '@/lib/history/chart-data';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 /** The client's own check-ins and measure answers between two local dates, for the history page. */
@@ -30,8 +30,8 @@ export async function getHistory({
       .from(m)
       .where(and(eq(m.clientId, actor.userId), gte(m.localDate, from), lte(m.localDate, to)))
       .orderBy(asc(m.completedAt));
-    await recordAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: actor.userId });
-    await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: actor.userId });
     return { checkIns, measures };
   });
 }

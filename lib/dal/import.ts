@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
 import type { ImportedCheckIn, ImportSource } from '@/lib/import/entries';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 const BATCH = 1000;
@@ -93,7 +93,7 @@ export async function importCheckIns({
         .values(mappings.map(([label, mood]) => ({ clinicId: actor.clinicId, clientId: actor.userId, label, mood })))
         .onConflictDoUpdate({ target: [m.clientId, m.label], set: { mood: sql`excluded.mood`, updatedAt: sql`now()` } });
     }
-    await recordAudit(tx, actor, { action: 'check_ins.import', subjectType: 'check_ins', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'check_ins.import', subjectType: 'check_ins', subjectClientId: actor.userId });
     return { added, skipped: checkIns.length - added };
   });
 }

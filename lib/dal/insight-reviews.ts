@@ -7,7 +7,7 @@ import { localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { acknowledgementText } from '@/lib/validation/alerts';
 import { dismissalText, insightReviewSchema, type InsightReviewInput } from '@/lib/validation/insight-review';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { acknowledgeOpenAlerts, isAlertKind } from './alerts';
 import { appendCarePlanVersion } from './care-plan';
 import { withAssignedClient, type ClientAccess } from './client-record';
@@ -123,7 +123,7 @@ export async function readSignals(tx: Transaction, actor: Actor, client: ClientA
           .leftJoin(schema.users, eq(schema.users.id, r.reviewerId))
           .where(and(eq(r.clientId, clientId), inArray(r.insightId, ids)))
           .orderBy(desc(r.createdAt));
-  await recordAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
   const summaries = new Map(signals.map((s) => [s.id, s.summary]));
   const dto = ({ isOpen: _isOpen, ...s }: (typeof signals)[number]): SignalDto => s;
   const rank = { urgent: 0, attention: 1, info: 2 } as const;
@@ -169,7 +169,7 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
       .from(i)
       .where(and(eq(i.id, review.insightId), eq(i.clientId, clientId), visibleInsights(client.sharing)));
     if (!insight) {
-      await recordAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: review.insightId, subjectClientId: clientId, outcome: 'denied' });
+      await queueAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: review.insightId, subjectClientId: clientId, outcome: 'denied' });
       return null;
     }
     const isUrgent = insight.severity === 'urgent';
@@ -187,7 +187,7 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
     const snoozedUntil = review.action === 'snooze' ? review.until : null;
     await tx.insert(schema.insightReviews).values({ clinicId: actor.clinicId, insightId: insight.id, clientId, kind: insight.kind, reviewerId: actor.userId, action, reason, snoozedUntil });
     await tx.update(i).set({ reviewState: action, snoozedUntil, updatedAt: new Date() }).where(eq(i.id, insight.id));
-    await recordAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
     if (isUrgent && isAlertKind(insight.kind)) {
       // The urgent signal and its alert are one event: settling one settles the other.
       const ack =
@@ -198,7 +198,7 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
     }
     if (isUrgent && review.action === 'dismiss') {
       // Escalation-level for the clinic admin, who sees that it happened, never the reason.
-      await recordAudit(tx, actor, { action: 'insight.dismiss_urgent', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
+      await queueAudit(tx, actor, { action: 'insight.dismiss_urgent', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
     }
     let carePlanVersion: number | null = null;
     if (review.action === 'accept' && review.addToPlan === 'on') {

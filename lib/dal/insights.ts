@@ -5,7 +5,7 @@ import { localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { computeInsights } from '@/lib/insights/engine';
 import { INSIGHT_KINDS, type EngineInput, type Insight, type InsightKind, type ReviewInput } from '@/lib/insights/types';
-import { recordWorkerAudit } from './audit';
+import { queueWorkerAudit } from './audit';
 import { withClinicWorker } from './context';
 
 export type InsightScope = (typeof schema.insightScopeEnum.enumValues)[number];
@@ -197,7 +197,7 @@ export async function recomputeClientInsights({
       .where(and(eq(i.clientId, clientId), eq(i.status, 'open'), keys.length > 0 ? notInArray(i.key, keys) : undefined))
       .returning({ id: i.id });
 
-    recordWorkerAudit(tx, { action: 'insights.recompute', subjectType: 'insights', subjectClientId: clientId });
+    queueWorkerAudit(tx, { action: 'insights.recompute', subjectType: 'insights', subjectClientId: clientId });
     const opened = keys.filter((k) => !storedKeys.has(k)).length;
     return { clientId, asOf: input.asOf, current: keys.length, opened, updated: keys.length - opened, closed: closed.length };
   });

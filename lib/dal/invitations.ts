@@ -7,7 +7,7 @@ import type { Role } from '@/lib/auth/roles';
 import { TandemError } from '@/lib/errors';
 import { createInvitationToken, hashInvitationToken, isWellFormedToken } from '@/lib/invitations/token';
 import type { AcceptInvitationInput, InviteInput } from '@/lib/validation/admin';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, withoutActor, type Actor } from './context';
 import { checkThrottle, recordThrottleFailure, throttleKey, type ThrottleCheck } from './throttle';
 
@@ -84,7 +84,7 @@ export async function createInvitation({ actor, input }: { actor: Actor; input: 
       })
       .returning({ id: schema.invitations.id });
     if (!row) throw new TandemError('internal');
-    await recordAudit(tx, actor, { action: 'invitation.create', subjectType: 'account', subjectId: row.id });
+    await queueAudit(tx, actor, { action: 'invitation.create', subjectType: 'account', subjectId: row.id });
     return { invitationId: row.id, token, email: input.email, role: input.role, expiresAt, clinicName: clinic?.name ?? 'your clinic', therapistName };
   });
 }
@@ -101,7 +101,7 @@ export async function revokeInvitation({ actor, invitationId }: { actor: Actor; 
       )
       .returning({ id: schema.invitations.id });
     if (!row) throw new TandemError('not_found:invitation');
-    await recordAudit(tx, actor, { action: 'invitation.revoke', subjectType: 'account', subjectId: row.id });
+    await queueAudit(tx, actor, { action: 'invitation.revoke', subjectType: 'account', subjectId: row.id });
   });
 }
 

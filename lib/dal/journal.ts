@@ -9,7 +9,7 @@ import { getSecrets } from '@/lib/secrets';
 import { journalEntrySchema, type JournalEntryInput } from '@/lib/validation/journal';
 import { canReadClientScope } from './access';
 import { raiseUrgentAlert } from './alerts';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 // The ciphertext is bound to its clinic and client: copied onto someone else's row, it fails.
@@ -61,7 +61,7 @@ export async function saveJournalEntry({ actor, input, at = new Date() }: { acto
       if (!row) throw new TandemError('internal');
       id = row.id;
     }
-    await recordAudit(tx, actor, { action: entryId ? 'journal.update' : 'journal.create', subjectType: 'journal', subjectId: id, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: entryId ? 'journal.update' : 'journal.create', subjectType: 'journal', subjectId: id, subjectClientId: actor.userId });
     if (isHit && !wasFlagged) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'journal', sourceId: id, riskCategory });
     return { entryId: id, hasCrisisLanguage: wasFlagged || isHit };
   });
@@ -75,7 +75,7 @@ export type JournalEntryDto = { id: string; localDate: string; text: string; upd
 export async function listJournalEntries({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<JournalEntryDto[]> {
   const rows = await withActor(actor, async (tx) => {
     if (!(await canReadClientScope(tx, actor, clientId, 'journal'))) {
-      await recordAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId, outcome: 'denied' });
+      await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId, outcome: 'denied' });
       return null;
     }
     const j = schema.journalEntries;
@@ -85,7 +85,7 @@ export async function listJournalEntries({ actor, clientId, limit = 20 }: { acto
       .where(eq(j.clientId, clientId))
       .orderBy(desc(j.createdAt))
       .limit(Math.min(Math.max(limit, 1), 100));
-    await recordAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
     return found;
   });
   if (!rows) throw new TandemError('not_found:client');

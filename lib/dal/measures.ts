@@ -9,7 +9,7 @@ import { addDays } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { measureSchema, type MeasureInput } from '@/lib/validation/measure';
 import { raiseUrgentAlert } from './alerts';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export type MeasureResult = {
@@ -41,7 +41,7 @@ export async function recordMeasure({ actor, input, at = new Date() }: { actor: 
       .values({ clinicId: actor.clinicId, clientId: actor.userId, instrument, items, difficulty, completedAt: at, localDate })
       .returning({ id: schema.measureResponses.id });
     if (!row) throw new TandemError('internal');
-    await recordAudit(tx, actor, { action: 'measures.create', subjectType: 'measures', subjectId: row.id, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'measures.create', subjectType: 'measures', subjectId: row.id, subjectClientId: actor.userId });
     if (hasRiskAlert) await raiseUrgentAlert(tx, actor, { kind: 'item9', sourceId: row.id, answer: items[8] ?? 1 });
     return row.id;
   });
@@ -96,7 +96,7 @@ export async function listMeasureStatus({ actor, today }: { actor: Actor; today:
         isDue: dueOn <= today,
       });
     }
-    await recordAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: actor.userId });
     return statuses;
   });
 }

@@ -21,7 +21,7 @@ import {
   type PrivateNoteInput,
 } from '@/lib/validation/notes';
 import { admitAssignedTherapist } from './access';
-import { recordAudit, type AuditAction } from './audit';
+import { queueAudit, type AuditAction } from './audit';
 import { briefFor } from './brief';
 import { withActor, type Actor } from './context';
 
@@ -104,7 +104,7 @@ export async function listNotes({ actor, clientId }: { actor: Actor; clientId: s
     const counts = ids.length === 0 ? [] : await tx.select({ noteId: a.noteId, n: count() }).from(a).where(inArray(a.noteId, ids)).groupBy(a.noteId);
     const addenda = new Map(counts.map((c) => [c.noteId, c.n]));
     const names = await namesOf(tx, rows.map((r) => r.authorId));
-    await recordAudit(tx, actor, { action: 'note.view', subjectType: 'session_notes', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'note.view', subjectType: 'session_notes', subjectClientId: clientId });
     return rows.map(({ authorId, ...r }) => ({
       ...r,
       authorName: authorId ? (names.get(authorId) ?? null) : null,
@@ -123,7 +123,7 @@ export async function listSessionDates({ actor, clientId }: { actor: Actor; clie
       .from(n)
       .where(and(eq(n.clientId, clientId), eq(n.status, 'signed')))
       .orderBy(asc(n.sessionDate));
-    await recordAudit(tx, actor, { action: 'note.view', subjectType: 'session_notes', subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'note.view', subjectType: 'session_notes', subjectClientId: clientId });
     return rows;
   });
 }
@@ -162,8 +162,8 @@ export async function getNote({ actor, clientId, noteId }: { actor: Actor; clien
       .from(p)
       .where(and(eq(p.sessionNoteId, noteId), eq(p.authorId, actor.userId)));
     const names = await namesOf(tx, [note.authorId, ...addenda.map((x) => x.authorId)]);
-    await recordAudit(tx, actor, { action: 'note.view', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
-    if (own) await recordAudit(tx, actor, { action: 'private_note.view', subjectType: 'private_notes', subjectId: own.id, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'note.view', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
+    if (own) await queueAudit(tx, actor, { action: 'private_note.view', subjectType: 'private_notes', subjectId: own.id, subjectClientId: clientId });
     const body = openBody(note.clinicId, note.id, note.bodyCiphertext);
     return {
       id: note.id,
@@ -210,7 +210,7 @@ export async function createNote({ actor, clientId, input }: { actor: Actor; cli
       // Set here rather than by the database, so the editor's copy matches it to the millisecond.
       updatedAt: new Date(),
     });
-    await recordAudit(tx, actor, { action: 'note.save', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'note.save', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
     return { noteId };
   });
 }
@@ -224,7 +224,7 @@ async function writeDraft(tx: Transaction, actor: Actor, clientId: string, note:
     .where(and(eq(n.id, note.id), eq(n.status, 'draft'), eq(n.updatedAt, note.updatedAt)))
     .returning({ updatedAt: n.updatedAt });
   if (!saved) throw new TandemError('conflict:note_stale');
-  await recordAudit(tx, actor, { action: 'note.save', subjectType: 'session_notes', subjectId: note.id, subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'note.save', subjectType: 'session_notes', subjectId: note.id, subjectClientId: clientId });
   return saved.updatedAt;
 }
 
@@ -285,7 +285,7 @@ export async function signNote({ actor, clientId, noteId }: { actor: Actor; clie
     }
     const n = schema.sessionNotes;
     await tx.update(n).set({ status: 'signed', signedAt: new Date(), updatedAt: new Date() }).where(and(eq(n.id, noteId), eq(n.status, 'draft')));
-    await recordAudit(tx, actor, { action: 'note.sign', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'note.sign', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
   });
 }
 
@@ -294,7 +294,7 @@ export async function deleteDraft({ actor, clientId, noteId }: { actor: Actor; c
   await run(actor, clientId, 'note.delete', async (tx) => {
     await findOwnDraft(tx, actor, clientId, noteId);
     await tx.delete(schema.sessionNotes).where(and(eq(schema.sessionNotes.id, noteId), eq(schema.sessionNotes.status, 'draft')));
-    await recordAudit(tx, actor, { action: 'note.delete', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'note.delete', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
   });
 }
 
@@ -313,7 +313,7 @@ export async function addAddendum({ actor, clientId, input }: { actor: Actor; cl
       authorId: actor.userId,
       bodyCiphertext: seal(text, addendumContext(note.clinicId, noteId, addendumId)),
     });
-    await recordAudit(tx, actor, { action: 'note.addendum', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'note.addendum', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
     return { addendumId };
   });
 }
@@ -337,7 +337,7 @@ export async function savePrivateNote({ actor, clientId, input }: { actor: Actor
     } else {
       await tx.insert(p).values({ id, clinicId: actor.clinicId, clientId, authorId: actor.userId, sessionNoteId: noteId, bodyCiphertext, updatedAt });
     }
-    await recordAudit(tx, actor, { action: 'private_note.save', subjectType: 'private_notes', subjectId: id, subjectClientId: clientId });
+    await queueAudit(tx, actor, { action: 'private_note.save', subjectType: 'private_notes', subjectId: id, subjectClientId: clientId });
     return { updatedAt };
   });
 }

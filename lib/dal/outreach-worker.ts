@@ -10,7 +10,7 @@ import { sendPush, type PushTarget } from '@/lib/outreach/push';
 import { wallClockAt, type WallClock } from '@/lib/dates';
 import { decideCheckInReminder, decideOneOffReminder, minuteStart, nudgeInstant, slotsFiringAt } from '@/lib/outreach/schedule';
 import { getSecrets } from '@/lib/secrets';
-import { recordWorkerAudit } from './audit';
+import { queueWorkerAudit } from './audit';
 import { withClinicWorker } from './context';
 
 // Background work of outreach (docs/design.md §9), as each clinic's worker role. Idempotent by
@@ -308,7 +308,7 @@ export async function recordEscalations({ clinicId, now }: { clinicId: string; n
       .onConflictDoNothing({ target: schema.notifications.dedupeKey })
       .returning({ kind: schema.notifications.kind, dedupeKey: schema.notifications.dedupeKey, clientId: schema.notifications.clientId });
     for (const n of inserted) {
-      recordWorkerAudit(tx, {
+      queueWorkerAudit(tx, {
         action: n.kind === 'alert_new' ? 'alerts.notify' : 'alerts.escalate',
         subjectType: 'alerts',
         subjectId: n.dedupeKey.split(':')[1],

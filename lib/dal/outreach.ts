@@ -6,7 +6,7 @@ import { wallClockAt } from '@/lib/dates';
 import { CLIENT_LINKS } from '@/lib/outreach/messages';
 import { getSecrets } from '@/lib/secrets';
 import { pushSubscriptionSchema, reminderSettingsSchema, type PushSubscriptionInput, type ReminderSettingsInput } from '@/lib/validation/reminders';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export type ReminderSettingsDto = {
@@ -72,7 +72,7 @@ export async function saveReminderSettings({ actor, input }: { actor: Actor; inp
       .insert(schema.reminderSettings)
       .values({ clientId: actor.userId, clinicId: actor.clinicId, ...values })
       .onConflictDoUpdate({ target: schema.reminderSettings.clientId, set: values });
-    await recordAudit(tx, actor, { action: 'reminders.update', subjectType: 'account', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'reminders.update', subjectType: 'account', subjectClientId: actor.userId });
   });
 }
 
@@ -89,7 +89,7 @@ export async function savePushSubscription({ actor, subscription }: { actor: Act
       .insert(schema.reminderSettings)
       .values({ clientId: actor.userId, clinicId: actor.clinicId })
       .onConflictDoUpdate({ target: schema.reminderSettings.clientId, set: { pushLostAt: null } });
-    await recordAudit(tx, actor, { action: 'reminders.push_on', subjectType: 'account', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'reminders.push_on', subjectType: 'account', subjectClientId: actor.userId });
   });
 }
 
@@ -99,7 +99,7 @@ export async function removePushSubscriptions({ actor }: { actor: Actor }): Prom
   await withActor(actor, async (tx) => {
     await tx.delete(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.clientId, actor.userId));
     await tx.update(schema.reminderSettings).set({ pushLostAt: null }).where(eq(schema.reminderSettings.clientId, actor.userId));
-    await recordAudit(tx, actor, { action: 'reminders.push_off', subjectType: 'account', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'reminders.push_off', subjectType: 'account', subjectClientId: actor.userId });
   });
 }
 
@@ -222,7 +222,7 @@ export async function readReminderHealth(tx: Transaction, actor: Actor, clientId
     .where(and(eq(n.clientId, clientId), inArray(n.kind, [...HEALTH_KINDS]), inArray(n.status, ['accepted', 'failed']), gte(n.dueAt, sql`now() - interval '60 days'`)))
     .orderBy(desc(n.dueAt))
     .limit(30);
-  await recordAudit(tx, actor, { action: 'reminders.read', subjectType: 'check_ins', subjectClientId: clientId });
+  await queueAudit(tx, actor, { action: 'reminders.read', subjectType: 'check_ins', subjectClientId: clientId });
   const latest = recent[0];
   if (!latest) return settings?.isOn ? { state: 'waiting' } : { state: 'off' };
   // The run of recent sends with the same trouble gives "since when".
@@ -254,7 +254,7 @@ export async function listEscalationEmails({ actor, limit = 20 }: { actor: Actor
       .where(inArray(n.kind, ['alert_new', 'alert_overdue']))
       .orderBy(desc(n.dueAt))
       .limit(Math.min(Math.max(limit, 1), 100));
-    await recordAudit(tx, actor, { action: 'alerts.escalations_read', subjectType: 'alerts' });
+    await queueAudit(tx, actor, { action: 'alerts.escalations_read', subjectType: 'alerts' });
     return rows as EscalationEmail[];
   });
 }

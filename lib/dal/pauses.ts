@@ -3,7 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { isCalendarDay } from '@/lib/validation/calendar-day';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export type PauseDto = { id: string; startsOn: string; endsOn: string; cancelledAt: Date | null };
@@ -22,7 +22,7 @@ export async function listPauses({ actor }: { actor: Actor }): Promise<PauseDto[
       .from(p)
       .where(eq(p.clientId, actor.userId))
       .orderBy(desc(p.startsOn), desc(p.createdAt));
-    await recordAudit(tx, actor, { action: 'pauses.read', subjectType: 'account', subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'pauses.read', subjectType: 'account', subjectClientId: actor.userId });
     return rows;
   });
 }
@@ -41,7 +41,7 @@ export async function createPause({ actor, startsOn, endsOn }: { actor: Actor; s
       .values({ clinicId: actor.clinicId, clientId: actor.userId, startsOn, endsOn })
       .returning({ id: schema.pauses.id });
     if (!row) throw new TandemError('internal');
-    await recordAudit(tx, actor, { action: 'pauses.create', subjectType: 'account', subjectId: row.id, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'pauses.create', subjectType: 'account', subjectId: row.id, subjectClientId: actor.userId });
     return row.id;
   });
 }
@@ -57,6 +57,6 @@ export async function cancelPause({ actor, pauseId }: { actor: Actor; pauseId: s
       .where(and(eq(p.id, pauseId), eq(p.clientId, actor.userId), isNull(p.cancelledAt)))
       .returning({ id: p.id });
     if (rows.length === 0) throw new TandemError('not_found:page', 'That break was not found or has already ended.');
-    await recordAudit(tx, actor, { action: 'pauses.cancel', subjectType: 'account', subjectId: pauseId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, { action: 'pauses.cancel', subjectType: 'account', subjectId: pauseId, subjectClientId: actor.userId });
   });
 }

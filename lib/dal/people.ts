@@ -5,7 +5,7 @@ import type { Role } from '@/lib/auth/roles';
 import { TandemError } from '@/lib/errors';
 import { pageOf, sortBy, type TablePage } from '@/lib/tables/table-query';
 import type { PeopleQuery, PersonStatus } from '@/lib/validation/admin';
-import { flushAudits, recordAudit } from './audit';
+import { flushAudits, queueAudit } from './audit';
 import { clientsHeldBy, handOverClients, type HandOver, type HeldClient } from './clinic-caseloads';
 import { withActor, type Actor } from './context';
 
@@ -51,7 +51,7 @@ export async function listPeople({ actor, query }: { actor: Actor; query: People
       })
       .from(schema.invitations)
       .where(and(isNull(schema.invitations.acceptedAt), isNull(schema.invitations.revokedAt)));
-    await recordAudit(tx, actor, { action: 'people.view', subjectType: 'account' });
+    await queueAudit(tx, actor, { action: 'people.view', subjectType: 'account' });
     const now = new Date();
 
     const all: PersonRow[] = [
@@ -127,7 +127,7 @@ export async function setPersonActive({
         .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
         .where(and(eq(schema.memberships.role, 'admin'), isNull(schema.users.deactivatedAt), ne(schema.users.id, userId)));
       if (!others || others.n === 0) {
-        await recordAudit(tx, actor, { action: 'people.deactivate', subjectType: 'account', subjectId: userId, outcome: 'denied' });
+        await queueAudit(tx, actor, { action: 'people.deactivate', subjectType: 'account', subjectId: userId, outcome: 'denied' });
         throw new TandemError('conflict:last_admin');
       }
     }
@@ -135,7 +135,7 @@ export async function setPersonActive({
       await handOverClients(tx, actor, { therapistId: userId, therapistName: person.name, reassign, unassignClients });
     }
     // Written first: an admin deactivating themselves has no access left once the update runs.
-    await recordAudit(tx, actor, {
+    await queueAudit(tx, actor, {
       action: isActive ? 'people.reactivate' : 'people.deactivate',
       subjectType: 'account',
       subjectId: userId,
@@ -173,7 +173,7 @@ export async function previewDeactivation({ actor, therapistId }: { actor: Actor
       tx,
       sql`select coalesce(sum(open_alerts), 0)::int as n from admin_open_alerts() where therapist_id = ${therapistId}`,
     );
-    await recordAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload', subjectId: therapistId });
+    await queueAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload', subjectId: therapistId });
     return { therapistId, name: therapist.name, clients, openAlerts: held?.n ?? 0 };
   });
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { addClientOf, createClinic, createPerson } from '@/lib/testing/factories';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { listCaseload } from './therapist-caseload';
 import { readThenAudit } from './context';
 
@@ -27,7 +27,7 @@ describe('reads on a replica (readThenAudit)', () => {
 
     const seen = await readThenAudit(getDatabase(), therapist, async (tx) => {
       const rows = await queryRows<{ client_id: string }>(tx, sql`select client_id from assignments`);
-      await recordAudit(tx, therapist, { action: 'caseload.view', subjectType: 'caseload' });
+      await queueAudit(tx, therapist, { action: 'caseload.view', subjectType: 'caseload' });
       return rows.map((r) => r.client_id);
     });
 
@@ -41,7 +41,7 @@ describe('reads on a replica (readThenAudit)', () => {
     const therapist = await createPerson(clinicId, 'therapist');
 
     const failure = await readThenAudit(getDatabase(), therapist, async (tx) => {
-      await recordAudit(tx, therapist, { action: 'caseload.view', subjectType: 'caseload' });
+      await queueAudit(tx, therapist, { action: 'caseload.view', subjectType: 'caseload' });
       await tx.execute(sql`update users set name = 'Changed' where id = ${therapist.userId}`);
     }).catch((error: Error) => error);
     expect((failure as Error & { cause?: Error }).cause?.message).toMatch(/read-only transaction/);

@@ -2,7 +2,7 @@ import 'server-only';
 import { schema } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { clinicSettingsSchema, type ClinicSettingsInput, type SignInSettingsInput } from '@/lib/validation/admin';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
 export type ClinicSettings = ClinicSettingsInput & { clinicName: string };
@@ -35,7 +35,7 @@ export async function updateClinicSettings({ actor, input }: { actor: Actor; inp
   await withActor(actor, async (tx) => {
     const [row] = await tx.update(schema.clinics).set(parsed.data).returning({ id: schema.clinics.id });
     if (!row) throw new TandemError('forbidden:role');
-    await recordAudit(tx, actor, { action: 'clinic.update_settings', subjectType: 'clinic', subjectId: row.id });
+    await queueAudit(tx, actor, { action: 'clinic.update_settings', subjectType: 'clinic', subjectId: row.id });
   });
 }
 
@@ -56,6 +56,6 @@ export async function updateSignInSettings({ actor, input }: { actor: Actor; inp
   await withActor(actor, async (tx) => {
     const [row] = await tx.update(schema.clinics).set(input).returning({ id: schema.clinics.id });
     if (!row) throw new TandemError('forbidden:role');
-    await recordAudit(tx, actor, { action: 'clinic.update_sign_in_settings', subjectType: 'clinic', subjectId: row.id });
+    await queueAudit(tx, actor, { action: 'clinic.update_sign_in_settings', subjectType: 'clinic', subjectId: row.id });
   });
 }

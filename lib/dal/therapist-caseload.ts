@@ -20,7 +20,7 @@ import {
 import { sortBy } from '@/lib/tables/table-query';
 import { caseloadQuerySchema, type CaseloadQuery } from '@/lib/validation/caseload';
 import type { Scope } from './access';
-import { recordAudits } from './audit';
+import { queueAudits } from './audit';
 import { withActorReading, type Actor } from './context';
 
 export type MeasureSummary = {
@@ -342,7 +342,7 @@ export async function listCaseload({
     const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
     const page = Math.min(query.page, pageCount);
     const rows = matching.slice((page - 1) * pageSize, page * pageSize);
-    await recordAudits(tx, actor, [
+    await queueAudits(tx, actor, [
       { action: 'caseload.view', subjectType: 'caseload' },
       ...rows.map((row) => ({ action: 'caseload.view' as const, subjectType: 'caseload' as const, subjectClientId: row.clientId })),
     ]);

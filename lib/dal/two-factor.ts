@@ -7,7 +7,7 @@ import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
 import { totpContext } from '@/lib/crypto/note-contexts';
 import { TandemError } from '@/lib/errors';
 import { getSecrets } from '@/lib/secrets';
-import { recordAudit } from './audit';
+import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 import { checkThrottle, clearThrottle, recordThrottleFailure, throttleKey, type ThrottleCheck } from './throttle';
 
@@ -54,7 +54,7 @@ export async function verifySecondFactor(tx: Transaction, actor: Actor, code: st
         .update(schema.users)
         .set({ backupCodeHashes: sql`array_remove(${schema.users.backupCodeHashes}, ${hash})` })
         .where(eq(schema.users.id, actor.userId));
-      await recordAudit(tx, actor, { action: 'account.use_backup_code', subjectType: 'account', subjectId: actor.userId });
+      await queueAudit(tx, actor, { action: 'account.use_backup_code', subjectType: 'account', subjectId: actor.userId });
       return 'ok';
     }
   }
@@ -116,7 +116,7 @@ export async function confirmTwoFactorEnrolment({ actor, code }: { actor: Actor;
       .update(schema.users)
       .set({ totpEnabledAt: new Date(), totpLastTimeStep: step, backupCodeHashes: hashes })
       .where(eq(schema.users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'account.enable_two_factor', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.enable_two_factor', subjectType: 'account', subjectId: actor.userId });
     return { status: 'enabled', backupCodes };
   });
   if (outcome.status === 'wrong-code') await recordThrottleFailure([check]);
@@ -141,13 +141,13 @@ export async function disableTwoFactor({ actor, password, code }: { actor: Actor
       .update(schema.users)
       .set({ totpSecretCiphertext: null, totpEnabledAt: null, totpLastTimeStep: null, backupCodeHashes: [] })
       .where(eq(schema.users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'account.disable_two_factor', subjectType: 'account', subjectId: actor.userId });
+    await queueAudit(tx, actor, { action: 'account.disable_two_factor', subjectType: 'account', subjectId: actor.userId });
     return { status: 'disabled' };
   });
   if (outcome.status === 'wrong-password' || outcome.status === 'wrong-code') {
     await recordThrottleFailure(checks);
     await withActor(actor, (tx) =>
-      recordAudit(tx, actor, { action: 'account.disable_two_factor', subjectType: 'account', subjectId: actor.userId, outcome: 'denied' }),
+      queueAudit(tx, actor, { action: 'account.disable_two_factor', subjectType: 'account', subjectId: actor.userId, outcome: 'denied' }),
     );
   }
   return outcome;
@@ -173,6 +173,6 @@ export async function resetTwoFactorFor({ actor, personId }: { actor: Actor; per
       .where(sql`${schema.users.id} = ${personId} and exists (select 1 from memberships m where m.user_id = ${personId} and m.clinic_id = ${actor.clinicId})`)
       .returning({ id: schema.users.id });
     if (reset.length !== 1) throw new TandemError('not_found:person');
-    await recordAudit(tx, actor, { action: 'account.reset_two_factor', subjectType: 'account', subjectId: personId });
+    await queueAudit(tx, actor, { action: 'account.reset_two_factor', subjectType: 'account', subjectId: personId });
   });
 }
