@@ -32,9 +32,10 @@ function enqueue(tx: Transaction, events: Queued[]) {
 }
 
 /**
- * Queues an audit event on the caller's transaction; the transaction writes its queue as one batch
- * just before it commits (`flushAudits`), so the event commits or rolls back with the work it describes (a denial is the exception: see `takeDenials`). Never carries clinical content:
- * who, what kind, which client, outcome.
+ * Queues an audit event on the caller's transaction, which writes its queue as one batch just
+ * before it commits (`flushAudits`): the event commits or rolls back with the work it describes
+ * (a denial is the exception: see `takeDenials`). Never carries clinical content: who, what kind,
+ * which client, outcome.
  */
 export async function queueAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
   await queueAudits(tx, actor, [entry]);
