@@ -96,11 +96,19 @@ function channelFor(c: { hasPush: boolean; emailAllowed: boolean }): Notificatio
 }
 
 /**
- * What a clinic's clients are due in the minute starting at `at`: check-in reminders at their
- * chosen wall-clock times, and a questionnaire reminder at their first time when a PHQ-9 or
- * GAD-7 is due at the clinic's cadence (once per due questionnaire, not every day).
+ * What a clinic's clients are due in the minute starting at `at`: their daily reminders and the
+ * one-off reminders they planned with the companion.
  */
 async function dueInMinute(tx: Transaction, clinicId: string, at: Date): Promise<DueReminder[]> {
+  return [...(await dailyInMinute(tx, clinicId, at)), ...(await plannedInMinute(tx, clinicId, at))];
+}
+
+/**
+ * Check-in reminders at the clients' chosen wall-clock times, and a questionnaire reminder at
+ * their first time when a PHQ-9 or GAD-7 is due at the clinic's cadence (once per due
+ * questionnaire, not every day).
+ */
+async function dailyInMinute(tx: Transaction, clinicId: string, at: Date): Promise<DueReminder[]> {
   const zones = await queryRows<{ timeZone: string }>(
     tx,
     sql`select distinct u.time_zone as "timeZone" from reminder_settings r join users u on u.id = r.client_id
@@ -169,7 +177,7 @@ async function dueInMinute(tx: Transaction, clinicId: string, at: Date): Promise
       if (isMeasureSlot && isMeasureAllowed) due.push({ ...base, kind: 'measure', dedupeKey: `measure:${c.clientId}:${c.measureState}` });
     }
   }
-  return [...due, ...(await plannedInMinute(tx, clinicId, at))];
+  return due;
 }
 
 /**
