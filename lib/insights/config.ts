@@ -1,5 +1,5 @@
 /** Bumped whenever a detector's logic or a default below changes, so stored insights can be recomputed. */
-export const ENGINE_VERSION = '1.2.0';
+export const ENGINE_VERSION = '1.3.0';
 
 /**
  * Detection defaults. Mood is on a 1–10 scale; effect sizes are in points of that scale. They are
@@ -28,6 +28,9 @@ export const DETECTION = {
   minTrendDays: 14,
   volatilityWindowDays: 28,
   volatilityBaselineDays: 56,
+  /** Logged days needed in the last 4 weeks and in the 8 weeks before. */
+  minVolatilityRecentDays: 14,
+  minVolatilityBaselineDays: 28,
   minVolatilityRatio: 1.5,
   volatilityAlpha: 0.001,
   lowRunMinDays: 7,

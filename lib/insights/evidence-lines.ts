@@ -50,7 +50,10 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
   if (has(n, 'recentRmssd', 'recentPairs')) lines.push(`Typical change from one day to the next, last 4 weeks: ${one(n.recentRmssd as number)} points (${n.recentPairs} pairs of consecutive days)`);
   if (has(n, 'baselineRmssd')) lines.push(`The same over the 8 weeks before: ${one(n.baselineRmssd as number)} points`);
   if (has(n, 'ratio')) lines.push(`Swings are ${(n.ratio as number).toFixed(1)} times as large as usual`);
-  if (has(n, 'p')) lines.push(`Swings this much larger without a real change: ${chanceText(n.p as number)}`);
+  if (has(n, 'recentSd', 'baselineSd', 'recentDays', 'baselineDays')) {
+    lines.push(`Spread of daily mood (standard deviation), last 4 weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`);
+  }
+  if (has(n, 'p')) lines.push(`A spread this much wider without a real change: ${chanceText(n.p as number)}`);
   return lines;
 }
 
