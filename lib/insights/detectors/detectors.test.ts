@@ -59,6 +59,19 @@ describe('low run', () => {
   it('stays silent for a shorter dip', () => {
     expect(detectLowRun(context([...moodSeries(80, 7, 9), 3, 3, 2, 3, 7, 7]))).toEqual([]);
   });
+
+  // Five coarse levels (1, 3, 5, 8, 10): usually 8, "meh" (5) on every third day.
+  const coarse = Array.from({ length: 80 }, (_, i) => (i % 3 === 0 ? 5 : 8));
+
+  it('does not call a week at a level the person gives every third day low', () => {
+    // The 5th percentile and median − 2 both allow 5, but a third of the baseline is at 5.
+    expect(detectLowRun(context([...coarse, 5, 5, 5, 5, 5, 5, 5]))).toEqual([]);
+  });
+
+  it('lowers the cutoff below a tied level to a point under the lowest value seen, and finds a week below it', () => {
+    const [found] = detectLowRun(context([...coarse, 3, 3, 3, 3, 1, 3, 3]));
+    expect(found?.evidence.numbers).toEqual({ runDays: 7, runMedian: 3, baselineMedian: 8, cutoff: 4 });
+  });
 });
 
 describe('disengagement', () => {
