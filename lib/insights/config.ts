@@ -19,6 +19,8 @@ export const DETECTION = {
   minChangePoints: 1.25,
   /** …and in units of the person's own day-to-day spread. */
   minChangeInSpreads: 1,
+  /** …and in steps of the person's own answer scale (`answerStep`: 1 for whole numbers, about 2 for five levels). */
+  minChangeInSteps: 0.85,
   /** Significance for the change (two-sided, autocorrelation-corrected). */
   changeAlpha: 0.0003,
   /** A fitted transition shorter than this is a shift; longer is a trend. */

@@ -37,6 +37,9 @@ describe('evidence in a clinician’s words', () => {
       'Trend over the last 4 weeks: −0.4 points a week; a trend this steady without a real one: about 1 in 250',
     ]);
     expect(line('decline', { ...numbers, transitionDays: 21 })[2]).toBe('Size of the change in the fitted shape: −2.8 points, over 21 days');
+    // Whole-number answers say nothing of their step; a five-level diary's step is said.
+    expect(line('shift', { ...numbers, answerStep: 1 })).toEqual(line('shift', numbers));
+    expect(line('shift', { ...numbers, answerStep: 2.5 })[4]).toBe('This person answers in steps of about 2.5 points (a diary with a few levels); a change under 2.1 points is not reported');
   });
 
   it('states widening swings, low runs, silences and overdue questionnaires with their units', () => {

@@ -1,3 +1,4 @@
+import { DETECTION } from './config';
 import { shortDate, toDay } from './dates';
 
 // Evidence in a clinician's words: each line a labelled phrase with its unit and, where it has
@@ -33,6 +34,10 @@ function changeLines({ windowStart, numbers: n }: EvidenceInput): string[] {
     lines.push(`Size of the change in the fitted shape: ${signed(n.fittedChange as number)} points, ${shape}`);
   }
   if (has(n, 'personalSpread')) lines.push(`This person's usual day-to-day spread: ${one(n.personalSpread as number)} points`);
+  if (has(n, 'answerStep') && (n.answerStep as number) > 1) {
+    const smallest = DETECTION.minChangeInSteps * (n.answerStep as number);
+    lines.push(`This person answers in steps of about ${one(n.answerStep as number)} points (a diary with a few levels); a change under ${one(smallest)} points is not reported`);
+  }
   if (has(n, 'z', 'p')) {
     lines.push(
       `Confidence: the change is ${one(Math.abs(n.z as number))} times its standard error; a change this large without a real one: ${chanceText(n.p as number)}, allowing for day-to-day carry-over`,

@@ -145,7 +145,15 @@ function runControls(shape: ClientShape) {
   }
   const years = scoredDays / 365;
   const total = [...alarms.values()].reduce((a, b) => a + b, 0);
-  return { clientYears: years, falseAlarmsPerClientYear: total / years, byKind: Object.fromEntries([...alarms].sort()), otherInsights: other };
+  const silences = alarms.get('disengagement') ?? 0;
+  return {
+    clientYears: years,
+    falseAlarmsPerClientYear: total / years,
+    silencesPerClientYear: silences / years,
+    patternAlarmsPerClientYear: (total - silences) / years,
+    byKind: Object.fromEntries([...alarms].sort()),
+    otherInsights: other,
+  };
 }
 
 function evaluate(shape: ClientShape) {
@@ -167,6 +175,8 @@ function evaluate(shape: ClientShape) {
     atLeast2Points,
     controls: {
       falseAlarmsPerClientYear: Number(controls.falseAlarmsPerClientYear.toFixed(3)),
+      silencesPerClientYear: Number(controls.silencesPerClientYear.toFixed(3)),
+      patternAlarmsPerClientYear: Number(controls.patternAlarmsPerClientYear.toFixed(3)),
       clientYears: Number(controls.clientYears.toFixed(1)),
       byKind: controls.byKind,
       otherInsights: controls.otherInsights,
@@ -259,6 +269,9 @@ function printShape(title: string, result: ReturnType<typeof evaluate>): void {
   const c = result.controls;
   console.log(`Controls: ${CONTROLS} clients, ${c.clientYears.toFixed(1)} client-years scored, no planted event.`);
   console.log(`False alarms per client-year: ${c.falseAlarmsPerClientYear}  (${JSON.stringify(c.byKind)}; weekday-pattern and other insights not counted: ${c.otherInsights})`);
+  console.log(
+    `  of which silences (disengagement): ${c.silencesPerClientYear} per client-year, each on a real run of days without a check-in in the generated diary; patterns (changes, swings, low runs, sleep–mood): ${c.patternAlarmsPerClientYear}`,
+  );
 }
 
 function main(): void {
@@ -269,7 +282,13 @@ function main(): void {
   const shapeJson = (r: ReturnType<typeof evaluate>) => ({
     kinds: r.kinds,
     atLeast2Points: r.atLeast2Points,
-    controls: { falseAlarmsPerClientYear: r.controls.falseAlarmsPerClientYear, clientYears: r.controls.clientYears, byKind: r.controls.byKind },
+    controls: {
+      falseAlarmsPerClientYear: r.controls.falseAlarmsPerClientYear,
+      silencesPerClientYear: r.controls.silencesPerClientYear,
+      patternAlarmsPerClientYear: r.controls.patternAlarmsPerClientYear,
+      clientYears: r.controls.clientYears,
+      byKind: r.controls.byKind,
+    },
   });
   if (asJson) {
     const json = { seeds: SEED_SET, ...(fine ? shapeJson(fine) : {}), ...(coarse ? { coarse: shapeJson(coarse) } : {}), ...(feedback ? { feedback } : {}) };

@@ -252,3 +252,21 @@ describe('gradual change', () => {
     expect(decline).toMatchObject({ severity: 'attention', direction: 'worsening' });
   });
 });
+
+describe('change on a coarse answer scale', () => {
+  const cycle = (values: readonly number[], length: number) => Array.from({ length }, (_, i) => values[i % values.length] as number);
+
+  it('reports a drop of 1.5 points on whole-number answers', () => {
+    // Mean 7.25 for 80 days, then 5.75 for 21: far past 1.25 points and the spread.
+    const [change] = run([...cycle([7, 8, 7, 7], 80), ...cycle([6, 5, 6, 6], 21)]).filter((i) => i.direction === 'worsening');
+    expect(change?.kind).toBe('shift');
+    expect(change?.evidence.numbers.answerStep).toBe(1);
+  });
+
+  it('does not report the same 1.5-point drop in the mean when the person answers only 5 or 8', () => {
+    // Mean 7.25 (8, 8, 8, 5), then 5.75 (5, 5, 8, 5): the person gives "meh" twice as often; the
+    // change is half a step of their answers.
+    const insights = run([...cycle([8, 8, 8, 5], 80), ...cycle([5, 5, 8, 5], 21)]);
+    expect(insights.filter((i) => ['shift', 'decline'].includes(i.kind))).toEqual([]);
+  });
+});
