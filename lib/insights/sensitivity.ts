@@ -8,7 +8,6 @@ const NEVER_DAMPENED: ReadonlySet<InsightKind> = new Set(['item9', 'crisis_langu
 const MEMORY_DAYS = 365;
 const STEP_PER_DISMISSAL = 0.25;
 const MAX_COUNTED_DISMISSALS = 4;
-const ALPHA_STEP_PER_DISMISSAL = 0.1;
 
 /**
  * Kinds that are one detector's labels for one finding: a change in level is a shift, a decline or
@@ -22,33 +21,23 @@ function family(kind: InsightKind): readonly InsightKind[] {
 }
 
 export interface Sensitivity {
-  /** Multiplies the kind's effect-size threshold. */
   factor: number;
-  /**
-   * Multiplies the kind's significance level, where it has one: a tenth per counted dismissal.
-   * A larger effect alone rarely matters, since a person's false alarms are seldom the same size
-   * twice; asking a tenth of the chance also makes the evidence ~0.6 standard errors stronger.
-   */
-  alphaFactor: number;
   note?: SensitivityNote;
 }
 
 /**
  * Each dismissal of a kind (or of its family) for this client in the past year raises that kind's
- * effect-size threshold by a quarter, up to double, and divides its significance level by ten,
- * and the insight says so.
+ * effect-size threshold by a quarter, up to double, and the insight says so.
  */
 export function sensitivityFor(kind: InsightKind, reviews: readonly ReviewInput[], asOfDay: number): Sensitivity {
-  if (NEVER_DAMPENED.has(kind)) return { factor: 1, alphaFactor: 1 };
+  if (NEVER_DAMPENED.has(kind)) return { factor: 1 };
   const kinds = family(kind);
   const dismissedCount = reviews.filter((r) => kinds.includes(r.kind) && r.outcome === 'dismissed' && asOfDay - toDay(r.date) <= MEMORY_DAYS && toDay(r.date) <= asOfDay).length;
-  if (dismissedCount === 0) return { factor: 1, alphaFactor: 1 };
-  const counted = Math.min(dismissedCount, MAX_COUNTED_DISMISSALS);
-  const factor = 1 + STEP_PER_DISMISSAL * counted;
+  if (dismissedCount === 0) return { factor: 1 };
+  const factor = 1 + STEP_PER_DISMISSAL * Math.min(dismissedCount, MAX_COUNTED_DISMISSALS);
   const times = dismissedCount === 1 ? 'once' : `${dismissedCount} times`;
   return {
     factor,
-    alphaFactor: ALPHA_STEP_PER_DISMISSAL ** counted,
     note: { dismissedCount, thresholdFactor: factor, note: `Shown less often for this client: dismissed ${times} in the past year.` },
   };
 }

@@ -101,7 +101,7 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
   const se = residualSd * Math.sqrt(vif * (1 / after.length + 1 / baseline.length));
   const z = (recentMean - baselineMean) / Math.max(se, 1e-9);
   const p = twoSidedNormalP(z);
-  if (p >= DETECTION.changeAlpha * sensitivity.alphaFactor || Math.sign(z) !== Math.sign(fit.change)) return [];
+  if (p >= DETECTION.changeAlpha || Math.sign(z) !== Math.sign(fit.change)) return [];
   const trend = recentTrend(points, asOfDay, phi);
 
   const levelAfter = fit.before + fit.change;

@@ -36,9 +36,8 @@ export function detectVolatility(context: AnalysisContext): Detection[] {
   const rmssdRatio = recentRmssd / baselineRmssd;
   const test = dispersionRatioTest(recentDays, baselineDays, SPREAD_FLOOR);
   const sdRatio = Math.sqrt(test.ratio);
-  const sensitivity = context.sensitivity('volatility');
-  const minRatio = DETECTION.minVolatilityRatio * sensitivity.factor;
-  if (rmssdRatio < minRatio || sdRatio < minRatio || test.p >= DETECTION.volatilityAlpha * sensitivity.alphaFactor) return [];
+  const minRatio = DETECTION.minVolatilityRatio * context.sensitivity('volatility').factor;
+  if (rmssdRatio < minRatio || sdRatio < minRatio || test.p >= DETECTION.volatilityAlpha) return [];
   return [
     {
       kind: 'volatility',
