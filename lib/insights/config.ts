@@ -1,5 +1,5 @@
 /** Bumped whenever a detector's logic or a default below changes, so stored insights can be recomputed. */
-export const ENGINE_VERSION = '1.2.0';
+export const ENGINE_VERSION = '1.3.0';
 
 /**
  * Detection defaults. Mood is on a 1–10 scale; effect sizes are in points of that scale. They are
@@ -19,6 +19,8 @@ export const DETECTION = {
   minChangePoints: 1.25,
   /** …and in units of the person's own day-to-day spread. */
   minChangeInSpreads: 1,
+  /** …and in steps of the person's own answer scale (`answerStep`: 1 for whole numbers, about 2 for five levels). */
+  minChangeInSteps: 0.85,
   /** Significance for the change (two-sided, autocorrelation-corrected). */
   changeAlpha: 0.0003,
   /** A fitted transition shorter than this is a shift; longer is a trend. */
@@ -28,6 +30,9 @@ export const DETECTION = {
   minTrendDays: 14,
   volatilityWindowDays: 28,
   volatilityBaselineDays: 56,
+  /** Logged days needed in the last 4 weeks and in the 8 weeks before. */
+  minVolatilityRecentDays: 14,
+  minVolatilityBaselineDays: 28,
   minVolatilityRatio: 1.5,
   volatilityAlpha: 0.001,
   lowRunMinDays: 7,

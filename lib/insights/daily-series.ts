@@ -15,6 +15,22 @@ export interface DailySeries {
   sleepHours: DayValue[];
   /** Days with at least one check-in, ascending. */
   loggedDays: number[];
+  /** The step between the mood answers this person gives (see `answerStep`). */
+  moodStep: number;
+}
+
+/**
+ * The step of the scale a person answers on, read from their own answers (not the daily means):
+ * the median gap between adjacent distinct values they have given. 1 for whole numbers 1–10;
+ * about 2 for a Daylio diary imported with its five levels mapped to 1, 3, 5, 8, 10. 1 when
+ * fewer than two distinct values are known.
+ */
+export function answerStep(values: readonly number[]): number {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  if (distinct.length < 2) return 1;
+  const gaps = distinct.slice(1).map((v, i) => v - (distinct[i] as number)).sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  return gaps.length % 2 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
 }
 
 function dailyMeans(checkIns: readonly CheckInInput[], field: Field, asOfDay: number): DayValue[] {
@@ -41,6 +57,7 @@ export function buildDailySeries(checkIns: readonly CheckInInput[], asOfDay: num
     energy: dailyMeans(checkIns, 'energy', asOfDay),
     sleepHours: dailyMeans(checkIns, 'sleepHours', asOfDay),
     loggedDays: mood.map((p) => p.day),
+    moodStep: answerStep(checkIns.filter((c) => Number.isFinite(c.mood) && toDay(c.localDate) <= asOfDay).map((c) => c.mood)),
   };
 }
 

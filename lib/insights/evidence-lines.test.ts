@@ -37,14 +37,20 @@ describe('evidence in a clinician’s words', () => {
       'Trend over the last 4 weeks: −0.4 points a week; a trend this steady without a real one: about 1 in 250',
     ]);
     expect(line('decline', { ...numbers, transitionDays: 21 })[2]).toBe('Size of the change in the fitted shape: −2.8 points, over 21 days');
+    // Whole-number answers say nothing of their step; a five-level diary's step is said.
+    expect(line('shift', { ...numbers, answerStep: 1 })).toEqual(line('shift', numbers));
+    expect(line('shift', { ...numbers, answerStep: 2.5 })[4]).toBe('This person answers in steps of about 2.5 points (a diary with a few levels); a change under 2.1 points is not reported');
   });
 
   it('states widening swings, low runs, silences and overdue questionnaires with their units', () => {
-    expect(line('volatility', { recentRmssd: 2.46, baselineRmssd: 1.1, ratio: 2.24, z: 4.2, p: 0.00003, recentPairs: 19 })).toEqual([
+    expect(
+      line('volatility', { recentRmssd: 2.46, baselineRmssd: 1.1, ratio: 2.24, recentSd: 2.64, baselineSd: 1.21, sdRatio: 2.18, z: 4.2, p: 0.00003, recentPairs: 19, baselinePairs: 40, recentDays: 23, baselineDays: 49 }),
+    ).toEqual([
       'Typical change from one day to the next, last 4 weeks: 2.5 points (19 pairs of consecutive days)',
       'The same over the 8 weeks before: 1.1 points',
       'Swings are 2.2 times as large as usual',
-      'Swings this much larger without a real change: fewer than 1 in 10,000',
+      'Spread of daily mood (standard deviation), last 4 weeks: 2.6 points over 23 days logged; the 8 weeks before: 1.2 over 49 days',
+      'A spread this much wider without a real change: fewer than 1 in 10,000',
     ]);
     expect(line('low_run', { runDays: 8, runMedian: 2, baselineMedian: 6, cutoff: 3 })).toEqual([
       'Low days in a row: 8, median mood 2.0',

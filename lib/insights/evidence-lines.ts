@@ -1,3 +1,4 @@
+import { DETECTION } from './config';
 import { shortDate, toDay } from './dates';
 
 // Evidence in a clinician's words: each line a labelled phrase with its unit and, where it has
@@ -33,6 +34,10 @@ function changeLines({ windowStart, numbers: n }: EvidenceInput): string[] {
     lines.push(`Size of the change in the fitted shape: ${signed(n.fittedChange as number)} points, ${shape}`);
   }
   if (has(n, 'personalSpread')) lines.push(`This person's usual day-to-day spread: ${one(n.personalSpread as number)} points`);
+  if (has(n, 'answerStep') && (n.answerStep as number) > 1) {
+    const smallest = DETECTION.minChangeInSteps * (n.answerStep as number);
+    lines.push(`This person answers in steps of about ${one(n.answerStep as number)} points (a diary with a few levels); a change under ${one(smallest)} points is not reported`);
+  }
   if (has(n, 'z', 'p')) {
     lines.push(
       `Confidence: the change is ${one(Math.abs(n.z as number))} times its standard error; a change this large without a real one: ${chanceText(n.p as number)}, allowing for day-to-day carry-over`,
@@ -50,7 +55,10 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
   if (has(n, 'recentRmssd', 'recentPairs')) lines.push(`Typical change from one day to the next, last 4 weeks: ${one(n.recentRmssd as number)} points (${n.recentPairs} pairs of consecutive days)`);
   if (has(n, 'baselineRmssd')) lines.push(`The same over the 8 weeks before: ${one(n.baselineRmssd as number)} points`);
   if (has(n, 'ratio')) lines.push(`Swings are ${(n.ratio as number).toFixed(1)} times as large as usual`);
-  if (has(n, 'p')) lines.push(`Swings this much larger without a real change: ${chanceText(n.p as number)}`);
+  if (has(n, 'recentSd', 'baselineSd', 'recentDays', 'baselineDays')) {
+    lines.push(`Spread of daily mood (standard deviation), last 4 weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`);
+  }
+  if (has(n, 'p')) lines.push(`A spread this much wider without a real change: ${chanceText(n.p as number)}`);
   return lines;
 }
 

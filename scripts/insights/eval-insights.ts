@@ -17,6 +17,31 @@ const CONTROLS = numberArg('--controls', 100);
 const FEEDBACK_CONTROLS = numberArg('--feedback-controls', 60);
 const FEEDBACK_CLIENTS_PER_KIND = numberArg('--feedback-clients', 30);
 const CONTROL_DAYS = 365;
+
+/**
+ * Two disjoint seed sets. Detector settings are chosen by looking at `tuning` only; the figures
+ * reported (README, lib/insights/README.md) are from `held-out`, the default, which no setting was
+ * chosen on. `--seeds tuning` runs the other set. Held-out seeds are the tuning ones plus an offset
+ * far beyond any tuning seed, so the two sets never share a client.
+ */
+const SEED_SETS = { tuning: 0, 'held-out': 1_000_000 } as const;
+type SeedSet = keyof typeof SEED_SETS;
+function seedSetArg(): SeedSet {
+  const i = process.argv.indexOf('--seeds');
+  const value = i >= 0 ? process.argv[i + 1] : 'held-out';
+  if (value !== 'tuning' && value !== 'held-out') throw new Error(`--seeds must be "tuning" or "held-out", not "${value}"`);
+  return value;
+}
+const SEED_SET = seedSetArg();
+const SEED_OFFSET = SEED_SETS[SEED_SET];
+/** `--only fine|coarse|feedback` runs one part (for tuning runs); the default runs all three. */
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return null;
+  const value = process.argv[i + 1];
+  if (value !== 'fine' && value !== 'coarse' && value !== 'feedback') throw new Error(`--only must be fine, coarse or feedback, not "${value}"`);
+  return value;
+})();
 /** Controls are scored once the engine could speak at all (its longest baseline is 8 weeks). */
 const CONTROL_WARMUP_DAYS = 56;
 
@@ -85,7 +110,7 @@ function runEvents(shape: ClientShape): Map<PlantedKind, Outcome[]> {
   PLANTED.forEach((kind, k) => {
     const outcomes: Outcome[] = [];
     for (let i = 0; i < CLIENTS_PER_KIND; i += 1) {
-      const seed = 1000 * (k + 1) + i;
+      const seed = SEED_OFFSET + 1000 * (k + 1) + i;
       const event = plantedEvent(kind, new Random(seed * 7919));
       const horizon = event.durationDays + 42;
       const client = generateClient(seed, event.startIndex + horizon + 1, event, shape);
@@ -110,7 +135,7 @@ function runControls(shape: ClientShape) {
   let other = 0;
   let scoredDays = 0;
   for (let i = 0; i < CONTROLS; i += 1) {
-    const client = generateClient(90_000 + i, CONTROL_DAYS, null, shape);
+    const client = generateClient(SEED_OFFSET + 90_000 + i, CONTROL_DAYS, null, shape);
     const { stored } = replay(client, CONTROL_WARMUP_DAYS, CONTROL_DAYS - 1, () => false);
     scoredDays += CONTROL_DAYS - CONTROL_WARMUP_DAYS;
     for (const insight of stored.values()) {
@@ -120,7 +145,15 @@ function runControls(shape: ClientShape) {
   }
   const years = scoredDays / 365;
   const total = [...alarms.values()].reduce((a, b) => a + b, 0);
-  return { clientYears: years, falseAlarmsPerClientYear: total / years, byKind: Object.fromEntries([...alarms].sort()), otherInsights: other };
+  const silences = alarms.get('disengagement') ?? 0;
+  return {
+    clientYears: years,
+    falseAlarmsPerClientYear: total / years,
+    silencesPerClientYear: silences / years,
+    patternAlarmsPerClientYear: (total - silences) / years,
+    byKind: Object.fromEntries([...alarms].sort()),
+    otherInsights: other,
+  };
 }
 
 function evaluate(shape: ClientShape) {
@@ -142,6 +175,8 @@ function evaluate(shape: ClientShape) {
     atLeast2Points,
     controls: {
       falseAlarmsPerClientYear: Number(controls.falseAlarmsPerClientYear.toFixed(3)),
+      silencesPerClientYear: Number(controls.silencesPerClientYear.toFixed(3)),
+      patternAlarmsPerClientYear: Number(controls.patternAlarmsPerClientYear.toFixed(3)),
       clientYears: Number(controls.clientYears.toFixed(1)),
       byKind: controls.byKind,
       otherInsights: controls.otherInsights,
@@ -163,7 +198,7 @@ function runFeedback() {
   let before = 0;
   let after = 0;
   for (let i = 0; i < FEEDBACK_CONTROLS; i += 1) {
-    const client = generateClient(95_000 + i, FEEDBACK_DAYS, null);
+    const client = generateClient(SEED_OFFSET + 95_000 + i, FEEDBACK_DAYS, null);
     const secondYear = (firstSeen: Map<string, number>, stored: Map<string, Insight>) =>
       [...stored.values()].filter((x) => isAlarm(x) && (firstSeen.get(x.key) ?? 0) >= CONTROL_DAYS).length;
     const plain = replay(client, CONTROL_WARMUP_DAYS, FEEDBACK_DAYS - 1, () => false);
@@ -176,7 +211,7 @@ function runFeedback() {
   let dampenedFound = 0;
   (['shift', 'decline'] as const).forEach((kind, k) => {
     for (let i = 0; i < FEEDBACK_CLIENTS_PER_KIND; i += 1) {
-      const seed = 70_000 + 1000 * k + i;
+      const seed = SEED_OFFSET + 70_000 + 1000 * k + i;
       const random = new Random(seed * 7919);
       const planted = plantedEvent(kind, random);
       const event: PlantedEvent = { ...planted, size: -Math.abs(planted.size), startIndex: CONTROL_DAYS + random.integer(0, 90) };
@@ -234,31 +269,49 @@ function printShape(title: string, result: ReturnType<typeof evaluate>): void {
   const c = result.controls;
   console.log(`Controls: ${CONTROLS} clients, ${c.clientYears.toFixed(1)} client-years scored, no planted event.`);
   console.log(`False alarms per client-year: ${c.falseAlarmsPerClientYear}  (${JSON.stringify(c.byKind)}; weekday-pattern and other insights not counted: ${c.otherInsights})`);
+  console.log(
+    `  of which silences (disengagement): ${c.silencesPerClientYear} per client-year, each on a real run of days without a check-in in the generated diary; patterns (changes, swings, low runs, sleep–mood): ${c.patternAlarmsPerClientYear}`,
+  );
 }
 
 function main(): void {
   const asJson = process.argv.includes('--json');
-  const fine = evaluate('fine');
-  const coarse = evaluate('coarse');
-  const feedback = runFeedback();
+  const fine = ONLY === null || ONLY === 'fine' ? evaluate('fine') : null;
+  const coarse = ONLY === null || ONLY === 'coarse' ? evaluate('coarse') : null;
+  const feedback = ONLY === null || ONLY === 'feedback' ? runFeedback() : null;
   const shapeJson = (r: ReturnType<typeof evaluate>) => ({
     kinds: r.kinds,
     atLeast2Points: r.atLeast2Points,
-    controls: { falseAlarmsPerClientYear: r.controls.falseAlarmsPerClientYear, clientYears: r.controls.clientYears, byKind: r.controls.byKind },
+    controls: {
+      falseAlarmsPerClientYear: r.controls.falseAlarmsPerClientYear,
+      silencesPerClientYear: r.controls.silencesPerClientYear,
+      patternAlarmsPerClientYear: r.controls.patternAlarmsPerClientYear,
+      clientYears: r.controls.clientYears,
+      byKind: r.controls.byKind,
+    },
   });
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ ...shapeJson(fine), coarse: shapeJson(coarse), feedback })}\n`);
+    const json = { seeds: SEED_SET, ...(fine ? shapeJson(fine) : {}), ...(coarse ? { coarse: shapeJson(coarse) } : {}), ...(feedback ? { feedback } : {}) };
+    process.stdout.write(`${JSON.stringify(json)}\n`);
     return;
   }
-  printShape(`Planted events: ${CLIENTS_PER_KIND} synthetic clients per kind, recomputed daily from the event's first day.`, fine);
+  console.log(`Seeds: ${SEED_SET} (${SEED_SET === 'held-out' ? 'no setting was chosen on these clients; the reported figures' : 'the clients settings were chosen on; not for reporting'}).`);
   console.log('');
-  printShape('Coarse clients (Daylio-shaped: five levels as 1/3/5/8/10, 1–3 entries some days, runs of missing days, weekly rhythm):', coarse);
-  console.log('');
-  console.log(`Feedback replay: every false alarm dismissed the day it appears; ${FEEDBACK_CONTROLS} controls over two years, alarms first raised in year two.`);
-  console.log(`False alarms per client-year before feedback: ${feedback.falseAlarmsPerClientYearBefore}, after: ${feedback.falseAlarmsPerClientYearAfter}`);
-  console.log(
-    `Planted worsening shifts and declines in year two (${feedback.plantedClients} clients, first-year false alarms dismissed): recall ${fmt(feedback.recallAfter)}; among the ${feedback.clientsWithDampenedChangeKinds} whose change kinds were dampened: ${fmt(feedback.recallAfterAmongDampened)}`,
-  );
+  if (fine) {
+    printShape(`Planted events: ${CLIENTS_PER_KIND} synthetic clients per kind, recomputed daily from the event's first day.`, fine);
+    console.log('');
+  }
+  if (coarse) {
+    printShape('Coarse clients (Daylio-shaped: five levels as 1/3/5/8/10, 1–3 entries some days, runs of missing days, weekly rhythm):', coarse);
+    console.log('');
+  }
+  if (feedback) {
+    console.log(`Feedback replay: every false alarm dismissed the day it appears; ${FEEDBACK_CONTROLS} controls over two years, alarms first raised in year two.`);
+    console.log(`False alarms per client-year before feedback: ${feedback.falseAlarmsPerClientYearBefore}, after: ${feedback.falseAlarmsPerClientYearAfter}`);
+    console.log(
+      `Planted worsening shifts and declines in year two (${feedback.plantedClients} clients, first-year false alarms dismissed): recall ${fmt(feedback.recallAfter)}; among the ${feedback.clientsWithDampenedChangeKinds} whose change kinds were dampened: ${fmt(feedback.recallAfterAmongDampened)}`,
+    );
+  }
 }
 
 main();

@@ -85,7 +85,9 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
   const kind = isShift ? 'shift' : direction === 'worsening' ? 'decline' : 'improvement';
   const sensitivity = context.sensitivity(kind);
   const spread = Math.max(standardDeviation(baseline), 0.5);
-  const threshold = Math.max(DETECTION.minChangePoints, DETECTION.minChangeInSpreads * spread) * sensitivity.factor;
+  // Most of a step of the person's own answer scale: on a five-level diary a smaller change in the
+  // mean is the person moving between two adjacent answers a little more often, which chance does.
+  const threshold = Math.max(DETECTION.minChangePoints, DETECTION.minChangeInSpreads * spread, DETECTION.minChangeInSteps * series.moodStep) * sensitivity.factor;
   if (Math.abs(fit.change) < threshold) return [];
 
   // z for the change in mean since onset: residual spread, widened for autocorrelation. Around a
@@ -120,6 +122,7 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
     fittedChange: round(fit.change),
     transitionDays: fit.settled - fit.onset,
     personalSpread: round(spread),
+    answerStep: round(series.moodStep),
     z: round(z),
     p: Number(p.toPrecision(3)),
     lag1Autocorrelation: round(phi),

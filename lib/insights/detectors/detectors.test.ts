@@ -59,6 +59,19 @@ describe('low run', () => {
   it('stays silent for a shorter dip', () => {
     expect(detectLowRun(context([...moodSeries(80, 7, 9), 3, 3, 2, 3, 7, 7]))).toEqual([]);
   });
+
+  // Five coarse levels (1, 3, 5, 8, 10): usually 8, "meh" (5) on every third day.
+  const coarse = Array.from({ length: 80 }, (_, i) => (i % 3 === 0 ? 5 : 8));
+
+  it('does not call a week at a level the person gives every third day low', () => {
+    // The 5th percentile and median − 2 both allow 5, but a third of the baseline is at 5.
+    expect(detectLowRun(context([...coarse, 5, 5, 5, 5, 5, 5, 5]))).toEqual([]);
+  });
+
+  it('lowers the cutoff below a tied level to a point under the lowest value seen, and finds a week below it', () => {
+    const [found] = detectLowRun(context([...coarse, 3, 3, 3, 3, 1, 3, 3]));
+    expect(found?.evidence.numbers).toEqual({ runDays: 7, runMedian: 3, baselineMedian: 8, cutoff: 4 });
+  });
 });
 
 describe('disengagement', () => {
@@ -237,5 +250,23 @@ describe('gradual change', () => {
   it('reports a steady decline in autocorrelated mood (autocorrelation read around the ramp, not PELT steps)', () => {
     const [decline] = ofKind(run(declining), 'decline');
     expect(decline).toMatchObject({ severity: 'attention', direction: 'worsening' });
+  });
+});
+
+describe('change on a coarse answer scale', () => {
+  const cycle = (values: readonly number[], length: number) => Array.from({ length }, (_, i) => values[i % values.length] as number);
+
+  it('reports a drop of 1.5 points on whole-number answers', () => {
+    // Mean 7.25 for 80 days, then 5.75 for 21: far past 1.25 points and the spread.
+    const [change] = run([...cycle([7, 8, 7, 7], 80), ...cycle([6, 5, 6, 6], 21)]).filter((i) => i.direction === 'worsening');
+    expect(change?.kind).toBe('shift');
+    expect(change?.evidence.numbers.answerStep).toBe(1);
+  });
+
+  it('does not report the same 1.5-point drop in the mean when the person answers only 5 or 8', () => {
+    // Mean 7.25 (8, 8, 8, 5), then 5.75 (5, 5, 8, 5): the person gives "meh" twice as often; the
+    // change is half a step of their answers.
+    const insights = run([...cycle([8, 8, 8, 5], 80), ...cycle([5, 5, 8, 5], 21)]);
+    expect(insights.filter((i) => ['shift', 'decline'].includes(i.kind))).toEqual([]);
   });
 });

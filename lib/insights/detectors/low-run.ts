@@ -2,7 +2,7 @@ import { DETECTION } from '../config';
 import { dayCoverage } from '../coverage';
 import { between, type DayValue } from '../daily-series';
 import { shortDate } from '../dates';
-import { median, quantile } from '../stats/descriptive';
+import { median, quantile, sortedCopy } from '../stats/descriptive';
 import { round, type AnalysisContext, type Detection } from './context';
 
 /** Missing one day does not break a run; missing two does. */
@@ -16,14 +16,29 @@ interface Cutoff {
 }
 
 /**
+ * With ties the 5th percentile can be a value the person gives often: on a five-level scale it is
+ * the level below their usual one, given on a third of days. A cutoff is lowered until at most
+ * this share of the baseline lies at or below it.
+ */
+const MAX_SHARE_AT_OR_BELOW = 0.1;
+
+/**
  * "Low" for this person just before `day`: at or below both their 5th percentile and their median
- * minus two points (times the sensitivity factor) over the previous eight weeks.
+ * minus two points (times the sensitivity factor) over the previous eight weeks, and a value at
+ * most 10 % of those weeks' days reached (the next value down that is, or a point below their
+ * lowest).
  */
 function cutoffBefore(all: readonly DayValue[], day: number, factor: number): Cutoff | null {
-  const base = between(all, day - BASELINE_DAYS, day - 1).map((p) => p.value);
+  const base = sortedCopy(between(all, day - BASELINE_DAYS, day - 1).map((p) => p.value));
   if (base.length < MIN_BASELINE_VALUES) return null;
   const baselineMedian = median(base);
-  return { value: Math.min(quantile(base, 0.05), baselineMedian - DETECTION.lowRunBelowMedianPoints * factor), baselineMedian };
+  let value = Math.min(quantile(base, 0.05), baselineMedian - DETECTION.lowRunBelowMedianPoints * factor);
+  const atOrBelow = (cutoff: number) => base.filter((v) => v <= cutoff).length;
+  while (atOrBelow(value) > MAX_SHARE_AT_OR_BELOW * base.length) {
+    const lower = base.filter((v) => v < value);
+    value = lower.length > 0 ? (lower[lower.length - 1] as number) : value - 1;
+  }
+  return { value, baselineMedian };
 }
 
 interface Run {
@@ -41,10 +56,10 @@ function runEndingAt(points: readonly DayValue[], endIndex: number, all: readonl
     const cutoff = cutoffBefore(all, first.day, factor);
     if (!cutoff) break;
     const run = points.slice(start, endIndex + 1);
-    if (run.some((p) => p.value > cutoff.value)) {
-      if (first.value > cutoff.value) break;
-      continue;
-    }
+    // A day at the usual median or above ends the search; one merely above a cutoff does not, since
+    // a later start's baseline holds the run's own first days and can have a lower cutoff.
+    if (first.value >= cutoff.baselineMedian) break;
+    if (run.some((p) => p.value > cutoff.value)) continue;
     best = { points: run, cutoff };
   }
   return best && best.points.length >= DETECTION.lowRunMinDays ? best : null;
