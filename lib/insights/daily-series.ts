@@ -1,5 +1,5 @@
 import { toDay } from './dates';
-import type { CheckInInput, PauseInput } from './types';
+import type { EngineCheckIn, PauseInput } from './types';
 
 import type { DayValue } from './stats/day-value';
 
@@ -33,7 +33,7 @@ export function answerStep(values: readonly number[]): number {
   return gaps.length % 2 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
 }
 
-function dailyMeans(checkIns: readonly CheckInInput[], field: Field, asOfDay: number): DayValue[] {
+function dailyMeans(checkIns: readonly EngineCheckIn[], field: Field, asOfDay: number): DayValue[] {
   const sums = new Map<number, { total: number; count: number }>();
   for (const c of checkIns) {
     const raw = c[field];
@@ -48,7 +48,7 @@ function dailyMeans(checkIns: readonly CheckInInput[], field: Field, asOfDay: nu
   return [...sums.entries()].map(([day, { total, count }]) => ({ day, value: total / count })).sort((a, b) => a.day - b.day);
 }
 
-export function buildDailySeries(checkIns: readonly CheckInInput[], asOfDay: number): DailySeries {
+export function buildDailySeries(checkIns: readonly EngineCheckIn[], asOfDay: number): DailySeries {
   const mood = dailyMeans(checkIns, 'mood', asOfDay);
   return {
     asOfDay,

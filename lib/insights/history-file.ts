@@ -1,6 +1,6 @@
 import { z } from '@/lib/validation/zod';
 import { toDay, toIsoDate } from './dates';
-import type { CheckInInput, EngineInput, MeasureResponseInput, PauseInput } from './types';
+import type { EngineCheckIn, EngineInput, MeasureResponseInput, PauseInput } from './types';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected YYYY-MM-DD');
 const optionalScore = z.number().nullable().optional();
@@ -34,7 +34,7 @@ export const tandemExportSchema = z.object({
 export type TandemExport = z.infer<typeof tandemExportSchema>;
 
 export interface History {
-  checkIns: CheckInInput[];
+  checkIns: EngineCheckIn[];
   measures: MeasureResponseInput[];
   pauses: PauseInput[];
 }
@@ -95,7 +95,7 @@ export function historyFromCsv(text: string): History {
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
   const column = (name: string) => header.indexOf(name);
   if (column('date') < 0 || column('mood') < 0) throw new HistoryCsvError('the header must name the columns date and mood');
-  const checkIns: CheckInInput[] = [];
+  const checkIns: EngineCheckIn[] = [];
   const problems: string[] = [];
   lines.slice(1).forEach((line, i) => {
     if (line.trim() === '') return;
@@ -112,7 +112,7 @@ export function historyFromCsv(text: string): History {
       problems.push(`line ${i + 2}: mood must be a number from 1 to 10`);
       return;
     }
-    const checkIn: CheckInInput = { localDate: date, mood };
+    const checkIn: EngineCheckIn = { localDate: date, mood };
     for (const [name, field] of Object.entries(CSV_FIELDS)) {
       const raw = column(name) >= 0 ? cells[column(name)] : undefined;
       if (raw !== undefined && raw !== '' && Number.isFinite(Number(raw))) checkIn[field] = Number(raw);

@@ -1,5 +1,5 @@
 import { toDay, toIsoDate } from './dates';
-import type { CheckInInput } from './types';
+import type { EngineCheckIn } from './types';
 
 /** Deterministic wobble of whole points around 0 (an LCG), for hand-built test histories. */
 export function wobble(length: number, seed: number, amplitude = 1): number[] {
@@ -12,9 +12,9 @@ export function wobble(length: number, seed: number, amplitude = 1): number[] {
 }
 
 /** One check-in per non-null value, on consecutive days from `start`. */
-export function dailyCheckIns(start: string, moods: readonly (number | null)[], extra: (i: number) => Partial<CheckInInput> = () => ({})): CheckInInput[] {
+export function dailyCheckIns(start: string, moods: readonly (number | null)[], extra: (i: number) => Partial<EngineCheckIn> = () => ({})): EngineCheckIn[] {
   const first = toDay(start);
-  const out: CheckInInput[] = [];
+  const out: EngineCheckIn[] = [];
   moods.forEach((mood, i) => {
     if (mood !== null) out.push({ localDate: toIsoDate(first + i), mood: Math.min(10, Math.max(1, mood)), ...extra(i) });
   });

@@ -32,7 +32,7 @@ export interface DateWindow {
   end: IsoDate;
 }
 
-export interface CheckInInput {
+export interface EngineCheckIn {
   localDate: IsoDate;
   /** 1–10; several check-ins on one day are averaged. */
   mood: number;
@@ -82,7 +82,7 @@ export interface PriorInsightInput {
 
 export interface EngineInput {
   asOf: IsoDate;
-  checkIns: readonly CheckInInput[];
+  checkIns: readonly EngineCheckIn[];
   measures?: readonly MeasureResponseInput[];
   pauses?: readonly PauseInput[];
   riskLanguageHits?: readonly RiskLanguageHitInput[];

@@ -1,6 +1,6 @@
 import { DAYLIO_DEFAULT_MOODS } from '@/lib/import/daylio';
 import { toIsoDate } from '@/lib/insights/dates';
-import type { CheckInInput, PauseInput } from '@/lib/insights/types';
+import type { EngineCheckIn, PauseInput } from '@/lib/insights/types';
 import { Random } from './random';
 
 export type PlantedKind = 'decline' | 'improvement' | 'shift' | 'volatility' | 'disengagement';
@@ -27,7 +27,7 @@ export interface SyntheticClient {
   id: string;
   firstDay: number;
   days: number;
-  checkIns: CheckInInput[];
+  checkIns: EngineCheckIn[];
   pauses: PauseInput[];
   event: PlantedEvent | null;
   shape: ClientShape;
@@ -121,7 +121,7 @@ export function generateClient(seed: number, days: number, event: PlantedEvent |
     pauses.push({ start: toIsoDate(EPOCH_DAY + start), end: toIsoDate(EPOCH_DAY + start + length - 1) });
     for (let t = start; t < start + length; t += 1) paused.add(t);
   }
-  const checkIns: CheckInInput[] = [];
+  const checkIns: EngineCheckIn[] = [];
   let noise = random.normal() * p.spread;
   let loggedYesterday = true;
   const innovation = Math.sqrt(1 - p.phi * p.phi);
