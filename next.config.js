@@ -3,7 +3,15 @@ const nextConfig = {
   // PGlite loads its WebAssembly build and data files at run time: keep it out of the bundle.
   // wink-nlp's English model is several megabytes of data read once at start-up (lib/clinical/risk-language.ts):
   // Node loads it from node_modules rather than the bundler copying it into every server chunk.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible', 'wink-nlp', 'wink-eng-lite-web-model', 'pg-boss', 'web-push'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'rate-limiter-flexible',
+    'wink-nlp',
+    'wink-eng-lite-web-model',
+    'pg-boss',
+    'web-push',
+  ],
   poweredByHeader: false,
   // The same limit as ACTION_BODY_LIMIT in lib/http/guards.ts, which proxy.ts answers with a 413.
   experimental: { serverActions: { bodySizeLimit: '1mb' } },

@@ -4,8 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 // Playwright cannot download its browsers on every machine: use PLAYWRIGHT_CHROMIUM_PATH (which
 // `npm test` sets to the system Chromium or Chrome it finds), else Debian's chromium where it is
 // installed, else Playwright's own browser (`npm test` installs it when downloads are allowed).
-const chromiumPath =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 // E2E_PORT lets two checkouts run their end-to-end tests side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT) || 3100;

@@ -40,7 +40,9 @@ async function isReadableActionBody(request: NextRequest, hasHeader: boolean): P
     const root = form.get('0');
     return isReadableActionReply(typeof root === 'string' ? root : null, new Set(keys));
   }
-  return keys.filter((k) => k.startsWith('$ACTION_REF_')).every((ref) => keys.some((k) => k.startsWith(`$ACTION_${ref.slice('$ACTION_REF_'.length)}:`)));
+  return keys
+    .filter((k) => k.startsWith('$ACTION_REF_'))
+    .every((ref) => keys.some((k) => k.startsWith(`$ACTION_${ref.slice('$ACTION_REF_'.length)}:`)));
 }
 
 async function refusal(request: NextRequest): Promise<Refusal | null> {
@@ -51,7 +53,9 @@ async function refusal(request: NextRequest): Promise<Refusal | null> {
     const refused = refuseAction({
       origin: request.headers.get('origin'),
       // The host Next itself compares the Origin with (it refuses a mismatch with a 500).
-      allowedHosts: [request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host') ?? new URL(publicOrigin).host],
+      allowedHosts: [
+        request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host') ?? new URL(publicOrigin).host,
+      ],
       contentType: request.headers.get('content-type'),
       contentLength: lengthOf(request),
     });

@@ -27,7 +27,13 @@ export function createQueue(options: { supervise: boolean; schedule: boolean; po
   const embedded = getEmbeddedClient();
   // Maintenance (which also expires the job of a worker that died) every 10 s, so a minute
   // whose worker was killed is retried within about half a minute.
-  const common = { schema: QUEUE_SCHEMA, migrate: true, supervise: options.supervise, schedule: options.schedule, maintenanceIntervalSeconds: 10 };
+  const common = {
+    schema: QUEUE_SCHEMA,
+    migrate: true,
+    supervise: options.supervise,
+    schedule: options.schedule,
+    maintenanceIntervalSeconds: 10,
+  };
   const boss = embedded
     ? new PgBoss({ ...common, db: pgliteExecutor(embedded) })
     : new PgBoss({ ...common, connectionString: env.DATABASE_URL, max: options.poolSize ?? 4 });

@@ -39,7 +39,10 @@ const pages: Record<DemoRole | 'signed out', Visit[]> = {
     { path: `/clients/${riley}/care-plan` },
     { path: `/report/${riley}` },
     { path: '/account' },
-    { path: '/clients/[clientId]/notes/[noteId]', follow: { from: `/clients/${riley}/notes`, link: `tbody a[href^="/clients/${riley}/notes/"]` } },
+    {
+      path: '/clients/[clientId]/notes/[noteId]',
+      follow: { from: `/clients/${riley}/notes`, link: `tbody a[href^="/clients/${riley}/notes/"]` },
+    },
   ],
   admin: [
     { path: '/clinic' },
@@ -56,7 +59,9 @@ const pages: Record<DemoRole | 'signed out', Visit[]> = {
 };
 
 async function violationsOn(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

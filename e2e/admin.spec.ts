@@ -46,7 +46,10 @@ test('a mistyped acceptance keeps the name typed and says what to fix', async ({
   await context.close();
 });
 
-test('reassigning a client ends the old therapist’s access at once, and the audit log shows it and exports it', async ({ page, browser }) => {
+test('reassigning a client ends the old therapist’s access at once, and the audit log shows it and exports it', async ({
+  page,
+  browser,
+}) => {
   const priyaContext = await browser.newContext();
   const priya = await priyaContext.newPage();
   const signIn = new SignInPage(priya);
@@ -86,7 +89,12 @@ test('reassigning a client ends the old therapist’s access at once, and the au
   const csv = await audit.exportCsv();
   expect(csv.split('\r\n')[0]).toBe('seq,occurred_at_utc,who,role,action,kind_of_data,client,outcome');
   expect(csv).toContain('caseload.reassign');
-  expect(csv.split('\r\n').filter((line) => line && !line.startsWith('seq')).every((line) => line.includes('Rosa Diaz'))).toBe(true);
+  expect(
+    csv
+      .split('\r\n')
+      .filter((line) => line && !line.startsWith('seq'))
+      .every((line) => line.includes('Rosa Diaz')),
+  ).toBe(true);
 
   await page.reload();
   await expect(audit.rows().filter({ hasText: 'audit_log.export' })).toHaveCount(1);
@@ -114,7 +122,10 @@ test('clinic settings reject bad input without losing it, then save', async ({ p
 });
 
 // Harbour Counselling, so the demo clinic's default crisis text stays as other journeys expect it.
-test("the admin changes the clinic's crisis text and response time, and a client sees them on their support page", async ({ page, browser }) => {
+test("the admin changes the clinic's crisis text and response time, and a client sees them on their support page", async ({
+  page,
+  browser,
+}) => {
   const text = `Call the Harbour crisis line on 0800 555 0199 (${Date.now()}).`;
   await signInWithCode(page, 'admin@harbour.tandem.test', DEMO_PASSWORD, DEMO_TOTP_SECRET, /\/clinic$/);
   await page.goto('/clinic/settings');

@@ -35,6 +35,8 @@ test('crisis words in the journal show the clinic’s crisis resources at once',
   await signInAsClient(page, 'ben@demo.tandem.test');
   await page.goto('/journal');
   await page.getByLabel('New entry').fill('Some nights I want to die.');
-  await expect(page.getByRole('region', { name: 'You do not have to handle this alone' })).toContainText('call your local emergency number');
+  await expect(page.getByRole('region', { name: 'You do not have to handle this alone' })).toContainText(
+    'call your local emergency number',
+  );
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
 });

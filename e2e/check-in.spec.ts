@@ -74,7 +74,10 @@ test('a client corrects an earlier check-in and deletes another, from the list o
   await expect(checkIn.confirmation()).toHaveText('Your check-in is updated.');
 
   await page.getByText(/List of these check-ins/).click();
-  await page.getByRole('link', { name: /^Edit the check-in of / }).last().click();
+  await page
+    .getByRole('link', { name: /^Edit the check-in of / })
+    .last()
+    .click();
   await expect(checkIn.scale('How is your mood right now?').getByRole('radio', { name: '2' })).toBeChecked();
   await page.getByText('Delete this check-in', { exact: true }).click();
   await page.getByRole('button', { name: 'Yes, delete this check-in' }).click();

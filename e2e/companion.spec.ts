@@ -26,7 +26,9 @@ async function lowCheckInThenCompanion(page: import('@playwright/test').Page) {
 
 /** axe on the page as it stands, with the tags of the accessibility journey (e2e/accessibility.spec.ts). */
 async function axeViolations(page: import('@playwright/test').Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -39,7 +41,10 @@ async function say(page: import('@playwright/test').Page, text: string, expectRe
   await expect(items.last()).toContainText(expectReply);
 }
 
-test('from the dip message, a client does a thought record with the companion, shares it, and their therapist sees it', async ({ page, browser }, testInfo) => {
+test('from the dip message, a client does a thought record with the companion, shares it, and their therapist sees it', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signInAsClient(page, 'mira@demo.tandem.test');
   await lowCheckInThenCompanion(page);
@@ -81,7 +86,10 @@ test('from the dip message, a client does a thought record with the companion, s
   await therapist.close();
 });
 
-test('an indirect risk sentence mid-conversation brings crisis help at once and the therapist an alert, without the words', async ({ page, browser }, testInfo) => {
+test('an indirect risk sentence mid-conversation brings crisis help at once and the therapist an alert, without the words', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signInAsClient(page, 'nils@demo.tandem.test');
   await lowCheckInThenCompanion(page);
@@ -110,7 +118,9 @@ test('an indirect risk sentence mid-conversation brings crisis help at once and 
   await therapist.close();
 });
 
-test('after choosing one small thing, a client asks for a reminder tomorrow, finds it in Settings and cancels it', async ({ page }, testInfo) => {
+test('after choosing one small thing, a client asks for a reminder tomorrow, finds it in Settings and cancels it', async ({
+  page,
+}, testInfo) => {
   // Oskar Lind (oskar@) is seeded for this journey only (db/seed/companion-demo.ts).
   await page.setViewportSize({ width: 375, height: 812 });
   await signInAsClient(page, 'oskar@demo.tandem.test');
@@ -138,7 +148,9 @@ test('after choosing one small thing, a client asks for a reminder tomorrow, fin
   await offer.getByLabel('Tomorrow').check();
   await offer.getByLabel('At', { exact: true }).fill('08:15');
   await offer.getByRole('button', { name: 'Remind me' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Reminder set for' })).toHaveText(/Reminder set for \w{3} \d{1,2} \w{3}, 08:15\./);
+  await expect(page.getByRole('status').filter({ hasText: 'Reminder set for' })).toHaveText(
+    /Reminder set for \w{3} \d{1,2} \w{3}, 08:15\./,
+  );
   await expect(offer).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Planned with the companion' })).toContainText('a short walk');
 
@@ -155,7 +167,9 @@ test('after choosing one small thing, a client asks for a reminder tomorrow, fin
 
   await planned.getByRole('button', { name: /^Cancel the reminder for .*08:15$/ }).click();
   await expect(page).toHaveURL(/\/settings\?reminder=cancelled/);
-  await expect(page.getByRole('status').filter({ hasText: 'Reminder cancelled' })).toHaveText('Reminder cancelled. Nothing will be sent for it.');
+  await expect(page.getByRole('status').filter({ hasText: 'Reminder cancelled' })).toHaveText(
+    'Reminder cancelled. Nothing will be sent for it.',
+  );
   await expect(page.getByRole('list', { name: 'Planned with the companion' })).toHaveCount(0);
   await expect(page.getByText('None planned.', { exact: false })).toBeVisible();
 });

@@ -27,7 +27,10 @@ async function inviteClientOf(page: Page, email: string, therapist: string) {
   await expect(page.getByRole('heading', { name: 'Invitation ready' })).toBeVisible();
 }
 
-test('deactivating a therapist with clients leads the admin through reassigning them, and their urgent alert follows', async ({ page, browser }) => {
+test('deactivating a therapist with clients leads the admin through reassigning them, and their urgent alert follows', async ({
+  page,
+  browser,
+}) => {
   // Three invitations accepted and a questionnaire before the step itself.
   test.slow();
   const stamp = Date.now();
@@ -88,7 +91,9 @@ test('deactivating a therapist with clients leads the admin through reassigning 
   }
 });
 
-test('an admin who deactivates Priya Nair is led to reassign her clients first, and nothing changes until they choose', async ({ page }) => {
+test('an admin who deactivates Priya Nair is led to reassign her clients first, and nothing changes until they choose', async ({
+  page,
+}) => {
   await signInAs(page, 'admin');
   const step = new DeactivateTherapistPage(page);
   await step.start('Priya Nair');

@@ -5,14 +5,18 @@ import { expect, signInAs, test } from './fixtures/demo';
 import { ClientPage, userIdOf } from './pages/client-page';
 import { SettingsPage } from './pages/settings-page';
 
-type Bundle = { resourceType: string; entry: { resource: { resourceType: string; name?: { text: string }[]; code?: { coding?: { code: string }[] } } }[] };
+type Bundle = {
+  resourceType: string;
+  entry: { resource: { resourceType: string; name?: { text: string }[]; code?: { coding?: { code: string }[] } } }[];
+};
 
 async function bundleOf(download: Download): Promise<Bundle> {
   expect(download.suggestedFilename()).toMatch(/^tandem-fhir-\d{4}-\d{2}-\d{2}\.json$/);
   return JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as Bundle;
 }
 const types = (bundle: Bundle) => bundle.entry.map((e) => e.resource.resourceType);
-const moods = (bundle: Bundle) => bundle.entry.filter((e) => e.resource.resourceType === 'Observation' && e.resource.code?.coding?.some((c) => c.code === 'mood'));
+const moods = (bundle: Bundle) =>
+  bundle.entry.filter((e) => e.resource.resourceType === 'Observation' && e.resource.code?.coding?.some((c) => c.code === 'mood'));
 
 // Dev Patel shares questionnaires with Sam Rivera but stopped sharing check-ins ten days ago.
 test('the therapist downloads a client’s FHIR bundle holding only what the client shares', async ({ page, browser }) => {

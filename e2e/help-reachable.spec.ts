@@ -77,7 +77,10 @@ test('at 320 px the client’s header fits, help stays visible and the menu open
   await context.close();
 });
 
-for (const [role, path] of [['therapist', '/caseload'], ['admin', '/clinic']] as const) {
+for (const [role, path] of [
+  ['therapist', '/caseload'],
+  ['admin', '/clinic'],
+] as const) {
   test(`the ${role}'s header and ${path} fit 320 px too, with no client help link`, async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();

@@ -21,7 +21,9 @@ async function mapColumns(page: Page) {
 }
 
 // Nia Adams's history is used by no other spec.
-test('a client maps the columns of another tracker’s CSV, imports it, sees it in history, and a second import adds nothing', async ({ page }) => {
+test('a client maps the columns of another tracker’s CSV, imports it, sees it in history, and a second import adds nothing', async ({
+  page,
+}) => {
   await signInByEmail(page, 'nia@demo.tandem.test', /\/check-in$/);
   const settings = new SettingsPage(page);
   await settings.goto();
@@ -31,16 +33,22 @@ test('a client maps the columns of another tracker’s CSV, imports it, sees it 
   // A missing range is named, and nothing chosen is lost.
   await page.getByLabel('Highest mood in the file').fill('');
   await page.getByRole('button', { name: 'Show the first entries' }).click();
-  await expect(settings.importError()).toHaveText('Give the lowest and highest mood the file uses as numbers, the lowest below the highest.');
+  await expect(settings.importError()).toHaveText(
+    'Give the lowest and highest mood the file uses as numbers, the lowest below the highest.',
+  );
   await expect(page.getByLabel('Tags are separated by')).toHaveValue('|');
   await page.getByLabel('Highest mood in the file').fill('5');
 
   await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe.run()).violations.map((v) => v.id));
+  const violations = await page.evaluate(async () =>
+    (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe.run()).violations.map((v) => v.id),
+  );
   expect(violations).toEqual([]);
 
   await page.getByRole('button', { name: 'Show the first entries' }).click();
-  await expect(page.getByText(/The file holds 3 entries from 5 September 2025 to 7 September 2025\. It is read with the columns you chose/)).toBeVisible();
+  await expect(
+    page.getByText(/The file holds 3 entries from 5 September 2025 to 7 September 2025\. It is read with the columns you chose/),
+  ).toBeVisible();
   await expect(page.getByRole('row', { name: /2025-09-06 12:00 3 → 6/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /2025-09-07 21:15 5 → 10 Walk, friends Walk by the river/ })).toBeVisible();
   await settings.confirmImport();

@@ -6,7 +6,10 @@ test.use({ viewport: { width: 375, height: 812 } });
 
 const notAtAll = 'Not at all';
 
-test('a client answers PHQ-9 item 9 with "Several days", sees crisis resources, and the therapist sees the alert', async ({ page, browser }) => {
+test('a client answers PHQ-9 item 9 with "Several days", sees crisis resources, and the therapist sees the alert', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'client');
   const measure = new MeasurePage(page);
   await measure.start('PHQ-9');
@@ -21,7 +24,9 @@ test('a client answers PHQ-9 item 9 with "Several days", sees crisis resources, 
   await measure.send();
   await expect(measure.crisisResources()).toBeVisible();
   await expect(measure.crisisResources()).toContainText('call your local emergency number');
-  await expect(measure.crisisResources()).toContainText('Your therapist has been notified and the clinic aims to reply within one working day');
+  await expect(measure.crisisResources()).toContainText(
+    'Your therapist has been notified and the clinic aims to reply within one working day',
+  );
   await expect(page.getByRole('heading', { name: 'Your PHQ-9 score: 1 (minimal)' })).toBeVisible();
   await expect(page.getByText('A score is a snapshot of the last two weeks, not a diagnosis.')).toBeVisible();
 
@@ -53,7 +58,9 @@ test('when saving fails, the client still sees the crisis resources and the answ
   await expect(page.getByRole('heading', { name: 'You have answers that were not sent' })).toBeVisible();
   await page.getByRole('button', { name: 'Send them now' }).click();
   await expect(page.getByRole('heading', { name: 'Your PHQ-9 score: 2 (minimal)' })).toBeVisible();
-  await expect(measure.crisisResources()).toContainText('Your therapist has been notified and the clinic aims to reply within one working day');
+  await expect(measure.crisisResources()).toContainText(
+    'Your therapist has been notified and the clinic aims to reply within one working day',
+  );
 });
 
 test('GAD-7 can be answered with the keyboard alone', async ({ page }) => {

@@ -11,7 +11,9 @@ import { seededUserId } from './fixtures/seeded-ids';
 // (That an input that fails changes nothing is tested at the DAL: lib/dal/hostile-input.test.ts.)
 
 type ActionEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
-const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, ActionEntry> };
+const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+  node: Record<string, ActionEntry>;
+};
 
 const someClient = seededUserId('hana@demo.tandem.test');
 /** The page an action belongs to, as a URL: route groups dropped, dynamic segments filled. */
@@ -33,17 +35,74 @@ const actions = Object.entries(manifest.node).map(([id, entry]) => ({
 }));
 
 const fieldNames = [
-  'mood', 'anxiety', 'energy', 'sleepHours', 'note', 'tags', 'timeZone', 'checkInId', 'clientId', 'therapistId', 'id', 'intent',
-  'scope', 'until', 'sessionDate', 'template', 'noteId', 'content', 'baseVersion', 'targetDate', 'reviewDate', 'insightId',
-  'action', 'reason', 'alertId', 'email', 'role', 'name', 'password', 'confirm', 'phone', 'capacity', 'answers', 'body',
-  'expectedUpdatedAt', 'measure', 'escalationHours', 'measureCadenceDays', 'crisisResponseTime', '$ACTION_ID_x', '1_$ACTION_REF_1',
+  'mood',
+  'anxiety',
+  'energy',
+  'sleepHours',
+  'note',
+  'tags',
+  'timeZone',
+  'checkInId',
+  'clientId',
+  'therapistId',
+  'id',
+  'intent',
+  'scope',
+  'until',
+  'sessionDate',
+  'template',
+  'noteId',
+  'content',
+  'baseVersion',
+  'targetDate',
+  'reviewDate',
+  'insightId',
+  'action',
+  'reason',
+  'alertId',
+  'email',
+  'role',
+  'name',
+  'password',
+  'confirm',
+  'phone',
+  'capacity',
+  'answers',
+  'body',
+  'expectedUpdatedAt',
+  'measure',
+  'escalationHours',
+  'measureCadenceDays',
+  'crisisResponseTime',
+  '$ACTION_ID_x',
+  '1_$ACTION_REF_1',
 ];
 
 const hostile = fc.oneof(
   fc.string(),
-  fc.constantFrom('1e1', '0x10', 'NaN', 'Infinity', '-1', '11', '1.5', '2026-02-30', '2026-99-99', '1900-01-01', '3000-01-01',
-    'Mars/Olympus_Mons', '../../etc/passwd', '<script>alert(1)</script>', "'; drop table users; --", '\u0000', '00000000-0000-4000-8000-000000000000',
-    '{"problems":[],"goals":[{"id":"g","text":"t","measure":"m","targetDate":"2026-99-99"}],"interventions":[],"reviewDate":"2026-02-30"}', '[]', '{}', 'null'),
+  fc.constantFrom(
+    '1e1',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '-1',
+    '11',
+    '1.5',
+    '2026-02-30',
+    '2026-99-99',
+    '1900-01-01',
+    '3000-01-01',
+    'Mars/Olympus_Mons',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    "'; drop table users; --",
+    '\u0000',
+    '00000000-0000-4000-8000-000000000000',
+    '{"problems":[],"goals":[{"id":"g","text":"t","measure":"m","targetDate":"2026-99-99"}],"interventions":[],"reviewDate":"2026-02-30"}',
+    '[]',
+    '{}',
+    'null',
+  ),
   fc.string({ minLength: 3000, maxLength: 30_000 }),
   fc.uuid(),
 );
@@ -63,7 +122,11 @@ async function post(request: APIRequestContext, action: (typeof actions)[number]
   const headers = { 'Next-Action': action.id, Accept: 'text/x-component' };
   return body.form
     ? request.post(action.url, { headers, multipart: body.form, maxRedirects: 0 })
-    : request.post(action.url, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: body.text ?? '', maxRedirects: 0 });
+    : request.post(action.url, {
+        headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' },
+        data: body.text ?? '',
+        maxRedirects: 0,
+      });
 }
 
 const personas = [
@@ -88,7 +151,9 @@ for (const persona of personas) {
   });
 }
 
-test('every server action answers a body over the limit with 413, a cross-origin post with 403, and a broken body with 400', async ({ page }) => {
+test('every server action answers a body over the limit with 413, a cross-origin post with 403, and a broken body with 400', async ({
+  page,
+}) => {
   await signInByEmail(page, 'hana@demo.tandem.test', /\/check-in$/);
   for (const action of actions) {
     const big = await page.request.post(action.url, {
@@ -127,14 +192,19 @@ for (const persona of personas) {
     await signInByEmail(page, persona.email, persona.landing);
     const failures: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), fc.oneof(hostile, fc.constantFrom('%E0%A4%A', '%', 'from=2026-02-30&to=x&page=1e1', 'actor=x')), hostile, async (route, query, body) => {
-        const url = route.path(query);
-        const response =
-          route.method === 'GET'
-            ? await page.request.get(url, { maxRedirects: 0 })
-            : await page.request.post(url, { data: body, headers: { 'Content-Type': 'application/json' }, maxRedirects: 0 });
-        if (response.status() >= 500) failures.push(`${route.method} ${url.slice(0, 200)} → ${response.status()}`);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.oneof(hostile, fc.constantFrom('%E0%A4%A', '%', 'from=2026-02-30&to=x&page=1e1', 'actor=x')),
+        hostile,
+        async (route, query, body) => {
+          const url = route.path(query);
+          const response =
+            route.method === 'GET'
+              ? await page.request.get(url, { maxRedirects: 0 })
+              : await page.request.post(url, { data: body, headers: { 'Content-Type': 'application/json' }, maxRedirects: 0 });
+          if (response.status() >= 500) failures.push(`${route.method} ${url.slice(0, 200)} → ${response.status()}`);
+        },
+      ),
       { numRuns: 60, seed: 14 },
     );
     expect(failures).toEqual([]);

@@ -4,7 +4,9 @@ import { NotePage } from './pages/note-page';
 
 const rileyId = seededUserId('client@demo.tandem.test');
 
-test('the therapist writes a SOAP note for Riley with the brief, autosaved, then signs it and adds an addendum', async ({ page }, testInfo) => {
+test('the therapist writes a SOAP note for Riley with the brief, autosaved, then signs it and adds an addendum', async ({
+  page,
+}, testInfo) => {
   await signInAs(page, 'therapist');
   const note = new NotePage(page);
   await note.openNew(rileyId);
@@ -76,13 +78,19 @@ test('a therapist of the clinic who is not assigned to Riley gets 404 for her no
   await signInPage.goto();
   await signInPage.signIn('jordan@demo.tandem.test', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/caseload$/);
-  for (const path of [`/clients/${rileyId}/notes`, `/clients/${rileyId}/notes/new`, `/clients/${rileyId}/notes/00000000-0000-4000-8000-000000000000`]) {
+  for (const path of [
+    `/clients/${rileyId}/notes`,
+    `/clients/${rileyId}/notes/new`,
+    `/clients/${rileyId}/notes/00000000-0000-4000-8000-000000000000`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }
 });
 
-test('a save from a stale tab is refused, its words are kept in the browser to copy from, and the draft can be deleted', async ({ page }) => {
+test('a save from a stale tab is refused, its words are kept in the browser to copy from, and the draft can be deleted', async ({
+  page,
+}) => {
   await signInAs(page, 'therapist');
   const first = new NotePage(page);
   await first.openNew(rileyId);

@@ -11,7 +11,10 @@ const pdfPages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('
 const firstPageText = (file: string) => execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-'], { encoding: 'utf8' });
 
 // Gus Lindqvist shares everything with Sam Rivera; no other spec reads him.
-test('the therapist prints the pre-session report: one or two pages on A4 and Letter, naming the client, with mood and questionnaires', async ({ page, browser }, testInfo) => {
+test('the therapist prints the pre-session report: one or two pages on A4 and Letter, naming the client, with mood and questionnaires', async ({
+  page,
+  browser,
+}, testInfo) => {
   // Two PDF renders and three poppler runs on top of the page itself.
   test.slow();
   const gusId = await userIdOf(browser, 'gus@demo.tandem.test', /\/check-in$/);
@@ -39,7 +42,10 @@ test('the therapist prints the pre-session report: one or two pages on A4 and Le
   }
 });
 
-test('the report holds nothing the client does not share, and is 404 to a therapist the client is not assigned to', async ({ page, browser }) => {
+test('the report holds nothing the client does not share, and is 404 to a therapist the client is not assigned to', async ({
+  page,
+  browser,
+}) => {
   const farahId = await userIdOf(browser, 'farah@demo.tandem.test', /\/(check-in|welcome)$/);
   await signInAs(page, 'therapist');
   await page.goto(`/report/${farahId}`);

@@ -6,7 +6,10 @@ import { SignInPage } from './pages/sign-in-page';
 // Kai Moreno is Jordan Okafor's client in the demo clinic; no other journey touches them.
 const NOTE = 'Honestly everyone would be better off if I just wasnt around anymore';
 
-test('an indirect risk sentence in a check-in note brings crisis help at once, and the therapist an alert that links to the client', async ({ page, browser }) => {
+test('an indirect risk sentence in a check-in note brings crisis help at once, and the therapist an alert that links to the client', async ({
+  page,
+  browser,
+}) => {
   await signInAsClient(page, 'kai@demo.tandem.test');
   const checkIn = new CheckInPage(page);
   await checkIn.gotoNew();

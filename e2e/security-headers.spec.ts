@@ -8,7 +8,12 @@ import { seededUserId } from './fixtures/seeded-ids';
 // violation and without a single request to a host other than Tandem's own.
 const pagesOf: Record<DemoRole, string[]> = {
   client: ['/check-in', '/history', '/measures', '/journal', '/sharing', '/access-log', '/settings', '/summary', '/support'],
-  therapist: ['/caseload', `/clients/${seededUserId('client@demo.tandem.test')}`, '/alerts', `/report/${seededUserId('client@demo.tandem.test')}`],
+  therapist: [
+    '/caseload',
+    `/clients/${seededUserId('client@demo.tandem.test')}`,
+    '/alerts',
+    `/report/${seededUserId('client@demo.tandem.test')}`,
+  ],
   admin: ['/clinic', '/people', '/caseloads', '/audit', '/clinic/settings'],
 };
 
@@ -26,7 +31,8 @@ async function watch(page: Page, baseURL: string) {
   });
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.host !== own) problems.push(`${page.url()}: request to ${r.url()}`);
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.host !== own)
+      problems.push(`${page.url()}: request to ${r.url()}`);
   });
   return problems;
 }
@@ -65,7 +71,8 @@ test('a server action whose Origin is not the forwarded host is refused with 403
 test('pages carry a fresh nonce on every script and forbid framing, plugins and other bases', async ({ page }) => {
   const first = await page.goto('/sign-in');
   const csp = first!.headers()['content-security-policy']!;
-  for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(csp).toContain(directive);
+  for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"])
+    expect(csp).toContain(directive);
   const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
   const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
   expect(scripts.length).toBeGreaterThan(0);
@@ -107,7 +114,9 @@ test('the admin downloads signed checkpoints and verifies the log against the fi
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await expect(page.getByText(/The audit log is intact: all \d+ events check out\. They match all \d+ signed checkpoints/)).toBeVisible();
 
-  await page.getByLabel('Checkpoint file you kept (optional)').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await page
+    .getByLabel('Checkpoint file you kept (optional)')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await expect(page.getByText('That file is not a Tandem checkpoint file (it is not JSON).')).toBeVisible();
 });

@@ -4,14 +4,23 @@ import { ClientPage } from './pages/client-page';
 
 // Read-only: nothing here changes the demo data other specs rely on.
 
-test('the caseload opens with the urgent and worsening clients, each saying why, and Theo’s silence above small band changes', async ({ page }) => {
+test('the caseload opens with the urgent and worsening clients, each saying why, and Theo’s silence above small band changes', async ({
+  page,
+}) => {
   await signInAs(page, 'therapist');
   const caseload = new CaseloadPage(page);
   await caseload.goto();
   const names = await caseload.names();
   const firstReasons: (string | null)[] = [];
   for (const name of names) {
-    firstReasons.push(await caseload.reasons(name).getByRole('listitem').first().textContent({ timeout: 1000 }).catch(() => null));
+    firstReasons.push(
+      await caseload
+        .reasons(name)
+        .getByRole('listitem')
+        .first()
+        .textContent({ timeout: 1000 })
+        .catch(() => null),
+    );
   }
   // Urgent alerts come first. Other specs share this demo clinic and run beside this one: they
   // raise more (Riley's and Noor's PHQ-9 answers in measures.spec, Ben's journal in
@@ -28,7 +37,12 @@ test('the caseload opens with the urgent and worsening clients, each saying why,
   await expect(caseload.reasons('Theo Walsh')).toContainText(/No check-in for 12 days \(usually at most \d+ days? between check-ins\)/);
   // Everyone whose first reason is only a band change that may be measurement error comes after Theo.
   for (const name of names) {
-    const first = await caseload.reasons(name).getByRole('listitem').first().textContent({ timeout: 1000 }).catch(() => null);
+    const first = await caseload
+      .reasons(name)
+      .getByRole('listitem')
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
     if (first?.startsWith('New signal: questionnaire band worse (for information')) expect(names.indexOf(name)).toBeGreaterThan(theo);
   }
   // A 7-day mean from days long past says how old it is.

@@ -48,7 +48,9 @@ test('the therapist finds the declining client first, reads the timeline and acc
   await expect(current).toContainText('saved by Sam Rivera');
   const evidence = current.getByRole('link', { name: /^Signal: .*declin/i });
   await expect(evidence).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Version history' })).toContainText('Added problem “Low mood, declining over the last weeks”');
+  await expect(page.getByRole('region', { name: 'Version history' })).toContainText(
+    'Added problem “Low mood, declining over the last weeks”',
+  );
   await page.setViewportSize({ width: 1280, height: 1200 });
   await page.screenshot({ path: test.info().outputPath('care-plan-1280.png'), fullPage: true });
 

@@ -3,7 +3,15 @@ import { toCsv } from './csv';
 
 describe('toCsv', () => {
   it('writes a header and rows with CRLF line ends', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x'], [null, undefined]])).toBe('a,b\r\n1,x\r\n,\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, 'x'],
+          [null, undefined],
+        ],
+      ),
+    ).toBe('a,b\r\n1,x\r\n,\r\n');
   });
 
   it('quotes commas, quotes and line breaks', () => {

@@ -38,7 +38,11 @@ export type WallClock = { localDate: string; localTime: string; isoWeekday: numb
 /** The date, time (HH:MM) and ISO weekday (1 = Monday) on the clocks of `timeZone` at `instant`. */
 export function wallClockAt(instant: Date, timeZone: string): WallClock {
   const inZone = { in: tz(timeZone) };
-  return { localDate: format(instant, 'yyyy-MM-dd', inZone), localTime: format(instant, 'HH:mm', inZone), isoWeekday: getISODay(instant, inZone) };
+  return {
+    localDate: format(instant, 'yyyy-MM-dd', inZone),
+    localTime: format(instant, 'HH:mm', inZone),
+    isoWeekday: getISODay(instant, inZone),
+  };
 }
 
 /** `localDate` + `localTime` read as if in UTC: the arithmetic base for a wall-clock minute. */
@@ -49,7 +53,9 @@ function naiveMs(localDate: string, localTime: string): number {
 function instantOfExisting(localDate: string, localTime: string, timeZone: string): Date | null {
   const base = naiveMs(localDate, localTime);
   // The zone's offsets a day either side cover both sides of any change near this time.
-  const matches = [...new Set([tzOffset(timeZone, new Date(base - DAY)), tzOffset(timeZone, new Date(base)), tzOffset(timeZone, new Date(base + DAY))])]
+  const matches = [
+    ...new Set([tzOffset(timeZone, new Date(base - DAY)), tzOffset(timeZone, new Date(base)), tzOffset(timeZone, new Date(base + DAY))]),
+  ]
     .map((offset) => base - offset * MINUTE)
     .filter((ms) => {
       const wall = wallClockAt(new Date(ms), timeZone);
@@ -82,7 +88,12 @@ type DayStyle = { weekday?: 'narrow' | 'short' | 'long'; month?: 'short' | 'long
 const WEEKDAY_PATTERN = { narrow: 'EEEEE', short: 'EEE', long: 'EEEE' } as const;
 
 function dayPattern({ weekday, month = 'long', year = true }: DayStyle): string {
-  const parts = [weekday ? WEEKDAY_PATTERN[weekday] : null, month === 'none' ? null : 'd', month === 'short' ? 'MMM' : month === 'long' ? 'MMMM' : null, year && month !== 'none' ? 'yyyy' : null];
+  const parts = [
+    weekday ? WEEKDAY_PATTERN[weekday] : null,
+    month === 'none' ? null : 'd',
+    month === 'short' ? 'MMM' : month === 'long' ? 'MMMM' : null,
+    year && month !== 'none' ? 'yyyy' : null,
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -101,7 +112,11 @@ export function dateText(at: Date, timeZone: string, { month = 'short' }: { mont
 }
 
 /** An instant in the reader's zone: "3 Sep 2026, 14:02"; with `weekday` "Thu 3 Sep 2026, 14:02"; without `year` "3 Sep, 14:02". */
-export function momentText(at: Date, timeZone: string, { weekday = false, year = true }: { weekday?: boolean; year?: boolean } = {}): string {
+export function momentText(
+  at: Date,
+  timeZone: string,
+  { weekday = false, year = true }: { weekday?: boolean; year?: boolean } = {},
+): string {
   return format(at, `${dayPattern({ weekday: weekday ? 'short' : undefined, month: 'short', year })}, HH:mm`, { in: tz(timeZone) });
 }
 

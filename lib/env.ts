@@ -67,9 +67,27 @@ const envSchema = z.object({
   COMPANION_LLM_MODEL: z.preprocess(blankAsUnset, z.string().max(200).default('llama3.2')),
   // Outreach (issue 11). Web Push keys (VAPID, base64url): generated into the data folder on the
   // embedded database; on PostgreSQL, without them push is off and reminders go by email or in-app.
-  VAPID_PUBLIC_KEY: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'VAPID_PUBLIC_KEY must be a base64url P-256 public key').optional()),
-  VAPID_PRIVATE_KEY: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'VAPID_PRIVATE_KEY must be a base64url P-256 private key').optional()),
-  VAPID_SUBJECT: z.preprocess(blankAsUnset, z.string().regex(/^(mailto:|https:\/\/)/, 'VAPID_SUBJECT must be a mailto: or https:// address').default('mailto:no-reply@tandem.invalid')),
+  VAPID_PUBLIC_KEY: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{80,100}$/, 'VAPID_PUBLIC_KEY must be a base64url P-256 public key')
+      .optional(),
+  ),
+  VAPID_PRIVATE_KEY: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{40,50}$/, 'VAPID_PRIVATE_KEY must be a base64url P-256 private key')
+      .optional(),
+  ),
+  VAPID_SUBJECT: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, 'VAPID_SUBJECT must be a mailto: or https:// address')
+      .default('mailto:no-reply@tandem.invalid'),
+  ),
   // Background work in this process: on by default on the embedded database (the server is the
   // only process that may open it), off on PostgreSQL where `npm run worker` runs it.
   TANDEM_INLINE_WORKER: z.preprocess(blankAsUnset, z.enum(['on', 'off']).optional()),
@@ -77,7 +95,10 @@ const envSchema = z.object({
 
 function parseEnv() {
   const parsed = envSchema
-    .refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, { message: 'DATABASE_READ_URL needs DATABASE_URL (the primary) too', path: ['DATABASE_READ_URL'] })
+    .refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, {
+      message: 'DATABASE_READ_URL needs DATABASE_URL (the primary) too',
+      path: ['DATABASE_READ_URL'],
+    })
     .safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

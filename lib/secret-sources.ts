@@ -44,9 +44,17 @@ function resolveSecrets(): Secrets {
     .filter((k) => k.trim() !== '')
     .map((k) => Buffer.from(k.trim(), 'base64'));
   const vapidFromEnv =
-    env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT } : null;
+    env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
+      ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT }
+      : null;
   if (fromEnv.authSecret && fromEnv.encryptionKey && fromEnv.auditKey && (vapidFromEnv || databaseKind === 'postgres')) {
-    return { authSecret: fromEnv.authSecret, encryptionKey: fromEnv.encryptionKey, auditKey: fromEnv.auditKey, previousAuditKeys, vapid: vapidFromEnv };
+    return {
+      authSecret: fromEnv.authSecret,
+      encryptionKey: fromEnv.encryptionKey,
+      auditKey: fromEnv.auditKey,
+      previousAuditKeys,
+      vapid: vapidFromEnv,
+    };
   }
   if (databaseKind === 'postgres') {
     throw new Error(
@@ -85,7 +93,8 @@ function readOrCreateDevSecrets(dir: string): DevSecrets {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<DevSecrets>;
-  if (stored.authSecret && stored.encryptionKey && stored.auditKey && stored.vapidPublicKey && stored.vapidPrivateKey) return stored as DevSecrets;
+  if (stored.authSecret && stored.encryptionKey && stored.auditKey && stored.vapidPublicKey && stored.vapidPrivateKey)
+    return stored as DevSecrets;
   // A data folder from before the audit key or Web Push: add the missing secrets, keep the others.
   const completed = { ...createDevSecrets(), ...stored };
   fs.writeFileSync(file, JSON.stringify(completed), { mode: 0o600 });

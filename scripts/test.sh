@@ -10,8 +10,9 @@ step() { printf '\n== %s\n' "$1"; }
 step 'Type-check'
 npx tsc --noEmit
 
-step 'Lint'
+step 'Lint and format'
 npx eslint --max-warnings 0 .
+npx prettier --check .
 
 step 'Unit tests'
 npx vitest run --project unit

@@ -20,7 +20,9 @@ export function scheduleNudgeAfterResponse(client: Actor): void {
   const checkedInAt = new Date();
   after(() =>
     scheduleNudge({ clinicId: client.clinicId, clientId: client.userId, checkedInAt }).catch((error: unknown) => {
-      console.error(`[outreach] could not schedule a nudge for client ${client.userId} (${error instanceof Error ? error.name : 'unknown'})`);
+      console.error(
+        `[outreach] could not schedule a nudge for client ${client.userId} (${error instanceof Error ? error.name : 'unknown'})`,
+      );
     }),
   );
 }

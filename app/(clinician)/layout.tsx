@@ -8,10 +8,14 @@ export default async function ClinicianLayout({ children }: { children: ReactNod
   const user = await requireRole('therapist');
   const alerts = await listOpenAlerts({ actor: user });
   return (
-    <AppShell user={user} isWide nav={[
+    <AppShell
+      user={user}
+      isWide
+      nav={[
         { href: '/caseload', label: 'Caseload' },
         { href: '/alerts', label: alerts.length > 0 ? `Alerts (${alerts.length})` : 'Alerts' },
-      ]}>
+      ]}
+    >
       <UrgentAlertBanner alerts={alerts} now={new Date()} />
       {children}
     </AppShell>

@@ -13,7 +13,14 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
   return (
     <form action={action} className="mt-3 flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
-      <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+      <TextField
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword}
+      />
       <TextField
         name="newPassword"
         label="New password"
@@ -23,7 +30,14 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
         required
         error={errors.newPassword}
       />
-      <TextField name="confirmPassword" label="Type the new password again" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <TextField
+        name="confirmPassword"
+        label="Type the new password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
       <button type="submit" disabled={isPending} className={`${secondaryButton} self-start`}>
         {isPending ? 'Changing…' : 'Change password'}
       </button>

@@ -33,14 +33,19 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
   form = formOf(form);
   const user = await requireUser();
   const parsed = changePasswordSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     const outcome = await changePassword({ actor: user, input: parsed.data });
     switch (outcome.status) {
       case 'changed':
         return { status: 'success', message: 'Your password is changed. Use the new one next time you sign in.' };
       case 'wrong-password':
-        return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: { currentPassword: 'That is not your current password.' } };
+        return {
+          status: 'error',
+          message: 'Please correct the fields marked below.',
+          fieldErrors: { currentPassword: 'That is not your current password.' },
+        };
       case 'weak-password':
         return { status: 'error', message: 'Please choose a stronger password.', fieldErrors: { newPassword: outcome.message } };
       case 'throttled':
@@ -56,7 +61,8 @@ export async function disableTwoFactorAction(_previous: FormState, form: FormDat
   form = formOf(form);
   const user = await requireUser();
   const parsed = disableTwoFactorSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     const outcome = await disableTwoFactor({ actor: user, ...parsed.data });
     switch (outcome.status) {
@@ -66,9 +72,17 @@ export async function disableTwoFactorAction(_previous: FormState, form: FormDat
       case 'not-enabled':
         return { status: 'error', message: 'Two-factor sign-in is already off.' };
       case 'wrong-password':
-        return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: { password: 'That is not your password.' } };
+        return {
+          status: 'error',
+          message: 'Please correct the fields marked below.',
+          fieldErrors: { password: 'That is not your password.' },
+        };
       case 'wrong-code':
-        return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: { code: 'That code did not work. Use the current code or a backup code.' } };
+        return {
+          status: 'error',
+          message: 'Please correct the fields marked below.',
+          fieldErrors: { code: 'That code did not work. Use the current code or a backup code.' },
+        };
       case 'throttled':
         return { status: 'error', message: retryMessage(outcome.retryAfterSeconds) };
     }

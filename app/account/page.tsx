@@ -42,14 +42,18 @@ export default async function AccountPage() {
               {twoFactor.backupCodesLeft === 1 ? '' : 's'} left.
             </p>
             {twoFactor.isRequired ? (
-              <p className="mt-2 text-sm text-stone-600">Your clinic requires it for staff. If you lose your phone and backup codes, ask a clinic admin to reset it.</p>
+              <p className="mt-2 text-sm text-stone-600">
+                Your clinic requires it for staff. If you lose your phone and backup codes, ask a clinic admin to reset it.
+              </p>
             ) : (
               <DisableTwoFactorForm />
             )}
           </>
         ) : (
           <>
-            <p className="mt-1 text-stone-700">Off. A code from your phone as well as your password keeps your account safe even if someone learns the password.</p>
+            <p className="mt-1 text-stone-700">
+              Off. A code from your phone as well as your password keeps your account safe even if someone learns the password.
+            </p>
             <Link href="/two-factor/setup" className={`${smallButton} mt-3`}>
               Set up two-factor sign-in
             </Link>
@@ -80,7 +84,8 @@ export default async function AccountPage() {
                   {s.isCurrent && <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-800">This device</span>}
                 </p>
                 <p className="text-sm text-stone-600">
-                  Signed in {momentText(s.createdAt, user.timeZone)} · last active {momentText(s.lastSeenAt, user.timeZone)} · from {s.source}
+                  Signed in {momentText(s.createdAt, user.timeZone)} · last active {momentText(s.lastSeenAt, user.timeZone)} · from{' '}
+                  {s.source}
                 </p>
               </div>
               <form action={endSessionAction}>
@@ -93,7 +98,9 @@ export default async function AccountPage() {
           ))}
         </ul>
         <h3 className="mt-4 font-medium">Signed in somewhere else?</h3>
-        <p className="mt-1 text-stone-700">Signing out everywhere ends every session of yours at once, on every device, including this one.</p>
+        <p className="mt-1 text-stone-700">
+          Signing out everywhere ends every session of yours at once, on every device, including this one.
+        </p>
         <form action={signOutEverywhere} className="mt-3">
           <button type="submit" className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100">
             Sign out everywhere

@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { RISK_SOURCE_WORDS } from '@/lib/clinical/risk-sources';
 import type { OpenAlert } from '@/lib/dal/alerts';
 
-
 function ago(at: Date, now: Date): string {
   const minutes = Math.round((now.getTime() - at.getTime()) / 60_000);
   const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
@@ -25,19 +24,19 @@ export function UrgentAlertBanner({ alerts, now }: { alerts: OpenAlert[]; now: D
   const [first] = alerts;
   return (
     <section aria-labelledby="urgent-alerts-heading" className="mb-6 rounded-lg border-2 border-red-300 bg-red-50 p-4 text-red-950">
-        <h2 id="urgent-alerts-heading" className="font-semibold">
-          {alerts.length === 1 && first ? `1 urgent alert: ${describe(first, now)}` : `${alerts.length} urgent alerts`}
-        </h2>
-        {alerts.length > 1 && (
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            {alerts.map((a) => (
-              <li key={a.id}>{describe(a, now)}</li>
-            ))}
-          </ul>
-        )}
-        <Link href="/alerts" className="mt-2 inline-block font-medium underline underline-offset-4">
-          Review and acknowledge
-        </Link>
+      <h2 id="urgent-alerts-heading" className="font-semibold">
+        {alerts.length === 1 && first ? `1 urgent alert: ${describe(first, now)}` : `${alerts.length} urgent alerts`}
+      </h2>
+      {alerts.length > 1 && (
+        <ul className="mt-1 list-disc pl-5 text-sm">
+          {alerts.map((a) => (
+            <li key={a.id}>{describe(a, now)}</li>
+          ))}
+        </ul>
+      )}
+      <Link href="/alerts" className="mt-2 inline-block font-medium underline underline-offset-4">
+        Review and acknowledge
+      </Link>
     </section>
   );
 }

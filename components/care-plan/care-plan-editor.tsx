@@ -14,12 +14,7 @@ const control = 'w-full rounded-md border border-stone-300 bg-white px-3 py-2 te
 const newId = () => Math.random().toString(36).slice(2, 10);
 const refId = (r: EvidenceRef) => ('insightId' in r ? r.insightId : r.measureResponseId);
 
-function Field({
-  id,
-  label,
-  error,
-  ...rest
-}: { id: string; label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Field({ id, label, error, ...rest }: { id: string; label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -111,14 +106,30 @@ export function CarePlanEditor({
         <legend className="text-lg font-medium">Problems</legend>
         {plan.problems.map((p, i) => (
           <div key={p.id} className="flex flex-col gap-2 rounded-md border border-stone-200 p-3">
-            <Field id={`problem-${p.id}`} label={`Problem ${i + 1}`} value={p.text} maxLength={500} error={err[`problems.${i}.text`]} onChange={(e) => update('problems', i, { text: e.target.value })} />
-            <EvidencePicker name={`problem ${i + 1}`} chosen={p.evidence} options={evidenceOptions} onChange={(evidence) => update('problems', i, { evidence })} />
+            <Field
+              id={`problem-${p.id}`}
+              label={`Problem ${i + 1}`}
+              value={p.text}
+              maxLength={500}
+              error={err[`problems.${i}.text`]}
+              onChange={(e) => update('problems', i, { text: e.target.value })}
+            />
+            <EvidencePicker
+              name={`problem ${i + 1}`}
+              chosen={p.evidence}
+              options={evidenceOptions}
+              onChange={(evidence) => update('problems', i, { evidence })}
+            />
             <button type="button" className={`${smallButton} self-start`} onClick={() => remove('problems', i)}>
               Remove problem {i + 1}
             </button>
           </div>
         ))}
-        <button type="button" className={`${smallButton} self-start`} onClick={() => setPlan((p) => ({ ...p, problems: [...p.problems, { id: newId(), text: '', evidence: [] }] }))}>
+        <button
+          type="button"
+          className={`${smallButton} self-start`}
+          onClick={() => setPlan((p) => ({ ...p, problems: [...p.problems, { id: newId(), text: '', evidence: [] }] }))}
+        >
           Add a problem
         </button>
       </fieldset>
@@ -127,7 +138,14 @@ export function CarePlanEditor({
         <legend className="text-lg font-medium">Goals</legend>
         {plan.goals.map((g, i) => (
           <div key={g.id} className="flex flex-col gap-2 rounded-md border border-stone-200 p-3">
-            <Field id={`goal-${g.id}`} label={`Goal ${i + 1}`} value={g.text} maxLength={500} error={err[`goals.${i}.text`]} onChange={(e) => update('goals', i, { text: e.target.value })} />
+            <Field
+              id={`goal-${g.id}`}
+              label={`Goal ${i + 1}`}
+              value={g.text}
+              maxLength={500}
+              error={err[`goals.${i}.text`]}
+              onChange={(e) => update('goals', i, { text: e.target.value })}
+            />
             <div className="grid gap-2 sm:grid-cols-[2fr_1fr]">
               <Field
                 id={`goal-measure-${g.id}`}
@@ -146,7 +164,12 @@ export function CarePlanEditor({
                 onChange={(e) => update('goals', i, { targetDate: e.target.value })}
               />
             </div>
-            <EvidencePicker name={`goal ${i + 1}`} chosen={g.evidence} options={evidenceOptions} onChange={(evidence) => update('goals', i, { evidence })} />
+            <EvidencePicker
+              name={`goal ${i + 1}`}
+              chosen={g.evidence}
+              options={evidenceOptions}
+              onChange={(evidence) => update('goals', i, { evidence })}
+            />
             <button type="button" className={`${smallButton} self-start`} onClick={() => remove('goals', i)}>
               Remove goal {i + 1}
             </button>
@@ -155,7 +178,9 @@ export function CarePlanEditor({
         <button
           type="button"
           className={`${smallButton} self-start`}
-          onClick={() => setPlan((p) => ({ ...p, goals: [...p.goals, { id: newId(), text: '', measure: '', targetDate: '', evidence: [] }] }))}
+          onClick={() =>
+            setPlan((p) => ({ ...p, goals: [...p.goals, { id: newId(), text: '', measure: '', targetDate: '', evidence: [] }] }))
+          }
         >
           Add a goal
         </button>
@@ -181,13 +206,24 @@ export function CarePlanEditor({
             </button>
           </div>
         ))}
-        <button type="button" className={`${smallButton} self-start`} onClick={() => setPlan((p) => ({ ...p, interventions: [...p.interventions, { id: newId(), text: '' }] }))}>
+        <button
+          type="button"
+          className={`${smallButton} self-start`}
+          onClick={() => setPlan((p) => ({ ...p, interventions: [...p.interventions, { id: newId(), text: '' }] }))}
+        >
           Add an intervention
         </button>
       </fieldset>
 
       <div className="max-w-xs">
-        <Field id="review-date" label="Next review" type="date" value={plan.reviewDate} error={err.reviewDate} onChange={(e) => setPlan((p) => ({ ...p, reviewDate: e.target.value }))} />
+        <Field
+          id="review-date"
+          label="Next review"
+          type="date"
+          value={plan.reviewDate}
+          error={err.reviewDate}
+          onChange={(e) => setPlan((p) => ({ ...p, reviewDate: e.target.value }))}
+        />
       </div>
 
       <FormMessage state={state} />

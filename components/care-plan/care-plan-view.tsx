@@ -13,7 +13,10 @@ function Citations({ refs, labels, clientId }: { refs: readonly EvidenceRef[]; l
     <ul className="mt-1 flex flex-col gap-0.5 text-sm" aria-label="Evidence cited">
       {shown.map((e) => (
         <li key={e.id}>
-          <Link href={`/clients/${clientId}#${e.kind === 'insight' ? 'signal' : 'measure'}-${e.id}`} className="text-brand-700 underline underline-offset-4">
+          <Link
+            href={`/clients/${clientId}#${e.kind === 'insight' ? 'signal' : 'measure'}-${e.id}`}
+            className="text-brand-700 underline underline-offset-4"
+          >
             {e.kind === 'insight' ? 'Signal' : 'Questionnaire'}: {e.label}
           </Link>
         </li>
@@ -23,14 +26,24 @@ function Citations({ refs, labels, clientId }: { refs: readonly EvidenceRef[]; l
 }
 
 /** One version of the plan, read-only, each cited signal or questionnaire a link back to it. */
-export function CarePlanView({ content, evidence, clientId }: { content: CarePlanContent; evidence: readonly EvidenceLabel[]; clientId: string }) {
+export function CarePlanView({
+  content,
+  evidence,
+  clientId,
+}: {
+  content: CarePlanContent;
+  evidence: readonly EvidenceLabel[];
+  clientId: string;
+}) {
   const labels = new Map(evidence.map((e) => [e.id, e]));
   const empty = <p className="text-sm text-stone-600">None yet.</p>;
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <div>
         <h3 className="font-medium">Problems</h3>
-        {content.problems.length === 0 ? empty : (
+        {content.problems.length === 0 ? (
+          empty
+        ) : (
           <ul className="mt-1 flex flex-col gap-2">
             {content.problems.map((p) => (
               <li key={p.id}>
@@ -43,7 +56,9 @@ export function CarePlanView({ content, evidence, clientId }: { content: CarePla
       </div>
       <div>
         <h3 className="font-medium">Goals</h3>
-        {content.goals.length === 0 ? empty : (
+        {content.goals.length === 0 ? (
+          empty
+        ) : (
           <ul className="mt-1 flex flex-col gap-2">
             {content.goals.map((g) => (
               <li key={g.id}>
@@ -59,7 +74,9 @@ export function CarePlanView({ content, evidence, clientId }: { content: CarePla
       </div>
       <div>
         <h3 className="font-medium">Interventions</h3>
-        {content.interventions.length === 0 ? empty : (
+        {content.interventions.length === 0 ? (
+          empty
+        ) : (
           <ul className="mt-1 list-disc pl-5">
             {content.interventions.map((x) => (
               <li key={x.id}>{x.text}</li>

@@ -100,7 +100,8 @@ const columns = [
   column.accessor('openSignals', {
     id: 'signals',
     header: 'New signals',
-    cell: (info) => (info.getValue() === 0 ? <span className={muted}>None</span> : <span className="font-medium tabular-nums">{info.getValue()}</span>),
+    cell: (info) =>
+      info.getValue() === 0 ? <span className={muted}>None</span> : <span className="font-medium tabular-nums">{info.getValue()}</span>,
   }),
   column.accessor('urgentAlerts', {
     id: 'alerts',
@@ -109,7 +110,10 @@ const columns = [
       info.getValue() === 0 ? (
         <span className={muted}>None</span>
       ) : (
-        <Link href="/alerts" className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-red-900 hover:underline">
+        <Link
+          href="/alerts"
+          className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-red-900 hover:underline"
+        >
           {info.getValue()} waiting
         </Link>
       ),

@@ -19,7 +19,13 @@ export type CaseloadRowView = {
   moreReasons: number;
   sharing: ScopeView[];
   lastCheckIn: Cell<{ relative: string; full: string; iso: string }>;
-  mood: Cell<{ recent: string; baseline: string | null; trend: 'lower' | 'higher' | 'steady' | null; age: string | null; description: string }>;
+  mood: Cell<{
+    recent: string;
+    baseline: string | null;
+    trend: 'lower' | 'higher' | 'steady' | null;
+    age: string | null;
+    description: string;
+  }>;
   phq9: Cell<MeasureView>;
   gad7: Cell<MeasureView>;
   openSignals: number;
@@ -42,7 +48,11 @@ function measureView(summary: MeasureSummary | null, isShared: boolean): Cell<Me
     bandLabel: summary.bandLabel,
     change: change === null ? null : change === 0 ? '±0' : change > 0 ? `+${change}` : `−${Math.abs(change)}`,
     changeLabel:
-      change === null ? null : change === 0 ? 'no change since the previous one' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)} since the previous one`,
+      change === null
+        ? null
+        : change === 0
+          ? 'no change since the previous one'
+          : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)} since the previous one`,
   };
 }
 

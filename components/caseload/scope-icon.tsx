@@ -16,7 +16,18 @@ export function ScopeIcon({ scope, label, isShared }: { scope: ScopeKey; label: 
       }`}
       title={label}
     >
-      <svg role="img" aria-label={label} viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox="0 0 20 20"
+        width="18"
+        height="18"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d={paths[scope]} />
         {!isShared && <path d="M3 17L17 3" />}
       </svg>

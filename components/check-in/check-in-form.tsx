@@ -14,7 +14,11 @@ function TagChip({ tag, isChecked, onToggle }: { tag: string; isChecked: boolean
     <label className="relative">
       <input type="checkbox" name="tags" value={tag} checked={isChecked} onChange={onToggle} className="peer sr-only" />
       <span className="inline-flex min-h-11 items-center rounded-full border border-stone-300 bg-white px-3 text-sm peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-medium peer-checked:text-brand-800 peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600">
-        {isChecked && <span aria-hidden="true" className="mr-1">✓</span>}
+        {isChecked && (
+          <span aria-hidden="true" className="mr-1">
+            ✓
+          </span>
+        )}
         {tag}
       </span>
     </label>
@@ -70,16 +74,43 @@ export function CheckInForm({
         </p>
       )}
       {state.hasRiskLanguage && <CrisisResources crisis={crisis} />}
-      <ScaleField name="mood" legend="How is your mood right now?" low="very low" high="very good" value={values.mood} onChange={set('mood')} error={errors.mood} isRequired />
+      <ScaleField
+        name="mood"
+        legend="How is your mood right now?"
+        low="very low"
+        high="very good"
+        value={values.mood}
+        onChange={set('mood')}
+        error={errors.mood}
+        isRequired
+      />
 
       <details open={hasOptional || hasOptionalError} className="group rounded-lg border border-stone-200 bg-white">
         <summary className="flex min-h-12 cursor-pointer items-center justify-between px-4 font-medium">
           <span>More (optional): anxiety, energy, sleep, tags, a note</span>
-          <span aria-hidden="true" className="ml-2 transition-transform group-open:rotate-180">▾</span>
+          <span aria-hidden="true" className="ml-2 transition-transform group-open:rotate-180">
+            ▾
+          </span>
         </summary>
         <div className="flex flex-col gap-6 border-t border-stone-200 p-4">
-          <ScaleField name="anxiety" legend="Anxiety" low="calm" high="very anxious" value={values.anxiety} onChange={set('anxiety')} error={errors.anxiety} />
-          <ScaleField name="energy" legend="Energy" low="exhausted" high="full of energy" value={values.energy} onChange={set('energy')} error={errors.energy} />
+          <ScaleField
+            name="anxiety"
+            legend="Anxiety"
+            low="calm"
+            high="very anxious"
+            value={values.anxiety}
+            onChange={set('anxiety')}
+            error={errors.anxiety}
+          />
+          <ScaleField
+            name="energy"
+            legend="Energy"
+            low="exhausted"
+            high="full of energy"
+            value={values.energy}
+            onChange={set('energy')}
+            error={errors.energy}
+          />
           <div className="flex flex-col gap-1">
             <label htmlFor="sleepHours" className="font-medium">
               Hours of sleep last night
@@ -137,7 +168,11 @@ export function CheckInForm({
                     }}
                     className="min-w-0 flex-1 rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
                   />
-                  <button type="button" onClick={addTag} className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100">
+                  <button
+                    type="button"
+                    onClick={addTag}
+                    className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100"
+                  >
                     Add
                   </button>
                 </div>

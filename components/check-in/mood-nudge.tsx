@@ -9,8 +9,8 @@ export function MoodNudge({ nudge }: { nudge: Nudge }) {
         The last few days look harder than your usual
       </h2>
       <p className="mb-3 text-stone-700">
-        Your mood this week averaged {nudge.recentMean}, against {nudge.baselineMean} in the weeks before. Be gentle with
-        yourself. A few things that might help:
+        Your mood this week averaged {nudge.recentMean}, against {nudge.baselineMean} in the weeks before. Be gentle with yourself. A few
+        things that might help:
       </p>
       <ul className="flex list-disc flex-col gap-2 pl-5">
         <li>

@@ -32,13 +32,17 @@ export function RecentDays({ entries, today, editable = false }: { entries: Entr
               className={m === null ? 'h-1 w-full rounded-sm bg-stone-200' : 'w-full rounded-sm bg-brand-600'}
               style={m === null ? undefined : { height: `${(m / 10) * 100}%` }}
             />
-            <span className="text-[10px] leading-none text-stone-600">{dayText(days[i] as string, { weekday: 'narrow', month: 'none' })}</span>
+            <span className="text-[10px] leading-none text-stone-600">
+              {dayText(days[i] as string, { weekday: 'narrow', month: 'none' })}
+            </span>
           </div>
         ))}
       </div>
       {entries.length > 0 && (
         <details className="mt-3">
-          <summary className="cursor-pointer py-2 text-sm font-medium text-brand-700">List of these check-ins{editable ? ', to correct or delete' : ''}</summary>
+          <summary className="cursor-pointer py-2 text-sm font-medium text-brand-700">
+            List of these check-ins{editable ? ', to correct or delete' : ''}
+          </summary>
           <ul className="mt-1 flex flex-col">
             {entries
               .slice()

@@ -4,7 +4,6 @@ import { useSyncExternalStore } from 'react';
 import { confirmTimeZone } from '@/app/(client)/check-in/actions';
 import { deviceTimeZone } from '@/lib/dates';
 
-
 /** Says which time zone the client's days are counted in, and offers this device's when it differs. */
 export function TimeZoneNote({ timeZone }: { timeZone: string }) {
   const device = useSyncExternalStore(
@@ -19,7 +18,10 @@ export function TimeZoneNote({ timeZone }: { timeZone: string }) {
         <form action={confirmTimeZone} className="mt-1 flex flex-wrap items-center gap-2">
           <input type="hidden" name="timeZone" value={device} />
           <span>This device is set to {device.replaceAll('_', ' ')}.</span>
-          <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-2 font-medium text-stone-800 hover:bg-stone-100">
+          <button
+            type="submit"
+            className="rounded-md border border-stone-300 bg-white px-3 py-2 font-medium text-stone-800 hover:bg-stone-100"
+          >
             Use {device.replaceAll('_', ' ')}
           </button>
         </form>

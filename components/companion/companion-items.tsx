@@ -4,7 +4,19 @@ import { dateText } from '@/lib/dates';
 const intensity = (n: number | null) => (n === null ? 'not rated' : `${n}/100`);
 
 /** Saved thought records and notes for the next session, as a list anyone can scan. */
-export function CompanionItems({ items, timeZone, headingId, title, empty }: { items: CompanionItemDto[]; timeZone: string; headingId: string; title: string; empty: string }) {
+export function CompanionItems({
+  items,
+  timeZone,
+  headingId,
+  title,
+  empty,
+}: {
+  items: CompanionItemDto[];
+  timeZone: string;
+  headingId: string;
+  title: string;
+  empty: string;
+}) {
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-lg font-semibold">

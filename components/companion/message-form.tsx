@@ -53,7 +53,11 @@ export function MessageForm({ conversationId, maxLength, crisis, action }: Props
             {state.error}
           </p>
         )}
-        <button type="submit" disabled={isSending} className="min-h-11 self-start rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isSending}
+          className="min-h-11 self-start rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {isSending ? 'Sending…' : 'Send'}
         </button>
       </form>

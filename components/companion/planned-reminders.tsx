@@ -4,8 +4,19 @@ import { wallClockText } from '@/lib/dates';
 const plannedWhen = (p: PlannedReminderDto) => wallClockText(p.localDate, p.localTime);
 
 /** The client's reminders still to come from the companion, each with a button to cancel it. */
-export function PlannedReminders({ planned, from, cancel }: { planned: PlannedReminderDto[]; from: 'settings' | 'companion'; cancel: (data: FormData) => Promise<void> }) {
-  if (planned.length === 0) return <p className="text-stone-700">None planned. After choosing a small thing with the companion, you can ask it to remind you once.</p>;
+export function PlannedReminders({
+  planned,
+  from,
+  cancel,
+}: {
+  planned: PlannedReminderDto[];
+  from: 'settings' | 'companion';
+  cancel: (data: FormData) => Promise<void>;
+}) {
+  if (planned.length === 0)
+    return (
+      <p className="text-stone-700">None planned. After choosing a small thing with the companion, you can ask it to remind you once.</p>
+    );
   return (
     <ul aria-label="Planned with the companion" className="flex flex-col divide-y divide-stone-200">
       {planned.map((p) => (

@@ -25,7 +25,8 @@ export function ReminderOffer({ conversationId, activity, defaultDay, defaultTim
         A reminder for “{activity}”?
       </h3>
       <p className="text-sm text-stone-700">
-        Only if it would help. It comes once, the way your other reminders come, and says only “a small thing you planned with Tandem’s companion”, not what it is.
+        Only if it would help. It comes once, the way your other reminders come, and says only “a small thing you planned with Tandem’s
+        companion”, not what it is.
       </p>
       <form action={send} className="flex flex-col gap-3">
         <input type="hidden" name="conversationId" value={conversationId} />
@@ -68,7 +69,11 @@ export function ReminderOffer({ conversationId, activity, defaultDay, defaultTim
           )}
         </div>
         <FormMessage state={state} />
-        <button type="submit" disabled={isPending} className="min-h-11 self-start rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="min-h-11 self-start rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {isPending ? 'Setting…' : 'Remind me'}
         </button>
       </form>

@@ -36,7 +36,11 @@ function readDraft(raw: string | null): Draft | null {
  */
 export function JournalEditor({ storageKey, crisis }: { storageKey: string; crisis: CrisisInfo }) {
   const router = useRouter();
-  const stored = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey), () => null);
+  const stored = useSyncExternalStore(
+    subscribeStorage,
+    () => window.localStorage.getItem(storageKey),
+    () => null,
+  );
   const [draft, setDraft] = useState<Draft | null>(null);
   const current = draft ?? readDraft(stored) ?? { text: '' };
   const [status, setStatus] = useState<Status>('idle');
@@ -132,7 +136,11 @@ export function JournalEditor({ storageKey, crisis }: { storageKey: string; cris
           {statusText}
         </p>
         {current.entryId && status === 'saved' && (
-          <button type="button" onClick={startNew} className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 font-medium hover:bg-stone-100">
+          <button
+            type="button"
+            onClick={startNew}
+            className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 font-medium hover:bg-stone-100"
+          >
             Start a new entry
           </button>
         )}

@@ -66,7 +66,11 @@ export function MeasureWizard({
   const [isRecoveryDismissed, setRecoveryDismissed] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hasMoved = useRef(false);
-  const stored = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey), () => null);
+  const stored = useSyncExternalStore(
+    subscribeStorage,
+    () => window.localStorage.getItem(storageKey),
+    () => null,
+  );
   const recovered = parsePending(stored, instrument);
 
   useEffect(() => {
@@ -128,7 +132,11 @@ export function MeasureWizard({
             </h2>
             <p className="mb-3 text-stone-700">They were kept on this device when saving failed.</p>
             <div className="flex flex-wrap gap-2">
-              <button type="button" onClick={() => void send(recovered)} className="min-h-12 rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
+              <button
+                type="button"
+                onClick={() => void send(recovered)}
+                className="min-h-12 rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-800"
+              >
                 Send them now
               </button>
               <button
@@ -145,8 +153,8 @@ export function MeasureWizard({
           </section>
         )}
         <p className="text-stone-700">
-          {items.length} questions about the last two weeks, one at a time, then one about how much it gets in the way.
-          There are no right or wrong answers.
+          {items.length} questions about the last two weeks, one at a time, then one about how much it gets in the way. There are no right
+          or wrong answers.
         </p>
         {instrument === 'phq9' && (
           <section aria-labelledby="safety-heading" className="rounded-lg border border-brand-100 bg-brand-50 p-4">
@@ -154,9 +162,9 @@ export function MeasureWizard({
               Before you start
             </h2>
             <p>
-              The last question asks about thoughts of being better off dead or of hurting yourself. If you answer it with
-              anything other than “Not at all”, your therapist gets an alert, whatever you share with them, so they can check
-              in with you. You will also see who to contact right away.
+              The last question asks about thoughts of being better off dead or of hurting yourself. If you answer it with anything other
+              than “Not at all”, your therapist gets an alert, whatever you share with them, so they can check in with you. You will also
+              see who to contact right away.
             </p>
           </section>
         )}
@@ -198,7 +206,14 @@ export function MeasureWizard({
           <div className="flex flex-col gap-2">
             {options.map((o) => (
               <label key={o.value} className="relative">
-                <input type="radio" name="answer" value={o.value} checked={value === o.value} onChange={() => choose(o.value)} className="peer sr-only" />
+                <input
+                  type="radio"
+                  name="answer"
+                  value={o.value}
+                  checked={value === o.value}
+                  onChange={() => choose(o.value)}
+                  className="peer sr-only"
+                />
                 <span className="flex min-h-14 items-center rounded-lg border border-stone-300 bg-white px-4 text-lg peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-medium peer-checked:text-brand-800 peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 hover:bg-stone-100">
                   {o.label}
                 </span>
@@ -212,7 +227,11 @@ export function MeasureWizard({
           )}
         </fieldset>
         <div className="flex gap-3">
-          <button type="button" onClick={back} className="min-h-12 rounded-lg border border-stone-300 bg-white px-5 font-medium hover:bg-stone-100">
+          <button
+            type="button"
+            onClick={back}
+            className="min-h-12 rounded-lg border border-stone-300 bg-white px-5 font-medium hover:bg-stone-100"
+          >
             Back
           </button>
           <button type="submit" className="min-h-12 flex-1 rounded-lg bg-brand-700 px-4 text-lg font-medium text-white hover:bg-brand-800">
@@ -236,7 +255,11 @@ export function MeasureWizard({
             {step.message} Your answers are kept on this device and nothing is lost.
             {hasRisk && ' Your therapist has not been told yet: please use the contacts above if you need help now.'}
           </p>
-          <button type="button" onClick={() => void send(step.pending)} className="min-h-12 rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
+          <button
+            type="button"
+            onClick={() => void send(step.pending)}
+            className="min-h-12 rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-800"
+          >
             Try again
           </button>
         </section>

@@ -32,7 +32,14 @@ export function NewNoteForm({ clientId, today }: { clientId: string; today: stri
         )}
       </fieldset>
       <div className="sm:max-w-xs">
-        <TextField name="sessionDate" label="Session date" type="date" required defaultValue={state.values?.sessionDate ?? today} error={state.fieldErrors?.sessionDate} />
+        <TextField
+          name="sessionDate"
+          label="Session date"
+          type="date"
+          required
+          defaultValue={state.values?.sessionDate ?? today}
+          error={state.fieldErrors?.sessionDate}
+        />
       </div>
       <FormMessage state={state} />
       <div>

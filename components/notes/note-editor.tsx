@@ -39,7 +39,6 @@ function readKept(raw: string | null): Kept | null {
   }
 }
 
-
 /**
  * The draft of a session note. Every change is kept in this browser first, then autosaved to
  * Tandem (encrypted there). If saving fails, the words stay here: when the stored note has not
@@ -67,12 +66,25 @@ export function NoteEditor({
   // The stored version this visit started from: a copy in this browser based on it is this
   // visit's own unsaved work; one based on another version is kept apart, to copy from.
   const [openedAt] = useState(updatedAt);
-  const kept = readKept(useSyncExternalStore(noSubscription, () => copyAtOpen(storageKey), () => null));
-  const leftOver = readKept(useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(unsavedKey), () => null));
+  const kept = readKept(
+    useSyncExternalStore(
+      noSubscription,
+      () => copyAtOpen(storageKey),
+      () => null,
+    ),
+  );
+  const leftOver = readKept(
+    useSyncExternalStore(
+      subscribeStorage,
+      () => window.localStorage.getItem(unsavedKey),
+      () => null,
+    ),
+  );
 
   const [draft, setDraft] = useState<Draft | null>(null);
   const restorable = draft === null && kept?.basedOn === openedAt ? kept : null;
-  const current = draft ?? (restorable ? { sessionDate: restorable.sessionDate, sections: { ...initial.sections, ...restorable.sections } } : initial);
+  const current =
+    draft ?? (restorable ? { sessionDate: restorable.sessionDate, sections: { ...initial.sections, ...restorable.sections } } : initial);
   const [status, setStatus] = useState<Status>('saved');
   const shown: Status = restorable && status === 'saved' ? 'idle' : status;
   const [savedAt, setSavedAt] = useState(updatedAt);
@@ -97,7 +109,10 @@ export function NoteEditor({
 
   useEffect(() => onSaved?.(shown === 'saved'), [shown, onSaved]);
 
-  const keep = useCallback((next: Draft) => window.localStorage.setItem(storageKey, JSON.stringify({ ...next, basedOn: basedOn.current })), [storageKey]);
+  const keep = useCallback(
+    (next: Draft) => window.localStorage.setItem(storageKey, JSON.stringify({ ...next, basedOn: basedOn.current })),
+    [storageKey],
+  );
 
   const save = useCallback(async () => {
     if (inFlight.current) return;
@@ -159,7 +174,10 @@ export function NoteEditor({
     basedOn.current = result.updatedAt;
     const first = sections[0]?.key ?? '';
     const existing = latest.current.sections[first] ?? '';
-    change({ ...latest.current, sections: { ...latest.current.sections, [first]: existing ? `${result.text}\n\n${existing}` : result.text } });
+    change({
+      ...latest.current,
+      sections: { ...latest.current.sections, [first]: existing ? `${result.text}\n\n${existing}` : result.text },
+    });
     setMessage(null);
     router.refresh();
   }
@@ -183,7 +201,9 @@ export function NoteEditor({
       {leftOver && (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">
           <p className="font-medium">Text kept in this browser that was not saved</p>
-          <p className="text-sm">The note was changed elsewhere after this was typed. Copy anything you need into the note below, then discard it.</p>
+          <p className="text-sm">
+            The note was changed elsewhere after this was typed. Copy anything you need into the note below, then discard it.
+          </p>
           {sections.map((s) =>
             leftOver.sections[s.key] ? (
               <div key={s.key} className="mt-2">
@@ -210,11 +230,18 @@ export function NoteEditor({
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={() => void addBrief()} disabled={shown !== 'saved'} className={secondaryButton} aria-describedby="insert-brief-hint">
+        <button
+          type="button"
+          onClick={() => void addBrief()}
+          disabled={shown !== 'saved'}
+          className={secondaryButton}
+          aria-describedby="insert-brief-hint"
+        >
           Insert the brief
         </button>
         <p id="insert-brief-hint" className="text-sm text-stone-600">
-          Adds what happened since the last session to {sections[0]?.label ?? 'the first section'} as text you can edit, and keeps it with the note.
+          Adds what happened since the last session to {sections[0]?.label ?? 'the first section'} as text you can edit, and keeps it with
+          the note.
         </p>
       </div>
       {sections.map((s) => (

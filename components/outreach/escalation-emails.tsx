@@ -12,7 +12,10 @@ export async function EscalationEmails({ user }: { user: CurrentUser }) {
       <h2 id="escalation-emails-heading" className="mb-2 text-lg font-semibold">
         Alert emails sent
       </h2>
-      <p className="mb-2 text-sm text-stone-700">Each urgent alert is emailed to its therapist at once; past the clinic’s escalation time, to them again and to every admin. The emails name no client.</p>
+      <p className="mb-2 text-sm text-stone-700">
+        Each urgent alert is emailed to its therapist at once; past the clinic’s escalation time, to them again and to every admin. The
+        emails name no client.
+      </p>
       {emails.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">No alert emails yet.</p>
       ) : (
@@ -23,7 +26,8 @@ export async function EscalationEmails({ user }: { user: CurrentUser }) {
                 {kindWords[e.kind]} → <strong>{e.recipientName}</strong>
               </span>
               <span className={e.status === 'failed' ? 'font-medium text-red-800' : 'text-stone-700'}>
-                {momentText(e.sentAt, user.timeZone, { year: false })} · {e.status === 'accepted' ? 'sent' : e.status === 'failed' ? `not sent: ${e.failureReason ?? 'unknown reason'}` : 'sending'}
+                {momentText(e.sentAt, user.timeZone, { year: false })} ·{' '}
+                {e.status === 'accepted' ? 'sent' : e.status === 'failed' ? `not sent: ${e.failureReason ?? 'unknown reason'}` : 'sending'}
               </span>
             </li>
           ))}

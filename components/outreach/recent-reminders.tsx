@@ -1,7 +1,12 @@
 import type { SentReminder } from '@/lib/dal/outreach';
 import { momentText } from '@/lib/dates';
 
-const kindWords: Record<SentReminder['kind'], string> = { checkin: 'Check-in reminder', measure: 'Questionnaire reminder', nudge: 'Self-care nudge', activation: 'Reminder of a small plan' };
+const kindWords: Record<SentReminder['kind'], string> = {
+  checkin: 'Check-in reminder',
+  measure: 'Questionnaire reminder',
+  nudge: 'Self-care nudge',
+  activation: 'Reminder of a small plan',
+};
 const channelWords = { push: 'notification', email: 'email', in_app: 'note in Tandem' } as const;
 
 function outcome(r: SentReminder): string {

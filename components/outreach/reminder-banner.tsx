@@ -11,7 +11,11 @@ export async function ReminderBanner({ user }: { user: CurrentUser }) {
       {notices.reminderId && (
         <p role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-brand-50 p-3">
           <span>How are you doing today?</span>
-          <Link href={`/api/reminders/${notices.reminderId}/open`} prefetch={false} className="font-medium text-brand-800 underline underline-offset-4">
+          <Link
+            href={`/api/reminders/${notices.reminderId}/open`}
+            prefetch={false}
+            className="font-medium text-brand-800 underline underline-offset-4"
+          >
             Check in when you are ready
           </Link>
         </p>
@@ -19,7 +23,11 @@ export async function ReminderBanner({ user }: { user: CurrentUser }) {
       {notices.planId && (
         <p role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-brand-50 p-3">
           <span>A small thing you planned with Tandem’s companion.</span>
-          <Link href={`/api/reminders/${notices.planId}/open`} prefetch={false} className="font-medium text-brand-800 underline underline-offset-4">
+          <Link
+            href={`/api/reminders/${notices.planId}/open`}
+            prefetch={false}
+            className="font-medium text-brand-800 underline underline-offset-4"
+          >
             See your plan
           </Link>
         </p>

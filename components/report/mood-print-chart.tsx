@@ -30,7 +30,13 @@ export function MoodPrintChart({ days, mood }: { days: readonly string[]; mood: 
         </g>
       ))}
       {baseline && (
-        <rect x={PAD.left} width={WIDTH - PAD.left - PAD.right} y={y(Math.min(10, baseline.high))} height={y(Math.max(1, baseline.low)) - y(Math.min(10, baseline.high))} fill="#d6ebe6" />
+        <rect
+          x={PAD.left}
+          width={WIDTH - PAD.left - PAD.right}
+          y={y(Math.min(10, baseline.high))}
+          height={y(Math.max(1, baseline.low)) - y(Math.min(10, baseline.high))}
+          fill="#d6ebe6"
+        />
       )}
       {line.map((run) => (
         <polyline key={run[0]} points={run.join(' ')} fill="none" stroke="#b45309" strokeWidth="2" />

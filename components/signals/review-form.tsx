@@ -65,7 +65,14 @@ export function ReviewForm({
         <div className="mt-1 flex flex-wrap gap-x-4">
           {(isUrgent ? URGENT_CHOICES : ROUTINE_CHOICES).map(([value, label]) => (
             <label key={value} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="action" value={value} checked={choice === value} onChange={() => setChoice(value)} className="size-4" />
+              <input
+                type="radio"
+                name="action"
+                value={value}
+                checked={choice === value}
+                onChange={() => setChoice(value)}
+                className="size-4"
+              />
               {label}
             </label>
           ))}
@@ -76,7 +83,13 @@ export function ReviewForm({
       {choice === 'accept' && (
         <div className="flex flex-col gap-2">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="addToPlan" checked={addToPlan} onChange={(e) => setAddToPlan(e.target.checked)} className="size-4" />
+            <input
+              type="checkbox"
+              name="addToPlan"
+              checked={addToPlan}
+              onChange={(e) => setAddToPlan(e.target.checked)}
+              className="size-4"
+            />
             Add to the care plan as evidence
           </label>
           {addToPlan && (
@@ -86,7 +99,14 @@ export function ReviewForm({
                 <div className="flex gap-4">
                   {(['problem', 'goal'] as const).map((value) => (
                     <label key={value} className="flex min-h-11 items-center gap-2">
-                      <input type="radio" name="planItem" value={value} checked={planItem === value} onChange={() => setPlanItem(value)} className="size-4" />
+                      <input
+                        type="radio"
+                        name="planItem"
+                        value={value}
+                        checked={planItem === value}
+                        onChange={() => setPlanItem(value)}
+                        className="size-4"
+                      />
                       {value === 'problem' ? 'A problem' : 'A goal'}
                     </label>
                   ))}
@@ -148,7 +168,13 @@ export function ReviewForm({
 
       {choice === 'acknowledge' && (
         <div className="flex flex-col gap-2">
-          <AcknowledgementFields idSuffix={insightId} legend="What did you do?" names={{ action: 'ackAction', note: 'ackNote' }} values={state.values} errors={err} />
+          <AcknowledgementFields
+            idSuffix={insightId}
+            legend="What did you do?"
+            names={{ action: 'ackAction', note: 'ackNote' }}
+            values={state.values}
+            errors={err}
+          />
         </div>
       )}
 

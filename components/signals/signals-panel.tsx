@@ -64,7 +64,11 @@ function Evidence({ signal }: { signal: SignalDto }) {
 
 function SignalCard({ signal, clientId, children }: { signal: SignalDto; clientId: string; children?: React.ReactNode }) {
   return (
-    <article id={`signal-${signal.id}`} aria-label={signal.summary} className={`scroll-mt-24 rounded-lg border-2 bg-white p-4 ${severityStyle[signal.severity]}`}>
+    <article
+      id={`signal-${signal.id}`}
+      aria-label={signal.summary}
+      className={`scroll-mt-24 rounded-lg border-2 bg-white p-4 ${severityStyle[signal.severity]}`}
+    >
       <p className="text-xs font-semibold tracking-wide text-stone-600 uppercase">{severityLabel[signal.severity]}</p>
       <p className="mt-1 font-medium text-stone-900">{signal.summary}</p>
       {signal.isCitedInPlan && (
@@ -120,13 +124,21 @@ export function SignalsPanel({
       </h2>
       <p className="text-sm text-stone-700">Tandem detects and explains; you decide. Nothing reaches the care plan unless you add it.</p>
       {signals.open.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">No signal is waiting for your review.</p>
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">
+          No signal is waiting for your review.
+        </p>
       ) : (
         <ul className="flex flex-col gap-3">
           {signals.open.map((signal) => (
             <li key={signal.id}>
               <SignalCard signal={signal} clientId={clientId}>
-                <ReviewForm action={action} clientId={clientId} insightId={signal.id} tomorrow={tomorrow} isUrgent={signal.severity === 'urgent'} />
+                <ReviewForm
+                  action={action}
+                  clientId={clientId}
+                  insightId={signal.id}
+                  tomorrow={tomorrow}
+                  isUrgent={signal.severity === 'urgent'}
+                />
               </SignalCard>
             </li>
           ))}

@@ -50,14 +50,26 @@ export function BreathingExercise() {
       </div>
       <p aria-live="polite" className="text-center text-xl font-medium">
         {instruction}
-        {isRunning && <span className="block text-sm font-normal text-stone-600">Breath {phase.breath} of {BREATHS}</span>}
+        {isRunning && (
+          <span className="block text-sm font-normal text-stone-600">
+            Breath {phase.breath} of {BREATHS}
+          </span>
+        )}
       </p>
       {isRunning ? (
-        <button type="button" onClick={() => setPhase({ kind: 'idle' })} className="min-h-12 rounded-lg border border-stone-300 bg-white px-6 font-medium hover:bg-stone-100">
+        <button
+          type="button"
+          onClick={() => setPhase({ kind: 'idle' })}
+          className="min-h-12 rounded-lg border border-stone-300 bg-white px-6 font-medium hover:bg-stone-100"
+        >
           Stop
         </button>
       ) : (
-        <button type="button" onClick={() => setPhase({ kind: 'in', breath: 1 })} className="min-h-12 rounded-lg bg-brand-700 px-6 font-medium text-white hover:bg-brand-800">
+        <button
+          type="button"
+          onClick={() => setPhase({ kind: 'in', breath: 1 })}
+          className="min-h-12 rounded-lg bg-brand-700 px-6 font-medium text-white hover:bg-brand-800"
+        >
           {phase.kind === 'done' ? 'Once more' : 'Start'}
         </button>
       )}

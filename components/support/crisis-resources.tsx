@@ -6,7 +6,15 @@ import type { CrisisInfo } from '@/lib/dal/alerts';
  * It promises only what happens: the therapist is notified, and replies within the time the
  * clinic states; an alert can wait that long, so immediate danger means calling now.
  */
-export function CrisisResources({ crisis, headingLevel = 2, hasAlerted = false }: { crisis: CrisisInfo; headingLevel?: 2 | 3; hasAlerted?: boolean }) {
+export function CrisisResources({
+  crisis,
+  headingLevel = 2,
+  hasAlerted = false,
+}: {
+  crisis: CrisisInfo;
+  headingLevel?: 2 | 3;
+  hasAlerted?: boolean;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const who = crisis.notifies === 'therapist' ? 'Your therapist' : 'Your clinic';
   return (
@@ -15,7 +23,8 @@ export function CrisisResources({ crisis, headingLevel = 2, hasAlerted = false }
         You do not have to handle this alone
       </Heading>
       <p className="mb-2">
-        {hasAlerted ? `${who} has been notified` : `Once this is saved, ${who.toLowerCase()} is notified`} and the clinic aims to reply {crisis.responseTime}.
+        {hasAlerted ? `${who} has been notified` : `Once this is saved, ${who.toLowerCase()} is notified`} and the clinic aims to reply{' '}
+        {crisis.responseTime}.
       </p>
       <p className="mb-2 font-semibold">If you are in danger now, do not wait for that reply:</p>
       <p className="mb-3 whitespace-pre-line font-medium">{crisis.resources}</p>

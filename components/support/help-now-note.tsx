@@ -12,8 +12,8 @@ export function HelpNowNote({ isSignedOut = false }: { isSignedOut?: boolean }) 
       </h2>
       {/* Emergency numbers: 999 (UK, Ofcom), 911 (US and Canada, FCC/CRTC), 112 (every EU country, European Commission). */}
       <p>
-        If you are in danger or might act on thoughts of harming yourself, call your local emergency number now (999 in the UK,
-        911 in the US and Canada, 112 in the EU) or go to the nearest emergency department.
+        If you are in danger or might act on thoughts of harming yourself, call your local emergency number now (999 in the UK, 911 in the
+        US and Canada, 112 in the EU) or go to the nearest emergency department.
       </p>
       {isSignedOut ? (
         <p className="mt-2 text-sm">After you sign in, “Get help now” at the top of every page shows your clinic’s own contacts.</p>

@@ -154,8 +154,25 @@ export function TimelineChart({ data, clientId }: { data: TimelineData; clientId
           labels: data.days,
           datasets: [
             // clip: false, so a day at 10 (or 1) is drawn whole, not cut by the plot's edge.
-            { label: 'Daily mood', data: data.mood.daily, borderColor: colors.mood, backgroundColor: colors.mood, showLine: false, pointRadius: dense ? 1.5 : 3, clip: false },
-            { label: '7-day mean', data: data.mood.rollingMean, borderColor: colors.mean, backgroundColor: colors.mean, pointRadius: 0, borderWidth: 2, tension: 0.2, clip: false },
+            {
+              label: 'Daily mood',
+              data: data.mood.daily,
+              borderColor: colors.mood,
+              backgroundColor: colors.mood,
+              showLine: false,
+              pointRadius: dense ? 1.5 : 3,
+              clip: false,
+            },
+            {
+              label: '7-day mean',
+              data: data.mood.rollingMean,
+              borderColor: colors.mean,
+              backgroundColor: colors.mean,
+              pointRadius: 0,
+              borderWidth: 2,
+              tension: 0.2,
+              clip: false,
+            },
           ],
         },
         options: {
@@ -170,7 +187,9 @@ export function TimelineChart({ data, clientId }: { data: TimelineData; clientId
             const scale = chart.scales.x;
             if (event.x === null || !scale) return;
             const hit = data.sessions.find(
-              (s) => Math.abs(scale.getPixelForValue(data.days.indexOf(s.sessionDate)) - (event.x as number)) <= 8 && (event.y ?? 0) >= chart.chartArea.bottom - 20,
+              (s) =>
+                Math.abs(scale.getPixelForValue(data.days.indexOf(s.sessionDate)) - (event.x as number)) <= 8 &&
+                (event.y ?? 0) >= chart.chartArea.bottom - 20,
             );
             if (hit) router.push(`/clients/${clientId}/notes/${hit.noteId}`);
           },
@@ -186,8 +205,28 @@ export function TimelineChart({ data, clientId }: { data: TimelineData; clientId
         data: {
           labels: data.days,
           datasets: [
-            { label: 'PHQ-9 total', data: data.measures.phq9, borderColor: colors.phq9, backgroundColor: colors.phq9, spanGaps: true, pointRadius: 4, pointStyle: 'rectRot', borderWidth: 1.5, clip: false },
-            { label: 'GAD-7 total', data: data.measures.gad7, borderColor: colors.gad7, backgroundColor: colors.gad7, spanGaps: true, pointRadius: 4, pointStyle: 'triangle', borderWidth: 1.5, clip: false },
+            {
+              label: 'PHQ-9 total',
+              data: data.measures.phq9,
+              borderColor: colors.phq9,
+              backgroundColor: colors.phq9,
+              spanGaps: true,
+              pointRadius: 4,
+              pointStyle: 'rectRot',
+              borderWidth: 1.5,
+              clip: false,
+            },
+            {
+              label: 'GAD-7 total',
+              data: data.measures.gad7,
+              borderColor: colors.gad7,
+              backgroundColor: colors.gad7,
+              spanGaps: true,
+              pointRadius: 4,
+              pointStyle: 'triangle',
+              borderWidth: 1.5,
+              clip: false,
+            },
           ],
         },
         options: {
@@ -215,7 +254,11 @@ export function TimelineChart({ data, clientId }: { data: TimelineData; clientId
       )}
       {data.measures && (
         <div className="relative h-36 w-full xl:h-44">
-          <canvas ref={measuresCanvas} role="img" aria-label={data.mood ? 'Questionnaire totals over the same days; described in the summary below.' : data.summary} />
+          <canvas
+            ref={measuresCanvas}
+            role="img"
+            aria-label={data.mood ? 'Questionnaire totals over the same days; described in the summary below.' : data.summary}
+          />
         </div>
       )}
     </div>

@@ -38,23 +38,50 @@ function TableView({ data }: { data: TimelineData }) {
   if (rows.length === 0) return <p className="mt-2 text-sm text-stone-700">Nothing to list in this range.</p>;
   const cell = 'px-3 py-1.5';
   return (
-    <div tabIndex={0} role="region" aria-label="The timeline's data by day" className="mt-2 max-h-80 overflow-auto rounded-md border border-stone-200">
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label="The timeline's data by day"
+      className="mt-2 max-h-80 overflow-auto rounded-md border border-stone-200"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">The timeline&rsquo;s data by day, newest first</caption>
         <thead className="sticky top-0 bg-stone-100 text-stone-700">
           <tr>
-            <th scope="col" className={cell}>Day</th>
-            {data.mood && <th scope="col" className={cell}>Mood</th>}
-            {data.mood && <th scope="col" className={cell}>7-day mean</th>}
-            {data.measures && <th scope="col" className={cell}>PHQ-9</th>}
-            {data.measures && <th scope="col" className={cell}>GAD-7</th>}
-            <th scope="col" className={cell}>Session</th>
+            <th scope="col" className={cell}>
+              Day
+            </th>
+            {data.mood && (
+              <th scope="col" className={cell}>
+                Mood
+              </th>
+            )}
+            {data.mood && (
+              <th scope="col" className={cell}>
+                7-day mean
+              </th>
+            )}
+            {data.measures && (
+              <th scope="col" className={cell}>
+                PHQ-9
+              </th>
+            )}
+            {data.measures && (
+              <th scope="col" className={cell}>
+                GAD-7
+              </th>
+            )}
+            <th scope="col" className={cell}>
+              Session
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.date} className="border-t border-stone-100">
-              <th scope="row" className={`${cell} font-normal`}>{r.date}</th>
+              <th scope="row" className={`${cell} font-normal`}>
+                {r.date}
+              </th>
               {data.mood && <td className={cell}>{r.mood ?? '–'}</td>}
               {data.mood && <td className={cell}>{r.mean ?? '–'}</td>}
               {data.measures && <td className={cell}>{r.phq9 ?? '–'}</td>}
@@ -108,7 +135,9 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
           )}
           {data.riskMarks.length > 0 && (
             <li>
-              <span aria-hidden="true" className="mr-1 font-bold text-red-800">◆</span>
+              <span aria-hidden="true" className="mr-1 font-bold text-red-800">
+                ◆
+              </span>
               Risk answer
             </li>
           )}
@@ -127,7 +156,9 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
           )}
           {data.sessions.length > 0 && (
             <li>
-              <span aria-hidden="true" className="mr-1 text-blue-700">▲</span>
+              <span aria-hidden="true" className="mr-1 text-blue-700">
+                ▲
+              </span>
               Session
             </li>
           )}
@@ -139,7 +170,9 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
           <ul className="mt-1 space-y-0.5 text-sm" aria-label="Risk answers marked on the timeline">
             {data.riskMarks.map((r) => (
               <li key={`${r.date}-${r.label}`}>
-                <span aria-hidden="true" className="mr-1 text-red-800">◆</span>
+                <span aria-hidden="true" className="mr-1 text-red-800">
+                  ◆
+                </span>
                 {r.date}: {r.label}
               </li>
             ))}
@@ -152,7 +185,10 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
             {data.sessions.map((s) => (
               <li key={s.noteId}>
-                <Link href={`/clients/${clientId}/notes/${s.noteId}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-4">
+                <Link
+                  href={`/clients/${clientId}/notes/${s.noteId}`}
+                  className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-4"
+                >
                   {s.sessionDate} ({s.status === 'signed' ? 'signed' : 'draft'})
                 </Link>
               </li>

@@ -32,7 +32,14 @@ function describedBy(name: string, error?: string, hint?: ReactNode) {
 export function TextField({ name, label, error, hint, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Described name={name} label={label} error={error} hint={hint}>
-      <input id={name} name={name} aria-invalid={Boolean(error)} aria-describedby={describedBy(name, error, hint)} className={control} {...rest} />
+      <input
+        id={name}
+        name={name}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(name, error, hint)}
+        className={control}
+        {...rest}
+      />
     </Described>
   );
 }
@@ -40,7 +47,14 @@ export function TextField({ name, label, error, hint, ...rest }: Common & InputH
 export function TextAreaField({ name, label, error, hint, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Described name={name} label={label} error={error} hint={hint}>
-      <textarea id={name} name={name} aria-invalid={Boolean(error)} aria-describedby={describedBy(name, error, hint)} className={control} {...rest} />
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(name, error, hint)}
+        className={control}
+        {...rest}
+      />
     </Described>
   );
 }
@@ -48,7 +62,14 @@ export function TextAreaField({ name, label, error, hint, ...rest }: Common & Te
 export function SelectField({ name, label, error, hint, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Described name={name} label={label} error={error} hint={hint}>
-      <select id={name} name={name} aria-invalid={Boolean(error)} aria-describedby={describedBy(name, error, hint)} className={control} {...rest}>
+      <select
+        id={name}
+        name={name}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(name, error, hint)}
+        className={control}
+        {...rest}
+      >
         {children}
       </select>
     </Described>

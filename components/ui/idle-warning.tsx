@@ -49,7 +49,12 @@ export function IdleWarning({ idleMinutes }: { idleMinutes: number }) {
   if (!isWarning) return null;
   const minutesLeft = Math.max(1, Math.ceil((limitMs - idleMs) / 60_000));
   return (
-    <div role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-text" className="fixed inset-x-0 bottom-0 z-50 border-t border-amber-300 bg-amber-50 p-4 shadow-lg print:hidden">
+    <div
+      role="alertdialog"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-text"
+      className="fixed inset-x-0 bottom-0 z-50 border-t border-amber-300 bg-amber-50 p-4 shadow-lg print:hidden"
+    >
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-3">
         <div className="flex-1">
           <p id="idle-title" className="font-semibold">

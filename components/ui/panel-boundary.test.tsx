@@ -63,7 +63,14 @@ describe('a streamed panel whose part fails', () => {
       journal = Promise.resolve('Slept badly again.');
       render();
     });
-    const router = { refresh, push: vi.fn(), replace: vi.fn(), back: vi.fn(), forward: vi.fn(), prefetch: vi.fn() } as unknown as AppRouterInstance;
+    const router = {
+      refresh,
+      push: vi.fn(),
+      replace: vi.fn(),
+      back: vi.fn(),
+      forward: vi.fn(),
+      prefetch: vi.fn(),
+    } as unknown as AppRouterInstance;
 
     await act(async () => render());
 

@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  numeric,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinicId, createdAt, id, updatedAt } from './columns';
 import { checkInSourceEnum, instrumentEnum, riskCategoryEnum } from './enums';
 import { users } from './tenancy';
@@ -35,7 +23,10 @@ export const checkIns = pgTable(
     anxiety: smallint('anxiety'),
     energy: smallint('energy'),
     sleepHours: numeric('sleep_hours', { precision: 3, scale: 1, mode: 'number' }),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     note: text('note'),
     // What the risk-language screen found in the note, if anything (never the words themselves).
     riskCategory: riskCategoryEnum('risk_category'),
@@ -47,8 +38,12 @@ export const checkIns = pgTable(
   },
   (t) => [
     index('check_ins_client_date').on(t.clientId, t.localDate),
-    index('check_ins_client_risk').on(t.clientId).where(sql`${t.riskCategory} is not null`),
-    index('check_ins_client_noted').on(t.clientId, t.localDate, t.recordedAt).where(sql`${t.note} is not null or cardinality(${t.tags}) > 0`),
+    index('check_ins_client_risk')
+      .on(t.clientId)
+      .where(sql`${t.riskCategory} is not null`),
+    index('check_ins_client_noted')
+      .on(t.clientId, t.localDate, t.recordedAt)
+      .where(sql`${t.note} is not null or cardinality(${t.tags}) > 0`),
     uniqueIndex('check_ins_import_key_unique').on(t.clientId, t.importKey),
     check('check_ins_mood_range', sql`${t.mood} between 1 and 10`),
     check('check_ins_anxiety_range', sql`${t.anxiety} is null or ${t.anxiety} between 1 and 10`),
@@ -113,10 +108,7 @@ export const measureResponses = pgTable(
     index('measure_responses_client_completed').on(t.clientId, t.completedAt),
     index('measure_responses_client_instrument_completed').on(t.clientId, t.instrument, t.completedAt),
     // PHQ-9 has 9 items, GAD-7 has 7, each answered 0-3 (Kroenke 2001; Spitzer 2006).
-    check(
-      'measure_responses_item_count',
-      sql`cardinality(${t.items}) = case ${t.instrument} when 'phq9' then 9 when 'gad7' then 7 end`,
-    ),
+    check('measure_responses_item_count', sql`cardinality(${t.items}) = case ${t.instrument} when 'phq9' then 9 when 'gad7' then 7 end`),
     check('measure_responses_item_range', sql`array_position(${t.items}, null) is null and 0 <= all(${t.items}) and 3 >= all(${t.items})`),
     check('measure_responses_difficulty_range', sql`${t.difficulty} is null or ${t.difficulty} between 0 and 3`),
   ],

@@ -45,7 +45,9 @@ export const companionMessages = pgTable(
       .references(() => companionConversations.id, { onDelete: 'cascade' }),
     turn: smallint('turn').notNull(),
     author: text('author', { enum: ['client', 'companion'] }).notNull(),
-    kind: text('kind', { enum: ['message', 'reflection', 'grounding', 'breathing', 'thought_record', 'activation', 'crisis', 'other'] }).notNull(),
+    kind: text('kind', {
+      enum: ['message', 'reflection', 'grounding', 'breathing', 'thought_record', 'activation', 'crisis', 'other'],
+    }).notNull(),
     ciphertext: text('ciphertext').notNull(),
     riskCategory: riskCategoryEnum('risk_category'),
     createdAt: createdAt(),

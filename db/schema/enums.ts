@@ -16,12 +16,7 @@ export const alertKindEnum = pgEnum('alert_kind', ['item9', 'crisis_language']);
 export const alertSourceEnum = pgEnum('alert_source', ['measure', 'journal', 'check_in_note', 'companion']);
 // What the risk-language screen found (lib/clinical/risk-language); the words are never stored.
 export const riskCategoryEnum = pgEnum('risk_category', [...RISK_CATEGORIES]);
-export const ackActionEnum = pgEnum('ack_action', [
-  'contacted_client',
-  'safety_plan_reviewed',
-  'session_brought_forward',
-  'other',
-]);
+export const ackActionEnum = pgEnum('ack_action', ['contacted_client', 'safety_plan_reviewed', 'session_brought_forward', 'other']);
 export const noteTemplateEnum = pgEnum('note_template', ['soap', 'dap']);
 export const noteStatusEnum = pgEnum('note_status', ['draft', 'signed']);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['allowed', 'denied', 'failed']);

@@ -3,7 +3,14 @@ import { boolean, index, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex
 import { clinicId, createdAt, id } from './columns';
 import { users } from './tenancy';
 
-export const notificationKindEnum = pgEnum('notification_kind', ['checkin', 'measure', 'nudge', 'activation', 'alert_new', 'alert_overdue']);
+export const notificationKindEnum = pgEnum('notification_kind', [
+  'checkin',
+  'measure',
+  'nudge',
+  'activation',
+  'alert_new',
+  'alert_overdue',
+]);
 export const notificationChannelEnum = pgEnum('notification_channel', ['push', 'email', 'in_app']);
 // pending: due and recorded; sending: a worker has claimed it; accepted: the push service or the
 // mail server took it (or the in-app banner holds it); failed: no channel could take it.
@@ -22,8 +29,14 @@ export const reminderSettings = pgTable(
     clientId: userRef('client_id').primaryKey(),
     clinicId: clinicId(),
     checkinEnabled: boolean('checkin_enabled').notNull().default(false),
-    checkinTimes: text('checkin_times').array().notNull().default(sql`'{20:00}'::text[]`),
-    weekdays: smallint('weekdays').array().notNull().default(sql`'{1,2,3,4,5,6,7}'::smallint[]`),
+    checkinTimes: text('checkin_times')
+      .array()
+      .notNull()
+      .default(sql`'{20:00}'::text[]`),
+    weekdays: smallint('weekdays')
+      .array()
+      .notNull()
+      .default(sql`'{1,2,3,4,5,6,7}'::smallint[]`),
     quietStart: text('quiet_start'),
     quietEnd: text('quiet_end'),
     measureEnabled: boolean('measure_enabled').notNull().default(false),

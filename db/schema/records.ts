@@ -74,10 +74,7 @@ export const carePlans = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('care_plans_client_unique').on(t.clientId),
-    check('care_plans_version_nonnegative', sql`${t.currentVersion} >= 0`),
-  ],
+  (t) => [uniqueIndex('care_plans_client_unique').on(t.clientId), check('care_plans_version_nonnegative', sql`${t.currentVersion} >= 0`)],
 );
 
 // Every save is a new version: who changed what, when. `content` holds problems, goals
@@ -118,10 +115,7 @@ export const carePlanEvidence = pgTable(
   },
   (t) => [
     index('care_plan_evidence_insight').on(t.insightId),
-    check(
-      'care_plan_evidence_one_source',
-      sql`num_nonnulls(${t.insightId}, ${t.measureResponseId}) <= 1`,
-    ),
+    check('care_plan_evidence_one_source', sql`num_nonnulls(${t.insightId}, ${t.measureResponseId}) <= 1`),
   ],
 );
 

@@ -47,7 +47,9 @@ export const insights = pgTable(
   (t) => [
     uniqueIndex('insights_client_key_unique').on(t.clientId, t.key),
     index('insights_clinic_open').on(t.clinicId, t.status),
-    index('insights_client_open_new').on(t.clientId).where(sql`${t.status} = 'open' and ${t.reviewState} = 'new'`),
+    index('insights_client_open_new')
+      .on(t.clientId)
+      .where(sql`${t.status} = 'open' and ${t.reviewState} = 'new'`),
     check('insights_window_order', sql`${t.windowEnd} >= ${t.windowStart}`),
     check('insights_closed_consistent', sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),
     check('insights_snooze_consistent', sql`(${t.reviewState} = 'snoozed') = (${t.snoozedUntil} is not null)`),

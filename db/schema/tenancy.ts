@@ -60,7 +60,10 @@ export const users = pgTable(
     // The last time step a code was accepted for: a code is never accepted twice.
     totpLastTimeStep: bigint('totp_last_time_step', { mode: 'number' }),
     // argon2id hashes of the unused backup codes; a used code is removed.
-    backupCodeHashes: text('backup_code_hashes').array().notNull().default(sql`'{}'::text[]`),
+    backupCodeHashes: text('backup_code_hashes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     sessionVersion: integer('session_version').notNull().default(1),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),

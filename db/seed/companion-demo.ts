@@ -25,11 +25,16 @@ export async function seedCompanionPersonas(tx: Transaction, rows: DemoRows, tod
   const timeZone = clinic.timeZone ?? 'Europe/London';
   const startedAt = new Date(`${addDays(today, -(BASELINE_DAYS + RECENT_DAYS + 10))}T09:00:00Z`);
   for (const persona of COMPANION_PERSONAS) {
-    const [user] = await tx.insert(schema.users).values({ email: persona.email, name: persona.name, passwordHash, timeZone }).returning({ id: schema.users.id });
+    const [user] = await tx
+      .insert(schema.users)
+      .values({ email: persona.email, name: persona.name, passwordHash, timeZone })
+      .returning({ id: schema.users.id });
     if (!user) throw new Error('companion persona not created');
     await tx.insert(schema.memberships).values({ userId: user.id, clinicId, role: 'client' });
     await tx.insert(schema.assignments).values({ clinicId, clientId: user.id, therapistId: therapist.id, startedAt });
-    await tx.insert(schema.consentGrants).values({ clinicId, clientId: user.id, therapistId: therapist.id, scope: 'checkins', grantedAt: startedAt });
+    await tx
+      .insert(schema.consentGrants)
+      .values({ clinicId, clientId: user.id, therapistId: therapist.id, scope: 'checkins', grantedAt: startedAt });
     const days = Array.from({ length: BASELINE_DAYS + RECENT_DAYS }, (_, i) => addDays(today, -(BASELINE_DAYS + RECENT_DAYS) + i));
     await tx.insert(schema.checkIns).values(
       days.map((localDate, i) => {

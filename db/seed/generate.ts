@@ -34,7 +34,15 @@ const notes = [
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const at = (date: string, hourUtc: number) => new Date(`${date}T${String(hourUtc).padStart(2, '0')}:00:00Z`);
 
-type PatternShape = { baseline: number; sd: number; phi: number; missRate: number; offset: (daysAgo: number) => number; sdAt: (daysAgo: number) => number; stopsAt: number };
+type PatternShape = {
+  baseline: number;
+  sd: number;
+  phi: number;
+  missRate: number;
+  offset: (daysAgo: number) => number;
+  sdAt: (daysAgo: number) => number;
+  stopsAt: number;
+};
 
 function shapeFor(pattern: Pattern, rng: Random): PatternShape {
   const baseline = rng.between(5.6, 7.2);
@@ -73,7 +81,8 @@ function simulateDays(persona: ClientPersona, rng: Random, today: string, length
     const mood = clamp(Math.round(level), 1, 10);
     const anxiety = clamp(Math.round(11 - level + rng.normal() * 1.1), 1, 10);
     // Missed days come in runs, as they do in real logs.
-    const missed: boolean = daysAgo < shape.stopsAt || rng.chance(missedYesterday ? 0.45 : shape.missRate) || (daysAgo === 0 && persona.notYetToday === true);
+    const missed: boolean =
+      daysAgo < shape.stopsAt || rng.chance(missedYesterday ? 0.45 : shape.missRate) || (daysAgo === 0 && persona.notYetToday === true);
     missedYesterday = missed;
     days.push({ date, daysAgo, mood, anxiety, logged: !missed });
   }
@@ -114,7 +123,14 @@ export function generateClinic(personas: ClinicPersonas, today: string, seed: nu
     alerts: [],
   };
   const idByEmail = new Map<string, string>();
-  const addUser = (email: string, name: string, role: 'admin' | 'therapist' | 'client', timeZone: string, capacity?: number, phone?: string) => {
+  const addUser = (
+    email: string,
+    name: string,
+    role: 'admin' | 'therapist' | 'client',
+    timeZone: string,
+    capacity?: number,
+    phone?: string,
+  ) => {
     const id = rng.uuid();
     idByEmail.set(email, id);
     rows.users.push({ id, email, name, timeZone, phone: phone ?? null });
@@ -197,7 +213,16 @@ export function generateClinic(personas: ClinicPersonas, today: string, seed: nu
         localDate: date,
       });
       const therapistId = persona.therapist ? idByEmail.get(persona.therapist) : undefined;
-      rows.alerts.push({ clinicId, clientId, therapistId, kind: 'item9', source: 'measure', sourceId: id, answer: 1, createdAt: at(date, 19) });
+      rows.alerts.push({
+        clinicId,
+        clientId,
+        therapistId,
+        kind: 'item9',
+        source: 'measure',
+        sourceId: id,
+        answer: 1,
+        createdAt: at(date, 19),
+      });
     }
 
     if (persona.pattern === 'ordinary' && rng.chance(0.3)) {

@@ -59,7 +59,12 @@ export async function seedOutreach(tx: Transaction, today: string): Promise<void
     .select({ id: schema.users.id, email: schema.users.email, timeZone: schema.users.timeZone, clinicId: schema.memberships.clinicId })
     .from(schema.users)
     .innerJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
-    .where(inArray(schema.users.email, DEMO_REMINDERS.map((r) => r.email)));
+    .where(
+      inArray(
+        schema.users.email,
+        DEMO_REMINDERS.map((r) => r.email),
+      ),
+    );
   for (const reminder of DEMO_REMINDERS) {
     const person = people.find((p) => p.email === reminder.email);
     if (!person) continue;
@@ -77,7 +82,12 @@ export async function seedOutreach(tx: Transaction, today: string): Promise<void
     });
     if (reminder.push) {
       // A device whose push service has been failing: the demo worker's sends fail the same way.
-      await tx.insert(schema.pushSubscriptions).values({ ...base, endpoint: `https://push.invalid/demo/${person.id}`, p256dh: 'BDemoKeyNotForRealUseDemoKeyNotForRealUseDemoKeyNotForRealUseDemoKeyNotForRealUse1', auth: 'demoauthsecret00' });
+      await tx.insert(schema.pushSubscriptions).values({
+        ...base,
+        endpoint: `https://push.invalid/demo/${person.id}`,
+        p256dh: 'BDemoKeyNotForRealUseDemoKeyNotForRealUseDemoKeyNotForRealUseDemoKeyNotForRealUse1',
+        auth: 'demoauthsecret00',
+      });
     }
     const time = reminder.times[0] ?? '20:00';
     const rows = (reminder.history ?? []).map((h) => {

@@ -14,7 +14,15 @@ export type SessionRows = {
   privateNotes: Insert<typeof schema.privateNotes>[];
 };
 
-type Session = { client: string; author: string; daysAgo: number; sections: Record<string, string>; template?: 'soap' | 'dap'; addendum?: string; privateNote?: string };
+type Session = {
+  client: string;
+  author: string;
+  daysAgo: number;
+  sections: Record<string, string>;
+  template?: 'soap' | 'dap';
+  addendum?: string;
+  privateNote?: string;
+};
 
 const sam = 'therapist@demo.tandem.test';
 const soap = (subjective: string, objective: string, assessment: string, plan: string) => ({ subjective, objective, assessment, plan });
@@ -27,23 +35,61 @@ const sessions: Session[] = [
     author: sam,
     daysAgo,
     sections: soap(
-      ['Settling into the new job; sleep mostly fine.', 'Busier weeks at work; says evenings feel flat.', 'Less time with friends; tired most days.', 'Mood lower; cancelled two plans this week.'][i] ?? '',
+      [
+        'Settling into the new job; sleep mostly fine.',
+        'Busier weeks at work; says evenings feel flat.',
+        'Less time with friends; tired most days.',
+        'Mood lower; cancelled two plans this week.',
+      ][i] ?? '',
       'Engaged and on time. Check-ins logged most days.',
-      i < 2 ? 'Stable; no risk indicators raised.' : 'Gradual lowering of mood over recent weeks; reviewed together with the check-in chart.',
-      i < 2 ? 'Continue behavioural activation; next session in two weeks.' : 'Schedule two pleasant activities; review sleep routine; PHQ-9 next week.',
+      i < 2
+        ? 'Stable; no risk indicators raised.'
+        : 'Gradual lowering of mood over recent weeks; reviewed together with the check-in chart.',
+      i < 2
+        ? 'Continue behavioural activation; next session in two weeks.'
+        : 'Schedule two pleasant activities; review sleep routine; PHQ-9 next week.',
     ),
     ...(i === 3 ? { addendum: 'Riley emailed to say the weekend plan went ahead.' } : {}),
   })),
-  { client: 'jamie@demo.tandem.test', author: sam, daysAgo: 21, sections: soap('Work stress; sleep irregular.', 'Alert and engaged.', 'Coping; no change in risk.', 'Problem-solving for work stress; next session in two weeks.') },
-  { client: 'jamie@demo.tandem.test', author: sam, daysAgo: 7, sections: soap('Sudden drop in mood after family news.', 'Tearful at times; engaged.', 'Marked change since last session.', 'Safety plan reviewed; earlier session offered.') },
+  {
+    client: 'jamie@demo.tandem.test',
+    author: sam,
+    daysAgo: 21,
+    sections: soap(
+      'Work stress; sleep irregular.',
+      'Alert and engaged.',
+      'Coping; no change in risk.',
+      'Problem-solving for work stress; next session in two weeks.',
+    ),
+  },
+  {
+    client: 'jamie@demo.tandem.test',
+    author: sam,
+    daysAgo: 7,
+    sections: soap(
+      'Sudden drop in mood after family news.',
+      'Tearful at times; engaged.',
+      'Marked change since last session.',
+      'Safety plan reviewed; earlier session offered.',
+    ),
+  },
   ...[42, 28, 14].map((daysAgo) => ({
     client: 'noor@demo.tandem.test',
     author: sam,
     daysAgo,
     template: 'dap' as const,
-    sections: { data: 'Reports more good days; back at the running group.', assessment: 'Continued improvement, in line with the questionnaires.', plan: 'Keep the routine; consider spacing sessions.' },
+    sections: {
+      data: 'Reports more good days; back at the running group.',
+      assessment: 'Continued improvement, in line with the questionnaires.',
+      plan: 'Keep the routine; consider spacing sessions.',
+    },
   })),
-  { client: 'ben@demo.tandem.test', author: sam, daysAgo: 20, sections: soap('Steady weeks.', 'Relaxed, engaged.', 'Stable.', 'Monthly check-ins.') },
+  {
+    client: 'ben@demo.tandem.test',
+    author: sam,
+    daysAgo: 20,
+    sections: soap('Steady weeks.', 'Relaxed, engaged.', 'Stable.', 'Monthly check-ins.'),
+  },
   {
     client: reassignment.client,
     author: reassignment.from,
@@ -51,7 +97,17 @@ const sessions: Session[] = [
     sections: soap('Adjusting after the move.', 'Engaged.', 'Mild low mood.', 'Handover to a new therapist planned.'),
     privateNote: 'Own reflection: keep in mind the tension with the brother.',
   },
-  { client: reassignment.client, author: sam, daysAgo: 17, sections: soap('First weeks with a new therapist; settling in.', 'Engaged.', 'Mild low mood, stable.', 'Agree goals at the next session.') },
+  {
+    client: reassignment.client,
+    author: sam,
+    daysAgo: 17,
+    sections: soap(
+      'First weeks with a new therapist; settling in.',
+      'Engaged.',
+      'Mild low mood, stable.',
+      'Agree goals at the next session.',
+    ),
+  },
 ];
 
 /** The demo's session notes, encrypted with the key the app reads them with. Owner-only insert. */

@@ -13,11 +13,15 @@ export class SharingPage {
   }
 
   scope(therapist: string, scopeLabel: string): Locator {
-    return this.therapist(therapist).getByRole('listitem').filter({ has: this.page.getByRole('heading', { level: 3, name: scopeLabel }) });
+    return this.therapist(therapist)
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name: scopeLabel }) });
   }
 
   async stopSharing(therapist: string, scopeLabel: string) {
-    await this.scope(therapist, scopeLabel).getByRole('button', { name: `Stop sharing ${scopeLabel.toLowerCase()} with ${therapist}` }).click();
+    await this.scope(therapist, scopeLabel)
+      .getByRole('button', { name: `Stop sharing ${scopeLabel.toLowerCase()} with ${therapist}` })
+      .click();
     await expect(this.scope(therapist, scopeLabel)).toContainText('Not shared.');
   }
 

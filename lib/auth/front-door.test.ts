@@ -70,8 +70,12 @@ describe('request source and device', () => {
   });
 
   it('names the browser and system in plain words', () => {
-    expect(deviceOf('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15')).toBe('Safari on macOS');
-    expect(deviceOf('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0')).toBe('Edge on Windows');
+    expect(
+      deviceOf('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15'),
+    ).toBe('Safari on macOS');
+    expect(
+      deviceOf('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0'),
+    ).toBe('Edge on Windows');
     expect(deviceOf('Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0')).toBe('Firefox on Linux');
     expect(deviceOf(undefined)).toBe('Unknown device');
   });
@@ -85,7 +89,10 @@ describe('throttling messages', () => {
   it('says when to try again, and the same for an unknown email as for a wrong password', () => {
     expect(retryMessage(1)).toBe('Too many attempts. Please wait 1 second and try again.');
     expect(retryMessage(899)).toBe('Too many attempts. Please try again in 15 minutes.');
-    expect(signInFeedback('throttled:30')).toEqual({ kind: 'message', message: 'Too many attempts. Please wait 30 seconds and try again.' });
+    expect(signInFeedback('throttled:30')).toEqual({
+      kind: 'message',
+      message: 'Too many attempts. Please wait 30 seconds and try again.',
+    });
     expect(signInFeedback('refused')).toEqual(signInFeedback('CredentialsSignin'));
     expect(signInFeedback('code-required')).toEqual({ kind: 'code-required' });
   });

@@ -42,7 +42,10 @@ export function passwordProblem(password: string, role: Role, personal: readonly
   const min = MIN_PASSWORD_LENGTH[role];
   if (password.length < min) return `Use at least ${min} characters. A few unrelated words make a good password.`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
-  const result = getChecker().check(password, personal.flatMap((p) => [p, ...p.split(/[@.\s]+/)]).filter((p) => p.length >= 3));
+  const result = getChecker().check(
+    password,
+    personal.flatMap((p) => [p, ...p.split(/[@.\s]+/)]).filter((p) => p.length >= 3),
+  );
   // The person's own name or email making up half the password is guessable by anyone who knows them.
   const personalLength = result.sequence
     .filter((part) => 'dictionaryName' in part && part.dictionaryName === 'userInputs')

@@ -8,7 +8,10 @@ type HeaderReader = (name: string) => string | null | undefined;
  * per-account limits still hold.
  */
 export function sourceOf(header: HeaderReader): string {
-  const forwarded = header('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = header('x-forwarded-for')
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const source = forwarded?.at(-1) ?? header('x-real-ip')?.trim();
   return (source || 'unknown').slice(0, 100);
 }

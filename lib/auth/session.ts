@@ -18,9 +18,7 @@ export type CurrentUser = Actor & {
 };
 
 type SessionLookup =
-  | { status: 'signed-in'; user: CurrentUser }
-  | { status: 'must-enrol'; user: CurrentUser }
-  | { status: 'signed-out' | 'expired' | 'idle' };
+  { status: 'signed-in'; user: CurrentUser } | { status: 'must-enrol'; user: CurrentUser } | { status: 'signed-out' | 'expired' | 'idle' };
 
 /** Where staff go when their clinic requires two-factor and they have not set it up yet. */
 export const ENROL_PATH = '/two-factor/setup';

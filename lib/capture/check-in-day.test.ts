@@ -17,7 +17,10 @@ describe('checkInDay', () => {
   });
 
   it('keeps the zone it used, and falls back to UTC for an unknown zone', () => {
-    expect(checkInDay('Pacific/Auckland', new Date('2026-06-01T13:00:00Z'))).toEqual({ localDate: '2026-06-02', timeZone: 'Pacific/Auckland' });
+    expect(checkInDay('Pacific/Auckland', new Date('2026-06-01T13:00:00Z'))).toEqual({
+      localDate: '2026-06-02',
+      timeZone: 'Pacific/Auckland',
+    });
     expect(checkInDay('Not/AZone', new Date('2026-06-01T23:30:00Z'))).toEqual({ localDate: '2026-06-01', timeZone: 'UTC' });
   });
 });

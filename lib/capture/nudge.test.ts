@@ -8,11 +8,7 @@ const days = (from: number, to: number, mood: number, tags: string[] = []): DayM
 
 describe('moodNudge', () => {
   it('nudges when the last week sits clearly below the four weeks before, with the client’s own good-day tags', () => {
-    const entries = [
-      ...days(7, 20, 7, ['walk', 'friends']),
-      ...days(21, 34, 6, ['work']),
-      ...days(0, 3, 4),
-    ];
+    const entries = [...days(7, 20, 7, ['walk', 'friends']), ...days(21, 34, 6, ['work']), ...days(0, 3, 4)];
     expect(moodNudge(entries, today)).toEqual({ recentMean: 4, baselineMean: 6.5, copingTags: ['friends', 'walk'] });
   });
 

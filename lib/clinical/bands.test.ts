@@ -4,15 +4,30 @@ import { bandFor, bandRank, bandsFor } from './bands';
 describe('bandFor', () => {
   it('places PHQ-9 scores at every band edge (Kroenke et al. 2001)', () => {
     const edges: [number, string][] = [
-      [0, 'minimal'], [4, 'minimal'], [5, 'mild'], [9, 'mild'], [10, 'moderate'], [14, 'moderate'],
-      [15, 'moderately_severe'], [19, 'moderately_severe'], [20, 'severe'], [27, 'severe'],
+      [0, 'minimal'],
+      [4, 'minimal'],
+      [5, 'mild'],
+      [9, 'mild'],
+      [10, 'moderate'],
+      [14, 'moderate'],
+      [15, 'moderately_severe'],
+      [19, 'moderately_severe'],
+      [20, 'severe'],
+      [27, 'severe'],
     ];
     for (const [score, id] of edges) expect(bandFor('phq9', score).id).toBe(id);
   });
 
   it('places GAD-7 scores at every band edge (Spitzer et al. 2006)', () => {
     const edges: [number, string][] = [
-      [0, 'minimal'], [4, 'minimal'], [5, 'mild'], [9, 'mild'], [10, 'moderate'], [14, 'moderate'], [15, 'severe'], [21, 'severe'],
+      [0, 'minimal'],
+      [4, 'minimal'],
+      [5, 'mild'],
+      [9, 'mild'],
+      [10, 'moderate'],
+      [14, 'moderate'],
+      [15, 'severe'],
+      [21, 'severe'],
     ];
     for (const [score, id] of edges) expect(bandFor('gad7', score).id).toBe(id);
   });

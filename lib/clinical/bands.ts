@@ -13,19 +13,65 @@ export interface Band {
 
 // PHQ-9 bands: Kroenke, Spitzer & Williams 2001.
 const PHQ9_BANDS: readonly Band[] = [
-  { id: 'minimal', label: 'Minimal', min: 0, max: 4, clientDescription: 'Your answers show few or no signs of low mood over the last two weeks.' },
+  {
+    id: 'minimal',
+    label: 'Minimal',
+    min: 0,
+    max: 4,
+    clientDescription: 'Your answers show few or no signs of low mood over the last two weeks.',
+  },
   { id: 'mild', label: 'Mild', min: 5, max: 9, clientDescription: 'Your answers show some signs of low mood over the last two weeks.' },
-  { id: 'moderate', label: 'Moderate', min: 10, max: 14, clientDescription: 'Your answers show a fair amount of low mood over the last two weeks, enough to be worth talking through with your therapist.' },
-  { id: 'moderately_severe', label: 'Moderately severe', min: 15, max: 19, clientDescription: 'Your answers show a lot of low mood over the last two weeks, likely getting in the way of daily life.' },
-  { id: 'severe', label: 'Severe', min: 20, max: 27, clientDescription: 'Your answers show a great deal of low mood over the last two weeks. Your therapist will want to talk with you about this.' },
+  {
+    id: 'moderate',
+    label: 'Moderate',
+    min: 10,
+    max: 14,
+    clientDescription:
+      'Your answers show a fair amount of low mood over the last two weeks, enough to be worth talking through with your therapist.',
+  },
+  {
+    id: 'moderately_severe',
+    label: 'Moderately severe',
+    min: 15,
+    max: 19,
+    clientDescription: 'Your answers show a lot of low mood over the last two weeks, likely getting in the way of daily life.',
+  },
+  {
+    id: 'severe',
+    label: 'Severe',
+    min: 20,
+    max: 27,
+    clientDescription:
+      'Your answers show a great deal of low mood over the last two weeks. Your therapist will want to talk with you about this.',
+  },
 ];
 
 // GAD-7 bands: Spitzer et al. 2006.
 const GAD7_BANDS: readonly Band[] = [
-  { id: 'minimal', label: 'Minimal', min: 0, max: 4, clientDescription: 'Your answers show few or no signs of anxiety over the last two weeks.' },
+  {
+    id: 'minimal',
+    label: 'Minimal',
+    min: 0,
+    max: 4,
+    clientDescription: 'Your answers show few or no signs of anxiety over the last two weeks.',
+  },
   { id: 'mild', label: 'Mild', min: 5, max: 9, clientDescription: 'Your answers show some signs of anxiety over the last two weeks.' },
-  { id: 'moderate', label: 'Moderate', min: 10, max: 14, clientDescription: 'Your answers show a fair amount of anxiety over the last two weeks, enough to be worth talking through with your therapist.' },
-  { id: 'severe', label: 'Severe', min: 15, max: 21, clientDescription: 'Your answers show a great deal of anxiety over the last two weeks. Your therapist will want to talk with you about this.' },
+  {
+    id: 'moderate',
+    label: 'Moderate',
+    min: 10,
+    max: 14,
+    clientDescription:
+      'Your answers show a fair amount of anxiety over the last two weeks, enough to be worth talking through with your therapist.',
+  },
+  {
+    id: 'severe',
+    label: 'Severe',
+    min: 15,
+    max: 21,
+    clientDescription:
+      'Your answers show a great deal of anxiety over the last two weeks. Your therapist will want to talk with you about this.',
+  },
 ];
 
 /** Shown beside any score a client sees. */

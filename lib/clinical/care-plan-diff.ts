@@ -30,7 +30,8 @@ export function diffCarePlans(before: PlanContent | null, after: PlanContent): s
       const prior = old.get(item.id);
       if (!prior) changes.push(`Added ${noun} ${describe(item)}`);
       else if (describe(prior) !== describe(item)) changes.push(`Changed ${noun} ${describe(prior)} to ${describe(item)}`);
-      else if ((prior.evidence?.length ?? 0) !== (item.evidence?.length ?? 0)) changes.push(`Changed the evidence cited for ${noun} ${describe(item)}`);
+      else if ((prior.evidence?.length ?? 0) !== (item.evidence?.length ?? 0))
+        changes.push(`Changed the evidence cited for ${noun} ${describe(item)}`);
     }
     for (const item of before?.[key] ?? []) if (!now.has(item.id)) changes.push(`Removed ${noun} ${describe(item)}`);
   }

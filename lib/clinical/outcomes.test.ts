@@ -15,8 +15,15 @@ describe('assessOutcome', () => {
   it('finds reliable recovery, response and remission for PHQ-9 16 → 4', () => {
     const o = assessOutcome('phq9', 16, 4, T);
     expect(o).toMatchObject({
-      change: -12, wasCase: true, isCase: false, reliableImprovement: true, reliableDeterioration: false,
-      recovery: true, reliableRecovery: true, response: true, remission: true,
+      change: -12,
+      wasCase: true,
+      isCase: false,
+      reliableImprovement: true,
+      reliableDeterioration: false,
+      recovery: true,
+      reliableRecovery: true,
+      response: true,
+      remission: true,
     });
   });
 

@@ -16,7 +16,7 @@ const FAMILIES: Record<RiskCategory, string[]> = {
     'Went to sleep praying I would never wake up',
     'I dont want to live anymore',
     "I don't want to be alive",
-    "Id rather be dead",
+    'Id rather be dead',
     'wanna die',
     'I wish I could stop existing',
     "I'm hoping a bus hits me",
@@ -123,7 +123,7 @@ describe('negation', () => {
     'Suicide has never crossed my mind',
     'Nothing like self harm, only stress',
     'Thankfully no urges to cut',
-    "i dont wanna die, i want things to change",
+    'i dont wanna die, i want things to change',
   ])('is not a hit: "%s"', (text) => {
     expect(hits(text)).toBe(false);
   });
@@ -212,12 +212,14 @@ describe('resolved past', () => {
     expect(hits(text)).toBe(false);
   });
 
-  it.each(['I used to cut and I started cutting again', 'I used to love painting, now I want to die', 'I tried to kill myself last year and the thoughts are back', 'I cut myself last week'])(
-    'is a hit: "%s"',
-    (text) => {
-      expect(hits(text)).toBe(true);
-    },
-  );
+  it.each([
+    'I used to cut and I started cutting again',
+    'I used to love painting, now I want to die',
+    'I tried to kill myself last year and the thoughts are back',
+    'I cut myself last week',
+  ])('is a hit: "%s"', (text) => {
+    expect(hits(text)).toBe(true);
+  });
 });
 
 describe('the result', () => {

@@ -36,7 +36,15 @@ export type RiskScreen = { isHit: boolean; category: RiskCategory | null; catego
  * marker of imminent risk on the C-SSRS, then active suicidal thoughts, then acts (overdose,
  * self-harm), then the passive wish to be dead, perceived burdensomeness and hopelessness.
  */
-export const RISK_CATEGORY_ORDER: readonly RiskCategory[] = ['plan_or_preparation', 'suicidal_thoughts', 'overdose', 'self_harm', 'wish_to_die', 'burden', 'hopelessness'];
+export const RISK_CATEGORY_ORDER: readonly RiskCategory[] = [
+  'plan_or_preparation',
+  'suicidal_thoughts',
+  'overdose',
+  'self_harm',
+  'wish_to_die',
+  'burden',
+  'hopelessness',
+];
 
 const RULE_PATTERNS = RISK_CATEGORY_ORDER.map((category) => ({ category, patterns: RULES[category].map(compilePattern) }));
 
@@ -80,7 +88,8 @@ function isNegated(tokens: Token[], start: number, end: number): boolean {
   return findMatches(NEGATED_AFTER, tokens.slice(end, end + 2)).some((m) => m.start === 0);
 }
 
-const isThirdPersonVerb = (token: Token) => token.isVerb && token.normal !== token.lemma && (token.normal === `${token.lemma}s` || token.normal === `${token.lemma}es`);
+const isThirdPersonVerb = (token: Token) =>
+  token.isVerb && token.normal !== token.lemma && (token.normal === `${token.lemma}s` || token.normal === `${token.lemma}es`);
 
 function isAboutSomeoneElse(tokens: Token[], start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (FIRST_PERSON.has(tokens[i]!.normal)) return false;
@@ -102,7 +111,6 @@ function isResolved(sentence: Token[], start: number, end: number): boolean {
   while (last < sentence.length && !sentence[last]!.isPunctuation) last++;
   return matchesAny(RESOLVED, sentence.slice(first, last)) && !matchesAny(RELAPSED, sentence);
 }
-
 
 /** Screens free text for risk language. Pure and synchronous; nothing of the text is kept. */
 export function screenRiskLanguage(text: string): RiskScreen {

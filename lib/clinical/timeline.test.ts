@@ -20,11 +20,21 @@ describe('timeline', () => {
     expect(personalBaseline(few, to)).toBeNull();
     const enough = Array.from({ length: 20 }, (_, i) => ({ localDate: day(30 + i), mood: i % 2 ? 5 : 7 }));
     const recent = Array.from({ length: 7 }, (_, i) => ({ localDate: day(i), mood: 1 }));
-    expect(personalBaseline([...enough, ...recent], to)).toMatchObject({ mean: 6, low: 5, high: 7, loggedDays: 20, from: day(62), to: day(7) });
+    expect(personalBaseline([...enough, ...recent], to)).toMatchObject({
+      mean: 6,
+      low: 5,
+      high: 7,
+      loggedDays: 20,
+      from: day(62),
+      to: day(7),
+    });
   });
 
   it('draws daily means, the 7-day mean, questionnaires, signals and sessions, and says so in words', () => {
-    const checkIns = [0, 1, 2, 3].flatMap((n) => [{ localDate: day(n), mood: 4 }, { localDate: day(n), mood: 6 }]);
+    const checkIns = [0, 1, 2, 3].flatMap((n) => [
+      { localDate: day(n), mood: 4 },
+      { localDate: day(n), mood: 6 },
+    ]);
     const t = buildTimeline({
       range: '30',
       to,
@@ -59,7 +69,9 @@ describe('timeline', () => {
 
   it('marks risk answers and shades silences of a week or more, and says both in words', () => {
     // Logged on days 29–20 and 12–0 before today: 7 silent days (19–13).
-    const checkIns = [...Array.from({ length: 10 }, (_, i) => day(20 + i)), ...Array.from({ length: 13 }, (_, i) => day(i))].map((localDate) => ({ localDate, mood: 10 }));
+    const checkIns = [...Array.from({ length: 10 }, (_, i) => day(20 + i)), ...Array.from({ length: 13 }, (_, i) => day(i))].map(
+      (localDate) => ({ localDate, mood: 10 }),
+    );
     const t = buildTimeline({
       range: '30',
       to,

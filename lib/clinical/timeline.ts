@@ -19,7 +19,11 @@ export function parseRange(value: string | string[] | undefined): TimelineRange 
  * days, at least 14 logged days), the same figure the caseload and the brief show. The band is its
  * mean ± one standard deviation of the daily means.
  */
-export const BASELINE = { recentDays: USUAL_MOOD.recentDays, days: USUAL_MOOD.baselineDays, minLoggedDays: USUAL_MOOD.minBaselineDays } as const;
+export const BASELINE = {
+  recentDays: USUAL_MOOD.recentDays,
+  days: USUAL_MOOD.baselineDays,
+  minLoggedDays: USUAL_MOOD.minBaselineDays,
+} as const;
 
 export type TimelineCheckIn = { localDate: string; mood: number };
 export type TimelineMeasure = { id: string; instrument: Instrument; total: number; localDate: string };
@@ -75,7 +79,14 @@ export function rangeStart(range: TimelineRange, to: string, earliest: string | 
 export function personalBaseline(checkIns: readonly TimelineCheckIn[], to: string): Baseline | null {
   const usual = usualMood(dailyMoodMeans(checkIns), to).usual;
   if (!usual) return null;
-  return { mean: round1(usual.mean), low: round1(usual.low), high: round1(usual.high), from: usual.from, to: usual.to, loggedDays: usual.loggedDays };
+  return {
+    mean: round1(usual.mean),
+    low: round1(usual.low),
+    high: round1(usual.high),
+    from: usual.from,
+    to: usual.to,
+    loggedDays: usual.loggedDays,
+  };
 }
 
 export function buildTimeline(input: {
@@ -101,7 +112,12 @@ export function buildTimeline(input: {
       const week = datesBetween(addDays(d, -6), d).flatMap((x) => (daily.has(x) ? [daily.get(x) as number] : []));
       return week.length >= ROLLING_MIN_DAYS ? round1(mean(week)) : null;
     });
-    mood = { daily: values, rollingMean, loggedDays: values.filter((v) => v !== null).length, baseline: personalBaseline(input.checkIns, to) };
+    mood = {
+      daily: values,
+      rollingMean,
+      loggedDays: values.filter((v) => v !== null).length,
+      baseline: personalBaseline(input.checkIns, to),
+    };
   }
 
   let measures: TimelineData['measures'] = null;
@@ -117,7 +133,12 @@ export function buildTimeline(input: {
   const overlaps = (i: TimelineInsight) => i.windowEnd >= from && i.windowStart <= to;
   const windows = input.insights
     .filter((i) => WINDOW_KINDS.has(i.kind) && overlaps(i))
-    .map((i) => ({ insightId: i.id, label: kindLabels[i.kind] ?? i.kind, start: i.windowStart < from ? from : i.windowStart, end: i.windowEnd > to ? to : i.windowEnd }));
+    .map((i) => ({
+      insightId: i.id,
+      label: kindLabels[i.kind] ?? i.kind,
+      start: i.windowStart < from ? from : i.windowStart,
+      end: i.windowEnd > to ? to : i.windowEnd,
+    }));
   const changePoints = input.insights
     .filter((i) => CHANGE_KINDS.has(i.kind) && inRange(i.windowStart))
     .map((i) => ({ insightId: i.id, label: `${kindLabels[i.kind] ?? i.kind} begins`, date: i.windowStart }));
@@ -132,7 +153,9 @@ export function buildTimeline(input: {
 const ITEM9_ANSWERS = ['not at all', 'several days', 'more than half the days', 'nearly every day'];
 
 function riskLabel(r: TimelineRiskAnswer): string {
-  return r.kind === 'item9' ? `PHQ-9 item 9 answered "${ITEM9_ANSWERS[r.answer ?? 0]}" (${r.answer ?? 0} of 3)` : 'Risk language in what they wrote';
+  return r.kind === 'item9'
+    ? `PHQ-9 item 9 answered "${ITEM9_ANSWERS[r.answer ?? 0]}" (${r.answer ?? 0} of 3)`
+    : 'Risk language in what they wrote';
 }
 
 /** Runs of days in range with no check-in that reach "not logging". */
@@ -189,6 +212,9 @@ export function timelineSummary(data: Omit<TimelineData, 'summary'>): string {
   for (const g of data.silentGaps ?? []) parts.push(`No check-in for ${g.days} days: ${g.start} to ${g.end}.`);
   for (const c of data.changePoints) parts.push(`${c.label} on ${c.date}.`);
   for (const w of data.windows) parts.push(`${w.label}: ${w.start} to ${w.end}.`);
-  if (data.sessions.length > 0) parts.push(`${data.sessions.length === 1 ? '1 session' : `${data.sessions.length} sessions`}: ${data.sessions.map((s) => s.sessionDate).join(', ')}.`);
+  if (data.sessions.length > 0)
+    parts.push(
+      `${data.sessions.length === 1 ? '1 session' : `${data.sessions.length} sessions`}: ${data.sessions.map((s) => s.sessionDate).join(', ')}.`,
+    );
   return parts.join(' ');
 }

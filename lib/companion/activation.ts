@@ -38,7 +38,7 @@ export function suggestedReminderTime(when: string): string | null {
   const pad = (n: number) => String(n).padStart(2, '0');
   const twelve = /\b(1[0-2]|0?[1-9])(?:[:.]([0-5][0-9]))?\s*(am|pm|a\.m\.|p\.m\.)/.exec(text);
   if (twelve) {
-    const hour = Number(twelve[1]) % 12 + (twelve[3]!.startsWith('p') ? 12 : 0);
+    const hour = (Number(twelve[1]) % 12) + (twelve[3]!.startsWith('p') ? 12 : 0);
     return `${pad(hour)}:${twelve[2] ?? '00'}`;
   }
   const clock = /\b([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])\b/.exec(text);

@@ -26,7 +26,15 @@ export function parseCorpus(text: string): CorpusConversation[] {
     if (line.startsWith('@ ')) {
       const setting = line.slice(2).trim();
       if (setting === 'after-dip') conversation.context = { ...conversation.context, afterDip: true };
-      else if (setting.startsWith('tags:')) conversation.context = { ...conversation.context, betterDayTags: setting.slice(5).split(',').map((t) => t.trim()).filter(Boolean) };
+      else if (setting.startsWith('tags:'))
+        conversation.context = {
+          ...conversation.context,
+          betterDayTags: setting
+            .slice(5)
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        };
       else throw new Error(`${where}: unknown setting "${setting}"`);
       return;
     }

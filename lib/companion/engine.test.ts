@@ -12,11 +12,32 @@ describe('the companion engine', () => {
   });
 
   it('walks a thought record through every step and saves it as a structured entry', () => {
-    const turns = runConversation(['thought record please', 'Boss criticised my report', "I'm useless", 'ashamed, 80', 'nobody said anything', 'I got good feedback last month', 'one mistake does not make me useless', '40'], ctx);
+    const turns = runConversation(
+      [
+        'thought record please',
+        'Boss criticised my report',
+        "I'm useless",
+        'ashamed, 80',
+        'nobody said anything',
+        'I got good feedback last month',
+        'one mistake does not make me useless',
+        '40',
+      ],
+      ctx,
+    );
     expect(turns.every((t) => t.reply.kind === 'thought_record')).toBe(true);
     expect(turns.at(-1)?.saved).toEqual({
       kind: 'thought_record',
-      record: { situation: 'Boss criticised my report', thought: "I'm useless", feeling: 'ashamed', intensityBefore: 80, evidenceFor: 'nobody said anything', evidenceAgainst: 'I got good feedback last month', balancedThought: 'one mistake does not make me useless', intensityAfter: 40 },
+      record: {
+        situation: 'Boss criticised my report',
+        thought: "I'm useless",
+        feeling: 'ashamed',
+        intensityBefore: 80,
+        evidenceFor: 'nobody said anything',
+        evidenceAgainst: 'I got good feedback last month',
+        balancedThought: 'one mistake does not make me useless',
+        intensityAfter: 40,
+      },
     });
   });
 
@@ -27,15 +48,17 @@ describe('the companion engine', () => {
   });
 
   it('stops any flow at risk words, holds the crisis reply, and resumes only when the client chooses', () => {
-    expect(kinds(['I need grounding', 'chair, desk, lamp', "I've been saving up my pills", 'ok', 'whatever', "I'm safe now, can we keep talking", 'just tired'])).toEqual([
-      'grounding',
-      'grounding',
-      'crisis',
-      'crisis',
-      'crisis',
-      'other',
-      'reflection',
-    ]);
+    expect(
+      kinds([
+        'I need grounding',
+        'chair, desk, lamp',
+        "I've been saving up my pills",
+        'ok',
+        'whatever',
+        "I'm safe now, can we keep talking",
+        'just tired',
+      ]),
+    ).toEqual(['grounding', 'grounding', 'crisis', 'crisis', 'crisis', 'other', 'reflection']);
   });
 
   it('does not treat idioms as risk', () => {
@@ -57,13 +80,18 @@ describe('the companion engine', () => {
   });
 
   it('picks behavioural activation from the client’s own better-day tags, or says when there are none', () => {
-    expect(runConversation(['I need something small to do'], { betterDayTags: ['walk', 'friends'], afterDip: false })[0]?.reply.text).toMatch(/walk, friends/);
+    expect(
+      runConversation(['I need something small to do'], { betterDayTags: ['walk', 'friends'], afterDip: false })[0]?.reply.text,
+    ).toMatch(/walk, friends/);
     expect(runConversation(['I need something small to do'], ctx)[0]?.reply.text).toMatch(/don't show yet/);
   });
 
   it('offers a reminder for the small thing chosen, for one turn, and only explains it when asked', () => {
     const context = { betterDayTags: ['walk', 'friends'], afterDip: false };
-    const turns = runConversation(['I need something small to do', 'a walk by the river', 'around 5.30pm', 'yes please', 'thanks'], context);
+    const turns = runConversation(
+      ['I need something small to do', 'a walk by the river', 'around 5.30pm', 'yes please', 'thanks'],
+      context,
+    );
     expect(turns.map((t) => t.reply.kind)).toEqual(['activation', 'activation', 'activation', 'activation', 'reflection']);
     expect(turns[1]?.state.reminderOffer ?? null).toBeNull();
     expect(turns[2]?.reply.text).toMatch(/a reminder would help.*Nothing is sent unless you set it/);

@@ -63,7 +63,15 @@ export type Turn = { reply: Reply; state: CompanionState; risk: RiskScreen; save
 
 export const MESSAGE_MAX_CHARS = 2000;
 
-const initialState = (): CompanionState => ({ turn: 0, flow: 'open', step: 0, reflections: 0, suggested: null, lastFeeling: null, draft: {} });
+const initialState = (): CompanionState => ({
+  turn: 0,
+  flow: 'open',
+  step: 0,
+  reflections: 0,
+  suggested: null,
+  lastFeeling: null,
+  draft: {},
+});
 
 /** The companion's first words: who it is (plainly automated) and an open question. */
 export function startConversation(context: CompanionContext, seed = ''): { state: CompanionState; reply: Reply } {
@@ -98,10 +106,19 @@ const EXERCISE_INTENTS: Partial<Record<Intent, Exercise>> = {
 
 const clip = (text: string) => text.trim().replace(/\s+/g, ' ');
 // "anxious, 80" is kept as the feeling "anxious" and the intensity 80.
-const feelingWords = (text: string) => text.replace(/\b\d{1,3}\s*%?(?:\s*\/\s*100)?/g, '').replace(/[\s,;:.()-]+$/, '').trim() || text;
+const feelingWords = (text: string) =>
+  text
+    .replace(/\b\d{1,3}\s*%?(?:\s*\/\s*100)?/g, '')
+    .replace(/[\s,;:.()-]+$/, '')
+    .trim() || text;
 const percent = (n: number | null) => (n !== null && n >= 0 && n <= 100 ? n : null);
 
-function startExercise(exercise: Exercise, base: CompanionState, context: CompanionContext, seed: string): Turn['reply'] & { state: CompanionState } {
+function startExercise(
+  exercise: Exercise,
+  base: CompanionState,
+  context: CompanionContext,
+  seed: string,
+): Turn['reply'] & { state: CompanionState } {
   const state: CompanionState = { ...base, flow: 'open', step: 0, reflections: 0, suggested: null, draft: {} };
   switch (exercise) {
     case 'breathing':
@@ -139,9 +156,17 @@ function currentPrompt(state: CompanionState): string | null {
   }
 }
 
-function continueFlow(state: CompanionState, message: string, number: number | null): { reply: Reply; state: CompanionState; saved: Saved | null } {
+function continueFlow(
+  state: CompanionState,
+  message: string,
+  number: number | null,
+): { reply: Reply; state: CompanionState; saved: Saved | null } {
   const text = clip(message);
-  const done = (reply: Reply, saved: Saved | null = null) => ({ reply, state: { ...state, flow: 'open' as const, step: 0, draft: {} }, saved });
+  const done = (reply: Reply, saved: Saved | null = null) => ({
+    reply,
+    state: { ...state, flow: 'open' as const, step: 0, draft: {} },
+    saved,
+  });
   const next = (reply: Reply, draft = state.draft) => ({ reply, state: { ...state, step: state.step + 1, draft }, saved: null });
   const d = state.draft;
   const tr = W.THOUGHT_RECORD;
@@ -160,9 +185,16 @@ function continueFlow(state: CompanionState, message: string, number: number | n
           return next({ kind: 'thought_record', text: tr.feeling }, { ...d, thought: text });
         case 3:
           if (percent(number) === null && d.feeling === undefined) {
-            return { reply: { kind: 'thought_record', text: tr.intensityAgain }, state: { ...state, draft: { ...d, feeling: feelingWords(text) } }, saved: null };
+            return {
+              reply: { kind: 'thought_record', text: tr.intensityAgain },
+              state: { ...state, draft: { ...d, feeling: feelingWords(text) } },
+              saved: null,
+            };
           }
-          return next({ kind: 'thought_record', text: tr.evidenceFor }, { ...d, feeling: d.feeling ?? feelingWords(text), intensityBefore: percent(number) });
+          return next(
+            { kind: 'thought_record', text: tr.evidenceFor },
+            { ...d, feeling: d.feeling ?? feelingWords(text), intensityBefore: percent(number) },
+          );
         case 4:
           return next({ kind: 'thought_record', text: tr.evidenceAgainst }, { ...d, evidenceFor: text });
         case 5:
@@ -187,7 +219,10 @@ function continueFlow(state: CompanionState, message: string, number: number | n
       if (state.step === 1) return next({ kind: 'activation', text: W.ACTIVATION.when(text) }, { activity: text });
       const activity = d.activity ?? 'that';
       const finished = done({ kind: 'activation', text: W.ACTIVATION.done(activity, text) });
-      return { ...finished, state: { ...finished.state, reminderOffer: { activity, suggestedTime: suggestedReminderTime(text), turn: state.turn } } };
+      return {
+        ...finished,
+        state: { ...finished.state, reminderOffer: { activity, suggestedTime: suggestedReminderTime(text), turn: state.turn } },
+      };
     }
     case 'session_note':
       return done({ kind: 'other', text: W.SESSION_NOTE.saved }, { kind: 'session_note', text });
@@ -201,10 +236,14 @@ function reflect(state: CompanionState, feeling: Feeling | null, seed: string): 
   const reflections = state.reflections + 1;
   const named = feeling ?? state.lastFeeling;
   const base = `${W.pick(lines.name, `${seed}:name`)} ${W.pick(lines.ask, `${seed}:ask`)}`;
-  if (reflections < REFLECTIONS_BEFORE_SUGGESTING) return { reply: { kind: 'reflection', text: base }, state: { ...state, reflections, lastFeeling: named } };
+  if (reflections < REFLECTIONS_BEFORE_SUGGESTING)
+    return { reply: { kind: 'reflection', text: base }, state: { ...state, reflections, lastFeeling: named } };
   const suggested = SUGGESTION_FOR[named ?? 'unnamed'];
   const offer = suggested === 'body_scan' ? W.SUGGEST.grounding : W.SUGGEST[suggested];
-  return { reply: { kind: 'reflection', text: `${W.pick(lines.name, `${seed}:name`)} ${offer}` }, state: { ...state, reflections: 0, suggested, lastFeeling: named } };
+  return {
+    reply: { kind: 'reflection', text: `${W.pick(lines.name, `${seed}:name`)} ${offer}` },
+    state: { ...state, reflections: 0, suggested, lastFeeling: named },
+  };
 }
 
 /**
@@ -219,25 +258,43 @@ export function respond(previous: CompanionState, message: string, context: Comp
   const seed = `${state.turn}:${message}`;
   const risk = screenRiskLanguage(message);
   if (risk.isHit) {
-    return { reply: { kind: 'crisis', text: W.pick(W.CRISIS, seed) }, state: { ...initialState(), turn: state.turn, flow: 'crisis' }, risk, saved: null };
+    return {
+      reply: { kind: 'crisis', text: W.pick(W.CRISIS, seed) },
+      state: { ...initialState(), turn: state.turn, flow: 'crisis' },
+      risk,
+      saved: null,
+    };
   }
   const heard = understand(message);
   const turn = (reply: Reply, next: CompanionState, saved: Saved | null = null): Turn => ({ reply, state: next, risk, saved });
 
   if (state.flow === 'crisis') {
-    if (heard.intent === 'continue') return turn({ kind: 'other', text: `${W.CRISIS_RESUME} ${W.MENU}` }, { ...state, flow: 'open', step: 0 });
+    if (heard.intent === 'continue')
+      return turn({ kind: 'other', text: `${W.CRISIS_RESUME} ${W.MENU}` }, { ...state, flow: 'open', step: 0 });
     return turn({ kind: 'crisis', text: W.pick(W.CRISIS_HOLD, seed) }, state);
   }
 
-  if (offer && heard.intent === 'yes') return turn({ kind: 'activation', text: W.ACTIVATION.reminderHow }, { ...state, reminderOffer: offer });
+  if (offer && heard.intent === 'yes')
+    return turn({ kind: 'activation', text: W.ACTIVATION.reminderHow }, { ...state, reminderOffer: offer });
   if (offer && heard.intent === 'no') return turn({ kind: 'other', text: `${W.ACTIVATION.noReminder} ${W.MENU}` }, state);
 
-  const aside = heard.intent === 'ask_diagnosis' ? W.FENCE.diagnosis : heard.intent === 'ask_medication' ? W.FENCE.medication : heard.intent === 'ask_human' ? W.FENCE.human : null;
+  const aside =
+    heard.intent === 'ask_diagnosis'
+      ? W.FENCE.diagnosis
+      : heard.intent === 'ask_medication'
+        ? W.FENCE.medication
+        : heard.intent === 'ask_human'
+          ? W.FENCE.human
+          : null;
   if (aside) {
     const prompt = currentPrompt(state);
     return turn({ kind: 'other', text: prompt ? `${aside} ${prompt}` : aside }, state);
   }
-  if (heard.intent === 'stop') return turn({ kind: 'other', text: W.pick(W.GOODBYE, seed) }, { ...state, flow: 'open', step: 0, reflections: 0, suggested: null, draft: {} });
+  if (heard.intent === 'stop')
+    return turn(
+      { kind: 'other', text: W.pick(W.GOODBYE, seed) },
+      { ...state, flow: 'open', step: 0, reflections: 0, suggested: null, draft: {} },
+    );
 
   const asked = heard.intent ? EXERCISE_INTENTS[heard.intent] : undefined;
   const isSwitching = asked !== undefined && asked !== state.flow && heard.isRequest;
@@ -253,8 +310,10 @@ export function respond(previous: CompanionState, message: string, context: Comp
     const { state: next, ...reply } = startExercise(state.suggested, state, context, seed);
     return turn(reply, next);
   }
-  if (heard.intent === 'ask_advice') return turn({ kind: 'other', text: W.FENCE.advice }, { ...state, reflections: 0, suggested: 'thought_record' });
-  if (state.suggested && heard.intent === 'no') return turn({ kind: 'other', text: `That's fine. ${W.MENU}` }, { ...state, suggested: null, reflections: 0 });
+  if (heard.intent === 'ask_advice')
+    return turn({ kind: 'other', text: W.FENCE.advice }, { ...state, reflections: 0, suggested: 'thought_record' });
+  if (state.suggested && heard.intent === 'no')
+    return turn({ kind: 'other', text: `That's fine. ${W.MENU}` }, { ...state, suggested: null, reflections: 0 });
   const reflection = reflect({ ...state, suggested: null }, heard.feeling, seed);
   return turn(reflection.reply, reflection.state);
 }

@@ -10,19 +10,26 @@ export type FenceHit = 'risk' | 'diagnosis' | 'medication' | 'promise';
 
 const CONDITIONS = String.raw`(depress\w*|anxiety disorder|disorder|ptsd|adhd|bipolar|ocd|autis\w*|borderline|psychosis|schizo\w*|burnout|panic disorder|an illness|a condition)`;
 const DIAGNOSIS = [
-  new RegExp(String.raw`\byou(?:'re| are)? (?:probably |likely |might |may |could |clearly |definitely )?(?:have|having|suffer\w* from|show\w* signs of|dealing with|be) [^.?!]{0,30}\b${CONDITIONS}`, 'i'),
+  new RegExp(
+    String.raw`\byou(?:'re| are)? (?:probably |likely |might |may |could |clearly |definitely )?(?:have|having|suffer\w* from|show\w* signs of|dealing with|be) [^.?!]{0,30}\b${CONDITIONS}`,
+    'i',
+  ),
   new RegExp(String.raw`\b(?:sounds|looks|seems) like (?:you have |you're |clinical |a )?[^.?!]{0,15}\b${CONDITIONS}`, 'i'),
   new RegExp(String.raw`\bthis (?:is|could be|might be) ${CONDITIONS}`, 'i'),
   /\b(?:i(?:'d| would) diagnose|my diagnosis|you meet the criteria)\b/i,
 ];
 const DRUGS = String.raw`(mg|milligrams?|doses?|dosage|medication|medicine|meds|pills?|tablets?|antidepressants?|ssris?|sertraline|fluoxetine|citalopram|escitalopram|prozac|zoloft|xanax|diazepam|valium|lorazepam|melatonin|ibuprofen|paracetamol|sleeping pills?)`;
 const MEDICATION = [
-  new RegExp(String.raw`\b(?:take|taking|try|trying|increase|decrease|reduce|double|halve|skip|stop(?:ping)? taking|come off|start(?:ing)?|switch(?:ing)? to)\b[^.?!]{0,30}\b${DRUGS}\b`, 'i'),
+  new RegExp(
+    String.raw`\b(?:take|taking|try|trying|increase|decrease|reduce|double|halve|skip|stop(?:ping)? taking|come off|start(?:ing)?|switch(?:ing)? to)\b[^.?!]{0,30}\b${DRUGS}\b`,
+    'i',
+  ),
   new RegExp(String.raw`\b${DRUGS}\b[^.?!]{0,20}\b(?:would|will|should|could|might) (?:help|work|fix)`, 'i'),
 ];
 // The risk screen reads the client's own words and sets aside what is said of someone else ("you
 // want to die"); a reply must not raise the subject at all, whoever it speaks of.
-const RISK_TALK = /\b(?:suicid\w*|kill (?:yourself|myself|themselves)|self[- ]?harm\w*|overdos\w*|(?:want|wants|wanted|wish) to die|end (?:your|my|their) life|hurt(?:ing)? (?:yourself|myself)|cut(?:ting)? (?:yourself|myself))\b/i;
+const RISK_TALK =
+  /\b(?:suicid\w*|kill (?:yourself|myself|themselves)|self[- ]?harm\w*|overdos\w*|(?:want|wants|wanted|wish) to die|end (?:your|my|their) life|hurt(?:ing)? (?:yourself|myself)|cut(?:ting)? (?:yourself|myself))\b/i;
 
 const PROMISES = [
   /\bi promise\b/i,

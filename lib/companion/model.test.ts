@@ -10,11 +10,12 @@ const received: unknown[] = [];
 let server: Server;
 let url = '';
 
-const body = (req: IncomingMessage) => new Promise<string>((resolve) => {
-  let data = '';
-  req.on('data', (c) => (data += c));
-  req.on('end', () => resolve(data));
-});
+const body = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => resolve(data));
+  });
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {

@@ -21,7 +21,11 @@ export function pick(lines: Lines, seed: string): string {
 export const INTRO =
   "Hi, I'm Tandem's companion: an automated program, not a person and not your therapist. I'm here to help you put things into words between sessions.";
 
-export const OPENING: Lines = ["What's on your mind right now?", 'How are you doing, right at this moment?', 'What would you like to talk through?'];
+export const OPENING: Lines = [
+  "What's on your mind right now?",
+  'How are you doing, right at this moment?',
+  'What would you like to talk through?',
+];
 
 export const OPENING_AFTER_DIP: Lines = [
   'Your last few days looked harder than your usual. What has been going on?',
@@ -33,8 +37,16 @@ export const MENU =
 
 export const REFLECTIONS: Record<Feeling | 'unnamed', { name: Lines; ask: Lines }> = {
   anxious: {
-    name: ['It sounds like worry has a real grip on you right now.', 'That sounds anxious and unsettling.', 'It sounds like your mind is racing ahead of you.'],
-    ask: ['What feels most pressing about it?', 'What is the worry telling you might happen?', 'Where do you notice it most: in your thoughts or in your body?'],
+    name: [
+      'It sounds like worry has a real grip on you right now.',
+      'That sounds anxious and unsettling.',
+      'It sounds like your mind is racing ahead of you.',
+    ],
+    ask: [
+      'What feels most pressing about it?',
+      'What is the worry telling you might happen?',
+      'Where do you notice it most: in your thoughts or in your body?',
+    ],
   },
   low: {
     name: ['That sounds really heavy.', 'It sounds like today has been a hard one.', 'It sounds like you are feeling low.'],
@@ -49,15 +61,27 @@ export const REFLECTIONS: Record<Feeling | 'unnamed', { name: Lines; ask: Lines 
     ask: ['Who, if anyone, has felt close lately?', 'When do you feel it most?', 'What kind of company would you want right now?'],
   },
   overwhelmed: {
-    name: ['It sounds like there is too much landing on you at once.', 'That sounds overwhelming.', 'It sounds like the pressure is piling up.'],
-    ask: ['Which part feels biggest right now?', 'If you could put one thing down for today, what would it be?', 'What is taking most of your energy?'],
+    name: [
+      'It sounds like there is too much landing on you at once.',
+      'That sounds overwhelming.',
+      'It sounds like the pressure is piling up.',
+    ],
+    ask: [
+      'Which part feels biggest right now?',
+      'If you could put one thing down for today, what would it be?',
+      'What is taking most of your energy?',
+    ],
   },
   tired: {
     name: ['It sounds like you are running on empty.', 'That sounds exhausting.', 'It sounds like you are worn out.'],
     ask: ['What has been draining you?', 'How have you been sleeping?', 'What would rest look like today?'],
   },
   ashamed: {
-    name: ['It sounds like you are being hard on yourself.', 'That sounds painful to carry.', 'It sounds like you feel you let yourself down.'],
+    name: [
+      'It sounds like you are being hard on yourself.',
+      'That sounds painful to carry.',
+      'It sounds like you feel you let yourself down.',
+    ],
     ask: ['What happened?', 'What would you say to a friend who told you this?', 'What is the harshest thing your mind is saying?'],
   },
   hurt: {
@@ -65,7 +89,11 @@ export const REFLECTIONS: Record<Feeling | 'unnamed', { name: Lines; ask: Lines 
     ask: ['What hurt most about it?', 'How have you been since it happened?', 'What did you need in that moment?'],
   },
   empty: {
-    name: ['It sounds like things feel flat and empty.', 'That sounds numb and hard to describe.', 'It sounds like it is hard to feel much right now.'],
+    name: [
+      'It sounds like things feel flat and empty.',
+      'That sounds numb and hard to describe.',
+      'It sounds like it is hard to feel much right now.',
+    ],
     ask: ['How long has it felt like this?', 'Is there anything, even small, that still reaches you?', 'What is a day like at the moment?'],
   },
   better: {
@@ -104,11 +132,13 @@ export const FENCE = {
     "I can't help with questions about medication or doses. Please ask your doctor, your pharmacist or whoever prescribes it; your therapist can help you think about what to ask.",
   human:
     "I'm Tandem's companion: an automated program, not a person and not your therapist. Your therapist does not see this conversation unless you share it. If your words suggest you may be in danger, your care team is told that, not your words.",
-  advice:
-    "I can't tell you what to do, but we could look at it together. Would it help to write the thought down step by step?",
+  advice: "I can't tell you what to do, but we could look at it together. Would it help to write the thought down step by step?",
 } as const;
 
-export const GOODBYE: Lines = ['Thank you for talking. Take care of yourself, and come back whenever you like.', "Okay. I'm here whenever you want to talk again. Be gentle with yourself."];
+export const GOODBYE: Lines = [
+  'Thank you for talking. Take care of yourself, and come back whenever you like.',
+  "Okay. I'm here whenever you want to talk again. Be gentle with yourself.",
+];
 
 export const GROUNDING_STEPS: Lines = [
   "Let's ground ourselves in the room. Look around and name five things you can see. Type them, or just notice them and tell me when you're done.",
@@ -148,7 +178,8 @@ export const ACTIVATION = {
     `Looking at your check-ins, on your better days you often logged: ${tags.join(', ')}. Could a small piece of one of those fit into today? Pick one, or tell me something else small.`,
   noHistory:
     "Your check-ins don't show yet which things go with your better days. Small things can still help: a 10-minute walk, a shower, messaging one person, some fresh air. Which could you do today?",
-  when: (choice: string) => `${choice.charAt(0).toUpperCase()}${choice.slice(1)} sounds doable. When today could you do it? A rough time is enough.`,
+  when: (choice: string) =>
+    `${choice.charAt(0).toUpperCase()}${choice.slice(1)} sounds doable. When today could you do it? A rough time is enough.`,
   done: (choice: string, when: string) =>
     `Good: ${choice}, ${when}. Keep it small; doing part of it still counts. If a reminder would help, choose later today or tomorrow and a time just below. Nothing is sent unless you set it.`,
   reminderHow:

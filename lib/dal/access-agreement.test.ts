@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows, schema } from '@/db';
-import { addCheckIn, addJournalEntry, addMeasureResponse, assign, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
+import {
+  addCheckIn,
+  addJournalEntry,
+  addMeasureResponse,
+  assign,
+  createClinicWithClient,
+  createPerson,
+  grant,
+} from '@/lib/testing/factories';
 import { canReadClientScope, type Scope } from './access';
 import { withActor, type Actor } from './context';
 
@@ -35,8 +43,11 @@ async function worldWith(state: ConsentState): Promise<World> {
   await addCheckIn(w.client, '2026-11-20', 5);
   await addMeasureResponse(w.client, 'phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0], '2026-11-20');
   await addJournalEntry(w.client, '2026-11-20');
-  await getDatabase().insert(schema.companionItems).values({ clinicId: w.clinicId, clientId: w.client.userId, kind: 'thought_record', ciphertext: 'test-ciphertext' });
-  if (state !== 'never') for (const scope of Object.keys(SCOPE_TABLES) as Scope[]) await grant(w.client, w.therapist, scope, grantTimes[state]());
+  await getDatabase()
+    .insert(schema.companionItems)
+    .values({ clinicId: w.clinicId, clientId: w.client.userId, kind: 'thought_record', ciphertext: 'test-ciphertext' });
+  if (state !== 'never')
+    for (const scope of Object.keys(SCOPE_TABLES) as Scope[]) await grant(w.client, w.therapist, scope, grantTimes[state]());
 
   const colleague = await createPerson(w.clinicId, 'therapist');
   const otherClient = await createPerson(w.clinicId, 'client');
@@ -57,7 +68,10 @@ async function worldWith(state: ConsentState): Promise<World> {
 
 async function rowsVisible(actor: Actor, table: string, clientId: string): Promise<number> {
   return withActor(actor, async (tx) => {
-    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)} where client_id = ${clientId}`);
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${sql.identifier(table)} where client_id = ${clientId}`,
+    );
     return row?.n ?? 0;
   });
 }
@@ -82,7 +96,12 @@ describe('the access predicates and the row-level security policies agree', () =
         // The rule itself: the client always, the assigned therapist only while the scope is shared.
         expect(verdicts['the client']?.dal).toBe(true);
         expect(verdicts['the assigned therapist']?.dal).toBe(state === 'live');
-        for (const role of ['a colleague not assigned', 'the clinic admin', 'another client of the therapist', 'a therapist of another clinic']) {
+        for (const role of [
+          'a colleague not assigned',
+          'the clinic admin',
+          'another client of the therapist',
+          'a therapist of another clinic',
+        ]) {
           expect(verdicts[role]?.dal, role).toBe(false);
         }
       });

@@ -62,10 +62,7 @@ export async function listTherapistsOfClient(tx: Transaction, clientId: string) 
 
 /** A grant is live when it is neither revoked nor past its end date. */
 export function liveGrant(now: Date) {
-  return and(
-    isNull(schema.consentGrants.revokedAt),
-    or(isNull(schema.consentGrants.expiresAt), gt(schema.consentGrants.expiresAt, now)),
-  );
+  return and(isNull(schema.consentGrants.revokedAt), or(isNull(schema.consentGrants.expiresAt), gt(schema.consentGrants.expiresAt, now)));
 }
 
 /**

@@ -43,18 +43,33 @@ const settings = {
 describe('invitations', () => {
   it('invite a therapist who accepts once, then signs in; the link cannot be used again', async () => {
     const { admin } = await createClinicWithClient();
-    const invitation = await createInvitation({ actor: admin, input: inviteSchema.parse({ email: ' New.Therapist@Example.com ', role: 'therapist' }) });
+    const invitation = await createInvitation({
+      actor: admin,
+      input: inviteSchema.parse({ email: ' New.Therapist@Example.com ', role: 'therapist' }),
+    });
     expect(invitation.email).toBe('new.therapist@example.com');
-    const [stored] = await queryRows<{ token_hash: string }>(getDatabase(), sql`select token_hash from invitations where id = ${invitation.invitationId}`);
+    const [stored] = await queryRows<{ token_hash: string }>(
+      getDatabase(),
+      sql`select token_hash from invitations where id = ${invitation.invitationId}`,
+    );
     expect(stored?.token_hash).not.toContain(invitation.token);
 
-    expect(await getInvitation({ token: invitation.token })).toMatchObject({ state: 'valid', role: 'therapist', email: 'new.therapist@example.com' });
-    expect(await acceptInvitation({ token: invitation.token, input: acceptance, source: TEST_SOURCE })).toEqual({ status: 'accepted', email: 'new.therapist@example.com' });
+    expect(await getInvitation({ token: invitation.token })).toMatchObject({
+      state: 'valid',
+      role: 'therapist',
+      email: 'new.therapist@example.com',
+    });
+    expect(await acceptInvitation({ token: invitation.token, input: acceptance, source: TEST_SOURCE })).toEqual({
+      status: 'accepted',
+      email: 'new.therapist@example.com',
+    });
     const signedIn = await verifyCredentials({ email: 'new.therapist@example.com', password: acceptance.password });
     expect(signedIn).toMatchObject({ clinicId: admin.clinicId, role: 'therapist', name: 'New Person' });
 
     expect(await getInvitation({ token: invitation.token })).toEqual({ state: 'used' });
-    expect(await acceptInvitation({ token: invitation.token, input: { ...acceptance, name: 'Someone else' }, source: TEST_SOURCE })).toEqual({ status: 'used' });
+    expect(
+      await acceptInvitation({ token: invitation.token, input: { ...acceptance, name: 'Someone else' }, source: TEST_SOURCE }),
+    ).toEqual({ status: 'used' });
     const [accepted] = await queryRows<{ action: string; actor_id: string }>(
       getDatabase(),
       sql`select action, actor_id from audit_events where action = 'invitation.accept' and clinic_id = ${admin.clinicId}`,
@@ -82,7 +97,10 @@ describe('invitations', () => {
     expect(await getInvitation({ token: expired.token })).toEqual({ state: 'expired' });
     expect(await acceptInvitation({ token: expired.token, input: acceptance, source: TEST_SOURCE })).toEqual({ status: 'expired' });
 
-    const revoked = await createInvitation({ actor: admin, input: inviteSchema.parse({ email: 'withdrawn@example.com', role: 'therapist' }) });
+    const revoked = await createInvitation({
+      actor: admin,
+      input: inviteSchema.parse({ email: 'withdrawn@example.com', role: 'therapist' }),
+    });
     await revokeInvitation({ actor: admin, invitationId: revoked.invitationId });
     expect(await getInvitation({ token: revoked.token })).toEqual({ state: 'revoked' });
     expect(await acceptInvitation({ token: revoked.token, input: acceptance, source: TEST_SOURCE })).toEqual({ status: 'revoked' });
@@ -110,7 +128,10 @@ describe('invitations', () => {
   it('an invitee whose email already has an account elsewhere is told so, and nothing is created', async () => {
     const a = await createClinicWithClient('A');
     const b = await createClinicWithClient('B');
-    const invitation = await createInvitation({ actor: a.admin, input: inviteSchema.parse({ email: await emailOf(b.therapist.userId), role: 'therapist' }) });
+    const invitation = await createInvitation({
+      actor: a.admin,
+      input: inviteSchema.parse({ email: await emailOf(b.therapist.userId), role: 'therapist' }),
+    });
     expect(await acceptInvitation({ token: invitation.token, input: acceptance, source: TEST_SOURCE })).toEqual({ status: 'email_taken' });
     expect(await getInvitation({ token: invitation.token })).toMatchObject({ state: 'valid' });
   });
@@ -135,7 +156,10 @@ describe('people', () => {
     await setPersonActive({ actor: admin, userId: client.userId, isActive: false });
     expect(await getSessionState(client)).toBeNull();
     expect(await verifyCredentials({ email: await emailOf(client.userId), password: TEST_PASSWORD })).toBeNull();
-    const kept = await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from check_ins where client_id = ${client.userId}`);
+    const kept = await queryRows<{ n: number }>(
+      getDatabase(),
+      sql`select count(*)::int as n from check_ins where client_id = ${client.userId}`,
+    );
     expect(kept[0]?.n).toBe(2);
     await setPersonActive({ actor: admin, userId: client.userId, isActive: true });
     expect(await verifyCredentials({ email: await emailOf(client.userId), password: TEST_PASSWORD })).not.toBeNull();
@@ -143,10 +167,14 @@ describe('people', () => {
 
   it('the clinic’s last active admin cannot be deactivated', async () => {
     const { admin, clinicId } = await createClinicWithClient();
-    await expect(setPersonActive({ actor: admin, userId: admin.userId, isActive: false })).rejects.toMatchObject({ code: 'conflict:last_admin' });
+    await expect(setPersonActive({ actor: admin, userId: admin.userId, isActive: false })).rejects.toMatchObject({
+      code: 'conflict:last_admin',
+    });
     const second = await createPerson(clinicId, 'admin');
     await setPersonActive({ actor: admin, userId: second.userId, isActive: false });
-    await expect(setPersonActive({ actor: admin, userId: admin.userId, isActive: false })).rejects.toMatchObject({ code: 'conflict:last_admin' });
+    await expect(setPersonActive({ actor: admin, userId: admin.userId, isActive: false })).rejects.toMatchObject({
+      code: 'conflict:last_admin',
+    });
     await setPersonActive({ actor: admin, userId: second.userId, isActive: true });
     await setPersonActive({ actor: admin, userId: admin.userId, isActive: false });
     expect(await getSessionState(admin)).toBeNull();
@@ -161,10 +189,15 @@ describe('caseloads', () => {
     expect(await listCheckIns({ actor: therapist, clientId: client.userId })).toHaveLength(2);
 
     const preview = await previewAssignment({ actor: admin, input: { clientIds: [client.userId], therapistId: next.userId } });
-    expect(preview.rows).toEqual([expect.objectContaining({ clientId: client.userId, isUnchanged: false, fromTherapistName: expect.any(String) })]);
+    expect(preview.rows).toEqual([
+      expect.objectContaining({ clientId: client.userId, isUnchanged: false, fromTherapistName: expect.any(String) }),
+    ]);
     expect((await listCaseload({ actor: therapist })).rows).toHaveLength(1);
 
-    expect(await assignClients({ actor: admin, input: { clientIds: [client.userId], therapistId: next.userId } })).toEqual({ changed: 1, unchanged: 0 });
+    expect(await assignClients({ actor: admin, input: { clientIds: [client.userId], therapistId: next.userId } })).toEqual({
+      changed: 1,
+      unchanged: 0,
+    });
     expect((await listCaseload({ actor: therapist })).rows).toEqual([]);
     await expect(listCheckIns({ actor: therapist, clientId: client.userId })).rejects.toThrow(TandemError);
     // Nothing carries over: the new therapist sees the client but none of their data yet.
@@ -196,8 +229,16 @@ describe('caseloads', () => {
     const { admin, clinicId, therapist, client } = await createClinicWithClient();
     const newcomers = [await createPerson(clinicId, 'client'), await createPerson(clinicId, 'client')];
     const before = await listCaseloads({ actor: admin });
-    expect(before.clients.filter((c) => !c.therapistId).map((c) => c.clientId).sort()).toEqual(newcomers.map((c) => c.userId).sort());
-    const result = await assignClients({ actor: admin, input: { clientIds: [client.userId, ...newcomers.map((c) => c.userId)], therapistId: therapist.userId } });
+    expect(
+      before.clients
+        .filter((c) => !c.therapistId)
+        .map((c) => c.clientId)
+        .sort(),
+    ).toEqual(newcomers.map((c) => c.userId).sort());
+    const result = await assignClients({
+      actor: admin,
+      input: { clientIds: [client.userId, ...newcomers.map((c) => c.userId)], therapistId: therapist.userId },
+    });
     expect(result).toEqual({ changed: 2, unchanged: 1 });
     expect((await listCaseload({ actor: therapist })).rows.length).toBe(3);
   });
@@ -217,7 +258,14 @@ describe('caseloads', () => {
 
     const caseloads = await listCaseloads({ actor: admin });
     expect(caseloads.therapists).toEqual([
-      expect.objectContaining({ therapistId: therapist.userId, capacity: 12, activeClients: 3, notLogging: 1, overdueMeasures: 0, waitingAlerts: 1 }),
+      expect.objectContaining({
+        therapistId: therapist.userId,
+        capacity: 12,
+        activeClients: 3,
+        notLogging: 1,
+        overdueMeasures: 0,
+        waitingAlerts: 1,
+      }),
     ]);
     expect(caseloads.waitingAlerts).toEqual([
       { clientId: client.userId, clientName: expect.any(String), therapistName: expect.any(String), waitingSince: expect.any(Date) },
@@ -235,7 +283,12 @@ describe('caseloads', () => {
 describe('clinic settings', () => {
   it('are saved whole and audited', async () => {
     const { admin } = await createClinicWithClient();
-    expect(await getClinicSettings({ actor: admin })).toMatchObject({ measureCadenceDays: 14, escalationHours: 24, phq9ReliableChange: 6, gad7ReliableChange: 4 });
+    expect(await getClinicSettings({ actor: admin })).toMatchObject({
+      measureCadenceDays: 14,
+      escalationHours: 24,
+      phq9ReliableChange: 6,
+      gad7ReliableChange: 4,
+    });
     await updateClinicSettings({ actor: admin, input: settings });
     expect(await getClinicSettings({ actor: admin })).toMatchObject(settings);
     const events = await listAuditEvents({ actor: admin, query: auditQuerySchema.parse({ action: 'clinic.update_settings' }) });
@@ -247,14 +300,21 @@ describe('clinic settings', () => {
     const other = await createClinicWithClient('B');
     expect(await getClinicSettings({ actor: admin })).toMatchObject({ crisisResponseTime: 'within one working day' });
     await updateClinicSettings({ actor: admin, input: settings });
-    expect(await getCrisisResources({ actor: client })).toEqual({ resources: settings.crisisResources, responseTime: 'within four working hours', notifies: 'therapist' });
+    expect(await getCrisisResources({ actor: client })).toEqual({
+      resources: settings.crisisResources,
+      responseTime: 'within four working hours',
+      notifies: 'therapist',
+    });
     expect((await getCrisisResources({ actor: other.client })).responseTime).toBe('within one working day');
   });
 
   it('refuse a blank response time in the database too, changing nothing', async () => {
     const { admin } = await createClinicWithClient();
     await expect(updateClinicSettings({ actor: admin, input: { ...settings, crisisResponseTime: '   ' } })).rejects.toThrow();
-    expect(await getClinicSettings({ actor: admin })).toMatchObject({ crisisResponseTime: 'within one working day', measureCadenceDays: 14 });
+    expect(await getClinicSettings({ actor: admin })).toMatchObject({
+      crisisResponseTime: 'within one working day',
+      measureCadenceDays: 14,
+    });
   });
 });
 
@@ -264,8 +324,13 @@ describe('audit log', () => {
     await grant(client, therapist, 'checkins');
     await listCheckIns({ actor: therapist, clientId: client.userId });
     await listCheckIns({ actor: client, clientId: client.userId });
-    const forClient = await listAuditEvents({ actor: admin, query: auditQuerySchema.parse({ client: client.userId, actor: therapist.userId }) });
-    expect(forClient.rows.map((r) => [r.action, r.subjectType, r.outcome, r.actorRole])).toEqual([['check_ins.read', 'check_ins', 'allowed', 'therapist']]);
+    const forClient = await listAuditEvents({
+      actor: admin,
+      query: auditQuerySchema.parse({ client: client.userId, actor: therapist.userId }),
+    });
+    expect(forClient.rows.map((r) => [r.action, r.subjectType, r.outcome, r.actorRole])).toEqual([
+      ['check_ins.read', 'check_ins', 'allowed', 'therapist'],
+    ]);
     const today = localDateIn('UTC');
     expect((await listAuditEvents({ actor: admin, query: auditQuerySchema.parse({ from: today, to: today }) })).total).toBeGreaterThan(0);
     expect((await listAuditEvents({ actor: admin, query: auditQuerySchema.parse({ to: '2000-01-01' }) })).total).toBe(0);
@@ -282,7 +347,11 @@ describe('audit log', () => {
     expect(await verifyAuditChain({ actor: admin })).toMatchObject({ isIntact: true, checked: 4, checkpoints: { problem: null } });
 
     await getDatabase().execute(sql`update audit_events set outcome = 'denied' where clinic_id = ${clinicId} and seq = 3`);
-    expect(await verifyAuditChain({ actor: admin })).toMatchObject({ isIntact: false, checked: 2, firstBreak: { seq: 3, reason: 'altered_event' } });
+    expect(await verifyAuditChain({ actor: admin })).toMatchObject({
+      isIntact: false,
+      checked: 2,
+      firstBreak: { seq: 3, reason: 'altered_event' },
+    });
   });
 
   it('verification finds a deleted row', async () => {
@@ -300,10 +369,22 @@ describe('what an admin can reach', () => {
     await getDatabase().execute(sql`update check_ins set note = 'MARKER-CHECKIN-NOTE' where client_id = ${client.userId}`);
     await addMeasureDaysAgo(client, 'phq9', [3, 3, 3, 3, 3, 3, 3, 3, 3], 2);
     await addAlert(client, therapist, 48);
-    await getDatabase().insert(schema.journalEntries).values({ clinicId, clientId: client.userId, localDate: '2026-11-01', ciphertext: 'MARKER-JOURNAL' });
+    await getDatabase()
+      .insert(schema.journalEntries)
+      .values({ clinicId, clientId: client.userId, localDate: '2026-11-01', ciphertext: 'MARKER-JOURNAL' });
     await getDatabase().insert(schema.insights).values({
-      clinicId, clientId: client.userId, key: 'k', kind: 'decline', scope: 'checkins', severity: 'attention', direction: 'worsening',
-      windowStart: '2026-11-01', windowEnd: '2026-11-02', summary: 'MARKER-INSIGHT', evidence: {}, engineVersion: 'test',
+      clinicId,
+      clientId: client.userId,
+      key: 'k',
+      kind: 'decline',
+      scope: 'checkins',
+      severity: 'attention',
+      direction: 'worsening',
+      windowStart: '2026-11-01',
+      windowEnd: '2026-11-02',
+      summary: 'MARKER-INSIGHT',
+      evidence: {},
+      engineVersion: 'test',
     });
 
     const outputs = [
@@ -349,7 +430,10 @@ describe('what an admin can reach', () => {
     const a = await createClinicWithClient('A');
     const b = await createClinicWithClient('B');
     await listCheckIns({ actor: b.client, clientId: b.client.userId });
-    const bInvite = await createInvitation({ actor: b.admin, input: inviteSchema.parse({ email: 'b-only@example.com', role: 'therapist' }) });
+    const bInvite = await createInvitation({
+      actor: b.admin,
+      input: inviteSchema.parse({ email: 'b-only@example.com', role: 'therapist' }),
+    });
 
     const people = await listPeople({ actor: a.admin, query: everyone });
     expect(people.rows.map((p) => p.id)).not.toContain(b.client.userId);
@@ -360,13 +444,26 @@ describe('what an admin can reach', () => {
     const log = await exportAuditEvents({ actor: a.admin, query: allEvents });
     expect(log.some((r) => r.action === 'check_ins.read')).toBe(false);
 
-    await expect(setPersonActive({ actor: a.admin, userId: b.client.userId, isActive: false })).rejects.toMatchObject({ code: 'not_found:person' });
-    await expect(revokeInvitation({ actor: a.admin, invitationId: bInvite.invitationId })).rejects.toMatchObject({ code: 'not_found:invitation' });
-    await expect(assignClients({ actor: a.admin, input: { clientIds: [b.client.userId], therapistId: a.therapist.userId } })).rejects.toMatchObject({ code: 'not_found:client' });
-    await expect(assignClients({ actor: a.admin, input: { clientIds: [a.client.userId], therapistId: b.therapist.userId } })).rejects.toMatchObject({ code: 'not_found:person' });
-    await expect(setCaseloadCapacity({ actor: a.admin, therapistId: b.therapist.userId, capacity: 3 })).rejects.toMatchObject({ code: 'not_found:person' });
+    await expect(setPersonActive({ actor: a.admin, userId: b.client.userId, isActive: false })).rejects.toMatchObject({
+      code: 'not_found:person',
+    });
+    await expect(revokeInvitation({ actor: a.admin, invitationId: bInvite.invitationId })).rejects.toMatchObject({
+      code: 'not_found:invitation',
+    });
     await expect(
-      createInvitation({ actor: a.admin, input: inviteSchema.parse({ email: 'x@example.com', role: 'client', therapistId: b.therapist.userId }) }),
+      assignClients({ actor: a.admin, input: { clientIds: [b.client.userId], therapistId: a.therapist.userId } }),
+    ).rejects.toMatchObject({ code: 'not_found:client' });
+    await expect(
+      assignClients({ actor: a.admin, input: { clientIds: [a.client.userId], therapistId: b.therapist.userId } }),
+    ).rejects.toMatchObject({ code: 'not_found:person' });
+    await expect(setCaseloadCapacity({ actor: a.admin, therapistId: b.therapist.userId, capacity: 3 })).rejects.toMatchObject({
+      code: 'not_found:person',
+    });
+    await expect(
+      createInvitation({
+        actor: a.admin,
+        input: inviteSchema.parse({ email: 'x@example.com', role: 'client', therapistId: b.therapist.userId }),
+      }),
     ).rejects.toMatchObject({ code: 'not_found:person' });
     await expect(listAssignmentHistory({ actor: a.admin, clientId: b.client.userId })).rejects.toMatchObject({ code: 'not_found:client' });
     expect((await verifyAuditChain({ actor: a.admin })).isIntact).toBe(true);

@@ -47,10 +47,14 @@ describe('acknowledging an urgent alert', () => {
     const colleague = await createPerson(clinicId, 'therapist');
     const alertId = await addAlert(client, therapist, 1);
     for (const actor of [colleague, other.therapist]) {
-      await expect(acknowledgeAlert({ actor, input: { alertId, action: 'contacted_client' } })).rejects.toMatchObject({ code: 'not_found:alert' });
+      await expect(acknowledgeAlert({ actor, input: { alertId, action: 'contacted_client' } })).rejects.toMatchObject({
+        code: 'not_found:alert',
+      });
       expect(await listAlertInbox({ actor })).toEqual([]);
     }
-    await expect(acknowledgeAlert({ actor: client, input: { alertId, action: 'contacted_client' } })).rejects.toMatchObject({ code: 'forbidden:role' });
+    await expect(acknowledgeAlert({ actor: client, input: { alertId, action: 'contacted_client' } })).rejects.toMatchObject({
+      code: 'forbidden:role',
+    });
     expect(await listOpenAlerts({ actor: therapist })).toHaveLength(1);
   });
 });

@@ -3,7 +3,12 @@ import { and, asc, desc, eq, inArray, isNull, notExists } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import type { RiskCategory } from '@/lib/clinical/risk-categories';
 import { TandemError } from '@/lib/errors';
-import { acknowledgementText, alertAcknowledgementSchema, type AcknowledgementAction, type AlertAcknowledgementInput } from '@/lib/validation/alerts';
+import {
+  acknowledgementText,
+  alertAcknowledgementSchema,
+  type AcknowledgementAction,
+  type AlertAcknowledgementInput,
+} from '@/lib/validation/alerts';
 import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -71,7 +76,11 @@ export type OpenAlert = {
  * closes the review of the urgent signal the same kind of event raised for that client, with the
  * acknowledgement as the review's reason, so the therapist is not asked about it twice.
  */
-async function resolveUrgentSignals(tx: Transaction, actor: Actor, event: { clientId: string; kind: AlertKind; reason: string }): Promise<void> {
+async function resolveUrgentSignals(
+  tx: Transaction,
+  actor: Actor,
+  event: { clientId: string; kind: AlertKind; reason: string },
+): Promise<void> {
   const i = schema.insights;
   const open = await tx
     .select({ id: i.id })
@@ -80,7 +89,15 @@ async function resolveUrgentSignals(tx: Transaction, actor: Actor, event: { clie
   if (open.length === 0) return;
   const ids = open.map((o) => o.id);
   await tx.insert(schema.insightReviews).values(
-    ids.map((insightId) => ({ clinicId: actor.clinicId, insightId, clientId: event.clientId, kind: event.kind, reviewerId: actor.userId, action: 'accepted' as const, reason: event.reason })),
+    ids.map((insightId) => ({
+      clinicId: actor.clinicId,
+      insightId,
+      clientId: event.clientId,
+      kind: event.kind,
+      reviewerId: actor.userId,
+      action: 'accepted' as const,
+      reason: event.reason,
+    })),
   );
   await tx.update(i).set({ reviewState: 'accepted', snoozedUntil: null, updatedAt: new Date() }).where(inArray(i.id, ids));
 }
@@ -108,7 +125,11 @@ export async function acknowledgeOpenAlerts(
       ),
     );
   if (open.length === 0) return 0;
-  await tx.insert(k).values(open.map((o) => ({ clinicId: actor.clinicId, alertId: o.id, acknowledgedBy: actor.userId, action: event.action, note: event.note })));
+  await tx
+    .insert(k)
+    .values(
+      open.map((o) => ({ clinicId: actor.clinicId, alertId: o.id, acknowledgedBy: actor.userId, action: event.action, note: event.note })),
+    );
   for (const o of open) {
     await queueAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: o.id, subjectClientId: event.clientId });
   }
@@ -121,13 +142,26 @@ export async function listOpenAlerts({ actor }: { actor: Actor }): Promise<OpenA
   return withActor(actor, async (tx) => {
     const a = schema.alerts;
     const rows = await tx
-      .select({ id: a.id, kind: a.kind, source: a.source, answer: a.answer, clientId: a.clientId, clientName: schema.users.name, createdAt: a.createdAt })
+      .select({
+        id: a.id,
+        kind: a.kind,
+        source: a.source,
+        answer: a.answer,
+        clientId: a.clientId,
+        clientName: schema.users.name,
+        createdAt: a.createdAt,
+      })
       .from(a)
       .innerJoin(schema.users, eq(schema.users.id, a.clientId))
       .where(
         and(
           eq(a.therapistId, actor.userId),
-          notExists(tx.select({ id: schema.alertAcknowledgements.id }).from(schema.alertAcknowledgements).where(eq(schema.alertAcknowledgements.alertId, a.id))),
+          notExists(
+            tx
+              .select({ id: schema.alertAcknowledgements.id })
+              .from(schema.alertAcknowledgements)
+              .where(eq(schema.alertAcknowledgements.alertId, a.id)),
+          ),
         ),
       )
       .orderBy(desc(a.createdAt));
@@ -144,7 +178,12 @@ export type InboxAlert = OpenAlert & {
   contact: { email: string; phone: string | null };
   /** When the clinic's admins are told if nobody has acknowledged it (the clinic's escalation time). */
   escalatesAt: Date;
-  acknowledgement: { action: (typeof schema.ackActionEnum.enumValues)[number]; note: string | null; byName: string | null; at: Date } | null;
+  acknowledgement: {
+    action: (typeof schema.ackActionEnum.enumValues)[number];
+    note: string | null;
+    byName: string | null;
+    at: Date;
+  } | null;
 };
 
 /** The alerts inbox: the therapist's urgent alerts, newest first, with what was done about each. */
@@ -176,11 +215,17 @@ export async function listAlertInbox({ actor, limit = 100 }: { actor: Actor; lim
       .where(eq(a.therapistId, actor.userId))
       .orderBy(desc(a.createdAt))
       .limit(Math.min(Math.max(limit, 1), 500));
-    const [clinic] = await tx.select({ escalationHours: schema.clinics.escalationHours }).from(schema.clinics).where(eq(schema.clinics.id, actor.clinicId));
+    const [clinic] = await tx
+      .select({ escalationHours: schema.clinics.escalationHours })
+      .from(schema.clinics)
+      .where(eq(schema.clinics.id, actor.clinicId));
     if (!clinic) throw new TandemError('not_found:page');
     const escalationMs = clinic.escalationHours * 60 * 60 * 1000;
     const byIds = [...new Set(rows.flatMap((r) => (r.ackBy ? [r.ackBy] : [])))];
-    const people = byIds.length === 0 ? [] : await tx.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(inArray(schema.users.id, byIds));
+    const people =
+      byIds.length === 0
+        ? []
+        : await tx.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(inArray(schema.users.id, byIds));
     const names = new Map(people.map((p) => [p.id, p.name]));
     for (const clientId of new Set(rows.map((r) => r.clientId))) {
       await queueAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
@@ -189,7 +234,8 @@ export async function listAlertInbox({ actor, limit = 100 }: { actor: Actor; lim
       ...alert,
       contact: { email, phone },
       escalatesAt: new Date(alert.createdAt.getTime() + escalationMs),
-      acknowledgement: ackAction && ackAt ? { action: ackAction, note: ackNote, byName: ackBy ? (names.get(ackBy) ?? null) : null, at: ackAt } : null,
+      acknowledgement:
+        ackAction && ackAt ? { action: ackAction, note: ackNote, byName: ackBy ? (names.get(ackBy) ?? null) : null, at: ackAt } : null,
     }));
   });
 }
@@ -219,8 +265,15 @@ export async function acknowledgeAlert({ actor, input }: { actor: Actor; input: 
       .where(eq(schema.alertAcknowledgements.alertId, alertId));
     if (existing) throw new TandemError('conflict:alert_acknowledged');
     const words = note && note.length > 0 ? note : null;
-    await tx.insert(schema.alertAcknowledgements).values({ clinicId: actor.clinicId, alertId, acknowledgedBy: actor.userId, action, note: words });
-    await queueAudit(tx, actor, { action: 'alerts.acknowledge', subjectType: 'alerts', subjectId: alertId, subjectClientId: alert.clientId });
+    await tx
+      .insert(schema.alertAcknowledgements)
+      .values({ clinicId: actor.clinicId, alertId, acknowledgedBy: actor.userId, action, note: words });
+    await queueAudit(tx, actor, {
+      action: 'alerts.acknowledge',
+      subjectType: 'alerts',
+      subjectId: alertId,
+      subjectClientId: alert.clientId,
+    });
     await resolveUrgentSignals(tx, actor, { clientId: alert.clientId, kind: alert.kind, reason: acknowledgementText(action, words) });
     return 'done' as const;
   });

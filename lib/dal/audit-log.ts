@@ -66,19 +66,17 @@ async function selectEvents(tx: Transaction, query: AuditQuery, limit: number, o
          order by e.seq desc
          limit ${limit} offset ${offset}`,
   );
-  return rows.map(
-    (r): AuditLogRow => ({
-      id: r.id,
-      seq: Number(r.seq),
-      occurredAt: new Date(r.occurred_at),
-      actorName: r.actor_name,
-      actorRole: r.actor_role,
-      action: r.action,
-      subjectType: r.subject_type,
-      clientName: r.client_name,
-      outcome: r.outcome,
-    }),
-  );
+  return rows.map((r): AuditLogRow => ({
+    id: r.id,
+    seq: Number(r.seq),
+    occurredAt: new Date(r.occurred_at),
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    action: r.action,
+    subjectType: r.subject_type,
+    clientName: r.client_name,
+    outcome: r.outcome,
+  }));
 }
 
 export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; pageCount: number };

@@ -6,11 +6,22 @@ import { queueAudit } from './audit';
 import { listCheckIns } from './check-ins';
 import { withActor } from './context';
 
-type EventRow = { seq: number; actor_id: string; action: string; subject_client_id: string | null; outcome: string; prev_hash: string; hash: string };
+type EventRow = {
+  seq: number;
+  actor_id: string;
+  action: string;
+  subject_client_id: string | null;
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+};
 
 const eventsOf = (clinicId: string) =>
-  queryRows<EventRow>(getDatabase(), sql`select seq::int as seq, actor_id, action, subject_client_id, outcome, prev_hash, hash
-         from audit_events where clinic_id = ${clinicId} order by seq`);
+  queryRows<EventRow>(
+    getDatabase(),
+    sql`select seq::int as seq, actor_id, action, subject_client_id, outcome, prev_hash, hash
+         from audit_events where clinic_id = ${clinicId} order by seq`,
+  );
 
 describe('audit events', () => {
   it('record allowed and denied reads of clinical data, with no clinical content', async () => {

@@ -84,7 +84,10 @@ export async function flushAudits(tx: Transaction, queued: readonly Queued[] = t
       tx,
       sql`select head_seq::int as head_seq, head_hash from record_audit_events(${batch.actorId}::uuid, ${JSON.stringify(batch.entries)}::jsonb)`,
     );
-    if (head && Math.floor(Number(head.head_seq) / CHECKPOINT_EVERY) > Math.floor((Number(head.head_seq) - batch.entries.length) / CHECKPOINT_EVERY)) {
+    if (
+      head &&
+      Math.floor(Number(head.head_seq) / CHECKPOINT_EVERY) > Math.floor((Number(head.head_seq) - batch.entries.length) / CHECKPOINT_EVERY)
+    ) {
       await recordCheckpoint(tx, Number(head.head_seq), head.head_hash);
     }
   }

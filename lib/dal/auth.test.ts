@@ -27,7 +27,12 @@ describe('verifyCredentials', () => {
     const clinicId = await createClinic();
     const admin = await createPerson(clinicId, 'admin');
     await getDatabase().execute(sql`update clinics set require_two_factor = false where id = ${clinicId}`);
-    const outcome = await signIn({ email: await emailOf(admin.userId), password: TEST_PASSWORD, source: TEST_SOURCE, device: 'Firefox on Linux' });
+    const outcome = await signIn({
+      email: await emailOf(admin.userId),
+      password: TEST_PASSWORD,
+      source: TEST_SOURCE,
+      device: 'Firefox on Linux',
+    });
     expect(outcome.status).toBe('signed-in');
     const rows = await queryRows<{ action: string; last: Date | null }>(
       getDatabase(),
@@ -36,7 +41,10 @@ describe('verifyCredentials', () => {
     );
     expect(rows.map((r) => r.action)).toEqual(['account.sign_in']);
     expect(rows[0]?.last).not.toBeNull();
-    const sessions = await queryRows<{ device: string; source: string }>(getDatabase(), sql`select device, source from user_sessions where user_id = ${admin.userId}`);
+    const sessions = await queryRows<{ device: string; source: string }>(
+      getDatabase(),
+      sql`select device, source from user_sessions where user_id = ${admin.userId}`,
+    );
     expect(sessions).toEqual([{ device: 'Firefox on Linux', source: TEST_SOURCE }]);
   });
 });

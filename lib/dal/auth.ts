@@ -28,7 +28,11 @@ type CredentialRow = {
 
 type PasswordCheck =
   | { status: 'ok'; user: SignedInUser }
-  | { status: 'refused'; reason: Extract<SignInFailureReason, 'unknown_account' | 'wrong_password' | 'deactivated'>; user: SignedInUser | null };
+  | {
+      status: 'refused';
+      reason: Extract<SignInFailureReason, 'unknown_account' | 'wrong_password' | 'deactivated'>;
+      user: SignedInUser | null;
+    };
 
 /** Unknown email, wrong password, deactivated account and no clinic: the same argon2 work each time. */
 async function checkPassword({ email, password }: SignInInput): Promise<PasswordCheck> {
@@ -184,16 +188,22 @@ export async function getSessionState(actor: ActorContext): Promise<SessionState
   return withActor(actor, (tx) => readState(tx, actor));
 }
 
-export type SessionCheck =
-  | { status: 'active'; state: SessionState }
-  | { status: 'ended'; reason: 'signed-out' | 'expired' | 'idle' };
+export type SessionCheck = { status: 'active'; state: SessionState } | { status: 'ended'; reason: 'signed-out' | 'expired' | 'idle' };
 
 /**
  * Checks one session on a request: its row must exist and not be revoked, be younger than 12
  * hours, carry the person's current session version and, for staff, have seen a request within
  * the clinic's idle limit. An active session is marked as seen (at most every 15 seconds).
  */
-export async function checkSession({ actor, sessionId, sessionVersion }: { actor: ActorContext; sessionId: string; sessionVersion: number }): Promise<SessionCheck> {
+export async function checkSession({
+  actor,
+  sessionId,
+  sessionVersion,
+}: {
+  actor: ActorContext;
+  sessionId: string;
+  sessionVersion: number;
+}): Promise<SessionCheck> {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return { status: 'ended', reason: 'signed-out' };
   return withActor(actor, async (tx): Promise<SessionCheck> => {
     const state = await readState(tx, actor);
@@ -212,7 +222,9 @@ export async function checkSession({ actor, sessionId, sessionVersion }: { actor
       await tx.update(schema.userSessions).set({ revokedAt: new Date() }).where(eq(schema.userSessions.id, sessionId));
       return { status: 'ended', reason: 'idle' };
     }
-    await tx.execute(sql`update user_sessions set last_seen_at = now() where id = ${sessionId} and last_seen_at < now() - interval '15 seconds'`);
+    await tx.execute(
+      sql`update user_sessions set last_seen_at = now() where id = ${sessionId} and last_seen_at < now() - interval '15 seconds'`,
+    );
     return { status: 'active', state };
   });
 }
@@ -259,7 +271,9 @@ export async function endSession({ actor, sessionId }: { actor: Actor; sessionId
     const ended = await tx
       .update(schema.userSessions)
       .set({ revokedAt: new Date() })
-      .where(and(eq(schema.userSessions.id, sessionId), eq(schema.userSessions.userId, actor.userId), isNull(schema.userSessions.revokedAt)))
+      .where(
+        and(eq(schema.userSessions.id, sessionId), eq(schema.userSessions.userId, actor.userId), isNull(schema.userSessions.revokedAt)),
+      )
       .returning({ id: schema.userSessions.id });
     if (ended.length === 0) return false;
     await queueAudit(tx, actor, { action: 'account.sign_out', subjectType: 'account', subjectId: actor.userId });

@@ -44,7 +44,11 @@ export async function queueDueMinutes(boss: PgBoss, now: Date = new Date()): Pro
     for (const clinic of clinics) {
       const night = slotsFiringAt(new Date(ms), clinic.timeZone).find((s) => s.localTime === NIGHTLY_LOCAL_TIME);
       if (night) {
-        await boss.send(NIGHTLY, { clinicId: clinic.clinicId, localDate: night.localDate }, { id: jobId(`nightly:${clinic.clinicId}:${night.localDate}`), retryLimit: 3, expireInSeconds: 60 * 60 });
+        await boss.send(
+          NIGHTLY,
+          { clinicId: clinic.clinicId, localDate: night.localDate },
+          { id: jobId(`nightly:${clinic.clinicId}:${night.localDate}`), retryLimit: 3, expireInSeconds: 60 * 60 },
+        );
       }
     }
   }

@@ -12,7 +12,8 @@ const day = 24 * 60 * 60 * 1000;
 /** A client with two weeks of tagged check-ins, two questionnaires, signals of every scope (check-ins, measures, risk) and a risk answer. */
 async function world() {
   const w = await createClinicWithClient();
-  for (const [i, mood] of [4, 4, 5, 3, 4, 4].entries()) await addTaggedCheckIn(w.client, `2026-11-${15 + i}`, { mood, tags: ['work', ...(i % 2 ? ['tired'] : [])] });
+  for (const [i, mood] of [4, 4, 5, 3, 4, 4].entries())
+    await addTaggedCheckIn(w.client, `2026-11-${15 + i}`, { mood, tags: ['work', ...(i % 2 ? ['tired'] : [])] });
   await addMeasureResponse(w.client, 'phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0], '2026-10-30');
   await addMeasureResponse(w.client, 'phq9', [2, 2, 2, 2, 2, 2, 2, 1, 0], '2026-11-20');
   await addInsight(w.client, { scope: 'checkins', summary: 'Mood has been falling for 3 weeks.' });
@@ -62,7 +63,8 @@ describe('the since-last-session brief', () => {
   for (const state of ['revoked', 'expired', 'never granted'] as const) {
     it(`shows nothing of check-ins, questionnaires or journal when sharing is ${state}, but always the risk answers`, async () => {
       const w = await world();
-      if (state !== 'never granted') for (const scope of ['checkins', 'measures', 'journal'] as const) await grant(w.client, w.therapist, scope, closed[state]);
+      if (state !== 'never granted')
+        for (const scope of ['checkins', 'measures', 'journal'] as const) await grant(w.client, w.therapist, scope, closed[state]);
       const brief = await getSinceLastSessionBrief({ actor: w.therapist, clientId: w.client.userId, now });
       expect(brief.mood).toBeNull();
       expect(brief.measures).toBeNull();
@@ -83,7 +85,10 @@ describe('the since-last-session brief', () => {
     expect(brief.mood).toBeNull();
     expect(brief.topTags).toBeNull();
     expect(brief.measures).toHaveLength(1);
-    expect(brief.signals.map((s) => s.summary).toSorted()).toEqual(['PHQ-9 item 9 answered above 0.', 'PHQ-9 moved from Mild to Moderately severe.']);
+    expect(brief.signals.map((s) => s.summary).toSorted()).toEqual([
+      'PHQ-9 item 9 answered above 0.',
+      'PHQ-9 moved from Mild to Moderately severe.',
+    ]);
   });
 
   it('is not found for an unassigned therapist of the clinic, another clinic, the admin and the client', async () => {
@@ -94,7 +99,9 @@ describe('the since-last-session brief', () => {
     for (const actor of [colleague, other.therapist, w.admin, w.client]) {
       await expect(getSinceLastSessionBrief({ actor, clientId: w.client.userId, now })).rejects.toMatchObject({ code: 'not_found:client' });
     }
-    await expect(getSinceLastSessionBrief({ actor: w.therapist, clientId: 'not-a-uuid', now })).rejects.toMatchObject({ code: 'not_found:client' });
+    await expect(getSinceLastSessionBrief({ actor: w.therapist, clientId: 'not-a-uuid', now })).rejects.toMatchObject({
+      code: 'not_found:client',
+    });
     const denied = await queryRows<{ n: number }>(
       getDatabase(),
       sql`select count(*)::int as n from audit_events where action = 'brief.view' and outcome = 'denied' and subject_client_id = ${w.client.userId}`,

@@ -102,7 +102,14 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
   if (sharing.includes('companion')) {
     const items = schema.companionItems;
     const rows = await tx
-      .select({ id: items.id, kind: items.kind, createdAt: items.createdAt, clinicId: items.clinicId, clientId: items.clientId, ciphertext: items.ciphertext })
+      .select({
+        id: items.id,
+        kind: items.kind,
+        createdAt: items.createdAt,
+        clinicId: items.clinicId,
+        clientId: items.clientId,
+        ciphertext: items.ciphertext,
+      })
       .from(items)
       .where(and(eq(items.clientId, clientId), gte(items.createdAt, new Date(`${addDays(window.from, -1)}T00:00:00Z`))))
       .orderBy(desc(items.createdAt));
@@ -126,7 +133,9 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
 /** The brief for the client's assigned therapist; anyone else gets not_found:client. */
 export async function getSinceLastSessionBrief({ actor, clientId, now }: { actor: Actor; clientId: string; now?: Date }): Promise<Brief> {
   const brief = await withActor(actor, async (tx) =>
-    (await admitAssignedTherapist(tx, actor, clientId, { action: 'brief.view', subjectType: 'insights' })) ? briefFor(tx, actor, clientId, now) : null,
+    (await admitAssignedTherapist(tx, actor, clientId, { action: 'brief.view', subjectType: 'insights' }))
+      ? briefFor(tx, actor, clientId, now)
+      : null,
   );
   if (!brief) throw new TandemError('not_found:client');
   return brief;

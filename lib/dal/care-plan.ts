@@ -31,7 +31,9 @@ function withEvidence(content: CarePlanContent, evidence: readonly StoredEvidenc
   const refsOf = (ref: string): EvidenceRef[] =>
     evidence
       .filter((e) => e.itemRef === ref)
-      .flatMap((e): EvidenceRef[] => (e.insightId ? [{ insightId: e.insightId }] : e.measureResponseId ? [{ measureResponseId: e.measureResponseId }] : []));
+      .flatMap((e): EvidenceRef[] =>
+        e.insightId ? [{ insightId: e.insightId }] : e.measureResponseId ? [{ measureResponseId: e.measureResponseId }] : [],
+      );
   return {
     ...content,
     problems: content.problems.map((p) => ({ ...p, evidence: refsOf(itemRef('problem', p.id)) })),
@@ -88,7 +90,10 @@ export async function appendCarePlanVersion(
   const p = schema.carePlans;
   let [plan] = await tx.select({ id: p.id, currentVersion: p.currentVersion }).from(p).where(eq(p.clientId, client.clientId)).for('update');
   if (!plan) {
-    [plan] = await tx.insert(p).values({ clinicId: actor.clinicId, clientId: client.clientId }).returning({ id: p.id, currentVersion: p.currentVersion });
+    [plan] = await tx
+      .insert(p)
+      .values({ clinicId: actor.clinicId, clientId: client.clientId })
+      .returning({ id: p.id, currentVersion: p.currentVersion });
     if (!plan) throw new TandemError('internal');
   }
   if (baseVersion !== undefined && baseVersion !== plan.currentVersion) throw new TandemError('conflict:care_plan_version');
@@ -99,7 +104,14 @@ export async function appendCarePlanVersion(
   const v = schema.carePlanVersions;
   const [row] = await tx
     .insert(v)
-    .values({ clinicId: actor.clinicId, carePlanId: plan.id, version, authorId: actor.userId, content: withoutEvidence(next), reviewDate: next.reviewDate || null })
+    .values({
+      clinicId: actor.clinicId,
+      carePlanId: plan.id,
+      version,
+      authorId: actor.userId,
+      content: withoutEvidence(next),
+      reviewDate: next.reviewDate || null,
+    })
     .returning({ id: v.id });
   if (!row) throw new TandemError('internal');
   const evidence = [
@@ -125,10 +137,17 @@ export async function appendCarePlanVersion(
 async function loadVersion(tx: Transaction, carePlanId: string, version: number) {
   if (version === 0) return null;
   const v = schema.carePlanVersions;
-  const [row] = await tx.select({ id: v.id, content: v.content }).from(v).where(and(eq(v.carePlanId, carePlanId), eq(v.version, version)));
+  const [row] = await tx
+    .select({ id: v.id, content: v.content })
+    .from(v)
+    .where(and(eq(v.carePlanId, carePlanId), eq(v.version, version)));
   if (!row) return null;
   const evidence = await tx
-    .select({ itemRef: schema.carePlanEvidence.itemRef, insightId: schema.carePlanEvidence.insightId, measureResponseId: schema.carePlanEvidence.measureResponseId })
+    .select({
+      itemRef: schema.carePlanEvidence.itemRef,
+      insightId: schema.carePlanEvidence.insightId,
+      measureResponseId: schema.carePlanEvidence.measureResponseId,
+    })
     .from(schema.carePlanEvidence)
     .where(eq(schema.carePlanEvidence.carePlanVersionId, row.id));
   return { content: withEvidence(storedContent(row.content), evidence) };
@@ -190,8 +209,17 @@ export async function getCarePlan({ actor, clientId }: { actor: Actor; clientId:
     let previous: CarePlanContent | null = null;
     const versions: CarePlanVersionDto[] = [];
     for (const r of rows) {
-      const content = withEvidence(storedContent(r.content), shown.filter((e) => e.versionId === r.id));
-      versions.push({ version: r.version, authorName: r.authorName ?? 'A former colleague', savedAt: r.createdAt, changes: diffCarePlans(previous, content), content });
+      const content = withEvidence(
+        storedContent(r.content),
+        shown.filter((e) => e.versionId === r.id),
+      );
+      versions.push({
+        version: r.version,
+        authorName: r.authorName ?? 'A former colleague',
+        savedAt: r.createdAt,
+        changes: diffCarePlans(previous, content),
+        content,
+      });
       previous = content;
     }
     versions.reverse();
@@ -217,7 +245,11 @@ async function citableEvidence(tx: Transaction, clientId: string, sharing: reado
       .orderBy(desc(m.completedAt));
     for (const r of measures) {
       const total = totalScore(r.instrument, r.items);
-      options.push({ kind: 'measure', id: r.id, label: `${instrumentDefinition(r.instrument).name} on ${r.localDate}: ${total} (${bandFor(r.instrument, total).label.toLowerCase()})` });
+      options.push({
+        kind: 'measure',
+        id: r.id,
+        label: `${instrumentDefinition(r.instrument).name} on ${r.localDate}: ${total} (${bandFor(r.instrument, total).label.toLowerCase()})`,
+      });
     }
   }
   return options;

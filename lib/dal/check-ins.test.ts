@@ -4,13 +4,26 @@ import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient, createPerson } from '@/lib/testing/factories';
 import { deleteCheckIn, getCheckIn, listCustomTags, recordCheckIn, setTimeZone, updateCheckIn } from './check-ins';
 
-type Row = { id: string; local_date: string; time_zone: string; mood: number; anxiety: number | null; sleep_hours: string | null; tags: string[]; note: string | null };
+type Row = {
+  id: string;
+  local_date: string;
+  time_zone: string;
+  mood: number;
+  anxiety: number | null;
+  sleep_hours: string | null;
+  tags: string[];
+  note: string | null;
+};
 const checkInsOf = (clientId: string) =>
-  queryRows<Row>(getDatabase(), sql`select id, local_date::text, time_zone, mood, anxiety, sleep_hours::text, tags, note from check_ins where client_id = ${clientId} order by recorded_at`);
-const actionsOf = (clinicId: string) =>
-  queryRows<{ action: string; outcome: string }>(getDatabase(), sql`select action, outcome from audit_events where clinic_id = ${clinicId} order by seq`).then((r) =>
-    r.map((e) => `${e.action}:${e.outcome}`),
+  queryRows<Row>(
+    getDatabase(),
+    sql`select id, local_date::text, time_zone, mood, anxiety, sleep_hours::text, tags, note from check_ins where client_id = ${clientId} order by recorded_at`,
   );
+const actionsOf = (clinicId: string) =>
+  queryRows<{ action: string; outcome: string }>(
+    getDatabase(),
+    sql`select action, outcome from audit_events where clinic_id = ${clinicId} order by seq`,
+  ).then((r) => r.map((e) => `${e.action}:${e.outcome}`));
 
 describe('recordCheckIn', () => {
   it('stores the check-in on the client’s own day: 23:30 in Lisbon is that day in Lisbon', async () => {
@@ -22,7 +35,15 @@ describe('recordCheckIn', () => {
     });
     expect(localDate).toBe('2026-07-15');
     const rows = await checkInsOf(client.userId);
-    expect(rows.find((r) => r.id === id)).toMatchObject({ local_date: '2026-07-15', time_zone: 'Europe/Lisbon', mood: 6, anxiety: 3, sleep_hours: '7.5', tags: ['walk', 'calm'], note: 'Better than yesterday' });
+    expect(rows.find((r) => r.id === id)).toMatchObject({
+      local_date: '2026-07-15',
+      time_zone: 'Europe/Lisbon',
+      mood: 6,
+      anxiety: 3,
+      sleep_hours: '7.5',
+      tags: ['walk', 'calm'],
+      note: 'Better than yesterday',
+    });
     expect((await actionsOf(clinicId)).at(-1)).toBe('check_ins.create:allowed');
   });
 
@@ -59,7 +80,13 @@ describe('updateCheckIn and deleteCheckIn', () => {
     const { clinicId, client } = await createClinicWithClient();
     const [first] = await checkInsOf(client.userId);
     await updateCheckIn({ actor: client, checkInId: first!.id, input: { mood: 3, tags: ['tired'], note: 'Corrected' } });
-    expect(await getCheckIn({ actor: client, checkInId: first!.id })).toMatchObject({ localDate: '2026-11-01', mood: 3, tags: ['tired'], note: 'Corrected', anxiety: null });
+    expect(await getCheckIn({ actor: client, checkInId: first!.id })).toMatchObject({
+      localDate: '2026-11-01',
+      mood: 3,
+      tags: ['tired'],
+      note: 'Corrected',
+      anxiety: null,
+    });
     expect(await actionsOf(clinicId)).toContain('check_ins.update:allowed');
   });
 

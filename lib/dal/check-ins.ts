@@ -196,7 +196,15 @@ export async function getCheckIn({ actor, checkInId }: { actor: Actor; checkInId
  * The client changes one of their check-ins: today's as often as they like, an earlier one as a
  * correction. Its day stays the day it was made. Audited either way.
  */
-export async function updateCheckIn({ actor, checkInId, input }: { actor: Actor; checkInId: string; input: CheckInInput }): Promise<Omit<SavedCheckIn, 'id'>> {
+export async function updateCheckIn({
+  actor,
+  checkInId,
+  input,
+}: {
+  actor: Actor;
+  checkInId: string;
+  input: CheckInInput;
+}): Promise<Omit<SavedCheckIn, 'id'>> {
   requireClient(actor);
   requireCheckInId(checkInId);
   const values = parseCheckIn(input);
@@ -217,7 +225,12 @@ export async function updateCheckIn({ actor, checkInId, input }: { actor: Actor;
       .returning({ localDate: c.localDate });
     if (!row) return null;
     await rememberOwnTags(tx, actor, values.tags);
-    await queueAudit(tx, actor, { action: 'check_ins.update', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, {
+      action: 'check_ins.update',
+      subjectType: 'check_ins',
+      subjectId: checkInId,
+      subjectClientId: actor.userId,
+    });
     if (found && !existing.riskCategory) await raiseNoteAlert(tx, actor, checkInId, found);
     return { localDate: row.localDate, hasRiskLanguage: found !== null };
   });
@@ -235,7 +248,12 @@ export async function deleteCheckIn({ actor, checkInId }: { actor: Actor; checkI
       .where(and(eq(schema.checkIns.id, checkInId), eq(schema.checkIns.clientId, actor.userId)))
       .returning({ id: schema.checkIns.id });
     if (rows.length === 0) return false;
-    await queueAudit(tx, actor, { action: 'check_ins.delete', subjectType: 'check_ins', subjectId: checkInId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, {
+      action: 'check_ins.delete',
+      subjectType: 'check_ins',
+      subjectId: checkInId,
+      subjectClientId: actor.userId,
+    });
     return true;
   });
   if (!isDeleted) throw new TandemError('not_found:check_in');

@@ -30,7 +30,12 @@ const daylioSample = readFileSync(fileURLToPath(new URL('../../../shared/data/da
 const mapping = { ok: 6, refreshed: 8, good: 8, 'ok but sleepy': 5, bad: 3, anxious: 3 };
 const daylio = { source: 'daylio_import', moodMapping: {} } as const;
 const count = async (table: string, clientId: string) =>
-  (await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from ${sql.identifier(table)} where client_id = ${clientId}`))[0]?.n;
+  (
+    await queryRows<{ n: number }>(
+      getDatabase(),
+      sql`select count(*)::int as n from ${sql.identifier(table)} where client_id = ${clientId}`,
+    )
+  )[0]?.n;
 
 describe('access log', () => {
   it('shows the client staff reads of their own data, with names, and nobody else’s', async () => {
@@ -53,7 +58,11 @@ describe('access log', () => {
   });
 
   it('names the therapist’s work on session notes, but not their private psychotherapy notes', async () => {
-    const { noteId } = await createNote({ actor: w.therapist, clientId: w.client.userId, input: { template: 'soap', sessionDate: '2026-11-02' } });
+    const { noteId } = await createNote({
+      actor: w.therapist,
+      clientId: w.client.userId,
+      input: { template: 'soap', sessionDate: '2026-11-02' },
+    });
     await savePrivateNote({ actor: w.therapist, clientId: w.client.userId, input: { noteId, text: 'My own working hypothesis.' } });
     const log = await listAccessLog({ actor: w.client });
     expect(log.map((e) => `${e.subject}.${e.verb}`)).toEqual(['session_notes.save']);
@@ -67,7 +76,12 @@ describe('access log', () => {
 describe('Daylio import', () => {
   it('adds every entry once; importing the same file again adds nothing, whatever the mapping', async () => {
     const file = parseDaylio(daylioSample);
-    const first = await importCheckIns({ ...daylio, actor: w.client, checkIns: checkInsFromFile(file, mapping, 'Europe/Lisbon'), timeZone: 'Europe/Lisbon' });
+    const first = await importCheckIns({
+      ...daylio,
+      actor: w.client,
+      checkIns: checkInsFromFile(file, mapping, 'Europe/Lisbon'),
+      timeZone: 'Europe/Lisbon',
+    });
     expect(first).toEqual({ added: 7, skipped: 0 });
     const again = await importCheckIns({
       ...daylio,
@@ -89,20 +103,39 @@ describe('Daylio import', () => {
     const keys = file.entries.map((e) => e.importKey);
     const labelKeys = ['ok', 'refreshed', 'good', 'ok but sleepy', 'bad', 'anxious'];
     expect(await getImportContext({ actor: w.client, importKeys: keys, labelKeys })).toEqual({ alreadyImported: 0, rememberedMoods: {} });
-    await importCheckIns({ actor: w.client, checkIns: checkInsFromFile(file, mapping, 'UTC'), source: 'daylio_import', timeZone: 'UTC', moodMapping: mapping });
-    expect(await getImportContext({ actor: w.client, importKeys: keys, labelKeys })).toEqual({ alreadyImported: 7, rememberedMoods: mapping });
+    await importCheckIns({
+      actor: w.client,
+      checkIns: checkInsFromFile(file, mapping, 'UTC'),
+      source: 'daylio_import',
+      timeZone: 'UTC',
+      moodMapping: mapping,
+    });
+    expect(await getImportContext({ actor: w.client, importKeys: keys, labelKeys })).toEqual({
+      alreadyImported: 7,
+      rememberedMoods: mapping,
+    });
     // A later choice replaces the remembered one.
     await importCheckIns({ actor: w.client, checkIns: [], source: 'daylio_import', timeZone: 'UTC', moodMapping: { ok: 7 } });
     expect((await getImportContext({ actor: w.client, importKeys: [], labelKeys: ['ok'] })).rememberedMoods).toEqual({ ok: 7 });
 
     const other = await createClinicWithClient();
-    expect(await getImportContext({ actor: other.client, importKeys: keys, labelKeys })).toEqual({ alreadyImported: 0, rememberedMoods: {} });
+    expect(await getImportContext({ actor: other.client, importKeys: keys, labelKeys })).toEqual({
+      alreadyImported: 0,
+      rememberedMoods: {},
+    });
     await expect(getImportContext({ actor: w.therapist, importKeys: keys, labelKeys })).rejects.toMatchObject({ code: 'forbidden:role' });
   });
 
   it('imports an iMoodJournal file once, marked as such', async () => {
     const text = readFileSync(fileURLToPath(new URL('../import/test-data/imoodjournal.csv', import.meta.url)), 'utf8');
-    const imported = () => importCheckIns({ actor: w.client, checkIns: checkInsFromFile(readImportFile(text), {}, 'UTC'), source: 'imoodjournal_import', timeZone: 'UTC', moodMapping: {} });
+    const imported = () =>
+      importCheckIns({
+        actor: w.client,
+        checkIns: checkInsFromFile(readImportFile(text), {}, 'UTC'),
+        source: 'imoodjournal_import',
+        timeZone: 'UTC',
+        moodMapping: {},
+      });
     expect(await imported()).toEqual({ added: 3, skipped: 0 });
     expect(await imported()).toEqual({ added: 0, skipped: 3 });
     const rows = await queryRows<{ source: string; mood: number; note: string | null }>(
@@ -129,7 +162,8 @@ describe('Daylio import', () => {
       tagSeparator: '|',
     };
     const text = fixture('generic-numbers.csv');
-    const store = (checkIns: ImportedCheckIn[]) => importCheckIns({ actor: w.client, checkIns, source: 'csv_import', timeZone: 'Europe/Lisbon', moodMapping: {} });
+    const store = (checkIns: ImportedCheckIn[]) =>
+      importCheckIns({ actor: w.client, checkIns, source: 'csv_import', timeZone: 'Europe/Lisbon', moodMapping: {} });
     const imported = async (csv: string) => store(checkInsFromFile(readImportFile(csv, csvMapping), {}, 'Europe/Lisbon'));
 
     const before = await count('check_ins', w.client.userId);
@@ -176,7 +210,11 @@ describe('Daylio import', () => {
 describe('export', () => {
   it('holds the client’s check-ins, measures, journal and pauses, readable by the insights history reader', async () => {
     await addMeasureResponse(w.client, 'phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0], '2026-11-03');
-    await saveJournalEntry({ actor: w.client, input: { text: 'Walked to the harbour and felt lighter.' }, at: new Date('2026-11-02T18:00:00Z') });
+    await saveJournalEntry({
+      actor: w.client,
+      input: { text: 'Walked to the harbour and felt lighter.' },
+      at: new Date('2026-11-02T18:00:00Z'),
+    });
     await createPause({ actor: w.client, startsOn: '2026-12-01', endsOn: '2026-12-10' });
     const data = await exportMyData({ actor: w.client, format: 'json' });
     expect(data.checkIns.map((c) => [c.localDate, c.mood])).toEqual([
@@ -206,7 +244,12 @@ describe('export', () => {
 describe('pauses', () => {
   it('creates, lists and cancels a break; a cancelled one cannot be cancelled again', async () => {
     const id = await createPause({ actor: w.client, startsOn: '2026-12-01', endsOn: '2026-12-20' });
-    expect((await listPauses({ actor: w.client }))[0]).toMatchObject({ id, startsOn: '2026-12-01', endsOn: '2026-12-20', cancelledAt: null });
+    expect((await listPauses({ actor: w.client }))[0]).toMatchObject({
+      id,
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-20',
+      cancelledAt: null,
+    });
     await cancelPause({ actor: w.client, pauseId: id });
     expect((await listPauses({ actor: w.client }))[0]?.cancelledAt).toBeInstanceOf(Date);
     await expect(cancelPause({ actor: w.client, pauseId: id })).rejects.toThrow('already ended');
@@ -227,7 +270,10 @@ describe('time zone', () => {
       getDatabase(),
       sql`select id, time_zone from users where id in (${w.client.userId}, ${w.therapist.userId})`,
     );
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.time_zone]))).toEqual({ [w.client.userId]: 'Asia/Tokyo', [w.therapist.userId]: 'Europe/Lisbon' });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.time_zone]))).toEqual({
+      [w.client.userId]: 'Asia/Tokyo',
+      [w.therapist.userId]: 'Europe/Lisbon',
+    });
   });
 });
 

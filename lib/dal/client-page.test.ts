@@ -26,13 +26,27 @@ async function seedRecord(world: World) {
 
 /** Every part, settled: the value or the error of each. */
 async function settle(load: ClientPageLoad) {
-  const entries = await Promise.all(Object.entries(load.parts).map(async ([part, promise]) => [part, await promise.then((value) => ({ value }), (error: unknown) => ({ error }))] as const));
+  const entries = await Promise.all(
+    Object.entries(load.parts).map(
+      async ([part, promise]) =>
+        [
+          part,
+          await promise.then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          ),
+        ] as const,
+    ),
+  );
   return Object.fromEntries(entries) as Record<keyof ClientPageLoad['parts'], { value?: unknown; error?: unknown }>;
 }
 
 type AuditRow = { action: string; outcome: string; occurred_at: string; seq: number };
 const auditOf = (actorId: string) =>
-  queryRows<AuditRow>(getDatabase(), sql`select action, outcome, occurred_at::text as occurred_at, seq::int as seq from audit_events where actor_id = ${actorId} order by seq`);
+  queryRows<AuditRow>(
+    getDatabase(),
+    sql`select action, outcome, occurred_at::text as occurred_at, seq::int as seq from audit_events where actor_id = ${actorId} order by seq`,
+  );
 
 beforeEach(async () => {
   w = await createClinicWithClient();
@@ -86,7 +100,10 @@ describe('the client page loader', () => {
     await seedRecord(w);
     await grant(w.client, w.therapist, 'checkins');
     await grant(w.client, w.therapist, 'measures');
-    await grant(w.client, w.therapist, 'journal', { grantedAt: new Date(Date.now() - 86_400_000), revokedAt: new Date(Date.now() - 60_000) });
+    await grant(w.client, w.therapist, 'journal', {
+      grantedAt: new Date(Date.now() - 86_400_000),
+      revokedAt: new Date(Date.now() - 60_000),
+    });
     const load = loadClientPage({ actor: w.therapist, clientId: w.client.userId, range: '90' });
     const parts = await settle(load);
 
@@ -106,7 +123,11 @@ describe('the client page loader', () => {
     const parts = await settle(load);
 
     expect(parts.journal.error).toBeInstanceOf(Error);
-    expect(Object.entries(parts).filter(([, p]) => 'error' in p).map(([part]) => part)).toEqual(['journal']);
+    expect(
+      Object.entries(parts)
+        .filter(([, p]) => 'error' in p)
+        .map(([part]) => part),
+    ).toEqual(['journal']);
     expect(parts.measures.value).toHaveLength(2);
   });
 });

@@ -78,7 +78,15 @@ describe('the client page, for the assigned therapist with everything shared', (
       getDatabase(),
       sql`select distinct action from audit_events where actor_id = ${w.therapist.userId} and outcome = 'allowed' order by action`,
     );
-    expect(audit.map((a) => a.action)).toEqual(['alerts.read', 'care_plan.read', 'check_ins.read', 'client.view', 'insights.read', 'journal.read', 'measures.read']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'alerts.read',
+      'care_plan.read',
+      'check_ins.read',
+      'client.view',
+      'insights.read',
+      'journal.read',
+      'measures.read',
+    ]);
   });
 
   it('uses the clinic’s own reliable-change threshold', async () => {
@@ -119,7 +127,9 @@ describe('sharing one scope only', () => {
     expect(timeline.mood?.loggedDays).toBe(4);
     expect(timeline.measures).toBeNull();
     expect(await listMeasureAdministrations({ actor: w.therapist, clientId: w.client.userId })).toBeNull();
-    expect((await listSignals({ actor: w.therapist, clientId: w.client.userId })).open.map((s) => s.id).sort()).toEqual([ids.decline, ids.risk].sort());
+    expect((await listSignals({ actor: w.therapist, clientId: w.client.userId })).open.map((s) => s.id).sort()).toEqual(
+      [ids.decline, ids.risk].sort(),
+    );
   });
 });
 
@@ -130,14 +140,23 @@ describe('anyone but the assigned therapist', () => {
     const colleague = await createPerson(w.clinicId, 'therapist');
     const other = await createClinicWithClient();
     for (const actor of [colleague, other.therapist, w.admin, w.client]) {
-      for (const read of Object.values(reads(actor, w.client.userId))) await expect(read()).rejects.toMatchObject({ code: 'not_found:client' });
-      await expect(reviewInsight({ actor, clientId: w.client.userId, input: { action: 'accept', insightId: ids.decline } })).rejects.toMatchObject({ code: 'not_found:client' });
+      for (const read of Object.values(reads(actor, w.client.userId)))
+        await expect(read()).rejects.toMatchObject({ code: 'not_found:client' });
       await expect(
-        saveCarePlan({ actor, input: { clientId: w.client.userId, baseVersion: 0, content: { problems: [], goals: [], interventions: [], reviewDate: '' } } }),
+        reviewInsight({ actor, clientId: w.client.userId, input: { action: 'accept', insightId: ids.decline } }),
+      ).rejects.toMatchObject({ code: 'not_found:client' });
+      await expect(
+        saveCarePlan({
+          actor,
+          input: { clientId: w.client.userId, baseVersion: 0, content: { problems: [], goals: [], interventions: [], reviewDate: '' } },
+        }),
       ).rejects.toMatchObject({ code: 'not_found:client' });
     }
     await expect(getClientOverview({ actor: w.therapist, clientId: 'not-a-uuid' })).rejects.toMatchObject({ code: 'not_found:client' });
-    const denied = await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from audit_events where actor_id = ${colleague.userId} and outcome = 'denied'`);
+    const denied = await queryRows<{ n: number }>(
+      getDatabase(),
+      sql`select count(*)::int as n from audit_events where actor_id = ${colleague.userId} and outcome = 'denied'`,
+    );
     expect(denied[0]?.n).toBeGreaterThan(0);
     expect((await listSignals({ actor: w.therapist, clientId: w.client.userId })).reviewed).toEqual([]);
   });
@@ -154,12 +173,16 @@ describe('reviewing signals', () => {
     });
     expect(result).toEqual({ carePlanVersion: 1 });
     const plan = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
-    expect(plan.content.problems).toEqual([expect.objectContaining({ text: 'Low mood since October', evidence: [{ insightId: ids.decline }] })]);
+    expect(plan.content.problems).toEqual([
+      expect.objectContaining({ text: 'Low mood since October', evidence: [{ insightId: ids.decline }] }),
+    ]);
     expect(plan.versions[0]?.changes).toEqual(['Added problem “Low mood since October”']);
     const signals = await listSignals({ actor: w.therapist, clientId: w.client.userId });
     expect(signals.open.map((s) => s.id)).not.toContain(ids.decline);
     expect(signals.citedInPlan.map((s) => s.id)).toEqual([ids.decline]);
-    expect(signals.reviewed).toEqual([expect.objectContaining({ insightId: ids.decline, action: 'accepted', reviewerName: expect.stringMatching(/^therapist /) })]);
+    expect(signals.reviewed).toEqual([
+      expect.objectContaining({ insightId: ids.decline, action: 'accepted', reviewerName: expect.stringMatching(/^therapist /) }),
+    ]);
   });
 
   it('accepts a signal into the care plan as a measurable goal', async () => {
@@ -168,11 +191,24 @@ describe('reviewing signals', () => {
     await reviewInsight({
       actor: w.therapist,
       clientId: w.client.userId,
-      input: { action: 'accept', insightId: ids.band, addToPlan: 'on', planItem: 'goal', planText: 'PHQ-9 back below 10', planMeasure: 'PHQ-9 total', planTargetDate: '2027-03-01' },
+      input: {
+        action: 'accept',
+        insightId: ids.band,
+        addToPlan: 'on',
+        planItem: 'goal',
+        planText: 'PHQ-9 back below 10',
+        planMeasure: 'PHQ-9 total',
+        planTargetDate: '2027-03-01',
+      },
     });
     const plan = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
     expect(plan.content.goals).toEqual([
-      expect.objectContaining({ text: 'PHQ-9 back below 10', measure: 'PHQ-9 total', targetDate: '2027-03-01', evidence: [{ insightId: ids.band }] }),
+      expect.objectContaining({
+        text: 'PHQ-9 back below 10',
+        measure: 'PHQ-9 total',
+        targetDate: '2027-03-01',
+        evidence: [{ insightId: ids.band }],
+      }),
     ]);
   });
 
@@ -186,8 +222,16 @@ describe('reviewing signals', () => {
   it('dismisses with a reason, snoozes until a later date, and the snooze ends on its date', async () => {
     const ids = await seedRecord(w);
     await shareAll(w);
-    await reviewInsight({ actor: w.therapist, clientId: w.client.userId, input: { action: 'dismiss', insightId: ids.band, reason: 'other', reasonText: 'Retook it after a bad week' } });
-    await reviewInsight({ actor: w.therapist, clientId: w.client.userId, input: { action: 'snooze', insightId: ids.decline, until: addDays(today, 7) } });
+    await reviewInsight({
+      actor: w.therapist,
+      clientId: w.client.userId,
+      input: { action: 'dismiss', insightId: ids.band, reason: 'other', reasonText: 'Retook it after a bad week' },
+    });
+    await reviewInsight({
+      actor: w.therapist,
+      clientId: w.client.userId,
+      input: { action: 'snooze', insightId: ids.decline, until: addDays(today, 7) },
+    });
     let signals = await listSignals({ actor: w.therapist, clientId: w.client.userId });
     expect(signals.open.map((s) => s.id)).toEqual([ids.risk]);
     expect(signals.reviewed.map((r) => [r.action, r.reason, r.snoozedUntil])).toEqual([
@@ -202,18 +246,31 @@ describe('reviewing signals', () => {
   it('refuses bad input and changes nothing', async () => {
     const ids = await seedRecord(w);
     await shareAll(w);
-    const attempt = (input: Parameters<typeof reviewInsight>[0]['input']) => reviewInsight({ actor: w.therapist, clientId: w.client.userId, input });
-    await expect(attempt({ action: 'snooze', insightId: ids.decline, until: today })).rejects.toMatchObject({ code: 'bad_request:input', message: 'Choose a date after today.' });
+    const attempt = (input: Parameters<typeof reviewInsight>[0]['input']) =>
+      reviewInsight({ actor: w.therapist, clientId: w.client.userId, input });
+    await expect(attempt({ action: 'snooze', insightId: ids.decline, until: today })).rejects.toMatchObject({
+      code: 'bad_request:input',
+      message: 'Choose a date after today.',
+    });
     await expect(attempt({ action: 'snooze', insightId: ids.decline, until: 'soon' })).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(attempt({ action: 'dismiss', insightId: ids.decline, reason: 'other', reasonText: ' ' })).rejects.toMatchObject({ message: 'Say in a few words why.' });
-    await expect(attempt({ action: 'accept', insightId: ids.decline, addToPlan: 'on', planText: '' })).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(attempt({ action: 'accept', insightId: ids.decline, addToPlan: 'on', planItem: 'goal', planText: 'Mood back to 6' })).rejects.toMatchObject({
+    await expect(attempt({ action: 'dismiss', insightId: ids.decline, reason: 'other', reasonText: ' ' })).rejects.toMatchObject({
+      message: 'Say in a few words why.',
+    });
+    await expect(attempt({ action: 'accept', insightId: ids.decline, addToPlan: 'on', planText: '' })).rejects.toMatchObject({
+      code: 'bad_request:input',
+    });
+    await expect(
+      attempt({ action: 'accept', insightId: ids.decline, addToPlan: 'on', planItem: 'goal', planText: 'Mood back to 6' }),
+    ).rejects.toMatchObject({
       message: 'Say how the goal is measured.',
     });
     const other = await createClinicWithClient();
     const foreign = await addInsight(other.client);
     await expect(attempt({ action: 'accept', insightId: foreign })).rejects.toMatchObject({ code: 'not_found:insight' });
-    const rows = await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from insight_reviews where client_id = ${w.client.userId}`);
+    const rows = await queryRows<{ n: number }>(
+      getDatabase(),
+      sql`select count(*)::int as n from insight_reviews where client_id = ${w.client.userId}`,
+    );
     expect(rows[0]?.n).toBe(0);
     expect((await listSignals({ actor: w.therapist, clientId: w.client.userId })).open).toHaveLength(3);
     expect((await getCarePlan({ actor: w.therapist, clientId: w.client.userId })).version).toBe(0);
@@ -222,7 +279,9 @@ describe('reviewing signals', () => {
   it('cannot review a signal resting on data the client stopped sharing', async () => {
     const ids = await seedRecord(w);
     await shareAll(w, { grantedAt: new Date(Date.now() - 86_400_000), revokedAt: new Date() });
-    await expect(reviewInsight({ actor: w.therapist, clientId: w.client.userId, input: { action: 'accept', insightId: ids.decline } })).rejects.toMatchObject({
+    await expect(
+      reviewInsight({ actor: w.therapist, clientId: w.client.userId, input: { action: 'accept', insightId: ids.decline } }),
+    ).rejects.toMatchObject({
       code: 'not_found:insight',
     });
   });
@@ -240,7 +299,10 @@ describe('the care plan', () => {
     const ids = await seedRecord(w);
     await shareAll(w);
     await saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 0, content: content('Low mood') } });
-    await saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 1, content: content('Low mood, worse at weekends', [{ insightId: ids.decline }]) } });
+    await saveCarePlan({
+      actor: w.therapist,
+      input: { clientId: w.client.userId, baseVersion: 1, content: content('Low mood, worse at weekends', [{ insightId: ids.decline }]) },
+    });
     const plan = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
     expect(plan.version).toBe(2);
     expect(plan.versions.map((v) => v.version)).toEqual([2, 1]);
@@ -254,11 +316,15 @@ describe('the care plan', () => {
     await seedRecord(w);
     await shareAll(w);
     await saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 0, content: content('Low mood') } });
-    await expect(saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 0, content: content('Stale edit') } })).rejects.toMatchObject({
+    await expect(
+      saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 0, content: content('Stale edit') } }),
+    ).rejects.toMatchObject({
       code: 'conflict:care_plan_version',
     });
     const bad = { ...content('Low mood'), goals: [{ id: 'g1', text: 'Sleep', measure: 'diary', targetDate: '', evidence: [] }] };
-    await expect(saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 1, content: bad } })).rejects.toMatchObject({
+    await expect(
+      saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 1, content: bad } }),
+    ).rejects.toMatchObject({
       code: 'bad_request:input',
       message: 'Give the goal a target date.',
     });
@@ -273,7 +339,10 @@ describe('the care plan', () => {
     const other = await createClinicWithClient();
     for (const insightId of [ids.band, await addInsight(other.client)]) {
       await expect(
-        saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 0, content: content('Low mood', [{ insightId }]) } }),
+        saveCarePlan({
+          actor: w.therapist,
+          input: { clientId: w.client.userId, baseVersion: 0, content: content('Low mood', [{ insightId }]) },
+        }),
       ).rejects.toMatchObject({ code: 'bad_request:input' });
     }
     expect((await getCarePlan({ actor: w.therapist, clientId: w.client.userId })).version).toBe(0);
@@ -282,13 +351,27 @@ describe('the care plan', () => {
   it('keeps a citation of data the client stopped sharing when the therapist saves again', async () => {
     const ids = await seedRecord(w);
     await grant(w.client, w.therapist, 'checkins', { grantedAt: new Date(Date.now() - 86_400_000) });
-    await saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 0, content: content('Low mood', [{ insightId: ids.decline }]) } });
+    await saveCarePlan({
+      actor: w.therapist,
+      input: { clientId: w.client.userId, baseVersion: 0, content: content('Low mood', [{ insightId: ids.decline }]) },
+    });
     await getDatabase().execute(sql`update consent_grants set revoked_at = now() where client_id = ${w.client.userId}`);
 
     const hidden = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
     expect(hidden.content.problems[0]?.evidence).toEqual([]);
-    await reviewInsight({ actor: w.therapist, clientId: w.client.userId, input: { action: 'accept', insightId: ids.risk, addToPlan: 'on', planText: 'Risk answer' } });
-    await saveCarePlan({ actor: w.therapist, input: { clientId: w.client.userId, baseVersion: 2, content: { ...hidden.content, reviewDate: '2027-02-01', problems: [...hidden.content.problems] } } });
+    await reviewInsight({
+      actor: w.therapist,
+      clientId: w.client.userId,
+      input: { action: 'accept', insightId: ids.risk, addToPlan: 'on', planText: 'Risk answer' },
+    });
+    await saveCarePlan({
+      actor: w.therapist,
+      input: {
+        clientId: w.client.userId,
+        baseVersion: 2,
+        content: { ...hidden.content, reviewDate: '2027-02-01', problems: [...hidden.content.problems] },
+      },
+    });
 
     await grant(w.client, w.therapist, 'checkins');
     const plan = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });

@@ -61,7 +61,9 @@ export async function admitClient(
 
 /** The client's name and what they share: the heading of every page about them. */
 export async function getClientOverview({ actor, clientId }: { actor: Actor; clientId: string }): Promise<ClientAccess> {
-  return withAssignedClient(actor, clientId, { action: 'client.view', subjectType: 'caseload' }, async (tx, client) => readOverview(tx, actor, client));
+  return withAssignedClient(actor, clientId, { action: 'client.view', subjectType: 'caseload' }, async (tx, client) =>
+    readOverview(tx, actor, client),
+  );
 }
 
 /** The overview's read inside an admitted transaction: audited as the client's record being opened. */
@@ -74,8 +76,18 @@ export async function readOverview(tx: Transaction, actor: Actor, client: Client
  * The timeline: daily mood, 7-day mean and personal baseline (if check-ins are shared),
  * questionnaire totals (if measures are shared), signal windows and change points, session dates.
  */
-export async function getClientTimeline({ actor, clientId, range }: { actor: Actor; clientId: string; range: TimelineRange }): Promise<TimelineData> {
-  return withAssignedClient(actor, clientId, { action: 'timeline.read', subjectType: 'check_ins' }, (tx, client) => readTimeline(tx, actor, client, range));
+export async function getClientTimeline({
+  actor,
+  clientId,
+  range,
+}: {
+  actor: Actor;
+  clientId: string;
+  range: TimelineRange;
+}): Promise<TimelineData> {
+  return withAssignedClient(actor, clientId, { action: 'timeline.read', subjectType: 'check_ins' }, (tx, client) =>
+    readTimeline(tx, actor, client, range),
+  );
 }
 
 /** The timeline's reads inside an admitted transaction (`withAssignedClient` or the client page's loader). */
@@ -162,12 +174,24 @@ export type MeasureAdministrationDto = {
  * (the clinic's thresholds) and the item answers in the published wording. Null when the client
  * does not share questionnaires with this therapist.
  */
-export async function listMeasureAdministrations({ actor, clientId }: { actor: Actor; clientId: string }): Promise<MeasureAdministrationDto[] | null> {
-  return withAssignedClient(actor, clientId, { action: 'measures.read', subjectType: 'measures' }, (tx, client) => readMeasureAdministrations(tx, actor, client));
+export async function listMeasureAdministrations({
+  actor,
+  clientId,
+}: {
+  actor: Actor;
+  clientId: string;
+}): Promise<MeasureAdministrationDto[] | null> {
+  return withAssignedClient(actor, clientId, { action: 'measures.read', subjectType: 'measures' }, (tx, client) =>
+    readMeasureAdministrations(tx, actor, client),
+  );
 }
 
 /** The questionnaires' reads inside an admitted transaction; null while measures are not shared. */
-export async function readMeasureAdministrations(tx: Transaction, actor: Actor, client: ClientAccess): Promise<MeasureAdministrationDto[] | null> {
+export async function readMeasureAdministrations(
+  tx: Transaction,
+  actor: Actor,
+  client: ClientAccess,
+): Promise<MeasureAdministrationDto[] | null> {
   const { clientId } = client;
   if (!client.sharing.includes('measures')) return null;
   const [clinic] = await tx
@@ -223,15 +247,30 @@ export async function readMeasureAdministrations(tx: Transaction, actor: Actor, 
 export type SharedJournalEntry = { id: string; localDate: string; text: string };
 
 /** The client's recent journal entries, decrypted, while they share their journal; else null. */
-export async function listSharedJournal({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<SharedJournalEntry[] | null> {
-  const rows = await withAssignedClient(actor, clientId, { action: 'journal.read', subjectType: 'journal' }, (tx, client) => readSharedJournal(tx, actor, client, limit));
+export async function listSharedJournal({
+  actor,
+  clientId,
+  limit = 20,
+}: {
+  actor: Actor;
+  clientId: string;
+  limit?: number;
+}): Promise<SharedJournalEntry[] | null> {
+  const rows = await withAssignedClient(actor, clientId, { action: 'journal.read', subjectType: 'journal' }, (tx, client) =>
+    readSharedJournal(tx, actor, client, limit),
+  );
   return rows && decryptJournal(rows);
 }
 
 export type SealedJournalEntry = { id: string; clinicId: string; clientId: string; localDate: string; ciphertext: string };
 
 /** The journal's read inside an admitted transaction, still sealed (decrypted after commit); null while not shared. */
-export async function readSharedJournal(tx: Transaction, actor: Actor, client: ClientAccess, limit = 20): Promise<SealedJournalEntry[] | null> {
+export async function readSharedJournal(
+  tx: Transaction,
+  actor: Actor,
+  client: ClientAccess,
+  limit = 20,
+): Promise<SealedJournalEntry[] | null> {
   const { clientId } = client;
   if (!client.sharing.includes('journal')) return null;
   const j = schema.journalEntries;
@@ -252,8 +291,18 @@ export function decryptJournal(rows: readonly SealedJournalEntry[]): SharedJourn
 export type CheckInNoteDto = { id: string; localDate: string; mood: number; tags: string[]; note: string | null };
 
 /** Recent check-ins that carry a note or tags, while the client shares check-ins; else null. */
-export async function listCheckInNotes({ actor, clientId, limit = 30 }: { actor: Actor; clientId: string; limit?: number }): Promise<CheckInNoteDto[] | null> {
-  return withAssignedClient(actor, clientId, { action: 'check_ins.read', subjectType: 'check_ins' }, (tx, client) => readCheckInNotes(tx, actor, client, limit));
+export async function listCheckInNotes({
+  actor,
+  clientId,
+  limit = 30,
+}: {
+  actor: Actor;
+  clientId: string;
+  limit?: number;
+}): Promise<CheckInNoteDto[] | null> {
+  return withAssignedClient(actor, clientId, { action: 'check_ins.read', subjectType: 'check_ins' }, (tx, client) =>
+    readCheckInNotes(tx, actor, client, limit),
+  );
 }
 
 /** The check-in notes' read inside an admitted transaction; null while check-ins are not shared. */

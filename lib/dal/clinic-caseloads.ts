@@ -22,7 +22,13 @@ export type TherapistCaseload = {
 };
 
 export type WaitingAlert = { clientId: string; clientName: string; therapistName: string | null; waitingSince: Date };
-export type ClientPlacement = { clientId: string; name: string; therapistId: string | null; therapistName: string | null; isDeactivated: boolean };
+export type ClientPlacement = {
+  clientId: string;
+  name: string;
+  therapistId: string | null;
+  therapistName: string | null;
+  isDeactivated: boolean;
+};
 
 export type ClinicCaseloads = {
   therapists: TherapistCaseload[];
@@ -52,7 +58,13 @@ const isoDay = (value: DateValue) => (typeof value === 'string' ? value.slice(0,
 
 async function placements(tx: Transaction): Promise<ClientPlacement[]> {
   const a = schema.assignments;
-  const rows = await queryRows<{ client_id: string; name: string; deactivated_at: string | null; therapist_id: string | null; therapist_name: string | null }>(
+  const rows = await queryRows<{
+    client_id: string;
+    name: string;
+    deactivated_at: string | null;
+    therapist_id: string | null;
+    therapist_name: string | null;
+  }>(
     tx,
     sql`select u.id as client_id, u.name, u.deactivated_at, t.id as therapist_id, t.name as therapist_name
           from ${schema.memberships} m
@@ -90,9 +102,12 @@ export async function listCaseloads({ actor }: { actor: Actor }): Promise<Clinic
       .where(eq(schema.memberships.role, 'therapist'))
       .orderBy(schema.users.name);
     const clients = await placements(tx);
-    const activity = await queryRows<ActivityRow>(tx, sql`select client_id, today::text as today, joined_on::text as joined_on, last_check_in_on::text as last_check_in_on,
+    const activity = await queryRows<ActivityRow>(
+      tx,
+      sql`select client_id, today::text as today, joined_on::text as joined_on, last_check_in_on::text as last_check_in_on,
                 phq9_last_on::text as phq9_last_on, gad7_last_on::text as gad7_last_on, phq9_cadence, gad7_cadence, is_paused
-           from admin_client_activity()`);
+           from admin_client_activity()`,
+    );
     const waiting = await queryRows<WaitingRow>(tx, sql`select * from admin_waiting_alerts() order by waiting_since`);
     await queueAudit(tx, actor, { action: 'caseload.view', subjectType: 'caseload' });
 
@@ -101,7 +116,11 @@ export async function listCaseloads({ actor }: { actor: Actor }): Promise<Clinic
     const notLogging = (clientId: string) => {
       const row = byClient.get(clientId);
       if (!row) return false;
-      const silent = daysWithoutCheckIn(row.last_check_in_on === null ? null : isoDay(row.last_check_in_on), isoDay(row.joined_on), isoDay(row.today));
+      const silent = daysWithoutCheckIn(
+        row.last_check_in_on === null ? null : isoDay(row.last_check_in_on),
+        isoDay(row.joined_on),
+        isoDay(row.today),
+      );
       return isNotLogging(silent, row.is_paused);
     };
     const hasOverdue = (clientId: string) => {
@@ -207,7 +226,13 @@ async function moveClients(tx: Transaction, actor: Actor, input: AssignClientsIn
       .set({ endedAt: now })
       .where(and(inArray(schema.assignments.clientId, ids), isNull(schema.assignments.endedAt)));
     await tx.insert(schema.assignments).values(
-      ids.map((clientId) => ({ clinicId: actor.clinicId, clientId, therapistId: therapist.id, assignedBy: actor.userId, startedAt: now })),
+      ids.map((clientId) => ({
+        clinicId: actor.clinicId,
+        clientId,
+        therapistId: therapist.id,
+        assignedBy: actor.userId,
+        startedAt: now,
+      })),
     );
     for (const c of moving) {
       await queueAudit(tx, actor, {
@@ -222,7 +247,13 @@ async function moveClients(tx: Transaction, actor: Actor, input: AssignClientsIn
 }
 
 /** Assigns one or many clients to a therapist (see `moveClients`). */
-export async function assignClients({ actor, input }: { actor: Actor; input: AssignClientsInput }): Promise<{ changed: number; unchanged: number }> {
+export async function assignClients({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: AssignClientsInput;
+}): Promise<{ changed: number; unchanged: number }> {
   requireAdmin(actor);
   return withActor(actor, (tx) => moveClients(tx, actor, input));
 }
@@ -262,7 +293,8 @@ export async function handOverClients(
   actor: Actor,
   { therapistId, therapistName, reassign, unassignClients = false }: HandOver & { therapistId: string; therapistName: string },
 ): Promise<void> {
-  if (reassign && unassignClients) throw new TandemError('bad_request:input', 'Either reassign the clients or leave them unassigned, not both.');
+  if (reassign && unassignClients)
+    throw new TandemError('bad_request:input', 'Either reassign the clients or leave them unassigned, not both.');
   const held = await clientsHeldBy(tx, therapistId);
   const plan = reassign ?? [];
   if (held.length > 0 && plan.length === 0 && !unassignClients) {
@@ -292,12 +324,25 @@ export async function handOverClients(
     .where(and(eq(schema.assignments.therapistId, therapistId), isNull(schema.assignments.endedAt)))
     .returning({ clientId: schema.assignments.clientId });
   for (const { clientId } of ended) {
-    await queueAudit(tx, actor, { action: 'caseload.unassign', subjectType: 'caseload', subjectId: therapistId, subjectClientId: clientId });
+    await queueAudit(tx, actor, {
+      action: 'caseload.unassign',
+      subjectType: 'caseload',
+      subjectId: therapistId,
+      subjectClientId: clientId,
+    });
   }
 }
 
 /** How many clients a therapist should carry at most; empty means no limit set. */
-export async function setCaseloadCapacity({ actor, therapistId, capacity }: { actor: Actor; therapistId: string; capacity: number | null }): Promise<void> {
+export async function setCaseloadCapacity({
+  actor,
+  therapistId,
+  capacity,
+}: {
+  actor: Actor;
+  therapistId: string;
+  capacity: number | null;
+}): Promise<void> {
   requireAdmin(actor);
   await withActor(actor, async (tx) => {
     const [row] = await tx
@@ -326,7 +371,12 @@ export async function listAssignmentHistory({ actor, clientId }: { actor: Actor;
       await queueAudit(tx, actor, { action: 'caseload.view_history', subjectType: 'caseload', outcome: 'denied' });
       throw new TandemError('not_found:client');
     }
-    const rows = await queryRows<{ therapist_name: string; started_at: string | Date; ended_at: string | Date | null; assigned_by_name: string | null }>(
+    const rows = await queryRows<{
+      therapist_name: string;
+      started_at: string | Date;
+      ended_at: string | Date | null;
+      assigned_by_name: string | null;
+    }>(
       tx,
       sql`select t.name as therapist_name, a.started_at, a.ended_at, b.name as assigned_by_name
             from ${schema.assignments} a
@@ -378,7 +428,14 @@ export type ClientWithoutTherapist = {
 export async function listClientsWithoutTherapist({ actor }: { actor: Actor }): Promise<ClientWithoutTherapist[]> {
   requireAdmin(actor);
   return withActor(actor, async (tx) => {
-    const rows = await queryRows<{ client_id: string; name: string; email: string; phone: string | null; open_alerts: number; oldest_open_alert: string | Date | null }>(
+    const rows = await queryRows<{
+      client_id: string;
+      name: string;
+      email: string;
+      phone: string | null;
+      open_alerts: number;
+      oldest_open_alert: string | Date | null;
+    }>(
       tx,
       sql`select w.client_id, u.name, u.email, u.phone, w.open_alerts, w.oldest_open_alert
             from admin_clients_without_therapist() w
@@ -407,7 +464,13 @@ const DISMISSED_URGENT_DAYS = 30;
  * signal or the reason (docs/design.md §7: the admin gets escalation notices only). Read from the audit
  * log, where each dismissal is recorded as `insight.dismiss_urgent`.
  */
-export async function listDismissedUrgentSignals({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<DismissedUrgentSignal[]> {
+export async function listDismissedUrgentSignals({
+  actor,
+  now = new Date(),
+}: {
+  actor: Actor;
+  now?: Date;
+}): Promise<DismissedUrgentSignal[]> {
   requireAdmin(actor);
   return withActor(actor, async (tx) => {
     const e = schema.auditEvents;
@@ -422,6 +485,10 @@ export async function listDismissedUrgentSignals({ actor, now = new Date() }: { 
            order by ${e.occurredAt} desc`,
     );
     await queueAudit(tx, actor, { action: 'caseload.view_dismissed_urgent', subjectType: 'caseload' });
-    return rows.map((r) => ({ clientName: r.client_name ?? 'A former client', therapistName: r.therapist_name ?? 'A former colleague', at: new Date(r.at) }));
+    return rows.map((r) => ({
+      clientName: r.client_name ?? 'A former client',
+      therapistName: r.therapist_name ?? 'A former colleague',
+      at: new Date(r.at),
+    }));
   });
 }

@@ -19,7 +19,8 @@ const MINUTE = 60_000;
 /** A conversation where the client picked one small thing and the companion offers a reminder for it. */
 async function offerFor(client: Actor, thing = 'a walk by the river'): Promise<string> {
   const id = await startCompanionConversation({ actor: client, afterDip: false });
-  for (const text of ['I need something small to do', thing, 'around 5.30pm']) await sendCompanionMessage({ actor: client, input: { conversationId: id, text } });
+  for (const text of ['I need something small to do', thing, 'around 5.30pm'])
+    await sendCompanionMessage({ actor: client, input: { conversationId: id, text } });
   return id;
 }
 
@@ -33,12 +34,17 @@ const activationNotificationsOf = (clientId: string) => {
     .where(and(eq(n.clientId, clientId), eq(n.kind, 'activation')));
 };
 const auditsOf = (clientId: string) =>
-  queryRows<{ action: string }>(getDatabase(), sql`select action from audit_events where subject_client_id = ${clientId} and action like 'companion.%_reminder' order by seq`);
+  queryRows<{ action: string }>(
+    getDatabase(),
+    sql`select action from audit_events where subject_client_id = ${clientId} and action like 'companion.%_reminder' order by seq`,
+  );
 
 /** Runs `work` as the app role with `actor`'s context, as request code does, but without the DAL. */
 function asApp<T>(actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return getDatabase().transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'tandem_app', true), set_config('app.user_id', ${actor.userId}, true), set_config('app.clinic_id', ${actor.clinicId}, true)`);
+    await tx.execute(
+      sql`select set_config('role', 'tandem_app', true), set_config('app.user_id', ${actor.userId}, true), set_config('app.clinic_id', ${actor.clinicId}, true)`,
+    );
     return work(tx);
   });
 }
@@ -47,27 +53,44 @@ describe('the companion’s activation reminder', () => {
   it('is planned only when asked, kept encrypted, and sent once, at its minute, without naming the plan', async () => {
     const { client } = await createClinicWithClient();
     const conversationId = await offerFor(client);
-    expect(await getReminderOffer({ actor: client, conversationId })).toEqual({ activity: 'a walk by the river', suggestedTime: '17:30', planned: null, isUsed: false });
+    expect(await getReminderOffer({ actor: client, conversationId })).toEqual({
+      activity: 'a walk by the river',
+      suggestedTime: '17:30',
+      planned: null,
+      isUsed: false,
+    });
     // Being offered one plans nothing.
     expect(await remindersOf(client.userId)).toEqual([]);
 
     const planned = await planActivationReminder({ actor: client, input: { conversationId, day: 'today', time: '17:30' }, now: NOW });
-    expect(planned).toMatchObject({ activity: 'a walk by the river', dueAt: DUE, localDate: '2026-11-24', localTime: '17:30', timeZone: 'Europe/Lisbon' });
+    expect(planned).toMatchObject({
+      activity: 'a walk by the river',
+      dueAt: DUE,
+      localDate: '2026-11-24',
+      localTime: '17:30',
+      timeZone: 'Europe/Lisbon',
+    });
     const [stored] = await remindersOf(client.userId);
     expect(stored?.ciphertext).not.toMatch(/walk|river/);
     expect((await getReminderOffer({ actor: client, conversationId }))?.planned?.id).toBe(planned.id);
-    await expect(planActivationReminder({ actor: client, input: { conversationId, day: 'tomorrow', time: '09:00' }, now: NOW })).rejects.toMatchObject({ code: 'conflict:reminder_planned' });
+    await expect(
+      planActivationReminder({ actor: client, input: { conversationId, day: 'tomorrow', time: '09:00' }, now: NOW }),
+    ).rejects.toMatchObject({ code: 'conflict:reminder_planned' });
     expect(await listPlannedReminders({ actor: client, now: NOW })).toEqual([planned]);
 
     await runMinute({ at: new Date(DUE.getTime() - MINUTE) });
     expect(await activationNotificationsOf(client.userId)).toEqual([]);
     await Promise.all([runMinute({ at: DUE }), runMinute({ at: DUE }), runMinute({ at: DUE })]);
     await runMinute({ at: new Date(DUE.getTime() + MINUTE) });
-    expect(await activationNotificationsOf(client.userId)).toEqual([{ status: 'accepted', channel: 'in_app', dueAt: DUE, dedupeKey: `activation:${planned.id}`, attempts: 1 }]);
+    expect(await activationNotificationsOf(client.userId)).toEqual([
+      { status: 'accepted', channel: 'in_app', dueAt: DUE, dedupeKey: `activation:${planned.id}`, attempts: 1 },
+    ]);
 
     expect((await listMyReminders({ actor: client })).map((r) => r.kind)).toEqual(['activation']);
     expect(await listPlannedReminders({ actor: client, now: new Date(DUE.getTime() + MINUTE) })).toEqual([]);
-    await expect(cancelPlannedReminder({ actor: client, reminderId: planned.id, now: new Date(DUE.getTime() + MINUTE) })).rejects.toMatchObject({ code: 'conflict:reminder_sent' });
+    await expect(
+      cancelPlannedReminder({ actor: client, reminderId: planned.id, now: new Date(DUE.getTime() + MINUTE) }),
+    ).rejects.toMatchObject({ code: 'conflict:reminder_sent' });
     expect((await auditsOf(client.userId)).map((a) => a.action)).toEqual(['companion.plan_reminder']);
   });
 
@@ -75,7 +98,11 @@ describe('the companion’s activation reminder', () => {
     const { client } = await createClinicWithClient();
     const conversationId = await offerFor(client);
     // Lisbon leaves summer time (UTC+1) at 02:00 on 25 October 2026: 09:00 that morning is 09:00 UTC.
-    const planned = await planActivationReminder({ actor: client, input: { conversationId, day: 'tomorrow', time: '09:00' }, now: new Date('2026-10-24T20:00:00Z') });
+    const planned = await planActivationReminder({
+      actor: client,
+      input: { conversationId, day: 'tomorrow', time: '09:00' },
+      now: new Date('2026-10-24T20:00:00Z'),
+    });
     expect(planned.dueAt).toEqual(new Date('2026-10-25T09:00:00Z'));
     await runMinute({ at: new Date('2026-10-25T08:00:00Z') });
     expect(await activationNotificationsOf(client.userId)).toEqual([]);
@@ -103,7 +130,20 @@ describe('the companion’s activation reminder', () => {
     const idle = await startCompanionConversation({ actor: client, afterDip: false });
     await refused({ conversationId: idle, day: 'today', time: '17:30' }, /no plan waiting/);
 
-    await saveReminderSettings({ actor: client, input: { checkinEnabled: false, firstTime: '20:00', secondTime: '', weekdays: [1, 2, 3, 4, 5, 6, 7], quietStart: '22:00', quietEnd: '07:00', measureEnabled: false, nudgesEnabled: false, emailAllowed: false } });
+    await saveReminderSettings({
+      actor: client,
+      input: {
+        checkinEnabled: false,
+        firstTime: '20:00',
+        secondTime: '',
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        quietStart: '22:00',
+        quietEnd: '07:00',
+        measureEnabled: false,
+        nudgesEnabled: false,
+        emailAllowed: false,
+      },
+    });
     await refused({ conversationId, day: 'tomorrow', time: '06:30' }, /quiet hours/);
     await addPause(client, '2026-11-25', '2026-11-27');
     await refused({ conversationId, day: 'tomorrow', time: '09:00' }, /on a break/);
@@ -121,8 +161,12 @@ describe('the companion’s activation reminder', () => {
     const conversationId = await offerFor(client);
     const planned = await planActivationReminder({ actor: client, input: { conversationId, day: 'today', time: '17:30' }, now: NOW });
 
-    await expect(cancelPlannedReminder({ actor: other, reminderId: planned.id, now: NOW })).rejects.toMatchObject({ code: 'not_found:reminder' });
-    await expect(cancelPlannedReminder({ actor: client, reminderId: 'not-a-uuid', now: NOW })).rejects.toMatchObject({ code: 'not_found:reminder' });
+    await expect(cancelPlannedReminder({ actor: other, reminderId: planned.id, now: NOW })).rejects.toMatchObject({
+      code: 'not_found:reminder',
+    });
+    await expect(cancelPlannedReminder({ actor: client, reminderId: 'not-a-uuid', now: NOW })).rejects.toMatchObject({
+      code: 'not_found:reminder',
+    });
     expect(await listPlannedReminders({ actor: client, now: NOW })).toHaveLength(1);
 
     await cancelPlannedReminder({ actor: client, reminderId: planned.id, now: NOW });
@@ -135,16 +179,46 @@ describe('the companion’s activation reminder', () => {
     expect((await auditsOf(client.userId)).map((a) => a.action)).toEqual(['companion.plan_reminder', 'companion.cancel_reminder']);
     // The client's own export holds it, decrypted, with its cancellation.
     const exported = await exportMyData({ actor: client, format: 'json' });
-    expect(exported.companion.reminders).toEqual([{ activity: 'a walk by the river', dueAt: DUE.toISOString(), localDate: '2026-11-24', localTime: '17:30', timeZone: 'Europe/Lisbon', cancelledAt: NOW.toISOString() }]);
+    expect(exported.companion.reminders).toEqual([
+      {
+        activity: 'a walk by the river',
+        dueAt: DUE.toISOString(),
+        localDate: '2026-11-24',
+        localTime: '17:30',
+        timeZone: 'Europe/Lisbon',
+        cancelledAt: NOW.toISOString(),
+      },
+    ]);
   });
 
   it('is not sent when its minute falls on a break or in quiet hours declared after it was planned', async () => {
     const away = await createClinicWithClient();
-    await planActivationReminder({ actor: away.client, input: { conversationId: await offerFor(away.client), day: 'today', time: '17:30' }, now: NOW });
+    await planActivationReminder({
+      actor: away.client,
+      input: { conversationId: await offerFor(away.client), day: 'today', time: '17:30' },
+      now: NOW,
+    });
     await addPause(away.client, '2026-11-24', '2026-11-25');
     const quiet = await createClinicWithClient();
-    await planActivationReminder({ actor: quiet.client, input: { conversationId: await offerFor(quiet.client), day: 'today', time: '17:30' }, now: NOW });
-    await saveReminderSettings({ actor: quiet.client, input: { checkinEnabled: false, firstTime: '20:00', secondTime: '', weekdays: [1, 2, 3, 4, 5, 6, 7], quietStart: '17:00', quietEnd: '18:00', measureEnabled: false, nudgesEnabled: false, emailAllowed: false } });
+    await planActivationReminder({
+      actor: quiet.client,
+      input: { conversationId: await offerFor(quiet.client), day: 'today', time: '17:30' },
+      now: NOW,
+    });
+    await saveReminderSettings({
+      actor: quiet.client,
+      input: {
+        checkinEnabled: false,
+        firstTime: '20:00',
+        secondTime: '',
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        quietStart: '17:00',
+        quietEnd: '18:00',
+        measureEnabled: false,
+        nudgesEnabled: false,
+        emailAllowed: false,
+      },
+    });
 
     await runMinute({ at: DUE });
     expect(await activationNotificationsOf(away.client.userId)).toEqual([]);
@@ -156,7 +230,11 @@ describe('the companion’s activation reminder', () => {
     const other = await createPerson(clinicId, 'client');
     await grant(client, therapist, 'companion');
     await grant(client, therapist, 'checkins');
-    const planned = await planActivationReminder({ actor: client, input: { conversationId: await offerFor(client), day: 'today', time: '17:30' }, now: NOW });
+    const planned = await planActivationReminder({
+      actor: client,
+      input: { conversationId: await offerFor(client), day: 'today', time: '17:30' },
+      now: NOW,
+    });
     await runMinute({ at: DUE });
 
     const seen = (actor: Actor) =>
@@ -172,10 +250,14 @@ describe('the companion’s activation reminder', () => {
     // Reminder health (check-ins shared) tells the therapist nothing about it either.
     expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toEqual({ state: 'off' });
     // A client cannot move their reminder's time or plan around the checks: only cancelling is granted.
-    await expect(asApp(client, (tx) => tx.execute(sql`update companion_reminders set due_at = now() where id = ${planned.id}`))).rejects.toThrow();
+    await expect(
+      asApp(client, (tx) => tx.execute(sql`update companion_reminders set due_at = now() where id = ${planned.id}`)),
+    ).rejects.toThrow();
 
     // The dispatcher reads when and for whom, and may not read what.
-    const [when] = await withClinicWorker(clinicId, (tx) => queryRows<{ id: string }>(tx, sql`select id from companion_reminders where id = ${planned.id}`));
+    const [when] = await withClinicWorker(clinicId, (tx) =>
+      queryRows<{ id: string }>(tx, sql`select id from companion_reminders where id = ${planned.id}`),
+    );
     expect(when?.id).toBe(planned.id);
     await expect(withClinicWorker(clinicId, (tx) => tx.execute(sql`select ciphertext from companion_reminders`))).rejects.toThrow();
   });

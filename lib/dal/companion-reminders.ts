@@ -28,11 +28,37 @@ function requireClient(actor: Actor) {
 }
 
 const r = schema.companionReminders;
-const plannedColumns = { id: r.id, clinicId: r.clinicId, clientId: r.clientId, ciphertext: r.ciphertext, dueAt: r.dueAt, localDate: r.localDate, localTime: r.localTime, timeZone: r.timeZone };
-type PlannedRow = { id: string; clinicId: string; clientId: string; ciphertext: string; dueAt: Date; localDate: string; localTime: string; timeZone: string };
-const plannedOf = ({ clinicId, clientId, ciphertext, ...row }: PlannedRow): PlannedReminderDto => ({ ...row, activity: open({ clinicId, clientId, ciphertext }) });
+const plannedColumns = {
+  id: r.id,
+  clinicId: r.clinicId,
+  clientId: r.clientId,
+  ciphertext: r.ciphertext,
+  dueAt: r.dueAt,
+  localDate: r.localDate,
+  localTime: r.localTime,
+  timeZone: r.timeZone,
+};
+type PlannedRow = {
+  id: string;
+  clinicId: string;
+  clientId: string;
+  ciphertext: string;
+  dueAt: Date;
+  localDate: string;
+  localTime: string;
+  timeZone: string;
+};
+const plannedOf = ({ clinicId, clientId, ciphertext, ...row }: PlannedRow): PlannedReminderDto => ({
+  ...row,
+  activity: open({ clinicId, clientId, ciphertext }),
+});
 
-async function reminderForOffer(tx: Transaction, actor: Actor, conversationId: string, turn: number): Promise<Pick<ReminderOfferDto, 'planned' | 'isUsed'>> {
+async function reminderForOffer(
+  tx: Transaction,
+  actor: Actor,
+  conversationId: string,
+  turn: number,
+): Promise<Pick<ReminderOfferDto, 'planned' | 'isUsed'>> {
   const [row] = await tx
     .select({ ...plannedColumns, cancelledAt: r.cancelledAt })
     .from(r)
@@ -47,20 +73,31 @@ async function reminderForOffer(tx: Transaction, actor: Actor, conversationId: s
  * chose, a time read from their own "when" (or null), and the reminder if they already set it.
  * Null once the offer has lapsed (the client said something else) or for anyone else.
  */
-export async function getReminderOffer({ actor, conversationId }: { actor: Actor; conversationId: string }): Promise<ReminderOfferDto | null> {
+export async function getReminderOffer({
+  actor,
+  conversationId,
+}: {
+  actor: Actor;
+  conversationId: string;
+}): Promise<ReminderOfferDto | null> {
   requireClient(actor);
   if (!z.uuid().safeParse(conversationId).success) return null;
   return withActor(actor, async (tx) => {
     const offer = await readReminderOffer(tx, actor, conversationId);
     if (!offer) return null;
-    return { activity: offer.activity, suggestedTime: offer.suggestedTime, ...(await reminderForOffer(tx, actor, conversationId, offer.turn)) };
+    return {
+      activity: offer.activity,
+      suggestedTime: offer.suggestedTime,
+      ...(await reminderForOffer(tx, actor, conversationId, offer.turn)),
+    };
   });
 }
 
 const planRefusals = {
   not_a_time: 'Enter a time like 17:30.',
   past: 'That time has already passed. Choose a later time, or tomorrow.',
-  quiet_hours: 'That time is inside your quiet hours, when Tandem sends nothing. Choose another time, or change your quiet hours in Settings.',
+  quiet_hours:
+    'That time is inside your quiet hours, when Tandem sends nothing. Choose another time, or change your quiet hours in Settings.',
 } as const;
 
 /**
@@ -69,14 +106,26 @@ const planRefusals = {
  * time gone by, inside quiet hours or on a day of a declared break, a second request for the same
  * offer, or more than MAX_PLANNED reminders waiting.
  */
-export async function planActivationReminder({ actor, input, now = new Date() }: { actor: Actor; input: ActivationReminderInput; now?: Date }): Promise<PlannedReminderDto> {
+export async function planActivationReminder({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: ActivationReminderInput;
+  now?: Date;
+}): Promise<PlannedReminderDto> {
   requireClient(actor);
   const parsed = activationReminderSchema.safeParse(input);
   if (!parsed.success) throw new TandemError('bad_request:input', parsed.error.issues[0]?.message);
   const { conversationId, day, time } = parsed.data;
   return withActor(actor, async (tx) => {
     const offer = await readReminderOffer(tx, actor, conversationId);
-    if (!offer) throw new TandemError('bad_request:input', 'There is no plan waiting for a reminder here any more. Choose a small thing with the companion first.');
+    if (!offer)
+      throw new TandemError(
+        'bad_request:input',
+        'There is no plan waiting for a reminder here any more. Choose a small thing with the companion first.',
+      );
     const [me] = await tx.select({ timeZone: schema.users.timeZone }).from(schema.users).where(eq(schema.users.id, actor.userId));
     const timeZone = me?.timeZone ?? 'UTC';
     const [settings] = await tx
@@ -91,15 +140,27 @@ export async function planActivationReminder({ actor, input, now = new Date() }:
     const [onBreak] = await tx
       .select({ id: p.id })
       .from(p)
-      .where(and(eq(p.clientId, actor.userId), isNull(p.cancelledAt), lte(p.startsOn, plan.localDate), sql`${p.endsOn} >= ${plan.localDate}::date`))
+      .where(
+        and(
+          eq(p.clientId, actor.userId),
+          isNull(p.cancelledAt),
+          lte(p.startsOn, plan.localDate),
+          sql`${p.endsOn} >= ${plan.localDate}::date`,
+        ),
+      )
       .limit(1);
-    if (onBreak) throw new TandemError('bad_request:input', 'You are on a break that day, so Tandem sends no reminders. Choose another day, or end the break in Settings.');
+    if (onBreak)
+      throw new TandemError(
+        'bad_request:input',
+        'You are on a break that day, so Tandem sends no reminders. Choose another day, or end the break in Settings.',
+      );
 
     const [waiting] = await tx
       .select({ n: count() })
       .from(r)
       .where(and(eq(r.clientId, actor.userId), isNull(r.cancelledAt), gt(r.dueAt, now)));
-    if ((waiting?.n ?? 0) >= MAX_PLANNED) throw new TandemError('bad_request:input', `You already have ${MAX_PLANNED} reminders waiting. Cancel one in Settings first.`);
+    if ((waiting?.n ?? 0) >= MAX_PLANNED)
+      throw new TandemError('bad_request:input', `You already have ${MAX_PLANNED} reminders waiting. Cancel one in Settings first.`);
 
     const [row] = await tx
       .insert(r)
@@ -117,7 +178,12 @@ export async function planActivationReminder({ actor, input, now = new Date() }:
       .onConflictDoNothing({ target: [r.conversationId, r.offerTurn] })
       .returning(plannedColumns);
     if (!row) throw new TandemError('conflict:reminder_planned');
-    await queueAudit(tx, actor, { action: 'companion.plan_reminder', subjectType: 'companion', subjectId: row.id, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, {
+      action: 'companion.plan_reminder',
+      subjectType: 'companion',
+      subjectId: row.id,
+      subjectClientId: actor.userId,
+    });
     return plannedOf(row);
   });
 }
@@ -141,15 +207,34 @@ export async function listPlannedReminders({ actor, now = new Date() }: { actor:
  * already due has been handed to the dispatcher and cannot be called back; someone else's, or
  * none, is not found.
  */
-export async function cancelPlannedReminder({ actor, reminderId, now = new Date() }: { actor: Actor; reminderId: string; now?: Date }): Promise<void> {
+export async function cancelPlannedReminder({
+  actor,
+  reminderId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  reminderId: string;
+  now?: Date;
+}): Promise<void> {
   requireClient(actor);
   if (!z.uuid().safeParse(reminderId).success) throw new TandemError('not_found:reminder');
   await withActor(actor, async (tx) => {
-    const [row] = await tx.select({ dueAt: r.dueAt, cancelledAt: r.cancelledAt }).from(r).where(and(eq(r.id, reminderId), eq(r.clientId, actor.userId)));
+    const [row] = await tx
+      .select({ dueAt: r.dueAt, cancelledAt: r.cancelledAt })
+      .from(r)
+      .where(and(eq(r.id, reminderId), eq(r.clientId, actor.userId)));
     if (!row) throw new TandemError('not_found:reminder');
     if (row.cancelledAt) return;
     if (row.dueAt.getTime() <= now.getTime()) throw new TandemError('conflict:reminder_sent');
-    await tx.update(r).set({ cancelledAt: now }).where(and(eq(r.id, reminderId), eq(r.clientId, actor.userId), isNull(r.cancelledAt)));
-    await queueAudit(tx, actor, { action: 'companion.cancel_reminder', subjectType: 'companion', subjectId: reminderId, subjectClientId: actor.userId });
+    await tx
+      .update(r)
+      .set({ cancelledAt: now })
+      .where(and(eq(r.id, reminderId), eq(r.clientId, actor.userId), isNull(r.cancelledAt)));
+    await queueAudit(tx, actor, {
+      action: 'companion.cancel_reminder',
+      subjectType: 'companion',
+      subjectId: reminderId,
+      subjectClientId: actor.userId,
+    });
   });
 }

@@ -3,10 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient, createPerson, assign, grant } from '@/lib/testing/factories';
 import { getSinceLastSessionBrief } from './brief';
-import { getCompanionConversation, getCompanionModelSetting, listCompanionItems, setCompanionModelAllowed, listSharedCompanion, sendCompanionMessage, setCompanionTranscriptShared, startCompanionConversation } from './companion';
+import {
+  getCompanionConversation,
+  getCompanionModelSetting,
+  listCompanionItems,
+  setCompanionModelAllowed,
+  listSharedCompanion,
+  sendCompanionMessage,
+  setCompanionTranscriptShared,
+  startCompanionConversation,
+} from './companion';
 import { exportMyData } from './export';
 
-const THOUGHT_RECORD = ['can we do a thought record', 'My sister cancelled our lunch at the canal cafe', 'She is avoiding me', 'hurt, 70', 'she cancelled twice', 'she texted that her son is ill', 'she is busy with her son, not avoiding me', '30'];
+const THOUGHT_RECORD = [
+  'can we do a thought record',
+  'My sister cancelled our lunch at the canal cafe',
+  'She is avoiding me',
+  'hurt, 70',
+  'she cancelled twice',
+  'she texted that her son is ill',
+  'she is busy with her son, not avoiding me',
+  '30',
+];
 
 async function say(actor: Parameters<typeof sendCompanionMessage>[0]['actor'], conversationId: string, lines: string[]) {
   const replies = [];
@@ -19,7 +37,11 @@ const rawText = (clientId: string) =>
     getDatabase(),
     sql`select (select coalesce(string_agg(m::text, ' '), '') from companion_messages m where m.client_id = ${clientId}) || (select coalesce(string_agg(i::text, ' '), '') from companion_items i where i.client_id = ${clientId}) || (select coalesce(string_agg(c::text, ' '), '') from companion_conversations c where c.client_id = ${clientId}) as row`,
   ).then((r) => r[0]?.row ?? '');
-const alertsOf = (clientId: string) => queryRows<{ source: string; risk_category: string | null; kind: string }>(getDatabase(), sql`select source, risk_category, kind from alerts where client_id = ${clientId}`);
+const alertsOf = (clientId: string) =>
+  queryRows<{ source: string; risk_category: string | null; kind: string }>(
+    getDatabase(),
+    sql`select source, risk_category, kind from alerts where client_id = ${clientId}`,
+  );
 
 describe('the companion, stored', () => {
   it('keeps conversations and thought records encrypted, and saves the thought record as a structured item', async () => {
@@ -29,7 +51,10 @@ describe('the companion, stored', () => {
     expect(replies.at(-1)).toMatchObject({ saved: 'thought_record', isCrisis: false });
     expect(await rawText(client.userId)).not.toMatch(/canal|sister|avoiding/);
     const [item] = await listCompanionItems({ actor: client, clientId: client.userId });
-    expect(item).toMatchObject({ kind: 'thought_record', record: { situation: 'My sister cancelled our lunch at the canal cafe', intensityBefore: 70, intensityAfter: 30 } });
+    expect(item).toMatchObject({
+      kind: 'thought_record',
+      record: { situation: 'My sister cancelled our lunch at the canal cafe', intensityBefore: 70, intensityAfter: 30 },
+    });
     const conversation = await getCompanionConversation({ actor: client, clientId: client.userId, conversationId: id });
     expect(conversation.messages).toHaveLength(1 + 2 * THOUGHT_RECORD.length);
   });
@@ -43,16 +68,24 @@ describe('the companion, stored', () => {
     expect(after).toMatchObject({ isCrisis: true, reply: { kind: 'crisis' } });
     expect(await alertsOf(client.userId)).toEqual([{ source: 'companion', risk_category: 'burden', kind: 'crisis_language' }]);
     // The therapist learns that it happened, not the words, unless the client shares them.
-    await expect(getCompanionConversation({ actor: therapist, clientId: client.userId, conversationId: id })).rejects.toMatchObject({ code: 'not_found:companion' });
+    await expect(getCompanionConversation({ actor: therapist, clientId: client.userId, conversationId: id })).rejects.toMatchObject({
+      code: 'not_found:companion',
+    });
   });
 
   it('refuses bad input and another client’s conversation, changing nothing', async () => {
     const { client, clinicId } = await createClinicWithClient();
     const other = await createPerson(clinicId, 'client');
     const id = await startCompanionConversation({ actor: client, afterDip: false });
-    await expect(sendCompanionMessage({ actor: client, input: { conversationId: id, text: '   ' } })).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(sendCompanionMessage({ actor: client, input: { conversationId: id, text: 'x'.repeat(2001) } })).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(sendCompanionMessage({ actor: other, input: { conversationId: id, text: 'hello' } })).rejects.toMatchObject({ code: 'not_found:companion' });
+    await expect(sendCompanionMessage({ actor: client, input: { conversationId: id, text: '   ' } })).rejects.toMatchObject({
+      code: 'bad_request:input',
+    });
+    await expect(sendCompanionMessage({ actor: client, input: { conversationId: id, text: 'x'.repeat(2001) } })).rejects.toMatchObject({
+      code: 'bad_request:input',
+    });
+    await expect(sendCompanionMessage({ actor: other, input: { conversationId: id, text: 'hello' } })).rejects.toMatchObject({
+      code: 'not_found:companion',
+    });
     expect((await getCompanionConversation({ actor: client, clientId: client.userId, conversationId: id })).messages).toHaveLength(1);
   });
 
@@ -70,12 +103,17 @@ describe('the companion, stored', () => {
     expect(shared?.conversations).toEqual([]);
     const brief = await getSinceLastSessionBrief({ actor: therapist, clientId: client.userId });
     expect(brief.companion).toEqual({ thoughtRecords: 0, sessionNotes: ['How the new job is affecting my sleep'] });
-    await expect(listSharedCompanion({ actor: otherTherapist, clientId: client.userId })).rejects.toMatchObject({ code: 'not_found:client' });
+    await expect(listSharedCompanion({ actor: otherTherapist, clientId: client.userId })).rejects.toMatchObject({
+      code: 'not_found:client',
+    });
 
     await setCompanionTranscriptShared({ actor: client, conversationId: id, isShared: true });
     const withWords = await listSharedCompanion({ actor: therapist, clientId: client.userId });
     expect(withWords?.conversations[0]?.messages.map((m) => m.text)).toContain('How the new job is affecting my sleep');
-    const audits = await queryRows<{ action: string; outcome: string }>(getDatabase(), sql`select action, outcome from audit_events where subject_client_id = ${client.userId} and actor_id = ${therapist.userId}`);
+    const audits = await queryRows<{ action: string; outcome: string }>(
+      getDatabase(),
+      sql`select action, outcome from audit_events where subject_client_id = ${client.userId} and actor_id = ${therapist.userId}`,
+    );
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['companion.list', 'companion.read']));
   });
 
@@ -86,8 +124,13 @@ describe('the companion, stored', () => {
     const count = async () => {
       const db = getDatabase();
       return db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('role', 'tandem_app', true), set_config('app.user_id', ${therapist.userId}, true), set_config('app.clinic_id', ${therapist.clinicId}, true)`);
-        const rows = await queryRows<{ n: number }>(tx, sql`select (select count(*) from companion_items)::int + (select count(*) from companion_messages)::int + (select count(*) from companion_conversations)::int as n`);
+        await tx.execute(
+          sql`select set_config('role', 'tandem_app', true), set_config('app.user_id', ${therapist.userId}, true), set_config('app.clinic_id', ${therapist.clinicId}, true)`,
+        );
+        const rows = await queryRows<{ n: number }>(
+          tx,
+          sql`select (select count(*) from companion_items)::int + (select count(*) from companion_messages)::int + (select count(*) from companion_conversations)::int as n`,
+        );
         return rows[0]?.n;
       });
     };
@@ -116,7 +159,10 @@ describe('the companion, stored', () => {
     await expect(setCompanionModelAllowed({ actor: client, isAllowed: true })).rejects.toMatchObject({ code: 'forbidden:role' });
     await setCompanionModelAllowed({ actor: admin, isAllowed: true });
     expect((await getCompanionModelSetting({ actor: admin })).isAllowed).toBe(true);
-    const audits = await queryRows<{ action: string }>(getDatabase(), sql`select action from audit_events where actor_id = ${admin.userId}`);
+    const audits = await queryRows<{ action: string }>(
+      getDatabase(),
+      sql`select action from audit_events where actor_id = ${admin.userId}`,
+    );
     expect(audits.map((a) => a.action)).toContain('clinic.allow_companion_model');
   });
 });

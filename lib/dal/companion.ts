@@ -3,7 +3,17 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm
 import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { betterDayTags } from '@/lib/companion/activation';
-import { MESSAGE_MAX_CHARS, respond, startConversation, type CompanionContext, type CompanionState, type Reply, type ReminderOffer, type ReplyKind, type ThoughtRecord } from '@/lib/companion/engine';
+import {
+  MESSAGE_MAX_CHARS,
+  respond,
+  startConversation,
+  type CompanionContext,
+  type CompanionState,
+  type Reply,
+  type ReminderOffer,
+  type ReplyKind,
+  type ThoughtRecord,
+} from '@/lib/companion/engine';
 import { phraseReflection } from '@/lib/companion/model';
 import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
 import { addDays, localDateIn } from '@/lib/dates';
@@ -21,12 +31,19 @@ import { withActor, type Actor } from './context';
 const contextFor = (clinicId: string, clientId: string) => `companion:${clinicId}:${clientId}`;
 /** The client's companion text as stored (their own reminders' plans use it too). */
 export const seal = (actor: Actor, text: string) => encryptText(text, getSecrets().encryptionKey, contextFor(actor.clinicId, actor.userId));
-export const open = (row: { clinicId: string; clientId: string; ciphertext: string }) => decryptText(row.ciphertext, getSecrets().encryptionKey, contextFor(row.clinicId, row.clientId));
+export const open = (row: { clinicId: string; clientId: string; ciphertext: string }) =>
+  decryptText(row.ciphertext, getSecrets().encryptionKey, contextFor(row.clinicId, row.clientId));
 
 // Better-day tags are read from this many days of the client's own check-ins.
 const HISTORY_DAYS = 90;
 
-export type CompanionMessageDto = { turn: number; author: 'client' | 'companion'; kind: ReplyKind | 'message'; text: string; createdAt: Date };
+export type CompanionMessageDto = {
+  turn: number;
+  author: 'client' | 'companion';
+  kind: ReplyKind | 'message';
+  text: string;
+  createdAt: Date;
+};
 export type CompanionConversationDto = { id: string; inCrisis: boolean; isTranscriptShared: boolean; messages: CompanionMessageDto[] };
 
 const messageSchema = z.object({ conversationId: z.uuid(), text: z.string().trim().min(1).max(MESSAGE_MAX_CHARS) });
@@ -62,10 +79,22 @@ export async function startCompanionConversation({ actor, afterDip }: { actor: A
   return withActor(actor, async (tx) => {
     const [row] = await tx
       .insert(schema.companionConversations)
-      .values({ clinicId: actor.clinicId, clientId: actor.userId, stateCiphertext: seal(actor, JSON.stringify({ state, afterDip } satisfies StoredState)) })
+      .values({
+        clinicId: actor.clinicId,
+        clientId: actor.userId,
+        stateCiphertext: seal(actor, JSON.stringify({ state, afterDip } satisfies StoredState)),
+      })
       .returning({ id: schema.companionConversations.id });
     if (!row) throw new TandemError('internal');
-    await tx.insert(schema.companionMessages).values({ clinicId: actor.clinicId, clientId: actor.userId, conversationId: row.id, turn: 0, author: 'companion', kind: reply.kind, ciphertext: seal(actor, reply.text) });
+    await tx.insert(schema.companionMessages).values({
+      clinicId: actor.clinicId,
+      clientId: actor.userId,
+      conversationId: row.id,
+      turn: 0,
+      author: 'companion',
+      kind: reply.kind,
+      ciphertext: seal(actor, reply.text),
+    });
     await queueAudit(tx, actor, { action: 'companion.create', subjectType: 'companion', subjectId: row.id, subjectClientId: actor.userId });
     return row.id;
   });
@@ -80,7 +109,13 @@ export type SentMessage = { reply: Reply; isCrisis: boolean; saved: 'thought_rec
  * reflective reply may be phrased by the clinic's model when both the clinic and the server
  * allow it; the model is called between the two transactions, never while one is open.
  */
-export async function sendCompanionMessage({ actor, input }: { actor: Actor; input: { conversationId: string; text: string } }): Promise<SentMessage> {
+export async function sendCompanionMessage({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { conversationId: string; text: string };
+}): Promise<SentMessage> {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
   const parsed = messageSchema.safeParse(input);
   if (!parsed.success) throw new TandemError('bad_request:input');
@@ -94,8 +129,16 @@ export async function sendCompanionMessage({ actor, input }: { actor: Actor; inp
       .where(and(eq(conv.id, conversationId), eq(conv.clientId, actor.userId)));
     if (!row) return null;
     const stored = JSON.parse(open(row)) as StoredState;
-    const [clinic] = await tx.select({ isModelAllowed: schema.clinics.companionModelAllowed }).from(schema.clinics).where(eq(schema.clinics.id, actor.clinicId));
-    return { stored, turns: row.turns, context: await companionContext(tx, actor, stored.afterDip), isModelAllowed: clinic?.isModelAllowed === true };
+    const [clinic] = await tx
+      .select({ isModelAllowed: schema.clinics.companionModelAllowed })
+      .from(schema.clinics)
+      .where(eq(schema.clinics.id, actor.clinicId));
+    return {
+      stored,
+      turns: row.turns,
+      context: await companionContext(tx, actor, stored.afterDip),
+      isModelAllowed: clinic?.isModelAllowed === true,
+    };
   });
   if (!loaded) throw new TandemError('not_found:companion');
 
@@ -109,7 +152,12 @@ export async function sendCompanionMessage({ actor, input }: { actor: Actor; inp
   const isStored = await withActor(actor, async (tx) => {
     const updated = await tx
       .update(conv)
-      .set({ stateCiphertext: seal(actor, JSON.stringify({ state: turn.state, afterDip: loaded.stored.afterDip } satisfies StoredState)), turns: loaded.turns + 1, inCrisis: isCrisis, updatedAt: new Date() })
+      .set({
+        stateCiphertext: seal(actor, JSON.stringify({ state: turn.state, afterDip: loaded.stored.afterDip } satisfies StoredState)),
+        turns: loaded.turns + 1,
+        inCrisis: isCrisis,
+        updatedAt: new Date(),
+      })
       .where(and(eq(conv.id, conversationId), eq(conv.clientId, actor.userId), eq(conv.turns, loaded.turns)))
       .returning({ id: conv.id });
     if (updated.length !== 1) return false;
@@ -117,16 +165,46 @@ export async function sendCompanionMessage({ actor, input }: { actor: Actor; inp
     const [clientMessage] = await tx
       .insert(schema.companionMessages)
       .values([
-        { clinicId: actor.clinicId, clientId: actor.userId, conversationId, turn: n, author: 'client' as const, kind: 'message' as const, ciphertext: seal(actor, text), riskCategory: turn.risk.category },
-        { clinicId: actor.clinicId, clientId: actor.userId, conversationId, turn: n, author: 'companion' as const, kind: reply.kind, ciphertext: seal(actor, reply.text) },
+        {
+          clinicId: actor.clinicId,
+          clientId: actor.userId,
+          conversationId,
+          turn: n,
+          author: 'client' as const,
+          kind: 'message' as const,
+          ciphertext: seal(actor, text),
+          riskCategory: turn.risk.category,
+        },
+        {
+          clinicId: actor.clinicId,
+          clientId: actor.userId,
+          conversationId,
+          turn: n,
+          author: 'companion' as const,
+          kind: reply.kind,
+          ciphertext: seal(actor, reply.text),
+        },
       ])
       .returning({ id: schema.companionMessages.id });
     if (turn.saved) {
       const body = turn.saved.kind === 'thought_record' ? JSON.stringify(turn.saved.record) : turn.saved.text;
-      await tx.insert(schema.companionItems).values({ clinicId: actor.clinicId, clientId: actor.userId, conversationId, kind: turn.saved.kind, ciphertext: seal(actor, body) });
+      await tx
+        .insert(schema.companionItems)
+        .values({ clinicId: actor.clinicId, clientId: actor.userId, conversationId, kind: turn.saved.kind, ciphertext: seal(actor, body) });
     }
-    await queueAudit(tx, actor, { action: 'companion.message', subjectType: 'companion', subjectId: conversationId, subjectClientId: actor.userId });
-    if (turn.risk.isHit && clientMessage) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'companion', sourceId: clientMessage.id, riskCategory: turn.risk.category });
+    await queueAudit(tx, actor, {
+      action: 'companion.message',
+      subjectType: 'companion',
+      subjectId: conversationId,
+      subjectClientId: actor.userId,
+    });
+    if (turn.risk.isHit && clientMessage)
+      await raiseUrgentAlert(tx, actor, {
+        kind: 'crisis_language',
+        source: 'companion',
+        sourceId: clientMessage.id,
+        riskCategory: turn.risk.category,
+      });
     return true;
   });
   if (!isStored) throw new TandemError('conflict:companion_turn');
@@ -142,7 +220,15 @@ async function readConversation(tx: Transaction, clientId: string, conversationI
   if (!row) return null;
   const m = schema.companionMessages;
   const rows = await tx
-    .select({ turn: m.turn, author: m.author, kind: m.kind, clinicId: m.clinicId, clientId: m.clientId, ciphertext: m.ciphertext, createdAt: m.createdAt })
+    .select({
+      turn: m.turn,
+      author: m.author,
+      kind: m.kind,
+      clinicId: m.clinicId,
+      clientId: m.clientId,
+      ciphertext: m.ciphertext,
+      createdAt: m.createdAt,
+    })
     .from(m)
     .where(eq(m.conversationId, conversationId))
     .orderBy(asc(m.turn), asc(m.author));
@@ -158,10 +244,23 @@ async function readConversation(tx: Transaction, clientId: string, conversationI
  * One conversation, decrypted: the client's own; for their assigned therapist only a conversation
  * the client shared explicitly, while the companion scope is shared (the policies say the same).
  */
-export async function getCompanionConversation({ actor, clientId, conversationId }: { actor: Actor; clientId: string; conversationId: string }): Promise<CompanionConversationDto> {
+export async function getCompanionConversation({
+  actor,
+  clientId,
+  conversationId,
+}: {
+  actor: Actor;
+  clientId: string;
+  conversationId: string;
+}): Promise<CompanionConversationDto> {
   if (!z.uuid().safeParse(conversationId).success || !z.uuid().safeParse(clientId).success) throw new TandemError('not_found:companion');
   const found = await withActor(actor, async (tx) => {
-    const audit = { action: 'companion.read' as const, subjectType: 'companion' as const, subjectId: conversationId, subjectClientId: clientId };
+    const audit = {
+      action: 'companion.read' as const,
+      subjectType: 'companion' as const,
+      subjectId: conversationId,
+      subjectClientId: clientId,
+    };
     if (!(await canReadClientScope(tx, actor, clientId, 'companion'))) {
       await queueAudit(tx, actor, { ...audit, outcome: 'denied' });
       return null;
@@ -186,7 +285,15 @@ export async function latestCompanionConversationId({ actor }: { actor: Actor })
 }
 
 /** Shares (or stops sharing) the words of one conversation; they reach the therapist only while the companion scope is shared too. */
-export async function setCompanionTranscriptShared({ actor, conversationId, isShared }: { actor: Actor; conversationId: string; isShared: boolean }): Promise<void> {
+export async function setCompanionTranscriptShared({
+  actor,
+  conversationId,
+  isShared,
+}: {
+  actor: Actor;
+  conversationId: string;
+  isShared: boolean;
+}): Promise<void> {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
   if (!z.uuid().safeParse(conversationId).success) throw new TandemError('not_found:companion');
   const conv = schema.companionConversations;
@@ -196,7 +303,12 @@ export async function setCompanionTranscriptShared({ actor, conversationId, isSh
       .set({ transcriptSharedAt: isShared ? new Date() : null })
       .where(and(eq(conv.id, conversationId), eq(conv.clientId, actor.userId), isShared ? isNull(conv.transcriptSharedAt) : undefined))
       .returning({ id: conv.id });
-    await queueAudit(tx, actor, { action: isShared ? 'companion.share_transcript' : 'companion.unshare_transcript', subjectType: 'companion', subjectId: conversationId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, {
+      action: isShared ? 'companion.share_transcript' : 'companion.unshare_transcript',
+      subjectType: 'companion',
+      subjectId: conversationId,
+      subjectClientId: actor.userId,
+    });
     return rows.length;
   });
   if (updated === 0 && !isShared) throw new TandemError('not_found:companion');
@@ -206,13 +318,30 @@ export type CompanionItemDto =
   | { id: string; kind: 'thought_record'; createdAt: Date; record: ThoughtRecord }
   | { id: string; kind: 'session_note'; createdAt: Date; text: string };
 
-const itemOf = (r: { id: string; kind: 'thought_record' | 'session_note'; createdAt: Date; clinicId: string; clientId: string; ciphertext: string }): CompanionItemDto =>
+const itemOf = (r: {
+  id: string;
+  kind: 'thought_record' | 'session_note';
+  createdAt: Date;
+  clinicId: string;
+  clientId: string;
+  ciphertext: string;
+}): CompanionItemDto =>
   r.kind === 'thought_record'
     ? { id: r.id, kind: 'thought_record', createdAt: r.createdAt, record: JSON.parse(open(r)) as ThoughtRecord }
     : { id: r.id, kind: 'session_note', createdAt: r.createdAt, text: open(r) };
 
 /** Thought records and notes for the next session: the client's own, or their therapist's while the companion scope is shared. */
-export async function listCompanionItems({ actor, clientId, since, limit = 20 }: { actor: Actor; clientId: string; since?: Date; limit?: number }): Promise<CompanionItemDto[]> {
+export async function listCompanionItems({
+  actor,
+  clientId,
+  since,
+  limit = 20,
+}: {
+  actor: Actor;
+  clientId: string;
+  since?: Date;
+  limit?: number;
+}): Promise<CompanionItemDto[]> {
   const rows = await withActor(actor, async (tx) => {
     if (!z.uuid().safeParse(clientId).success) return null;
     const audit = { action: 'companion.list' as const, subjectType: 'companion' as const, subjectClientId: clientId };
@@ -224,7 +353,9 @@ export async function listCompanionItems({ actor, clientId, since, limit = 20 }:
     const found = await tx
       .select({ id: i.id, kind: i.kind, createdAt: i.createdAt, clinicId: i.clinicId, clientId: i.clientId, ciphertext: i.ciphertext })
       .from(i)
-      .where(and(eq(i.clientId, clientId), since ? gte(i.createdAt, since) : undefined, inArray(i.kind, ['thought_record', 'session_note'])))
+      .where(
+        and(eq(i.clientId, clientId), since ? gte(i.createdAt, since) : undefined, inArray(i.kind, ['thought_record', 'session_note'])),
+      )
       .orderBy(desc(i.createdAt))
       .limit(Math.min(Math.max(limit, 1), 100));
     await queueAudit(tx, actor, audit);
@@ -235,7 +366,16 @@ export async function listCompanionItems({ actor, clientId, since, limit = 20 }:
 }
 
 /** The brief's view of shared companion items: how many thought records, and the session notes' words. */
-export function companionBriefOf(rows: readonly { id: string; kind: 'thought_record' | 'session_note'; createdAt: Date; clinicId: string; clientId: string; ciphertext: string }[]): BriefCompanion {
+export function companionBriefOf(
+  rows: readonly {
+    id: string;
+    kind: 'thought_record' | 'session_note';
+    createdAt: Date;
+    clinicId: string;
+    clientId: string;
+    ciphertext: string;
+  }[],
+): BriefCompanion {
   const items = rows.map(itemOf);
   return {
     thoughtRecords: items.filter((i) => i.kind === 'thought_record').length,
@@ -244,8 +384,11 @@ export function companionBriefOf(rows: readonly { id: string; kind: 'thought_rec
 }
 
 export type CompanionExport = {
-  conversations: { startedAt: string; messages: { turn: number; author: 'client' | 'companion'; kind: string; text: string; at: string }[] }[];
-  items: ({ kind: 'thought_record'; createdAt: string } & ThoughtRecord | { kind: 'session_note'; createdAt: string; text: string })[];
+  conversations: {
+    startedAt: string;
+    messages: { turn: number; author: 'client' | 'companion'; kind: string; text: string; at: string }[];
+  }[];
+  items: (({ kind: 'thought_record'; createdAt: string } & ThoughtRecord) | { kind: 'session_note'; createdAt: string; text: string })[];
   /** One-off reminders asked for after a behavioural-activation step (lib/dal/companion-reminders.ts). */
   reminders: { activity: string; dueAt: string; localDate: string; localTime: string; timeZone: string; cancelledAt: string | null }[];
 };
@@ -254,9 +397,22 @@ export type CompanionExport = {
 export async function companionExportFor(tx: Transaction, actor: Actor): Promise<CompanionExport> {
   const conv = schema.companionConversations;
   const m = schema.companionMessages;
-  const conversations = await tx.select({ id: conv.id, createdAt: conv.createdAt }).from(conv).where(eq(conv.clientId, actor.userId)).orderBy(asc(conv.createdAt));
+  const conversations = await tx
+    .select({ id: conv.id, createdAt: conv.createdAt })
+    .from(conv)
+    .where(eq(conv.clientId, actor.userId))
+    .orderBy(asc(conv.createdAt));
   const messages = await tx
-    .select({ conversationId: m.conversationId, turn: m.turn, author: m.author, kind: m.kind, clinicId: m.clinicId, clientId: m.clientId, ciphertext: m.ciphertext, createdAt: m.createdAt })
+    .select({
+      conversationId: m.conversationId,
+      turn: m.turn,
+      author: m.author,
+      kind: m.kind,
+      clinicId: m.clinicId,
+      clientId: m.clientId,
+      ciphertext: m.ciphertext,
+      createdAt: m.createdAt,
+    })
     .from(m)
     .where(eq(m.clientId, actor.userId))
     .orderBy(asc(m.turn), asc(m.author));
@@ -268,17 +424,41 @@ export async function companionExportFor(tx: Transaction, actor: Actor): Promise
     .orderBy(asc(i.createdAt));
   const r = schema.companionReminders;
   const reminders = await tx
-    .select({ clinicId: r.clinicId, clientId: r.clientId, ciphertext: r.ciphertext, dueAt: r.dueAt, localDate: r.localDate, localTime: r.localTime, timeZone: r.timeZone, cancelledAt: r.cancelledAt })
+    .select({
+      clinicId: r.clinicId,
+      clientId: r.clientId,
+      ciphertext: r.ciphertext,
+      dueAt: r.dueAt,
+      localDate: r.localDate,
+      localTime: r.localTime,
+      timeZone: r.timeZone,
+      cancelledAt: r.cancelledAt,
+    })
     .from(r)
     .where(eq(r.clientId, actor.userId))
     .orderBy(asc(r.dueAt));
   return {
     conversations: conversations.map((c) => ({
       startedAt: c.createdAt.toISOString(),
-      messages: messages.filter((x) => x.conversationId === c.id).map((x) => ({ turn: x.turn, author: x.author, kind: x.kind, text: open(x), at: x.createdAt.toISOString() })),
+      messages: messages
+        .filter((x) => x.conversationId === c.id)
+        .map((x) => ({ turn: x.turn, author: x.author, kind: x.kind, text: open(x), at: x.createdAt.toISOString() })),
     })),
-    items: items.map(itemOf).map((x) => (x.kind === 'thought_record' ? { kind: x.kind, createdAt: x.createdAt.toISOString(), ...x.record } : { kind: x.kind, createdAt: x.createdAt.toISOString(), text: x.text })),
-    reminders: reminders.map((x) => ({ activity: open(x), dueAt: x.dueAt.toISOString(), localDate: x.localDate, localTime: x.localTime, timeZone: x.timeZone, cancelledAt: x.cancelledAt?.toISOString() ?? null })),
+    items: items
+      .map(itemOf)
+      .map((x) =>
+        x.kind === 'thought_record'
+          ? { kind: x.kind, createdAt: x.createdAt.toISOString(), ...x.record }
+          : { kind: x.kind, createdAt: x.createdAt.toISOString(), text: x.text },
+      ),
+    reminders: reminders.map((x) => ({
+      activity: open(x),
+      dueAt: x.dueAt.toISOString(),
+      localDate: x.localDate,
+      localTime: x.localTime,
+      timeZone: x.timeZone,
+      cancelledAt: x.cancelledAt?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -289,12 +469,27 @@ export type SharedCompanion = { items: CompanionItemDto[]; conversations: Compan
  * companion scope (null when not), and the words of any conversation the client shared explicitly.
  * Anyone else gets not_found:client.
  */
-export async function listSharedCompanion({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<SharedCompanion | null> {
-  return withAssignedClient(actor, clientId, { action: 'companion.list', subjectType: 'companion' }, (tx, client) => readSharedCompanion(tx, actor, client, limit));
+export async function listSharedCompanion({
+  actor,
+  clientId,
+  limit = 20,
+}: {
+  actor: Actor;
+  clientId: string;
+  limit?: number;
+}): Promise<SharedCompanion | null> {
+  return withAssignedClient(actor, clientId, { action: 'companion.list', subjectType: 'companion' }, (tx, client) =>
+    readSharedCompanion(tx, actor, client, limit),
+  );
 }
 
 /** The shared companion's reads inside an admitted transaction; null while the companion scope is not shared. */
-export async function readSharedCompanion(tx: Transaction, actor: Actor, client: ClientAccess, limit = 20): Promise<SharedCompanion | null> {
+export async function readSharedCompanion(
+  tx: Transaction,
+  actor: Actor,
+  client: ClientAccess,
+  limit = 20,
+): Promise<SharedCompanion | null> {
   const { clientId } = client;
   if (!client.sharing.includes('companion')) return null;
   const i = schema.companionItems;
@@ -327,7 +522,10 @@ export type CompanionModelSetting = { isAllowed: boolean; isConfigured: boolean 
 export async function getCompanionModelSetting({ actor }: { actor: Actor }): Promise<CompanionModelSetting> {
   if (actor.role !== 'admin') throw new TandemError('forbidden:role');
   return withActor(actor, async (tx) => {
-    const [row] = await tx.select({ isAllowed: schema.clinics.companionModelAllowed }).from(schema.clinics).where(eq(schema.clinics.id, actor.clinicId));
+    const [row] = await tx
+      .select({ isAllowed: schema.clinics.companionModelAllowed })
+      .from(schema.clinics)
+      .where(eq(schema.clinics.id, actor.clinicId));
     if (!row) throw new TandemError('not_found:page');
     return { isAllowed: row.isAllowed, isConfigured: Boolean(env.COMPANION_LLM_URL) };
   });
@@ -337,8 +535,16 @@ export async function getCompanionModelSetting({ actor }: { actor: Actor }): Pro
 export async function setCompanionModelAllowed({ actor, isAllowed }: { actor: Actor; isAllowed: boolean }): Promise<void> {
   if (actor.role !== 'admin') throw new TandemError('forbidden:role');
   await withActor(actor, async (tx) => {
-    const [row] = await tx.update(schema.clinics).set({ companionModelAllowed: isAllowed }).where(eq(schema.clinics.id, actor.clinicId)).returning({ id: schema.clinics.id });
+    const [row] = await tx
+      .update(schema.clinics)
+      .set({ companionModelAllowed: isAllowed })
+      .where(eq(schema.clinics.id, actor.clinicId))
+      .returning({ id: schema.clinics.id });
     if (!row) throw new TandemError('forbidden:role');
-    await queueAudit(tx, actor, { action: isAllowed ? 'clinic.allow_companion_model' : 'clinic.forbid_companion_model', subjectType: 'clinic', subjectId: row.id });
+    await queueAudit(tx, actor, {
+      action: isAllowed ? 'clinic.allow_companion_model' : 'clinic.forbid_companion_model',
+      subjectType: 'clinic',
+      subjectId: row.id,
+    });
   });
 }

@@ -64,7 +64,9 @@ describe('grant and revoke', () => {
     const stranger = await createPerson(w.clinicId, 'therapist');
     await expect(grantConsent({ actor: w.client, therapistId: stranger.userId, scope: 'checkins' })).rejects.toThrow('not one of yours');
     const other = await createClinicWithClient('Other clinic');
-    await expect(grantConsent({ actor: w.client, therapistId: other.therapist.userId, scope: 'checkins' })).rejects.toThrow('not one of yours');
+    await expect(grantConsent({ actor: w.client, therapistId: other.therapist.userId, scope: 'checkins' })).rejects.toThrow(
+      'not one of yours',
+    );
   });
 
   it('lets only a client grant, and only for themself', async () => {
@@ -126,7 +128,11 @@ describe('onboarding', () => {
   it('refuses a choice about a therapist who is not waiting for one, changing nothing', async () => {
     const stranger = await createPerson(w.clinicId, 'therapist');
     await expect(
-      completeOnboarding({ actor: w.client, timeZone: 'Asia/Tokyo', shares: { [w.therapist.userId]: ['checkins'], [stranger.userId]: ['checkins'] } }),
+      completeOnboarding({
+        actor: w.client,
+        timeZone: 'Asia/Tokyo',
+        shares: { [w.therapist.userId]: ['checkins'], [stranger.userId]: ['checkins'] },
+      }),
     ).rejects.toThrow('not one of yours');
     expect(await therapistSees()).toBe('not found');
     expect((await getOnboardingState({ actor: w.client })).needsWelcome).toBe(true);

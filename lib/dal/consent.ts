@@ -61,7 +61,12 @@ export async function revokeConsent({ actor, therapistId, scope }: { actor: Acto
   requireClient(actor);
   await withActor(actor, async (tx) => {
     await revokeLive(tx, actor, therapistId, scope, new Date());
-    await queueAudit(tx, actor, { action: 'consent.revoke', subjectType: 'consent', subjectId: therapistId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, {
+      action: 'consent.revoke',
+      subjectType: 'consent',
+      subjectId: therapistId,
+      subjectClientId: actor.userId,
+    });
   });
 }
 
@@ -123,7 +128,8 @@ export async function listSharing({ actor }: { actor: Actor }): Promise<Sharing>
       const base = { therapistName, scope: x.scope };
       const changes: SharingChange[] = [{ ...base, key: `${x.id}:shared`, at: x.grantedAt, change: 'shared', until: x.expiresAt }];
       if (x.revokedAt) changes.push({ ...base, key: `${x.id}:stopped`, at: x.revokedAt, change: 'stopped', until: null });
-      else if (x.expiresAt && x.expiresAt <= now) changes.push({ ...base, key: `${x.id}:ended`, at: x.expiresAt, change: 'ended', until: null });
+      else if (x.expiresAt && x.expiresAt <= now)
+        changes.push({ ...base, key: `${x.id}:ended`, at: x.expiresAt, change: 'ended', until: null });
       return changes;
     });
     history.sort((p, q) => q.at.getTime() - p.at.getTime());
@@ -205,12 +211,23 @@ export async function completeOnboarding({
   await withActor(actor, async (tx) => {
     const { pendingTherapists } = await onboardingState(tx, actor);
     const pendingIds = new Set(pendingTherapists.map((t) => t.therapistId));
-    if (Object.keys(shares).some((id) => !pendingIds.has(id))) throw new TandemError('not_found:page', 'That therapist is not one of yours.');
+    if (Object.keys(shares).some((id) => !pendingIds.has(id)))
+      throw new TandemError('not_found:page', 'That therapist is not one of yours.');
     await tx.update(schema.users).set({ timeZone }).where(eq(schema.users.id, actor.userId));
     for (const { therapistId } of pendingTherapists) {
       for (const scope of new Set(shares[therapistId] ?? [])) await grantInTransaction(tx, actor, therapistId, scope, now);
-      await queueAudit(tx, actor, { action: 'consent.review', subjectType: 'consent', subjectId: therapistId, subjectClientId: actor.userId });
+      await queueAudit(tx, actor, {
+        action: 'consent.review',
+        subjectType: 'consent',
+        subjectId: therapistId,
+        subjectClientId: actor.userId,
+      });
     }
-    await queueAudit(tx, actor, { action: 'account.onboard', subjectType: 'account', subjectId: actor.userId, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, {
+      action: 'account.onboard',
+      subjectType: 'account',
+      subjectId: actor.userId,
+      subjectClientId: actor.userId,
+    });
   });
 }

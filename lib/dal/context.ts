@@ -49,7 +49,9 @@ export async function withActor<T>(actor: ActorContext, work: (tx: Transaction) 
           await setContext(tx);
           await flushAudits(tx, refused);
         })
-        .catch((auditError: unknown) => console.error('[tandem] a denial could not be audited:', auditError instanceof Error ? auditError.message : auditError));
+        .catch((auditError: unknown) =>
+          console.error('[tandem] a denial could not be audited:', auditError instanceof Error ? auditError.message : auditError),
+        );
     }
     throw error;
   }

@@ -39,13 +39,20 @@ describe('deactivating a therapist who has clients', () => {
     const preview = await previewDeactivation({ actor: admin, therapistId: therapist.userId });
     expect(preview.openAlerts).toBe(1);
     expect(preview.clients.map((c) => [c.clientId, c.openAlerts]).sort()).toEqual(
-      [[clients[0]?.userId, 1], [clients[1]?.userId, 0]].sort(),
+      [
+        [clients[0]?.userId, 1],
+        [clients[1]?.userId, 0],
+      ].sort(),
     );
     expect(JSON.stringify(preview)).not.toContain('answer');
 
     const other = await createClinicWithClient('Other');
-    await expect(previewDeactivation({ actor: other.admin, therapistId: therapist.userId })).rejects.toMatchObject({ code: 'not_found:person' });
-    await expect(previewDeactivation({ actor: therapist, therapistId: therapist.userId })).rejects.toMatchObject({ code: 'forbidden:role' });
+    await expect(previewDeactivation({ actor: other.admin, therapistId: therapist.userId })).rejects.toMatchObject({
+      code: 'not_found:person',
+    });
+    await expect(previewDeactivation({ actor: therapist, therapistId: therapist.userId })).rejects.toMatchObject({
+      code: 'forbidden:role',
+    });
   });
 
   it('is refused without a reassignment plan or an explicit confirmation, and nothing changes', async () => {
@@ -87,7 +94,10 @@ describe('deactivating a therapist who has clients', () => {
     expect((await listCaseload({ actor: sam })).rows.map((r) => r.clientId)).toEqual([second.userId]);
     // The waiting alert follows the client to their new therapist; consent does not carry over.
     expect((await listOpenAlerts({ actor: jordan })).map((a) => a.id)).toEqual([alertId]);
-    const grants = await queryRows<{ revoked: boolean }>(getDatabase(), sql`select revoked_at is not null as revoked from consent_grants where client_id = ${first.userId}`);
+    const grants = await queryRows<{ revoked: boolean }>(
+      getDatabase(),
+      sql`select revoked_at is not null as revoked from consent_grants where client_id = ${first.userId}`,
+    );
     expect(grants).toEqual([{ revoked: true }]);
     expect(await listClientsWithoutTherapist({ actor: admin })).toEqual([]);
 
@@ -119,8 +129,20 @@ describe('deactivating a therapist who has clients', () => {
       [to(jordan, therapist), 'bad_request:input'],
       [[{ clientId: first.userId, therapistId: jordan.userId }], 'conflict:caseload_changed'],
       [[...to(jordan, jordan), { clientId: stranger.userId, therapistId: jordan.userId }], 'conflict:caseload_changed'],
-      [[{ clientId: first.userId, therapistId: jordan.userId }, { clientId: first.userId, therapistId: jordan.userId }], 'conflict:caseload_changed'],
-      [[{ clientId: first.userId, therapistId: jordan.userId }, { clientId: other.client.userId, therapistId: jordan.userId }], 'conflict:caseload_changed'],
+      [
+        [
+          { clientId: first.userId, therapistId: jordan.userId },
+          { clientId: first.userId, therapistId: jordan.userId },
+        ],
+        'conflict:caseload_changed',
+      ],
+      [
+        [
+          { clientId: first.userId, therapistId: jordan.userId },
+          { clientId: other.client.userId, therapistId: jordan.userId },
+        ],
+        'conflict:caseload_changed',
+      ],
     ];
     for (const [reassign, code] of attempts) {
       await expect(setPersonActive({ actor: admin, userId: therapist.userId, isActive: false, reassign })).rejects.toMatchObject({ code });
@@ -143,16 +165,33 @@ describe('deactivating a therapist who has clients', () => {
     expect(await activeAssignments(clients)).toEqual([]);
 
     const waiting = await listClientsWithoutTherapist({ actor: admin });
-    expect(waiting.map((w) => [w.clientId, w.openAlerts]).sort()).toEqual([[first.userId, 1], [second.userId, 0]].sort());
-    expect(waiting.find((w) => w.clientId === first.userId)).toMatchObject({ phone: '+44 20 7946 0000', email: expect.stringContaining('@'), oldestOpenAlert: expect.any(Date) });
+    expect(waiting.map((w) => [w.clientId, w.openAlerts]).sort()).toEqual(
+      [
+        [first.userId, 1],
+        [second.userId, 0],
+      ].sort(),
+    );
+    expect(waiting.find((w) => w.clientId === first.userId)).toMatchObject({
+      phone: '+44 20 7946 0000',
+      email: expect.stringContaining('@'),
+      oldestOpenAlert: expect.any(Date),
+    });
 
     // A new item-9 answer from an unassigned client is the clinic's: addressed to no therapist,
     // counted for the admins.
     await recordMeasure({ actor: second, input: item9(2) });
-    const [raised] = await queryRows<{ therapist_id: string | null }>(getDatabase(), sql`select therapist_id from alerts where client_id = ${second.userId}`);
+    const [raised] = await queryRows<{ therapist_id: string | null }>(
+      getDatabase(),
+      sql`select therapist_id from alerts where client_id = ${second.userId}`,
+    );
     expect(raised).toEqual({ therapist_id: null });
-    expect((await listClientsWithoutTherapist({ actor: admin })).find((w) => w.clientId === second.userId)).toMatchObject({ openAlerts: 1 });
-    const events = await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from audit_events where clinic_id = ${admin.clinicId} and action = 'caseload.unassign'`);
+    expect((await listClientsWithoutTherapist({ actor: admin })).find((w) => w.clientId === second.userId)).toMatchObject({
+      openAlerts: 1,
+    });
+    const events = await queryRows<{ n: number }>(
+      getDatabase(),
+      sql`select count(*)::int as n from audit_events where clinic_id = ${admin.clinicId} and action = 'caseload.unassign'`,
+    );
     expect(events[0]?.n).toBe(2);
 
     await assignClients({ actor: admin, input: { clientIds: [first.userId, second.userId], therapistId: jordan.userId } });

@@ -59,7 +59,14 @@ export async function exportMyData({ actor, format }: { actor: Actor; format: 'j
     const measures = await tx.select().from(m).where(eq(m.clientId, actor.userId)).orderBy(asc(m.completedAt));
     const j = schema.journalEntries;
     const journal = await tx
-      .select({ localDate: j.localDate, createdAt: j.createdAt, updatedAt: j.updatedAt, clinicId: j.clinicId, clientId: j.clientId, ciphertext: j.ciphertext })
+      .select({
+        localDate: j.localDate,
+        createdAt: j.createdAt,
+        updatedAt: j.updatedAt,
+        clinicId: j.clinicId,
+        clientId: j.clientId,
+        ciphertext: j.ciphertext,
+      })
       .from(j)
       .where(eq(j.clientId, actor.userId))
       .orderBy(asc(j.localDate), asc(j.createdAt));

@@ -20,9 +20,12 @@ const kinds = (bundle: FhirBundle) => bundle.entry.map((e) => e.resource.resourc
 const moodCount = (bundle: FhirBundle) =>
   bundle.entry.filter((e) => JSON.stringify(e.resource.code ?? null).includes('urn:tandem:code-system:check-in')).length;
 const auditOf = async (actorId: string) =>
-  (await queryRows<{ action: string; outcome: string }>(getDatabase(), sql`select action, outcome from audit_events where actor_id = ${actorId} order by seq`)).map(
-    (r) => `${r.action}:${r.outcome}`,
-  );
+  (
+    await queryRows<{ action: string; outcome: string }>(
+      getDatabase(),
+      sql`select action, outcome from audit_events where actor_id = ${actorId} order by seq`,
+    )
+  ).map((r) => `${r.action}:${r.outcome}`);
 
 describe('FHIR export for the assigned therapist', () => {
   it('holds nothing of questionnaires when only check-ins are shared, and audits what left', async () => {
@@ -37,7 +40,15 @@ describe('FHIR export for the assigned therapist', () => {
   it('holds no mood when only questionnaires are shared', async () => {
     await grant(w.client, w.therapist, 'measures');
     const bundle = buildFhirBundle(await exportFhirRecord({ actor: w.therapist, clientId: w.client.userId }));
-    expect(kinds(bundle)).toEqual(['Patient', 'Questionnaire', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'QuestionnaireResponse', 'Observation']);
+    expect(kinds(bundle)).toEqual([
+      'Patient',
+      'Questionnaire',
+      'Questionnaire',
+      'QuestionnaireResponse',
+      'Observation',
+      'QuestionnaireResponse',
+      'Observation',
+    ]);
     expect(moodCount(bundle)).toBe(0);
     expect(await auditOf(w.therapist.userId)).toEqual(['client.export:allowed', 'measures.export:allowed']);
   });

@@ -22,7 +22,13 @@ async function staffClinic({ requireTwoFactor }: { requireTwoFactor: boolean }) 
 }
 
 async function signInAs(actor: Actor, extra: { password?: string; code?: string; source?: string } = {}): Promise<SignInOutcome> {
-  return signIn({ email: await emailOf(actor.userId), password: extra.password ?? TEST_PASSWORD, code: extra.code, source: extra.source ?? TEST_SOURCE, device });
+  return signIn({
+    email: await emailOf(actor.userId),
+    password: extra.password ?? TEST_PASSWORD,
+    code: extra.code,
+    source: extra.source ?? TEST_SOURCE,
+    device,
+  });
 }
 
 function sessionOf(outcome: SignInOutcome) {
@@ -45,7 +51,9 @@ describe('sign-in failures', () => {
     const clinicId = await staffClinic({ requireTwoFactor: false });
     const therapist = await createPerson(clinicId, 'therapist');
     expect(await signInAs(therapist, { password: 'not the password at all' })).toEqual({ status: 'refused' });
-    expect(await signIn({ email: 'nobody@test.tandem.test', password: TEST_PASSWORD, source: TEST_SOURCE, device })).toEqual({ status: 'refused' });
+    expect(await signIn({ email: 'nobody@test.tandem.test', password: TEST_PASSWORD, source: TEST_SOURCE, device })).toEqual({
+      status: 'refused',
+    });
 
     const failures = await queryRows<{ user_id: string | null; clinic_id: string | null; source: string; reason: string }>(
       db(),
@@ -56,9 +64,15 @@ describe('sign-in failures', () => {
       { user_id: null, clinic_id: null, source: TEST_SOURCE, reason: 'unknown_account' },
     ]);
     // Nothing of what was typed is stored: no column holds an email or a password.
-    const columns = await queryRows<{ column_name: string }>(db(), sql`select column_name from information_schema.columns where table_name = 'sign_in_failures'`);
+    const columns = await queryRows<{ column_name: string }>(
+      db(),
+      sql`select column_name from information_schema.columns where table_name = 'sign_in_failures'`,
+    );
     expect(columns.map((c) => c.column_name).sort()).toEqual(['clinic_id', 'id', 'occurred_at', 'reason', 'source', 'user_id']);
-    const audit = await queryRows<{ action: string; outcome: string }>(db(), sql`select action, outcome from audit_events where subject_id = ${therapist.userId}`);
+    const audit = await queryRows<{ action: string; outcome: string }>(
+      db(),
+      sql`select action, outcome from audit_events where subject_id = ${therapist.userId}`,
+    );
     expect(audit).toEqual([{ action: 'account.sign_in', outcome: 'denied' }]);
   });
 
@@ -67,8 +81,11 @@ describe('sign-in failures', () => {
     const admin = await createPerson(clinicId, 'admin');
     const therapist = await createPerson(clinicId, 'therapist', 'Dana Target');
     const otherAdmin = await createPerson(await createClinic('Other'), 'admin');
-    for (const source of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) await signInAs(therapist, { password: 'wrong guess number one', source });
-    expect(await listRepeatedSignInFailures({ actor: admin })).toMatchObject([{ userId: therapist.userId, name: 'Dana Target', failures: 3, sources: 3 }]);
+    for (const source of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+      await signInAs(therapist, { password: 'wrong guess number one', source });
+    expect(await listRepeatedSignInFailures({ actor: admin })).toMatchObject([
+      { userId: therapist.userId, name: 'Dana Target', failures: 3, sources: 3 },
+    ]);
     expect(await listRepeatedSignInFailures({ actor: otherAdmin })).toEqual([]);
     await expect(listRepeatedSignInFailures({ actor: therapist })).rejects.toThrow(TandemError);
   });
@@ -100,7 +117,8 @@ describe('throttling', () => {
   it('stops one address that tries a hundred accounts (password spraying)', async () => {
     const therapist = await createPerson(await staffClinic({ requireTwoFactor: false }), 'therapist');
     const spray = '203.0.113.9';
-    for (let i = 0; i < throttleRules.signInSource.points + 1; i += 1) await recordThrottleFailure([{ name: 'signInSource', key: throttleKey(spray) }]);
+    for (let i = 0; i < throttleRules.signInSource.points + 1; i += 1)
+      await recordThrottleFailure([{ name: 'signInSource', key: throttleKey(spray) }]);
     expect((await signInAs(therapist, { source: spray })).status).toBe('throttled');
     expect((await signInAs(therapist)).status).toBe('signed-in');
   });
@@ -124,7 +142,8 @@ describe('throttling', () => {
     for (let i = 0; i < 4; i += 1) expect(await acceptInvitation({ token, input, source })).toEqual({ status: 'not_found' });
     expect(await acceptInvitation({ token, input, source })).toEqual({ status: 'throttled', retryAfterSeconds: 1 });
     expect(await acceptInvitation({ token, input, source: '203.0.113.45' })).toEqual({ status: 'not_found' });
-    for (let i = 0; i < throttleRules.invitation.points; i += 1) await recordThrottleFailure([{ name: 'invitation', key: throttleKey('invitation', source) }]);
+    for (let i = 0; i < throttleRules.invitation.points; i += 1)
+      await recordThrottleFailure([{ name: 'invitation', key: throttleKey('invitation', source) }]);
     const blocked = await acceptInvitation({ token, input, source });
     expect(blocked.status === 'throttled' && blocked.retryAfterSeconds).toBeGreaterThan(59 * 60);
   });
@@ -193,7 +212,10 @@ describe('two-factor sign-in', () => {
     expect(await checkSession({ actor: therapist, ...session })).toEqual({ status: 'ended', reason: 'expired' });
     const after = sessionOf(await signInAs(therapist));
     expect(await checkSession({ actor: therapist, ...after })).toMatchObject({ status: 'active', state: { mustEnrolTwoFactor: true } });
-    const audit = await queryRows<{ actor_id: string }>(db(), sql`select actor_id from audit_events where action = 'account.reset_two_factor' and subject_id = ${therapist.userId}`);
+    const audit = await queryRows<{ actor_id: string }>(
+      db(),
+      sql`select actor_id from audit_events where action = 'account.reset_two_factor' and subject_id = ${therapist.userId}`,
+    );
     expect(audit).toEqual([{ actor_id: admin.userId }]);
   });
 
@@ -206,7 +228,10 @@ describe('two-factor sign-in', () => {
       [await createPerson(optional, 'admin'), { mustEnrolTwoFactor: false, isInvitedToTwoFactor: true, idleMinutes: 30 }],
     ] as const;
     for (const [person, expected] of cases) {
-      expect(await checkSession({ actor: person, ...sessionOf(await signInAs(person)) })).toMatchObject({ status: 'active', state: expected });
+      expect(await checkSession({ actor: person, ...sessionOf(await signInAs(person)) })).toMatchObject({
+        status: 'active',
+        state: expected,
+      });
     }
   });
 });
@@ -219,7 +244,9 @@ describe('sessions', () => {
 
     const first = sessionOf(await signInAs(therapist));
     const second = sessionOf(await signInAs(therapist));
-    expect((await listMySessions({ actor: therapist, currentSessionId: first.sessionId })).map((s) => [s.id, s.isCurrent, s.device])).toEqual(
+    expect(
+      (await listMySessions({ actor: therapist, currentSessionId: first.sessionId })).map((s) => [s.id, s.isCurrent, s.device]),
+    ).toEqual(
       expect.arrayContaining([
         [first.sessionId, true, device],
         [second.sessionId, false, device],
@@ -239,7 +266,9 @@ describe('sessions', () => {
     const clientSession = sessionOf(await signInAs(client));
     await db().execute(sql`update user_sessions set last_seen_at = now() - interval '3 hours' where id = ${clientSession.sessionId}`);
     expect(await checkSession({ actor: client, ...clientSession })).toMatchObject({ status: 'active' });
-    await db().execute(sql`update user_sessions set created_at = now() - interval '12 hours 1 minute' where id = ${clientSession.sessionId}`);
+    await db().execute(
+      sql`update user_sessions set created_at = now() - interval '12 hours 1 minute' where id = ${clientSession.sessionId}`,
+    );
     expect(await checkSession({ actor: client, ...clientSession })).toEqual({ status: 'ended', reason: 'expired' });
 
     const third = sessionOf(await signInAs(therapist));
@@ -262,11 +291,20 @@ describe('passwords', () => {
   it('are changed only with the current one, to one that meets the role’s rule', async () => {
     const clinicId = await staffClinic({ requireTwoFactor: false });
     const therapist = await createPerson(clinicId, 'therapist');
-    const input = (newPassword: string, currentPassword = TEST_PASSWORD) => ({ currentPassword, newPassword, confirmPassword: newPassword });
-    expect(await changePassword({ actor: therapist, input: input('lantern river meadow', 'wrong current one') })).toEqual({ status: 'wrong-password' });
+    const input = (newPassword: string, currentPassword = TEST_PASSWORD) => ({
+      currentPassword,
+      newPassword,
+      confirmPassword: newPassword,
+    });
+    expect(await changePassword({ actor: therapist, input: input('lantern river meadow', 'wrong current one') })).toEqual({
+      status: 'wrong-password',
+    });
     expect(await changePassword({ actor: therapist, input: input('password1234') })).toMatchObject({ status: 'weak-password' });
     // 11 characters: enough for a client, not for staff.
-    expect(await changePassword({ actor: therapist, input: input('kx9!vb2#qlm') })).toMatchObject({ status: 'weak-password', message: expect.stringContaining('12 characters') });
+    expect(await changePassword({ actor: therapist, input: input('kx9!vb2#qlm') })).toMatchObject({
+      status: 'weak-password',
+      message: expect.stringContaining('12 characters'),
+    });
     expect(await changePassword({ actor: therapist, input: input('lantern river meadow') })).toEqual({ status: 'changed' });
     expect((await signInAs(therapist, { password: 'lantern river meadow' })).status).toBe('signed-in');
     const client = await createPerson(clinicId, 'client');
@@ -276,11 +314,19 @@ describe('passwords', () => {
   it('refuses a common password when accepting an invitation, creating nothing', async () => {
     const clinicId = await staffClinic({ requireTwoFactor: false });
     const admin = await createPerson(clinicId, 'admin');
-    const invitation = await createInvitation({ actor: admin, input: { email: 'weak@example.com', role: 'therapist', phone: null, expiresInDays: 7 } });
+    const invitation = await createInvitation({
+      actor: admin,
+      input: { email: 'weak@example.com', role: 'therapist', phone: null, expiresInDays: 7 },
+    });
     const input = (password: string) => ({ name: 'New Person', password, confirmPassword: password, timeZone: 'UTC' });
-    expect(await acceptInvitation({ token: invitation.token, input: input('iloveyou123456'), source: TEST_SOURCE })).toMatchObject({ status: 'weak_password' });
+    expect(await acceptInvitation({ token: invitation.token, input: input('iloveyou123456'), source: TEST_SOURCE })).toMatchObject({
+      status: 'weak_password',
+    });
     const [count] = await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from users where email = 'weak@example.com'`);
     expect(count?.n).toBe(0);
-    expect(await acceptInvitation({ token: invitation.token, input: input('copper kettle autumn'), source: TEST_SOURCE })).toEqual({ status: 'accepted', email: 'weak@example.com' });
+    expect(await acceptInvitation({ token: invitation.token, input: input('copper kettle autumn'), source: TEST_SOURCE })).toEqual({
+      status: 'accepted',
+      email: 'weak@example.com',
+    });
   });
 });

@@ -27,7 +27,9 @@ async function countCheckIns(where: ReturnType<typeof sql>): Promise<number> {
 
 /** What someone with the database owner's access could do: edit an event, then re-hash every later one. */
 async function editAndRehash(clinicId: string, seq: number) {
-  await owner().execute(sql`update audit_events set outcome = 'allowed', action = 'clinic.view' where clinic_id = ${clinicId} and seq = ${seq}`);
+  await owner().execute(
+    sql`update audit_events set outcome = 'allowed', action = 'clinic.view' where clinic_id = ${clinicId} and seq = ${seq}`,
+  );
   const [last] = await queryRows<{ n: number }>(owner(), sql`select max(seq)::int as n from audit_events where clinic_id = ${clinicId}`);
   for (let s = seq; s <= Number(last!.n); s++) {
     await owner().execute(sql`update audit_events set prev_hash = coalesce(
@@ -53,8 +55,12 @@ describe('denied events', () => {
 
   it('are kept when a DAL function records the denial and throws (deactivating the last admin)', async () => {
     const { clinicId, admin } = await createClinicWithClient();
-    await expect(setPersonActive({ actor: admin, userId: admin.userId, isActive: false })).rejects.toMatchObject({ code: 'conflict:last_admin' });
-    expect((await eventsOf(clinicId)).map((e) => [e.action, e.outcome, e.actor_id])).toEqual([['people.deactivate', 'denied', admin.userId]]);
+    await expect(setPersonActive({ actor: admin, userId: admin.userId, isActive: false })).rejects.toMatchObject({
+      code: 'conflict:last_admin',
+    });
+    expect((await eventsOf(clinicId)).map((e) => [e.action, e.outcome, e.actor_id])).toEqual([
+      ['people.deactivate', 'denied', admin.userId],
+    ]);
   });
 });
 
@@ -68,7 +74,11 @@ describe('audit authorship at the database', () => {
       ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/permission denied/) } });
     await expect(
-      withActor(client, (tx) => tx.execute(sql`select record_audit_events(${therapist.userId}::uuid, '[{"action":"check_ins.read","subjectType":"check_ins"}]'::jsonb)`)),
+      withActor(client, (tx) =>
+        tx.execute(
+          sql`select record_audit_events(${therapist.userId}::uuid, '[{"action":"check_ins.read","subjectType":"check_ins"}]'::jsonb)`,
+        ),
+      ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/name of the person acting/) } });
     expect(await eventsOf(clinicId)).toEqual([]);
   });
@@ -83,7 +93,10 @@ describe('audit authorship at the database', () => {
 describe('signed checkpoints', () => {
   it('are signed automatically as the chain passes each hundred events, with the server’s key', async () => {
     const { clinicId, client } = await createClinicWithClient();
-    const entries = Array.from({ length: CHECKPOINT_EVERY + 5 }, (): AuditEntry => ({ action: 'check_ins.read', subjectType: 'check_ins' }));
+    const entries = Array.from({ length: CHECKPOINT_EVERY + 5 }, (): AuditEntry => ({
+      action: 'check_ins.read',
+      subjectType: 'check_ins',
+    }));
     await withActor(client, (tx) => queueAudits(tx, client, entries));
     const rows = await queryRows<{ head_seq: number; head_hash: string; signed_at: Date | string; key_id: string; mac: string }>(
       owner(),
@@ -120,7 +133,10 @@ describe('signed checkpoints', () => {
     const kept = await exportAuditCheckpoints({ actor: admin });
     await owner().execute(sql`delete from audit_checkpoints where clinic_id = ${clinicId}`);
     await owner().execute(sql`delete from audit_events where clinic_id = ${clinicId} and seq >= 3`);
-    expect(await verifyAuditChain({ actor: admin, kept })).toMatchObject({ isIntact: true, checkpoints: { problem: { reason: 'events_removed', seq: 3 } } });
+    expect(await verifyAuditChain({ actor: admin, kept })).toMatchObject({
+      isIntact: true,
+      checkpoints: { problem: { reason: 'events_removed', seq: 3 } },
+    });
     // Without the kept file nothing is left to compare with: why SECURITY.md asks to keep it elsewhere.
     expect(await verifyAuditChain({ actor: admin })).toMatchObject({ isIntact: true, checkpoints: { problem: null } });
   });
@@ -158,7 +174,9 @@ describe('least privilege at the database', () => {
   it('a revocation is stamped now by the database, whatever time the app role writes', async () => {
     const { client, therapist } = await createClinicWithClient();
     await grant(client, therapist, 'checkins', { grantedAt: new Date('2020-01-01T00:00:00Z') });
-    await withActor(client, (tx) => tx.execute(sql`update consent_grants set revoked_at = '2020-06-01T00:00:00Z' where client_id = ${client.userId}`));
+    await withActor(client, (tx) =>
+      tx.execute(sql`update consent_grants set revoked_at = '2020-06-01T00:00:00Z' where client_id = ${client.userId}`),
+    );
     const [row] = await queryRows<{ age: number }>(
       owner(),
       sql`select extract(epoch from now() - revoked_at)::float8 as age from consent_grants where client_id = ${client.userId}`,
@@ -171,15 +189,21 @@ describe('least privilege at the database', () => {
     const otherClinic = await createClinic('Elsewhere');
     const own = await withActor(client, (tx) => queryRows<{ id: string }>(tx, sql`select id from clinics`));
     expect(own.map((r) => r.id)).toEqual([client.clinicId]);
-    const forged = await withActor({ userId: client.userId, clinicId: otherClinic }, (tx) => queryRows<{ id: string }>(tx, sql`select id from clinics`));
+    const forged = await withActor({ userId: client.userId, clinicId: otherClinic }, (tx) =>
+      queryRows<{ id: string }>(tx, sql`select id from clinics`),
+    );
     expect(forged).toEqual([]);
   });
 
   it('the documented login role reads nothing without the role switch, and its clinic’s data with it', async () => {
     const { clinicId, client, therapist } = await createClinicWithClient();
     await grant(client, therapist, 'checkins');
-    await owner().execute(sql`insert into check_ins (clinic_id, client_id, local_date, time_zone, mood) values (${clinicId}, ${client.userId}, '2026-01-05', 'UTC', 5)`);
-    await owner().execute(sql`insert into check_ins (clinic_id, client_id, local_date, time_zone, mood) values (${clinicId}, ${(await createPerson(clinicId, 'client')).userId}, '2026-01-05', 'UTC', 6)`);
+    await owner().execute(
+      sql`insert into check_ins (clinic_id, client_id, local_date, time_zone, mood) values (${clinicId}, ${client.userId}, '2026-01-05', 'UTC', 5)`,
+    );
+    await owner().execute(
+      sql`insert into check_ins (clinic_id, client_id, local_date, time_zone, mood) values (${clinicId}, ${(await createPerson(clinicId, 'client')).userId}, '2026-01-05', 'UTC', 6)`,
+    );
     const login = `tandem_server_${Math.random().toString(36).slice(2, 10)}`;
     // The recipe of README "Production notes", with a test name (a role is server-wide on PostgreSQL).
     await owner().execute(sql.raw(`CREATE ROLE ${login} NOLOGIN NOINHERIT NOBYPASSRLS IN ROLE tandem_app, tandem_worker`));
@@ -193,10 +217,14 @@ describe('least privilege at the database', () => {
       await expect(asLogin('select count(*)::int as n from check_ins')).rejects.toMatchObject({
         cause: { message: expect.stringMatching(/permission denied/) },
       });
-      await expect(asLogin('select count(*)::int as n from users')).rejects.toMatchObject({ cause: { message: expect.stringMatching(/permission denied/) } });
+      await expect(asLogin('select count(*)::int as n from users')).rejects.toMatchObject({
+        cause: { message: expect.stringMatching(/permission denied/) },
+      });
       const viaSwitch = await getDatabase().transaction(async (tx) => {
         await tx.execute(sql.raw(`SET LOCAL ROLE ${login}`));
-        await tx.execute(sql`select set_config('role', 'tandem_app', true), set_config('app.user_id', ${therapist.userId}, true), set_config('app.clinic_id', ${clinicId}, true)`);
+        await tx.execute(
+          sql`select set_config('role', 'tandem_app', true), set_config('app.user_id', ${therapist.userId}, true), set_config('app.clinic_id', ${clinicId}, true)`,
+        );
         return queryRows<{ n: number }>(tx, sql`select count(*)::int as n from check_ins`);
       });
       expect(Number(viaSwitch[0]?.n)).toBe(await countCheckIns(sql`client_id = ${client.userId}`));

@@ -17,6 +17,10 @@ export async function checkDatabaseHealth(): Promise<DatabaseHealth> {
     if (!migration) return { database: databaseKind, migration, queue: null };
     const [lag] = await queryRows<{ seconds: number }>(tx, sql`select outreach_queue_lag() as seconds`);
     const seconds = Number(lag?.seconds ?? 0);
-    return { database: databaseKind, migration, queue: { state: seconds > QUEUE_LAG_SECONDS ? 'lagging' : 'ok', oldestDueSeconds: seconds } };
+    return {
+      database: databaseKind,
+      migration,
+      queue: { state: seconds > QUEUE_LAG_SECONDS ? 'lagging' : 'ok', oldestDueSeconds: seconds },
+    };
   });
 }

@@ -18,21 +18,52 @@ import { updateClinicSettings } from './settings';
 // and a refusal writes nothing: every table's row count is unchanged, and the audit log gains
 // at most the denials it records on purpose.
 
-const TABLES = ['check_ins', 'care_plans', 'care_plan_versions', 'session_notes', 'pauses', 'clinics', 'users', 'alerts', 'custom_tags', 'companion_reminders'];
+const TABLES = [
+  'check_ins',
+  'care_plans',
+  'care_plan_versions',
+  'session_notes',
+  'pauses',
+  'clinics',
+  'users',
+  'alerts',
+  'custom_tags',
+  'companion_reminders',
+];
 
 async function snapshot(clinicId: string) {
   const [row] = await queryRows<Record<string, number>>(
     getDatabase(),
     sql.raw(`select ${TABLES.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(', ')}`),
   );
-  const audit = await queryRows<{ outcome: string }>(getDatabase(), sql`select outcome from audit_events where clinic_id = ${clinicId} order by seq`);
+  const audit = await queryRows<{ outcome: string }>(
+    getDatabase(),
+    sql`select outcome from audit_events where clinic_id = ${clinicId} order by seq`,
+  );
   return { counts: row, audit: audit.map((a) => a.outcome) };
 }
 
 const hostileText = fc.oneof(
   fc.string(),
-  fc.constantFrom('1e1', '0x10', 'NaN', 'Infinity', '-1', '11', '1.5', '', ' 5 ', '2026-02-30', '2026-99-99', '1900-01-01', '3000-01-01',
-    'Mars/Olympus_Mons', '<script>', '\u0000', "'; drop table users; --"),
+  fc.constantFrom(
+    '1e1',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '-1',
+    '11',
+    '1.5',
+    '',
+    ' 5 ',
+    '2026-02-30',
+    '2026-99-99',
+    '1900-01-01',
+    '3000-01-01',
+    'Mars/Olympus_Mons',
+    '<script>',
+    '\u0000',
+    "'; drop table users; --",
+  ),
   fc.string({ minLength: 2001, maxLength: 5000 }),
 );
 const hostileValue = fc.oneof(hostileText, fc.integer(), fc.double(), fc.constant(null), fc.array(hostileText, { maxLength: 3 }));
@@ -44,7 +75,8 @@ describe('writes driven with hostile input', () => {
     const roles: Actor[] = [client, therapist, admin];
     // A conversation where the companion offers a reminder, so the reminder's own checks are reached.
     const offerId = await startCompanionConversation({ actor: client, afterDip: false });
-    for (const text of ['I need something small to do', 'a walk', 'at 17:30']) await sendCompanionMessage({ actor: client, input: { conversationId: offerId, text } });
+    for (const text of ['I need something small to do', 'a walk', 'at 17:30'])
+      await sendCompanionMessage({ actor: client, input: { conversationId: offerId, text } });
 
     type Attempt = (actor: Actor, v: Record<string, unknown>) => Promise<unknown>;
     const writes: Record<string, Attempt> = {
@@ -58,14 +90,43 @@ describe('writes driven with hostile input', () => {
           input: {
             clientId: client.userId,
             baseVersion: v.baseVersion as number,
-            content: { problems: [], goals: [{ id: 'g1', text: 'Sleep', measure: 'Diary', targetDate: v.targetDate as string }], interventions: [], reviewDate: v.reviewDate as string },
+            content: {
+              problems: [],
+              goals: [{ id: 'g1', text: 'Sleep', measure: 'Diary', targetDate: v.targetDate as string }],
+              interventions: [],
+              reviewDate: v.reviewDate as string,
+            },
           } as never,
         }),
       updateClinicSettings: (actor, v) => updateClinicSettings({ actor, input: v as never }),
-      planActivationReminder: (actor, v) => planActivationReminder({ actor, input: { conversationId: 'conversationId' in v ? v.conversationId : offerId, day: v.day, time: v.time } as never }),
+      planActivationReminder: (actor, v) =>
+        planActivationReminder({
+          actor,
+          input: { conversationId: 'conversationId' in v ? v.conversationId : offerId, day: v.day, time: v.time } as never,
+        }),
       cancelPlannedReminder: (actor, v) => cancelPlannedReminder({ actor, reminderId: v.reminderId as string }),
     };
-    const fields = ['mood', 'anxiety', 'sleepHours', 'note', 'tags', 'timeZone', 'startsOn', 'endsOn', 'template', 'sessionDate', 'baseVersion', 'targetDate', 'reviewDate', 'measureCadenceDays', 'escalationHours', 'conversationId', 'day', 'time', 'reminderId'];
+    const fields = [
+      'mood',
+      'anxiety',
+      'sleepHours',
+      'note',
+      'tags',
+      'timeZone',
+      'startsOn',
+      'endsOn',
+      'template',
+      'sessionDate',
+      'baseVersion',
+      'targetDate',
+      'reviewDate',
+      'measureCadenceDays',
+      'escalationHours',
+      'conversationId',
+      'day',
+      'time',
+      'reminderId',
+    ];
 
     await fc.assert(
       fc.asyncProperty(
@@ -94,13 +155,26 @@ describe('writes driven with hostile input', () => {
   it('refuse the inputs the issue found stored or failing: impossible dates and numbers in disguise', async () => {
     const { client, therapist } = await createClinicWithClient();
     await expect(recordCheckIn({ actor: client, input: { mood: '1e1' } as never })).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(createNote({ actor: therapist, clientId: client.userId, input: { template: 'soap', sessionDate: '1900-01-01' } })).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(createNote({ actor: therapist, clientId: client.userId, input: { template: 'soap', sessionDate: '3000-01-01' } })).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(
+      createNote({ actor: therapist, clientId: client.userId, input: { template: 'soap', sessionDate: '1900-01-01' } }),
+    ).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(
+      createNote({ actor: therapist, clientId: client.userId, input: { template: 'soap', sessionDate: '3000-01-01' } }),
+    ).rejects.toMatchObject({ code: 'bad_request:input' });
     const plan = (targetDate: string, reviewDate: string) =>
-      saveCarePlan({ actor: therapist, input: { clientId: client.userId, baseVersion: 0, content: { problems: [], goals: [{ id: 'g1', text: 'Sleep', measure: 'Diary', targetDate }], interventions: [], reviewDate } } as never });
+      saveCarePlan({
+        actor: therapist,
+        input: {
+          clientId: client.userId,
+          baseVersion: 0,
+          content: { problems: [], goals: [{ id: 'g1', text: 'Sleep', measure: 'Diary', targetDate }], interventions: [], reviewDate },
+        } as never,
+      });
     await expect(plan('2026-99-99', '')).rejects.toMatchObject({ code: 'bad_request:input' });
     await expect(plan(new Date().toISOString().slice(0, 10), '2026-02-30')).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(createPause({ actor: client, startsOn: '2026-02-30', endsOn: '2026-03-01' })).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(createPause({ actor: client, startsOn: '2026-02-30', endsOn: '2026-03-01' })).rejects.toMatchObject({
+      code: 'bad_request:input',
+    });
     await expect(setTimeZone({ actor: client, timeZone: 'Mars/Olympus_Mons' })).rejects.toMatchObject({ code: 'bad_request:input' });
   });
 });

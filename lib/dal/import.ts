@@ -37,7 +37,10 @@ export async function getImportContext({
     const remembered =
       labelKeys.length === 0
         ? []
-        : await tx.select({ label: m.label, mood: m.mood }).from(m).where(and(eq(m.clientId, actor.userId), inArray(m.label, [...labelKeys])));
+        : await tx
+            .select({ label: m.label, mood: m.mood })
+            .from(m)
+            .where(and(eq(m.clientId, actor.userId), inArray(m.label, [...labelKeys])));
     return { alreadyImported, rememberedMoods: Object.fromEntries(remembered.map((r) => [r.label, r.mood])) };
   });
 }

@@ -15,7 +15,13 @@ import type { Actor } from './context';
 import { visibleInsights } from './access';
 
 export type ReviewAction = 'accepted' | 'dismissed' | 'snoozed';
-export type SignalEvidence = { method: string; numbers: { name: string; value: number }[]; coverage: string; notes: string[]; sensitivity: string | null };
+export type SignalEvidence = {
+  method: string;
+  numbers: { name: string; value: number }[];
+  coverage: string;
+  notes: string[];
+  sensitivity: string | null;
+};
 export type SignalDto = {
   id: string;
   kind: string;
@@ -29,7 +35,16 @@ export type SignalDto = {
   snoozedUntil: string | null;
   isCitedInPlan: boolean;
 };
-export type ReviewDto = { id: string; insightId: string; summary: string; action: ReviewAction; reason: string | null; snoozedUntil: string | null; reviewerName: string; at: Date };
+export type ReviewDto = {
+  id: string;
+  insightId: string;
+  summary: string;
+  action: ReviewAction;
+  reason: string | null;
+  snoozedUntil: string | null;
+  reviewerName: string;
+  at: Date;
+};
 export type Signals = { open: SignalDto[]; reviewed: ReviewDto[]; citedInPlan: SignalDto[] };
 
 const evidenceShape = z.object({
@@ -70,7 +85,9 @@ async function citedInsightIds(tx: Transaction, clientId: string): Promise<Set<s
  * care plan cites. Only signals the therapist may see now: risk always, the rest while shared.
  */
 export async function listSignals({ actor, clientId }: { actor: Actor; clientId: string }): Promise<Signals> {
-  return withAssignedClient(actor, clientId, { action: 'insights.read', subjectType: 'insights' }, (tx, client) => readSignals(tx, actor, client));
+  return withAssignedClient(actor, clientId, { action: 'insights.read', subjectType: 'insights' }, (tx, client) =>
+    readSignals(tx, actor, client),
+  );
 }
 
 /** The signals panel's reads inside an admitted transaction (`withAssignedClient` or the client page's loader). */
@@ -118,7 +135,15 @@ export async function readSignals(tx: Transaction, actor: Actor, client: ClientA
     ids.length === 0
       ? []
       : await tx
-          .select({ id: r.id, insightId: r.insightId, action: r.action, reason: r.reason, snoozedUntil: r.snoozedUntil, reviewerName: schema.users.name, at: r.createdAt })
+          .select({
+            id: r.id,
+            insightId: r.insightId,
+            action: r.action,
+            reason: r.reason,
+            snoozedUntil: r.snoozedUntil,
+            reviewerName: schema.users.name,
+            at: r.createdAt,
+          })
           .from(r)
           .leftJoin(schema.users, eq(schema.users.id, r.reviewerId))
           .where(and(eq(r.clientId, clientId), inArray(r.insightId, ids)))
@@ -150,7 +175,8 @@ function refuseUrgentMismatch(isUrgent: boolean, action: InsightReviewInput['act
     throw new TandemError('bad_request:input', 'An urgent signal cannot be snoozed: record what you did, or dismiss it with a reason.');
   }
   if (isUrgent && action === 'accept') throw new TandemError('bad_request:input', 'Record what you did about this urgent signal.');
-  if (!isUrgent && action === 'acknowledge') throw new TandemError('bad_request:input', 'Only urgent signals are acknowledged; accept, dismiss or snooze this one.');
+  if (!isUrgent && action === 'acknowledge')
+    throw new TandemError('bad_request:input', 'Only urgent signals are acknowledged; accept, dismiss or snooze this one.');
 }
 
 /**
@@ -158,7 +184,15 @@ function refuseUrgentMismatch(isUrgent: boolean, action: InsightReviewInput['act
  * it, as a new plan version in the same transaction), dismiss with a reason, or snooze until a
  * later date. Every review is kept; nothing changes the care plan unless asked here.
  */
-export async function reviewInsight({ actor, clientId, input }: { actor: Actor; clientId: string; input: InsightReviewInput }): Promise<{ carePlanVersion: number | null }> {
+export async function reviewInsight({
+  actor,
+  clientId,
+  input,
+}: {
+  actor: Actor;
+  clientId: string;
+  input: InsightReviewInput;
+}): Promise<{ carePlanVersion: number | null }> {
   const parsed = insightReviewSchema.safeParse(input);
   if (!parsed.success) throw new TandemError('bad_request:input', parsed.error.issues[0]?.message);
   const review = parsed.data;
@@ -169,7 +203,13 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
       .from(i)
       .where(and(eq(i.id, review.insightId), eq(i.clientId, clientId), visibleInsights(client.sharing)));
     if (!insight) {
-      await queueAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: review.insightId, subjectClientId: clientId, outcome: 'denied' });
+      await queueAudit(tx, actor, {
+        action: 'insight.review',
+        subjectType: 'insights',
+        subjectId: review.insightId,
+        subjectClientId: clientId,
+        outcome: 'denied',
+      });
       return null;
     }
     const isUrgent = insight.severity === 'urgent';
@@ -185,7 +225,16 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
           ? acknowledgementText(review.ackAction, review.ackNote || null)
           : null;
     const snoozedUntil = review.action === 'snooze' ? review.until : null;
-    await tx.insert(schema.insightReviews).values({ clinicId: actor.clinicId, insightId: insight.id, clientId, kind: insight.kind, reviewerId: actor.userId, action, reason, snoozedUntil });
+    await tx.insert(schema.insightReviews).values({
+      clinicId: actor.clinicId,
+      insightId: insight.id,
+      clientId,
+      kind: insight.kind,
+      reviewerId: actor.userId,
+      action,
+      reason,
+      snoozedUntil,
+    });
     await tx.update(i).set({ reviewState: action, snoozedUntil, updatedAt: new Date() }).where(eq(i.id, insight.id));
     await queueAudit(tx, actor, { action: 'insight.review', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
     if (isUrgent && isAlertKind(insight.kind)) {
@@ -198,7 +247,12 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
     }
     if (isUrgent && review.action === 'dismiss') {
       // Escalation-level for the clinic admin, who sees that it happened, never the reason.
-      await queueAudit(tx, actor, { action: 'insight.dismiss_urgent', subjectType: 'insights', subjectId: insight.id, subjectClientId: clientId });
+      await queueAudit(tx, actor, {
+        action: 'insight.dismiss_urgent',
+        subjectType: 'insights',
+        subjectId: insight.id,
+        subjectClientId: clientId,
+      });
     }
     let carePlanVersion: number | null = null;
     if (review.action === 'accept' && review.addToPlan === 'on') {
@@ -206,7 +260,10 @@ export async function reviewInsight({ actor, clientId, input }: { actor: Actor; 
       carePlanVersion = await appendCarePlanVersion(tx, actor, client, {
         build: (current) =>
           review.planItem === 'goal'
-            ? { ...current, goals: [...current.goals, { ...item, measure: review.planMeasure ?? '', targetDate: review.planTargetDate ?? '' }] }
+            ? {
+                ...current,
+                goals: [...current.goals, { ...item, measure: review.planMeasure ?? '', targetDate: review.planTargetDate ?? '' }],
+              }
             : { ...current, problems: [...current.problems, item] },
       });
     }

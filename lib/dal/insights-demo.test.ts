@@ -46,7 +46,11 @@ describe('the demo seed, recomputed as of its day', () => {
   });
 
   it('stores one row per key and changes nothing on a second run', async () => {
-    const count = () => queryRows<{ n: number; keys: number }>(getDatabase(), sql`select count(*)::int as n, count(distinct (client_id, key))::int as keys from insights`);
+    const count = () =>
+      queryRows<{ n: number; keys: number }>(
+        getDatabase(),
+        sql`select count(*)::int as n, count(distinct (client_id, key))::int as keys from insights`,
+      );
     const [before] = await count();
     for (const clinic of await listClinicsForRecompute()) {
       expect(await recomputeClinicInsights({ clinicId: clinic.id, asOf: today })).toMatchObject({ opened: 0, closed: 0 });

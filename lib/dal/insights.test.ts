@@ -4,7 +4,13 @@ import { getDatabase, queryRows } from '@/db';
 import { addDays } from '@/lib/dates';
 import { addCheckIn, addCheckIns, addMeasureResponse, createClinic, createPerson } from '@/lib/testing/factories';
 import type { Actor } from './context';
-import { listStoredInsights, recomputeClientInsights, recomputeClientInsightsAfterWrite, recomputeClinicInsights, scopeOfInsight } from './insights';
+import {
+  listStoredInsights,
+  recomputeClientInsights,
+  recomputeClientInsightsAfterWrite,
+  recomputeClinicInsights,
+  scopeOfInsight,
+} from './insights';
 
 // A fixed, deterministic wobble so the histories look like real 1–10 answers without randomness.
 const wobble = [0, 1, -1, 0, 1, -1, 0, 0, 1, -1, 1, 0, -1, 0, 0, 1, -1];
@@ -48,7 +54,9 @@ describe('recomputeClientInsights', () => {
   });
 
   it('updates the stored insight after a new check-in instead of adding a second one, and keeps its review', async () => {
-    await getDatabase().execute(sql`update insights set review_state = 'accepted' where client_id = ${client.userId} and key = 'shift:2026-10-10'`);
+    await getDatabase().execute(
+      sql`update insights set review_state = 'accepted' where client_id = ${client.userId} and key = 'shift:2026-10-10'`,
+    );
     const before = await storedRows(client.userId);
     await addCheckIn(client, '2026-10-29', 3);
     const result = await recomputeClientInsights({ clinicId, clientId: client.userId, asOf: '2026-10-29' });
@@ -81,7 +89,10 @@ describe('recomputeClientInsights', () => {
       sql`select status::text, closed_at is not null as closed from insights where client_id = ${quiet.userId}`,
     );
     expect(row).toEqual({ status: 'closed', closed: true });
-    expect(await recomputeClientInsights({ clinicId, clientId: quiet.userId, asOf: '2026-10-25' })).toMatchObject({ current: 0, closed: 0 });
+    expect(await recomputeClientInsights({ clinicId, clientId: quiet.userId, asOf: '2026-10-25' })).toMatchObject({
+      current: 0,
+      closed: 0,
+    });
   });
 
   it('files each insight under the consent it rests on: risk for item 9, measures for questionnaires', async () => {

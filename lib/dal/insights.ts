@@ -101,7 +101,15 @@ async function loadEngineInput(tx: Transaction, clinicId: string, clientId: stri
 
   const reviews: ReviewInput[] = reviewRows.flatMap((row) =>
     KINDS.has(row.kind) && row.action !== 'new'
-      ? [{ kind: row.kind as InsightKind, key: row.key, outcome: row.action, reason: row.reason, date: localDateIn(timeZone, row.createdAt) }]
+      ? [
+          {
+            kind: row.kind as InsightKind,
+            key: row.key,
+            outcome: row.action,
+            reason: row.reason,
+            date: localDateIn(timeZone, row.createdAt),
+          },
+        ]
       : [],
   );
   const input: EngineInput = {
@@ -109,7 +117,10 @@ async function loadEngineInput(tx: Transaction, clinicId: string, clientId: stri
     checkIns,
     measures: measures.map((row) => ({ instrument: row.instrument, items: row.items, completedAt: row.localDate })),
     pauses,
-    riskLanguageHits: [...journalHits.map((h) => ({ ...h, source: 'journal' as const })), ...noteHits.map((h) => ({ ...h, source: 'check_in_note' as const }))],
+    riskLanguageHits: [
+      ...journalHits.map((h) => ({ ...h, source: 'journal' as const })),
+      ...noteHits.map((h) => ({ ...h, source: 'check_in_note' as const })),
+    ],
     reviews,
     // What a therapist has seen or reviewed keeps its key when the event is recomputed.
     priorInsights: stored.flatMap((row) =>
@@ -250,7 +261,14 @@ export async function listClinicsForRecompute(): Promise<{ id: string; name: str
     .orderBy(asc(schema.clinics.createdAt), asc(schema.clinics.id));
 }
 
-export type ClinicRecomputeSummary = { clinicId: string; clients: number; current: number; opened: number; updated: number; closed: number };
+export type ClinicRecomputeSummary = {
+  clinicId: string;
+  clients: number;
+  current: number;
+  opened: number;
+  updated: number;
+  closed: number;
+};
 
 /**
  * Recomputes every client of one clinic, each in its own transaction: interrupting it loses at
@@ -294,7 +312,15 @@ export async function listStoredInsights({ clinicId, clientId }: { clinicId: str
   return withClinicWorker(clinicId, async (tx) => {
     const i = schema.insights;
     return tx
-      .select({ key: i.key, kind: i.kind, scope: i.scope, severity: i.severity, direction: i.direction, status: i.status, reviewState: i.reviewState })
+      .select({
+        key: i.key,
+        kind: i.kind,
+        scope: i.scope,
+        severity: i.severity,
+        direction: i.direction,
+        status: i.status,
+        reviewState: i.reviewState,
+      })
       .from(i)
       .where(eq(i.clientId, clientId))
       .orderBy(asc(i.status), asc(i.key));

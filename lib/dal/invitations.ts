@@ -85,7 +85,15 @@ export async function createInvitation({ actor, input }: { actor: Actor; input: 
       .returning({ id: schema.invitations.id });
     if (!row) throw new TandemError('internal');
     await queueAudit(tx, actor, { action: 'invitation.create', subjectType: 'account', subjectId: row.id });
-    return { invitationId: row.id, token, email: input.email, role: input.role, expiresAt, clinicName: clinic?.name ?? 'your clinic', therapistName };
+    return {
+      invitationId: row.id,
+      token,
+      email: input.email,
+      role: input.role,
+      expiresAt,
+      clinicName: clinic?.name ?? 'your clinic',
+      therapistName,
+    };
   });
 }
 
@@ -96,9 +104,7 @@ export async function revokeInvitation({ actor, invitationId }: { actor: Actor; 
     const [row] = await tx
       .update(schema.invitations)
       .set({ revokedAt: new Date() })
-      .where(
-        and(eq(schema.invitations.id, invitationId), isNull(schema.invitations.acceptedAt), isNull(schema.invitations.revokedAt)),
-      )
+      .where(and(eq(schema.invitations.id, invitationId), isNull(schema.invitations.acceptedAt), isNull(schema.invitations.revokedAt)))
       .returning({ id: schema.invitations.id });
     if (!row) throw new TandemError('not_found:invitation');
     await queueAudit(tx, actor, { action: 'invitation.revoke', subjectType: 'account', subjectId: row.id });
@@ -124,9 +130,7 @@ type LookupRow = {
 /** What an invitee may know before accepting: which clinic, which role, and whether the link still works. */
 export async function getInvitation({ token }: { token: string }): Promise<InvitationView> {
   if (!isWellFormedToken(token)) return { state: 'not_found' };
-  const [row] = await withoutActor((tx) =>
-    queryRows<LookupRow>(tx, sql`select * from invitation_lookup(${hashInvitationToken(token)})`),
-  );
+  const [row] = await withoutActor((tx) => queryRows<LookupRow>(tx, sql`select * from invitation_lookup(${hashInvitationToken(token)})`));
   if (!row) return { state: 'not_found' };
   if (row.revoked_at) return { state: 'revoked' };
   if (row.accepted_at) return { state: 'used' };
@@ -145,7 +149,15 @@ export type AcceptOutcome =
  * Accepting creates the account (and, for a client, the assignment) in one step, once. Throttled
  * per source address (someone guessing links); the password must meet the invitee's role's rule.
  */
-export async function acceptInvitation({ token, input, source }: { token: string; input: AcceptInvitationInput; source: string }): Promise<AcceptOutcome> {
+export async function acceptInvitation({
+  token,
+  input,
+  source,
+}: {
+  token: string;
+  input: AcceptInvitationInput;
+  source: string;
+}): Promise<AcceptOutcome> {
   const checks: ThrottleCheck[] = [{ name: 'invitation', key: throttleKey('invitation', source) }];
   const throttle = await checkThrottle(checks);
   if (!throttle.isAllowed) return { status: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };

@@ -18,8 +18,7 @@ beforeAll(async () => {
   }
 });
 
-const countCheckIns = (clientId: string) =>
-  sql`select count(*)::int as n from check_ins where client_id = ${clientId}`;
+const countCheckIns = (clientId: string) => sql`select count(*)::int as n from check_ins where client_id = ${clientId}`;
 
 describe('the database catalog', () => {
   it('has row-level security enabled and forced, with a restrictive same-clinic policy, on every table with clinic_id', async () => {
@@ -91,7 +90,7 @@ describe('across clinics', () => {
     expect(own?.n).toBe(2);
   });
 
-  it("gives nothing when the context claims a clinic the person does not belong to", async () => {
+  it('gives nothing when the context claims a clinic the person does not belong to', async () => {
     const forged = { ...a.therapist, clinicId: b.clinicId };
     const [row] = await withActor(forged, (tx) => queryRows<{ n: number }>(tx, countCheckIns(b.client.userId)));
     expect(row?.n).toBe(0);
@@ -151,7 +150,7 @@ describe('consent within a clinic', () => {
     }
   });
 
-  it("stops at once when the assignment ends, even with the grant still live", async () => {
+  it('stops at once when the assignment ends, even with the grant still live', async () => {
     const world = await createClinicWithClient();
     await grant(world.client, world.therapist, 'checkins');
     expect(await listCheckIns({ actor: world.therapist, clientId: world.client.userId })).toHaveLength(2);
@@ -164,9 +163,7 @@ describe('consent within a clinic', () => {
     const second = await createPerson(a.clinicId, 'client');
     await assign(second, a.therapist);
     await addCheckIn(second, '2026-11-05', 7);
-    const rows = await withActor(a.client, (tx) =>
-      queryRows<{ id: string }>(tx, sql`select id from users where id = ${second.userId}`),
-    );
+    const rows = await withActor(a.client, (tx) => queryRows<{ id: string }>(tx, sql`select id from users where id = ${second.userId}`));
     expect(rows).toEqual([]);
     const [row] = await withActor(a.client, (tx) => queryRows<{ n: number }>(tx, countCheckIns(second.userId)));
     expect(row?.n).toBe(0);
@@ -222,16 +219,24 @@ describe('the data itself', () => {
     const db = getDatabase();
     const base = { clinic: a.clinicId, client: a.client.userId };
     await expect(
-      db.execute(sql`insert into check_ins (clinic_id, client_id, local_date, time_zone, mood) values (${base.clinic}, ${base.client}, '2026-11-04', 'UTC', 11)`),
+      db.execute(
+        sql`insert into check_ins (clinic_id, client_id, local_date, time_zone, mood) values (${base.clinic}, ${base.client}, '2026-11-04', 'UTC', 11)`,
+      ),
     ).rejects.toThrow();
     await expect(
-      db.execute(sql`insert into measure_responses (clinic_id, client_id, instrument, items, local_date) values (${base.clinic}, ${base.client}, 'phq9', '{0,0,0,0,0,0,0,0,4}', '2026-11-04')`),
+      db.execute(
+        sql`insert into measure_responses (clinic_id, client_id, instrument, items, local_date) values (${base.clinic}, ${base.client}, 'phq9', '{0,0,0,0,0,0,0,0,4}', '2026-11-04')`,
+      ),
     ).rejects.toThrow();
     await expect(
-      db.execute(sql`insert into measure_responses (clinic_id, client_id, instrument, items, local_date) values (${base.clinic}, ${base.client}, 'gad7', '{0,0,0,0,0,0,null}', '2026-11-04')`),
+      db.execute(
+        sql`insert into measure_responses (clinic_id, client_id, instrument, items, local_date) values (${base.clinic}, ${base.client}, 'gad7', '{0,0,0,0,0,0,null}', '2026-11-04')`,
+      ),
     ).rejects.toThrow();
     await expect(
-      db.execute(sql`insert into measure_responses (clinic_id, client_id, instrument, items, local_date) values (${base.clinic}, ${base.client}, 'gad7', '{0,0,0}', '2026-11-04')`),
+      db.execute(
+        sql`insert into measure_responses (clinic_id, client_id, instrument, items, local_date) values (${base.clinic}, ${base.client}, 'gad7', '{0,0,0}', '2026-11-04')`,
+      ),
     ).rejects.toThrow();
   });
 
@@ -239,12 +244,12 @@ describe('the data itself', () => {
     const db = getDatabase();
     const world = await createClinicWithClient();
     await grant(world.client, world.therapist, 'journal');
-    await expect(db.execute(sql`update consent_grants set scope = 'measures' where client_id = ${world.client.userId}`)).rejects.toMatchObject(
-      { cause: { message: expect.stringMatching(/never edited/) } },
-    );
+    await expect(
+      db.execute(sql`update consent_grants set scope = 'measures' where client_id = ${world.client.userId}`),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/never edited/) } });
     await db.execute(sql`update consent_grants set revoked_at = now() where client_id = ${world.client.userId}`);
-    await expect(db.execute(sql`update consent_grants set revoked_at = now() where client_id = ${world.client.userId}`)).rejects.toMatchObject(
-      { cause: { message: expect.stringMatching(/never edited/) } },
-    );
+    await expect(
+      db.execute(sql`update consent_grants set revoked_at = now() where client_id = ${world.client.userId}`),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/never edited/) } });
   });
 });

@@ -6,14 +6,19 @@ import { listJournalEntries, saveJournalEntry } from './journal';
 
 type EntryRow = { id: string; ciphertext: string; crisis_language: boolean; risk_category: string | null };
 const entriesOf = (clientId: string) =>
-  queryRows<EntryRow>(getDatabase(), sql`select id, ciphertext, crisis_language, risk_category from journal_entries where client_id = ${clientId}`);
+  queryRows<EntryRow>(
+    getDatabase(),
+    sql`select id, ciphertext, crisis_language, risk_category from journal_entries where client_id = ${clientId}`,
+  );
 const alertsOf = (clientId: string) =>
   queryRows<{ kind: string; answer: number | null; source_id: string; source: string; risk_category: string | null }>(
     getDatabase(),
     sql`select kind, answer, source_id, source, risk_category from alerts where client_id = ${clientId}`,
   );
 const auditText = (clinicId: string) =>
-  queryRows<{ row: string }>(getDatabase(), sql`select e::text as row from audit_events e where clinic_id = ${clinicId}`).then((r) => r.map((x) => x.row).join('\n'));
+  queryRows<{ row: string }>(getDatabase(), sql`select e::text as row from audit_events e where clinic_id = ${clinicId}`).then((r) =>
+    r.map((x) => x.row).join('\n'),
+  );
 
 const words = 'Walked along the canal with Maria and felt lighter afterwards';
 
@@ -43,9 +48,14 @@ describe('saveJournalEntry', () => {
     const { client } = await createClinicWithClient();
     const first = await saveJournalEntry({ actor: client, input: { text: 'Some days I want to die' } });
     expect(first.hasCrisisLanguage).toBe(true);
-    await saveJournalEntry({ actor: client, input: { entryId: first.entryId, text: 'Some days I want to die. Later I called my sister.' } });
+    await saveJournalEntry({
+      actor: client,
+      input: { entryId: first.entryId, text: 'Some days I want to die. Later I called my sister.' },
+    });
     expect((await entriesOf(client.userId))[0]?.crisis_language).toBe(true);
-    expect(await alertsOf(client.userId)).toEqual([{ kind: 'crisis_language', answer: null, source_id: first.entryId, source: 'journal', risk_category: 'wish_to_die' }]);
+    expect(await alertsOf(client.userId)).toEqual([
+      { kind: 'crisis_language', answer: null, source_id: first.entryId, source: 'journal', risk_category: 'wish_to_die' },
+    ]);
   });
 
   it('stores the most serious category found, never the words, and keeps the first category once flagged', async () => {
@@ -56,7 +66,9 @@ describe('saveJournalEntry', () => {
     await saveJournalEntry({ actor: client, input: { entryId, text: `${text}. i cut again last night` } });
     await saveJournalEntry({ actor: client, input: { entryId, text: 'Deleted all of that.' } });
     expect((await entriesOf(client.userId))[0]).toMatchObject({ crisis_language: true, risk_category: 'plan_or_preparation' });
-    expect(await alertsOf(client.userId)).toEqual([{ kind: 'crisis_language', answer: null, source_id: entryId, source: 'journal', risk_category: 'plan_or_preparation' }]);
+    expect(await alertsOf(client.userId)).toEqual([
+      { kind: 'crisis_language', answer: null, source_id: entryId, source: 'journal', risk_category: 'plan_or_preparation' },
+    ]);
   });
 
   it('raises nothing for a negated phrase', async () => {
@@ -69,7 +81,9 @@ describe('saveJournalEntry', () => {
     const { client } = await createClinicWithClient();
     const other = await createPerson(client.clinicId, 'client');
     const { entryId } = await saveJournalEntry({ actor: client, input: { text: words } });
-    await expect(saveJournalEntry({ actor: other, input: { entryId, text: 'overwritten' } })).rejects.toMatchObject({ code: 'not_found:journal' });
+    await expect(saveJournalEntry({ actor: other, input: { entryId, text: 'overwritten' } })).rejects.toMatchObject({
+      code: 'not_found:journal',
+    });
     await expect(saveJournalEntry({ actor: client, input: { text: '   ' } })).rejects.toMatchObject({ code: 'bad_request:input' });
     expect((await listJournalEntries({ actor: client, clientId: client.userId })).map((e) => e.text)).toEqual([words]);
   });

@@ -28,7 +28,15 @@ export type SavedJournalEntry = { entryId: string; hasCrisisLanguage: boolean };
  * transaction, carrying the category (never the words). Once flagged, an entry stays flagged, with
  * the category of its first hit.
  */
-export async function saveJournalEntry({ actor, input, at = new Date() }: { actor: Actor; input: JournalEntryInput; at?: Date }): Promise<SavedJournalEntry> {
+export async function saveJournalEntry({
+  actor,
+  input,
+  at = new Date(),
+}: {
+  actor: Actor;
+  input: JournalEntryInput;
+  at?: Date;
+}): Promise<SavedJournalEntry> {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
   const parsed = journalEntrySchema.safeParse(input);
   if (!parsed.success || parsed.data.text.trim().length === 0) throw new TandemError('bad_request:input');
@@ -61,7 +69,12 @@ export async function saveJournalEntry({ actor, input, at = new Date() }: { acto
       if (!row) throw new TandemError('internal');
       id = row.id;
     }
-    await queueAudit(tx, actor, { action: entryId ? 'journal.update' : 'journal.create', subjectType: 'journal', subjectId: id, subjectClientId: actor.userId });
+    await queueAudit(tx, actor, {
+      action: entryId ? 'journal.update' : 'journal.create',
+      subjectType: 'journal',
+      subjectId: id,
+      subjectClientId: actor.userId,
+    });
     if (isHit && !wasFlagged) await raiseUrgentAlert(tx, actor, { kind: 'crisis_language', source: 'journal', sourceId: id, riskCategory });
     return { entryId: id, hasCrisisLanguage: wasFlagged || isHit };
   });
@@ -72,7 +85,15 @@ export async function saveJournalEntry({ actor, input, at = new Date() }: { acto
 export type JournalEntryDto = { id: string; localDate: string; text: string; updatedAt: Date };
 
 /** A client's recent journal entries, decrypted: the client's own, or the therapist's while shared. */
-export async function listJournalEntries({ actor, clientId, limit = 20 }: { actor: Actor; clientId: string; limit?: number }): Promise<JournalEntryDto[]> {
+export async function listJournalEntries({
+  actor,
+  clientId,
+  limit = 20,
+}: {
+  actor: Actor;
+  clientId: string;
+  limit?: number;
+}): Promise<JournalEntryDto[]> {
   const rows = await withActor(actor, async (tx) => {
     if (!(await canReadClientScope(tx, actor, clientId, 'journal'))) {
       await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId, outcome: 'denied' });

@@ -8,7 +8,10 @@ import { listMeasureStatus, recordMeasure } from './measures';
 const db = () => getDatabase();
 type AlertRow = { id: string; kind: string; answer: number | null; therapist_id: string | null; source_id: string };
 const alertsOf = (clientId: string) =>
-  queryRows<AlertRow>(db(), sql`select id, kind, answer, therapist_id, source_id from alerts where client_id = ${clientId} order by created_at`);
+  queryRows<AlertRow>(
+    db(),
+    sql`select id, kind, answer, therapist_id, source_id from alerts where client_id = ${clientId} order by created_at`,
+  );
 const measuresOf = (clientId: string) =>
   queryRows<{ id: string; items: number[] }>(db(), sql`select id, items from measure_responses where client_id = ${clientId}`);
 
@@ -47,7 +50,9 @@ describe('recordMeasure', () => {
 
   it('stores neither the answers nor the alert when the alert cannot be stored', async () => {
     const { client } = await createClinicWithClient();
-    await db().execute(sql`create function fail_alert() returns trigger language plpgsql as $$ begin raise exception 'alert store down'; end $$`);
+    await db().execute(
+      sql`create function fail_alert() returns trigger language plpgsql as $$ begin raise exception 'alert store down'; end $$`,
+    );
     await db().execute(sql`create trigger fail_alert before insert on alerts for each row execute function fail_alert()`);
     try {
       await expect(recordMeasure({ actor: client, input: phq9(1) })).rejects.toThrow();
@@ -78,11 +83,18 @@ describe('listMeasureStatus', () => {
   it('is due when never taken, then due again after the cadence: the therapist’s, else the clinic’s 14 days', async () => {
     const { client, therapist } = await createClinicWithClient();
     const due = await listMeasureStatus({ actor: client, today: '2026-07-01' });
-    expect(due.map((s) => [s.instrument, s.isDue, s.cadenceDays])).toEqual([['phq9', true, 14], ['gad7', true, 14]]);
+    expect(due.map((s) => [s.instrument, s.isDue, s.cadenceDays])).toEqual([
+      ['phq9', true, 14],
+      ['gad7', true, 14],
+    ]);
     await db().execute(sql`insert into measure_schedules (clinic_id, client_id, instrument, cadence_days, set_by)
                            values (${client.clinicId}, ${client.userId}, 'gad7', 28, ${therapist.userId})`);
     await recordMeasure({ actor: client, input: phq9(0), at: new Date('2026-07-01T10:00:00Z') });
-    await recordMeasure({ actor: client, input: { instrument: 'gad7', items: [1, 1, 1, 1, 1, 1, 1] }, at: new Date('2026-07-01T10:00:00Z') });
+    await recordMeasure({
+      actor: client,
+      input: { instrument: 'gad7', items: [1, 1, 1, 1, 1, 1, 1] },
+      at: new Date('2026-07-01T10:00:00Z'),
+    });
     const later = await listMeasureStatus({ actor: client, today: '2026-07-14' });
     expect(later).toEqual([
       expect.objectContaining({ instrument: 'phq9', isDue: false, dueOn: '2026-07-15', lastTotal: 8, lastBandLabel: 'Mild' }),

@@ -26,7 +26,15 @@ export type MeasureResult = {
  * derived. A PHQ-9 item-9 answer above 0 raises the urgent alert in this same transaction
  * (docs/design.md §5): the answers and the alert are stored together or not at all.
  */
-export async function recordMeasure({ actor, input, at = new Date() }: { actor: Actor; input: MeasureInput; at?: Date }): Promise<MeasureResult> {
+export async function recordMeasure({
+  actor,
+  input,
+  at = new Date(),
+}: {
+  actor: Actor;
+  input: MeasureInput;
+  at?: Date;
+}): Promise<MeasureResult> {
   if (actor.role !== 'client') throw new TandemError('forbidden:role');
   const parsed = measureSchema.safeParse(input);
   if (!parsed.success) throw new TandemError('bad_request:input');

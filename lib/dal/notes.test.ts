@@ -4,9 +4,24 @@ import { getDatabase, queryRows } from '@/db';
 import { assign, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
 import { reassign } from '@/lib/testing/factories-workspace';
 import { withActor } from './context';
-import { addAddendum, createNote, deleteDraft, embedBriefInNote, getNote, listNotes, listSessionDates, saveNoteDraft, savePrivateNote, signNote } from './notes';
+import {
+  addAddendum,
+  createNote,
+  deleteDraft,
+  embedBriefInNote,
+  getNote,
+  listNotes,
+  listSessionDates,
+  saveNoteDraft,
+  savePrivateNote,
+  signNote,
+} from './notes';
 
-async function draftWith(w: Awaited<ReturnType<typeof createClinicWithClient>>, sections: Record<string, string>, template: 'soap' | 'dap' = 'soap') {
+async function draftWith(
+  w: Awaited<ReturnType<typeof createClinicWithClient>>,
+  sections: Record<string, string>,
+  template: 'soap' | 'dap' = 'soap',
+) {
   const clientId = w.client.userId;
   const { noteId } = await createNote({ actor: w.therapist, clientId, input: { template, sessionDate: '2026-11-20' } });
   const opened = await getNote({ actor: w.therapist, clientId, noteId });
@@ -19,7 +34,12 @@ async function draftWith(w: Awaited<ReturnType<typeof createClinicWithClient>>, 
 }
 
 const storedBody = async (noteId: string) =>
-  (await queryRows<{ body: string; status: string }>(getDatabase(), sql`select body_ciphertext as body, status from session_notes where id = ${noteId}`))[0];
+  (
+    await queryRows<{ body: string; status: string }>(
+      getDatabase(),
+      sql`select body_ciphertext as body, status from session_notes where id = ${noteId}`,
+    )
+  )[0];
 
 describe('session notes', () => {
   it('the author writes a SOAP draft, encrypted at rest, and reads it back; the list shows it', async () => {
@@ -32,7 +52,10 @@ describe('session notes', () => {
     const [row] = await listNotes({ actor: w.therapist, clientId });
     expect(row).toMatchObject({ id: noteId, template: 'soap', status: 'draft', addendaCount: 0, isAuthor: true });
     expect(row?.authorName).toBeTruthy();
-    const audit = await queryRows<{ action: string }>(getDatabase(), sql`select distinct action from audit_events where subject_id = ${noteId} order by action`);
+    const audit = await queryRows<{ action: string }>(
+      getDatabase(),
+      sql`select distinct action from audit_events where subject_id = ${noteId} order by action`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['note.save', 'note.view']);
   });
 
@@ -43,7 +66,11 @@ describe('session notes', () => {
     await assign(w.client, second);
     expect((await getNote({ actor: second, clientId, noteId })).sections.subjective).toBe('Words.');
     await expect(
-      saveNoteDraft({ actor: second, clientId, input: { noteId, sessionDate: '2026-11-20', sections: { subjective: 'Mine' }, expectedUpdatedAt: updatedAt.toISOString() } }),
+      saveNoteDraft({
+        actor: second,
+        clientId,
+        input: { noteId, sessionDate: '2026-11-20', sections: { subjective: 'Mine' }, expectedUpdatedAt: updatedAt.toISOString() },
+      }),
     ).rejects.toMatchObject({ code: 'not_found:note' });
     await expect(deleteDraft({ actor: second, clientId, noteId })).rejects.toMatchObject({ code: 'not_found:note' });
     expect((await getNote({ actor: w.therapist, clientId, noteId })).sections.subjective).toBe('Words.');
@@ -58,10 +85,14 @@ describe('session notes', () => {
       await expect(listNotes({ actor, clientId })).rejects.toMatchObject({ code: 'not_found:client' });
       await expect(getNote({ actor, clientId, noteId })).rejects.toMatchObject({ code: 'not_found:client' });
       await expect(listSessionDates({ actor, clientId })).rejects.toMatchObject({ code: 'not_found:client' });
-      await expect(createNote({ actor, clientId, input: { template: 'dap', sessionDate: '2026-11-21' } })).rejects.toMatchObject({ code: 'not_found:client' });
+      await expect(createNote({ actor, clientId, input: { template: 'dap', sessionDate: '2026-11-21' } })).rejects.toMatchObject({
+        code: 'not_found:client',
+      });
     }
     // Another client's id with this note's id finds nothing either.
-    await expect(getNote({ actor: w.therapist, clientId: other.client.userId, noteId })).rejects.toMatchObject({ code: 'not_found:client' });
+    await expect(getNote({ actor: w.therapist, clientId: other.client.userId, noteId })).rejects.toMatchObject({
+      code: 'not_found:client',
+    });
     await expect(getNote({ actor: w.therapist, clientId, noteId: 'nope' })).rejects.toMatchObject({ code: 'not_found:note' });
     expect(await listNotes({ actor: w.therapist, clientId })).toHaveLength(1);
   });
@@ -70,9 +101,17 @@ describe('session notes', () => {
     const w = await createClinicWithClient();
     const { noteId, clientId } = await draftWith(w, { subjective: 'First.' });
     const stale = (await getNote({ actor: w.therapist, clientId, noteId })).updatedAt.toISOString();
-    await saveNoteDraft({ actor: w.therapist, clientId, input: { noteId, sessionDate: '2026-11-20', sections: { subjective: 'Second, from another tab.' }, expectedUpdatedAt: stale } });
+    await saveNoteDraft({
+      actor: w.therapist,
+      clientId,
+      input: { noteId, sessionDate: '2026-11-20', sections: { subjective: 'Second, from another tab.' }, expectedUpdatedAt: stale },
+    });
     await expect(
-      saveNoteDraft({ actor: w.therapist, clientId, input: { noteId, sessionDate: '2026-11-20', sections: { subjective: 'Old tab.' }, expectedUpdatedAt: stale } }),
+      saveNoteDraft({
+        actor: w.therapist,
+        clientId,
+        input: { noteId, sessionDate: '2026-11-20', sections: { subjective: 'Old tab.' }, expectedUpdatedAt: stale },
+      }),
     ).rejects.toMatchObject({ code: 'conflict:note_stale' });
     expect((await getNote({ actor: w.therapist, clientId, noteId })).sections.subjective).toBe('Second, from another tab.');
   });
@@ -83,13 +122,21 @@ describe('session notes', () => {
     const expectedUpdatedAt = updatedAt.toISOString();
     const attempts = [
       [{ noteId, sessionDate: '2026-02-30', sections: { data: 'x' }, expectedUpdatedAt }, 'Enter the session date as a calendar date.'],
-      [{ noteId, sessionDate: '2026-11-20', sections: { data: 'x'.repeat(20_001) }, expectedUpdatedAt }, 'Keep each section to 20,000 characters.'],
-      [{ noteId, sessionDate: '2026-11-20', sections: { subjective: 'x' }, expectedUpdatedAt }, 'These sections do not belong to this note’s template.'],
+      [
+        { noteId, sessionDate: '2026-11-20', sections: { data: 'x'.repeat(20_001) }, expectedUpdatedAt },
+        'Keep each section to 20,000 characters.',
+      ],
+      [
+        { noteId, sessionDate: '2026-11-20', sections: { subjective: 'x' }, expectedUpdatedAt },
+        'These sections do not belong to this note’s template.',
+      ],
     ] as const;
     for (const [input, message] of attempts) {
       await expect(saveNoteDraft({ actor: w.therapist, clientId, input })).rejects.toMatchObject({ code: 'bad_request:input', message });
     }
-    await expect(createNote({ actor: w.therapist, clientId, input: { template: 'narrative' as 'soap', sessionDate: '2026-11-20' } })).rejects.toMatchObject({
+    await expect(
+      createNote({ actor: w.therapist, clientId, input: { template: 'narrative' as 'soap', sessionDate: '2026-11-20' } }),
+    ).rejects.toMatchObject({
       message: 'Choose SOAP or DAP.',
     });
     const note = await getNote({ actor: w.therapist, clientId, noteId });
@@ -119,9 +166,23 @@ describe('session notes', () => {
     expect(signed.signedAt).toBeInstanceOf(Date);
     const before = await storedBody(noteId);
     await expect(
-      saveNoteDraft({ actor: w.therapist, clientId, input: { noteId, sessionDate: '2026-11-20', sections: { subjective: 'Changed.' }, expectedUpdatedAt: signed.updatedAt.toISOString() } }),
-    ).rejects.toMatchObject({ code: 'conflict:note_signed', message: 'This note is signed and can no longer be changed. Add an addendum instead.' });
-    await expect(embedBriefInNote({ actor: w.therapist, clientId, noteId, expectedUpdatedAt: updatedAt.toISOString() })).rejects.toMatchObject({ code: 'conflict:note_signed' });
+      saveNoteDraft({
+        actor: w.therapist,
+        clientId,
+        input: {
+          noteId,
+          sessionDate: '2026-11-20',
+          sections: { subjective: 'Changed.' },
+          expectedUpdatedAt: signed.updatedAt.toISOString(),
+        },
+      }),
+    ).rejects.toMatchObject({
+      code: 'conflict:note_signed',
+      message: 'This note is signed and can no longer be changed. Add an addendum instead.',
+    });
+    await expect(
+      embedBriefInNote({ actor: w.therapist, clientId, noteId, expectedUpdatedAt: updatedAt.toISOString() }),
+    ).rejects.toMatchObject({ code: 'conflict:note_signed' });
     await expect(signNote({ actor: w.therapist, clientId, noteId })).rejects.toMatchObject({ code: 'conflict:note_signed' });
     await expect(deleteDraft({ actor: w.therapist, clientId, noteId })).rejects.toMatchObject({ code: 'conflict:note_signed' });
     // Underneath the DAL, the database refuses too, even for the author.
@@ -135,16 +196,22 @@ describe('session notes', () => {
   it('will not sign an empty note', async () => {
     const w = await createClinicWithClient();
     const { noteId, clientId } = await draftWith(w, { subjective: '   ' });
-    await expect(signNote({ actor: w.therapist, clientId, noteId })).rejects.toMatchObject({ message: 'Write at least one section before signing.' });
+    await expect(signNote({ actor: w.therapist, clientId, noteId })).rejects.toMatchObject({
+      message: 'Write at least one section before signing.',
+    });
     expect((await getNote({ actor: w.therapist, clientId, noteId })).status).toBe('draft');
   });
 
   it('adds addenda to a signed note only, each with its own author and time', async () => {
     const w = await createClinicWithClient();
     const { noteId, clientId } = await draftWith(w, { subjective: 'Words.' });
-    await expect(addAddendum({ actor: w.therapist, clientId, input: { noteId, text: 'Too early.' } })).rejects.toMatchObject({ code: 'conflict:note_draft' });
+    await expect(addAddendum({ actor: w.therapist, clientId, input: { noteId, text: 'Too early.' } })).rejects.toMatchObject({
+      code: 'conflict:note_draft',
+    });
     await signNote({ actor: w.therapist, clientId, noteId });
-    await expect(addAddendum({ actor: w.therapist, clientId, input: { noteId, text: '   ' } })).rejects.toMatchObject({ message: 'Write the addendum first.' });
+    await expect(addAddendum({ actor: w.therapist, clientId, input: { noteId, text: '   ' } })).rejects.toMatchObject({
+      message: 'Write the addendum first.',
+    });
     await addAddendum({ actor: w.therapist, clientId, input: { noteId, text: 'Client phoned: sleep better.' } });
     const second = await createPerson(w.clinicId, 'therapist', 'Second Therapist');
     await assign(w.client, second);
@@ -156,8 +223,13 @@ describe('session notes', () => {
     ]);
     expect((await listNotes({ actor: w.therapist, clientId }))[0]?.addendaCount).toBe(2);
     const colleague = await createPerson(w.clinicId, 'therapist');
-    await expect(addAddendum({ actor: colleague, clientId, input: { noteId, text: 'Not mine.' } })).rejects.toMatchObject({ code: 'not_found:client' });
-    const stored = await queryRows<{ body: string }>(getDatabase(), sql`select body_ciphertext as body from session_note_addenda where note_id = ${noteId}`);
+    await expect(addAddendum({ actor: colleague, clientId, input: { noteId, text: 'Not mine.' } })).rejects.toMatchObject({
+      code: 'not_found:client',
+    });
+    const stored = await queryRows<{ body: string }>(
+      getDatabase(),
+      sql`select body_ciphertext as body from session_note_addenda where note_id = ${noteId}`,
+    );
     expect(stored.map((s) => s.body).join()).not.toContain('phoned');
   });
 
@@ -180,9 +252,15 @@ describe('session notes', () => {
 
     await savePrivateNote({ actor: next, clientId, input: { noteId, text: 'My own thoughts.' } });
     expect((await getNote({ actor: next, clientId, noteId })).privateNote?.text).toBe('My own thoughts.');
-    const rows = await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from private_notes where session_note_id = ${noteId}`);
+    const rows = await queryRows<{ n: number }>(
+      getDatabase(),
+      sql`select count(*)::int as n from private_notes where session_note_id = ${noteId}`,
+    );
     expect(rows).toEqual([{ n: 2 }]);
-    const audit = await queryRows<{ n: number }>(getDatabase(), sql`select count(*)::int as n from audit_events where action = 'private_note.save'`);
+    const audit = await queryRows<{ n: number }>(
+      getDatabase(),
+      sql`select count(*)::int as n from audit_events where action = 'private_note.save'`,
+    );
     expect(audit[0]?.n).toBeGreaterThanOrEqual(3);
   });
 

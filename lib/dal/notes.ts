@@ -25,13 +25,13 @@ import { queueAudit, type AuditAction } from './audit';
 import { briefFor } from './brief';
 import { withActor, type Actor } from './context';
 
-
 type NoteBody = { sections: Record<string, string>; brief: Brief | null };
 
 const seal = (text: string, context: string) => encryptText(text, getSecrets().encryptionKey, context);
 const open = (ciphertext: string, context: string) => decryptText(ciphertext, getSecrets().encryptionKey, context);
 const sealBody = (clinicId: string, noteId: string, body: NoteBody) => seal(JSON.stringify(body), noteContext(clinicId, noteId));
-const openBody = (clinicId: string, noteId: string, ciphertext: string) => JSON.parse(open(ciphertext, noteContext(clinicId, noteId))) as NoteBody;
+const openBody = (clinicId: string, noteId: string, ciphertext: string) =>
+  JSON.parse(open(ciphertext, noteContext(clinicId, noteId))) as NoteBody;
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
@@ -96,14 +96,25 @@ export async function listNotes({ actor, clientId }: { actor: Actor; clientId: s
     const n = schema.sessionNotes;
     const a = schema.sessionNoteAddenda;
     const rows = await tx
-      .select({ id: n.id, sessionDate: n.sessionDate, template: n.template, status: n.status, authorId: n.authorId, updatedAt: n.updatedAt })
+      .select({
+        id: n.id,
+        sessionDate: n.sessionDate,
+        template: n.template,
+        status: n.status,
+        authorId: n.authorId,
+        updatedAt: n.updatedAt,
+      })
       .from(n)
       .where(eq(n.clientId, clientId))
       .orderBy(desc(n.sessionDate), desc(n.createdAt));
     const ids = rows.map((r) => r.id);
-    const counts = ids.length === 0 ? [] : await tx.select({ noteId: a.noteId, n: count() }).from(a).where(inArray(a.noteId, ids)).groupBy(a.noteId);
+    const counts =
+      ids.length === 0 ? [] : await tx.select({ noteId: a.noteId, n: count() }).from(a).where(inArray(a.noteId, ids)).groupBy(a.noteId);
     const addenda = new Map(counts.map((c) => [c.noteId, c.n]));
-    const names = await namesOf(tx, rows.map((r) => r.authorId));
+    const names = await namesOf(
+      tx,
+      rows.map((r) => r.authorId),
+    );
     await queueAudit(tx, actor, { action: 'note.view', subjectType: 'session_notes', subjectClientId: clientId });
     return rows.map(({ authorId, ...r }) => ({
       ...r,
@@ -115,7 +126,13 @@ export async function listNotes({ actor, clientId }: { actor: Actor; clientId: s
 }
 
 /** The session dates of the client's signed notes, oldest first: markers for the timeline. */
-export async function listSessionDates({ actor, clientId }: { actor: Actor; clientId: string }): Promise<{ noteId: string; sessionDate: string }[]> {
+export async function listSessionDates({
+  actor,
+  clientId,
+}: {
+  actor: Actor;
+  clientId: string;
+}): Promise<{ noteId: string; sessionDate: string }[]> {
   return run(actor, clientId, 'note.view', async (tx) => {
     const n = schema.sessionNotes;
     const rows = await tx
@@ -163,7 +180,13 @@ export async function getNote({ actor, clientId, noteId }: { actor: Actor; clien
       .where(and(eq(p.sessionNoteId, noteId), eq(p.authorId, actor.userId)));
     const names = await namesOf(tx, [note.authorId, ...addenda.map((x) => x.authorId)]);
     await queueAudit(tx, actor, { action: 'note.view', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
-    if (own) await queueAudit(tx, actor, { action: 'private_note.view', subjectType: 'private_notes', subjectId: own.id, subjectClientId: clientId });
+    if (own)
+      await queueAudit(tx, actor, {
+        action: 'private_note.view',
+        subjectType: 'private_notes',
+        subjectId: own.id,
+        subjectClientId: clientId,
+      });
     const body = openBody(note.clinicId, note.id, note.bodyCiphertext);
     return {
       id: note.id,
@@ -183,7 +206,9 @@ export async function getNote({ actor, clientId, noteId }: { actor: Actor; clien
         createdAt: x.createdAt,
         text: open(x.bodyCiphertext, addendumContext(note.clinicId, note.id, x.id)),
       })),
-      privateNote: own ? { text: open(own.bodyCiphertext, privateContext(note.clinicId, actor.userId, own.id)), updatedAt: own.updatedAt } : null,
+      privateNote: own
+        ? { text: open(own.bodyCiphertext, privateContext(note.clinicId, actor.userId, own.id)), updatedAt: own.updatedAt }
+        : null,
     };
   });
 }
@@ -194,7 +219,15 @@ function parseOrThrow<T>(result: z.ZodSafeParseResult<T>): T {
 }
 
 /** Starts a draft note for a session, empty in every section of its template. */
-export async function createNote({ actor, clientId, input }: { actor: Actor; clientId: string; input: NewNoteInput }): Promise<{ noteId: string }> {
+export async function createNote({
+  actor,
+  clientId,
+  input,
+}: {
+  actor: Actor;
+  clientId: string;
+  input: NewNoteInput;
+}): Promise<{ noteId: string }> {
   const { template, sessionDate } = parseOrThrow(newNoteSchema.safeParse(input));
   return run(actor, clientId, 'note.save', async (tx) => {
     const noteId = randomUUID();
@@ -215,12 +248,22 @@ export async function createNote({ actor, clientId, input }: { actor: Actor; cli
   });
 }
 
-async function writeDraft(tx: Transaction, actor: Actor, clientId: string, note: { id: string; clinicId: string; updatedAt: Date }, values: { sessionDate?: string; body: NoteBody }) {
+async function writeDraft(
+  tx: Transaction,
+  actor: Actor,
+  clientId: string,
+  note: { id: string; clinicId: string; updatedAt: Date },
+  values: { sessionDate?: string; body: NoteBody },
+) {
   const n = schema.sessionNotes;
   const updatedAt = new Date(Math.max(Date.now(), note.updatedAt.getTime() + 1));
   const [saved] = await tx
     .update(n)
-    .set({ ...(values.sessionDate ? { sessionDate: values.sessionDate } : {}), bodyCiphertext: sealBody(note.clinicId, note.id, values.body), updatedAt })
+    .set({
+      ...(values.sessionDate ? { sessionDate: values.sessionDate } : {}),
+      bodyCiphertext: sealBody(note.clinicId, note.id, values.body),
+      updatedAt,
+    })
     .where(and(eq(n.id, note.id), eq(n.status, 'draft'), eq(n.updatedAt, note.updatedAt)))
     .returning({ updatedAt: n.updatedAt });
   if (!saved) throw new TandemError('conflict:note_stale');
@@ -236,12 +279,21 @@ function requireCurrent(note: { updatedAt: Date }, expectedUpdatedAt: string) {
  * Autosaves the author's draft. A save made from an older copy than the stored one is refused
  * (conflict:note_stale) rather than overwriting newer words; a signed note is never changed.
  */
-export async function saveNoteDraft({ actor, clientId, input }: { actor: Actor; clientId: string; input: NoteDraftInput }): Promise<{ updatedAt: Date }> {
+export async function saveNoteDraft({
+  actor,
+  clientId,
+  input,
+}: {
+  actor: Actor;
+  clientId: string;
+  input: NoteDraftInput;
+}): Promise<{ updatedAt: Date }> {
   const draft = parseOrThrow(noteDraftSchema.safeParse(input));
   return run(actor, clientId, 'note.save', async (tx) => {
     const note = await findOwnDraft(tx, actor, clientId, draft.noteId);
     const allowed = new Set(sectionKeysOf(note.template));
-    if (Object.keys(draft.sections).some((key) => !allowed.has(key))) throw new TandemError('bad_request:input', 'These sections do not belong to this note’s template.');
+    if (Object.keys(draft.sections).some((key) => !allowed.has(key)))
+      throw new TandemError('bad_request:input', 'These sections do not belong to this note’s template.');
     requireCurrent(note, draft.expectedUpdatedAt);
     const current = openBody(note.clinicId, note.id, note.bodyCiphertext);
     const updatedAt = await writeDraft(tx, actor, clientId, note, {
@@ -284,7 +336,10 @@ export async function signNote({ actor, clientId, noteId }: { actor: Actor; clie
       throw new TandemError('bad_request:input', 'Write at least one section before signing.');
     }
     const n = schema.sessionNotes;
-    await tx.update(n).set({ status: 'signed', signedAt: new Date(), updatedAt: new Date() }).where(and(eq(n.id, noteId), eq(n.status, 'draft')));
+    await tx
+      .update(n)
+      .set({ status: 'signed', signedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(n.id, noteId), eq(n.status, 'draft')));
     await queueAudit(tx, actor, { action: 'note.sign', subjectType: 'session_notes', subjectId: noteId, subjectClientId: clientId });
   });
 }
@@ -299,7 +354,15 @@ export async function deleteDraft({ actor, clientId, noteId }: { actor: Actor; c
 }
 
 /** Adds an addendum to a signed note, with its own time and author. Addenda are append-only. */
-export async function addAddendum({ actor, clientId, input }: { actor: Actor; clientId: string; input: AddendumInput }): Promise<{ addendumId: string }> {
+export async function addAddendum({
+  actor,
+  clientId,
+  input,
+}: {
+  actor: Actor;
+  clientId: string;
+  input: AddendumInput;
+}): Promise<{ addendumId: string }> {
   const { noteId, text } = parseOrThrow(addendumSchema.safeParse(input));
   return run(actor, clientId, 'note.addendum', async (tx) => {
     const note = await findNote(tx, clientId, noteId);
@@ -322,20 +385,36 @@ export async function addAddendum({ actor, clientId, input }: { actor: Actor; cl
  * Saves the reader's private psychotherapy note on a session: a separate record that only its
  * author can ever read (the database policy allows the author alone), kept apart from the note.
  */
-export async function savePrivateNote({ actor, clientId, input }: { actor: Actor; clientId: string; input: PrivateNoteInput }): Promise<{ updatedAt: Date }> {
+export async function savePrivateNote({
+  actor,
+  clientId,
+  input,
+}: {
+  actor: Actor;
+  clientId: string;
+  input: PrivateNoteInput;
+}): Promise<{ updatedAt: Date }> {
   const { noteId, text } = parseOrThrow(privateNoteSchema.safeParse(input));
   return run(actor, clientId, 'private_note.save', async (tx) => {
     const note = await findNote(tx, clientId, noteId);
     if (!note) throw new TandemError('not_found:note');
     const p = schema.privateNotes;
-    const [own] = await tx.select({ id: p.id }).from(p).where(and(eq(p.sessionNoteId, noteId), eq(p.authorId, actor.userId)));
+    const [own] = await tx
+      .select({ id: p.id })
+      .from(p)
+      .where(and(eq(p.sessionNoteId, noteId), eq(p.authorId, actor.userId)));
     const id = own?.id ?? randomUUID();
     const bodyCiphertext = seal(text, privateContext(actor.clinicId, actor.userId, id));
     const updatedAt = new Date();
     if (own) {
-      await tx.update(p).set({ bodyCiphertext, updatedAt }).where(and(eq(p.id, id), eq(p.authorId, actor.userId)));
+      await tx
+        .update(p)
+        .set({ bodyCiphertext, updatedAt })
+        .where(and(eq(p.id, id), eq(p.authorId, actor.userId)));
     } else {
-      await tx.insert(p).values({ id, clinicId: actor.clinicId, clientId, authorId: actor.userId, sessionNoteId: noteId, bodyCiphertext, updatedAt });
+      await tx
+        .insert(p)
+        .values({ id, clinicId: actor.clinicId, clientId, authorId: actor.userId, sessionNoteId: noteId, bodyCiphertext, updatedAt });
     }
     await queueAudit(tx, actor, { action: 'private_note.save', subjectType: 'private_notes', subjectId: id, subjectClientId: clientId });
     return { updatedAt };

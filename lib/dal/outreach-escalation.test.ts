@@ -28,7 +28,11 @@ const escalationAudits = (clientId: string) =>
 describe('escalation emails', () => {
   it('email the assigned therapist once, at once, about a new urgent alert, and say nothing about the client', async () => {
     const { client, therapist, admin } = await createClinicWithClient('Harbour Clinic');
-    const [clientEmail, therapistEmail, adminEmail] = await Promise.all([emailOf(client.userId), emailOf(therapist.userId), emailOf(admin.userId)]);
+    const [clientEmail, therapistEmail, adminEmail] = await Promise.all([
+      emailOf(client.userId),
+      emailOf(therapist.userId),
+      emailOf(admin.userId),
+    ]);
     const [person] = await queryRows<{ name: string }>(getDatabase(), sql`select name from users where id = ${client.userId}`);
     const clientName = person!.name;
     await addAlert(client, therapist, 0);
@@ -52,7 +56,9 @@ describe('escalation emails', () => {
   it('past the clinic’s escalation time, email the therapist again and every admin once each, audited', async () => {
     const { client, therapist, admin, clinicId } = await createClinicWithClient();
     const secondAdmin = await createPerson(clinicId, 'admin');
-    const [clientEmail, therapistEmail, firstAdminEmail, secondAdminEmail] = await Promise.all([client, therapist, admin, secondAdmin].map((p) => emailOf(p.userId)));
+    const [clientEmail, therapistEmail, firstAdminEmail, secondAdminEmail] = await Promise.all(
+      [client, therapist, admin, secondAdmin].map((p) => emailOf(p.userId)),
+    );
     if (!clientEmail || !therapistEmail || !firstAdminEmail || !secondAdminEmail) throw new Error('people not created');
     await addAlert(client, therapist, 0);
     await runMinute({ at: new Date() });
@@ -64,7 +70,9 @@ describe('escalation emails', () => {
     await runMinute({ at: new Date(overdue.getTime() + 60_000) });
 
     const therapistMails = await outboxFor(therapistEmail);
-    expect(therapistMails.map((m) => m.subject)).toEqual(expect.arrayContaining(['A client of yours needs attention today', 'A client alert is still waiting for someone']));
+    expect(therapistMails.map((m) => m.subject)).toEqual(
+      expect.arrayContaining(['A client of yours needs attention today', 'A client alert is still waiting for someone']),
+    );
     expect(therapistMails).toHaveLength(2);
     for (const address of [firstAdminEmail, secondAdminEmail]) {
       const mails = await outboxFor(address);

@@ -8,14 +8,25 @@ import { instantOf } from '@/lib/dates';
 import { createClinicWithClient, grant } from '@/lib/testing/factories';
 import { sendCompanionMessage, startCompanionConversation } from './companion';
 import { planActivationReminder } from './companion-reminders';
-import { getOutreachNotices, getReminderHealth, getReminderSettings, listMyReminders, openReminder, savePushSubscription, saveReminderSettings } from './outreach';
+import {
+  getOutreachNotices,
+  getReminderHealth,
+  getReminderSettings,
+  listMyReminders,
+  openReminder,
+  savePushSubscription,
+  saveReminderSettings,
+} from './outreach';
 import { runMinute } from '@/lib/testing/outreach';
 
 // Web Push end to end against a local push service (web-push-testing, started here): the
 // message is encrypted and signed as for a real browser's push service, which decrypts it.
 
 const require = createRequire(import.meta.url);
-const WebPushTestingServer = require('web-push-testing/src/server.js') as new (model: unknown, port: number) => { startServer(): void; _server: Server };
+const WebPushTestingServer = require('web-push-testing/src/server.js') as new (
+  model: unknown,
+  port: number,
+) => { startServer(): void; _server: Server };
 const PushApiModel = require('web-push-testing/src/PushApiModel.js') as { PushApiModel?: new () => unknown } & (new () => unknown);
 
 let base = '';
@@ -30,8 +41,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-const post = async <T,>(path: string, body: unknown): Promise<T> => {
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = async <T>(path: string, body: unknown): Promise<T> => {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return (text.startsWith('{') ? JSON.parse(text) : text) as T;
 };
@@ -51,7 +66,17 @@ afterAll(async () => {
 });
 
 const LISBON = 'Europe/Lisbon';
-const reminderOn = { checkinEnabled: true, firstTime: '20:00', secondTime: '', weekdays: [1, 2, 3, 4, 5, 6, 7], quietStart: '', quietEnd: '', measureEnabled: false, nudgesEnabled: false, emailAllowed: false };
+const reminderOn = {
+  checkinEnabled: true,
+  firstTime: '20:00',
+  secondTime: '',
+  weekdays: [1, 2, 3, 4, 5, 6, 7],
+  quietStart: '',
+  quietEnd: '',
+  measureEnabled: false,
+  nudgesEnabled: false,
+  emailAllowed: false,
+};
 
 describe('reminders by Web Push', () => {
   it('delivers through the push service, and when it answers 410 forgets the device, tells the client and the therapist', async () => {
@@ -86,7 +111,10 @@ describe('reminders by Web Push', () => {
     ]);
     expect((await getReminderSettings({ actor: client })).pushDevices).toBe(0);
     expect((await getOutreachNotices({ actor: client, timeZone: LISBON })).pushLostAt).toBeInstanceOf(Date);
-    expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toMatchObject({ state: 'push_failing', fallback: 'in_app' });
+    expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toMatchObject({
+      state: 'push_failing',
+      fallback: 'in_app',
+    });
   });
 
   it('delivers a reminder planned with the companion by push, saying only that there is a plan, never what it is', async () => {
@@ -98,8 +126,13 @@ describe('reminders by Web Push', () => {
     });
     await savePushSubscription({ actor: client, subscription: { endpoint: data.endpoint, keys: data.keys } });
     const conversationId = await startCompanionConversation({ actor: client, afterDip: false });
-    for (const text of ['I need something small to do', 'call my sister Ruth', 'at 18:00']) await sendCompanionMessage({ actor: client, input: { conversationId, text } });
-    const planned = await planActivationReminder({ actor: client, input: { conversationId, day: 'today', time: '18:00' }, now: new Date('2026-11-25T09:00:00Z') });
+    for (const text of ['I need something small to do', 'call my sister Ruth', 'at 18:00'])
+      await sendCompanionMessage({ actor: client, input: { conversationId, text } });
+    const planned = await planActivationReminder({
+      actor: client,
+      input: { conversationId, day: 'today', time: '18:00' },
+      now: new Date('2026-11-25T09:00:00Z'),
+    });
 
     await runMinute({ at: planned.dueAt });
     await runMinute({ at: planned.dueAt });

@@ -72,7 +72,12 @@ async function withWorkerOutsideClinics<T>(work: (tx: Transaction) => Promise<T>
 }
 
 export async function listOutreachClinics(): Promise<{ clinicId: string; timeZone: string }[]> {
-  return withWorkerOutsideClinics((tx) => queryRows<{ clinicId: string; timeZone: string }>(tx, sql`select clinic_id as "clinicId", time_zone as "timeZone" from outreach_clinics()`));
+  return withWorkerOutsideClinics((tx) =>
+    queryRows<{ clinicId: string; timeZone: string }>(
+      tx,
+      sql`select clinic_id as "clinicId", time_zone as "timeZone" from outreach_clinics()`,
+    ),
+  );
 }
 
 type Candidate = {
@@ -165,15 +170,27 @@ async function dailyInMinute(tx: Transaction, clinicId: string, at: Date): Promi
     const quiet = c.quietStart && c.quietEnd ? { start: c.quietStart, end: c.quietEnd } : null;
     const channel = channelFor(c);
     for (const slot of daySlots) {
-      const decision = decideCheckInReminder(
-        { isEnabled: c.checkinEnabled, times: c.checkinTimes, weekdays: c.weekdays, quiet },
-        slot,
-        { isOnBreak: c.isOnBreak, hasCheckedIn: c.hasCheckedIn },
-      );
-      const base = { clinicId, clientId: c.clientId, clientEmail: c.email, channel, localDate, localTime: slot.localTime, timeZone, dueAt: at };
+      const decision = decideCheckInReminder({ isEnabled: c.checkinEnabled, times: c.checkinTimes, weekdays: c.weekdays, quiet }, slot, {
+        isOnBreak: c.isOnBreak,
+        hasCheckedIn: c.hasCheckedIn,
+      });
+      const base = {
+        clinicId,
+        clientId: c.clientId,
+        clientEmail: c.email,
+        channel,
+        localDate,
+        localTime: slot.localTime,
+        timeZone,
+        dueAt: at,
+      };
       if (decision === 'send') due.push({ ...base, kind: 'checkin', dedupeKey: `checkin:${c.clientId}:${localDate}:${slot.localTime}` });
       const isMeasureSlot = slot.localTime === c.checkinTimes[0] && c.measureState && !c.isOnBreak;
-      const isMeasureAllowed = decideCheckInReminder({ isEnabled: true, times: c.checkinTimes, weekdays: c.weekdays, quiet }, slot, { isOnBreak: false, hasCheckedIn: false }) === 'send';
+      const isMeasureAllowed =
+        decideCheckInReminder({ isEnabled: true, times: c.checkinTimes, weekdays: c.weekdays, quiet }, slot, {
+          isOnBreak: false,
+          hasCheckedIn: false,
+        }) === 'send';
       if (isMeasureSlot && isMeasureAllowed) due.push({ ...base, kind: 'measure', dedupeKey: `measure:${c.clientId}:${c.measureState}` });
     }
   }
@@ -240,7 +257,12 @@ export async function previewDueReminders({ clinicId, at }: { clinicId: string; 
     tx
       .select({ key: schema.notifications.dedupeKey })
       .from(schema.notifications)
-      .where(inArray(schema.notifications.dedupeKey, due.map((d) => d.dedupeKey))),
+      .where(
+        inArray(
+          schema.notifications.dedupeKey,
+          due.map((d) => d.dedupeKey),
+        ),
+      ),
   );
   const done = new Set(recorded.map((r) => r.key));
   return due.filter((d) => !done.has(d.dedupeKey));
@@ -332,7 +354,15 @@ export async function recordEscalations({ clinicId, now }: { clinicId: string; n
  * the check-in sits well below their own usual level (the rule behind the check-in page's gentle
  * message, lib/capture/nudge). At most one a day: the dedupe key is the client's local date.
  */
-export async function scheduleNudge({ clinicId, clientId, checkedInAt }: { clinicId: string; clientId: string; checkedInAt: Date }): Promise<boolean> {
+export async function scheduleNudge({
+  clinicId,
+  clientId,
+  checkedInAt,
+}: {
+  clinicId: string;
+  clientId: string;
+  checkedInAt: Date;
+}): Promise<boolean> {
   return withClinicWorker(clinicId, async (tx) => {
     const [settings] = await queryRows<{ nudgesEnabled: boolean; quietStart: string | null; quietEnd: string | null; timeZone: string }>(
       tx,
@@ -351,7 +381,16 @@ export async function scheduleNudge({ clinicId, clientId, checkedInAt }: { clini
     if (!at) return false;
     const rows = await tx
       .insert(schema.notifications)
-      .values({ clinicId, clientId, recipientId: clientId, kind: 'nudge', dedupeKey: `nudge:${clientId}:${today}`, dueAt: at, localTime: wallClockAt(at, settings.timeZone).localTime, timeZone: settings.timeZone })
+      .values({
+        clinicId,
+        clientId,
+        recipientId: clientId,
+        kind: 'nudge',
+        dedupeKey: `nudge:${clientId}:${today}`,
+        dueAt: at,
+        localTime: wallClockAt(at, settings.timeZone).localTime,
+        timeZone: settings.timeZone,
+      })
       .onConflictDoNothing({ target: schema.notifications.dedupeKey })
       .returning({ id: schema.notifications.id });
     return rows.length > 0;
@@ -415,7 +454,12 @@ async function renewClaims(clinicId: string, held: readonly Claimed[]): Promise<
   );
 }
 
-type Outcome = { status: 'accepted' | 'failed'; channel: NotificationChannel | null; pushError: string | null; failureReason: string | null };
+type Outcome = {
+  status: 'accepted' | 'failed';
+  channel: NotificationChannel | null;
+  pushError: string | null;
+  failureReason: string | null;
+};
 type Finished = Outcome & { id: string; attempts: number; acceptedAt: Date | null };
 
 async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
@@ -426,7 +470,13 @@ async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
   const vapid = getSecrets().vapid;
   if (subscriptions.length > 0 && vapid) {
     const message = clientMessage(kind, n.id);
-    const outcomes = await Promise.all(subscriptions.map((s) => sendPush(s, { title: message.title, body: message.body, url: link, tag: n.id }, vapid, n.id.replaceAll('-', '').slice(0, 32)).then((o) => ({ s, o }))));
+    const outcomes = await Promise.all(
+      subscriptions.map((s) =>
+        sendPush(s, { title: message.title, body: message.body, url: link, tag: n.id }, vapid, n.id.replaceAll('-', '').slice(0, 32)).then(
+          (o) => ({ s, o }),
+        ),
+      ),
+    );
     const gone = outcomes.filter(({ o }) => o.result === 'gone').map(({ s }) => s.id);
     if (gone.length > 0) {
       await withClinicWorker(clinicId, async (tx) => {
@@ -434,9 +484,11 @@ async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
         await tx.update(schema.reminderSettings).set({ pushLostAt: new Date() }).where(eq(schema.reminderSettings.clientId, n.recipientId));
       });
     }
-    if (outcomes.some(({ o }) => o.result === 'accepted')) return { status: 'accepted', channel: 'push', pushError: null, failureReason: null };
+    if (outcomes.some(({ o }) => o.result === 'accepted'))
+      return { status: 'accepted', channel: 'push', pushError: null, failureReason: null };
     const first = outcomes[0]?.o;
-    pushError = first?.result === 'gone' ? `subscription gone (${first.status})` : first?.result === 'failed' ? first.reason : 'push failed';
+    pushError =
+      first?.result === 'gone' ? `subscription gone (${first.status})` : first?.result === 'failed' ? first.reason : 'push failed';
   }
   if (n.emailAllowed && n.email) {
     const mail = clientReminderEmail(kind, n.id, link, `${publicOrigin}/settings`);
@@ -455,7 +507,8 @@ async function deliverToStaff(n: Claimed): Promise<Outcome> {
   if (!n.email) return { status: 'failed', channel: 'email', pushError: null, failureReason: 'recipient not found' };
   try {
     const via = await sendMail({ to: n.email, ...staffAlertEmail(n.kind as 'alert_new' | 'alert_overdue', `${publicOrigin}/sign-in`) });
-    if (via === 'none') return { status: 'failed', channel: 'email', pushError: null, failureReason: 'no mail server is set up (SMTP_HOST)' };
+    if (via === 'none')
+      return { status: 'failed', channel: 'email', pushError: null, failureReason: 'no mail server is set up (SMTP_HOST)' };
     return { status: 'accepted', channel: 'email', pushError: null, failureReason: null };
   } catch (error) {
     return { status: 'failed', channel: 'email', pushError: null, failureReason: `mail server refused (${(error as Error).name})` };
@@ -475,7 +528,15 @@ async function deliver(clinicId: string, n: Claimed): Promise<Finished> {
 /** Records finished sends in one statement; a row changes only while this worker's claim (same attempt) holds it. */
 async function recordOutcomes(clinicId: string, finished: readonly Finished[]): Promise<void> {
   const rows = JSON.stringify(
-    finished.map((f) => ({ id: f.id, attempts: f.attempts, status: f.status, channel: f.channel, push_error: f.pushError, failure_reason: f.failureReason, accepted_at: f.acceptedAt })),
+    finished.map((f) => ({
+      id: f.id,
+      attempts: f.attempts,
+      status: f.status,
+      channel: f.channel,
+      push_error: f.pushError,
+      failure_reason: f.failureReason,
+      accepted_at: f.acceptedAt,
+    })),
   );
   // The sends have happened: losing their record to a passing database error would have them
   // sent again once the claim lapses, so recording is retried.
@@ -549,7 +610,13 @@ export async function sendDueNotifications({ clinicId, now }: { clinicId: string
     for (;;) {
       const batch = await claimDue(clinicId, now, SEND_BATCH);
       if (batch.length === 0) return;
-      const renewal = setInterval(() => void renewClaims(clinicId, batch).catch((error: unknown) => console.error('[outreach] could not renew claims:', (error as Error).message)), LEASE_RENEW_MS);
+      const renewal = setInterval(
+        () =>
+          void renewClaims(clinicId, batch).catch((error: unknown) =>
+            console.error('[outreach] could not renew claims:', (error as Error).message),
+          ),
+        LEASE_RENEW_MS,
+      );
       try {
         // Each message is encrypted and signed before it goes out (milliseconds of CPU): yielding
         // between them lets the answers of sends already out be recorded meanwhile, so a send is

@@ -38,7 +38,9 @@ describe('a minute of outreach', () => {
   it('sends a client their 20:00 reminder once, however many workers run the minute', async () => {
     const { client, clinicId } = await createClinicWithClient();
     await saveReminderSettings({ actor: client, input: reminderOn });
-    expect(await previewDueReminders({ clinicId, at: at20 })).toMatchObject([{ kind: 'checkin', localTime: '20:00', timeZone: LISBON, channel: 'in_app' }]);
+    expect(await previewDueReminders({ clinicId, at: at20 })).toMatchObject([
+      { kind: 'checkin', localTime: '20:00', timeZone: LISBON, channel: 'in_app' },
+    ]);
 
     await Promise.all([runMinute({ at: at20 }), runMinute({ at: at20 }), runMinute({ at: at20 })]);
     await runMinute({ at: at20 });
@@ -72,7 +74,10 @@ describe('a minute of outreach', () => {
     const at = new Date('2027-03-14T07:00:00Z');
     const { client: lisbon, therapist, clinicId } = await createClinicWithClient();
     const newYork = await addClientOf(therapist);
-    await getDatabase().update(schema.users).set({ timeZone: 'America/New_York' }).where(sql`id = ${newYork.userId}`);
+    await getDatabase()
+      .update(schema.users)
+      .set({ timeZone: 'America/New_York' })
+      .where(sql`id = ${newYork.userId}`);
     await saveReminderSettings({ actor: lisbon, input: { ...reminderOn, firstTime: '07:00' } });
     await saveReminderSettings({ actor: newYork, input: { ...reminderOn, firstTime: '02:30', secondTime: '07:00' } });
 
@@ -92,11 +97,15 @@ describe('a minute of outreach', () => {
     await saveReminderSettings({ actor: client, input: reminderOn });
     expect(await recordDueReminders({ clinicId, at: at20 })).toBe(1);
     // A worker claims the reminder and dies before sending it.
-    await getDatabase().execute(sql`update notifications set status = 'sending', claimed_at = now(), attempts = 1 where client_id = ${client.userId}`);
+    await getDatabase().execute(
+      sql`update notifications set status = 'sending', claimed_at = now(), attempts = 1 where client_id = ${client.userId}`,
+    );
     const later = new Date(at20.getTime() + 60_000);
     expect(await sendDueNotifications({ clinicId, now: later })).toBe(0);
     // A minute and a half later the claim has lapsed: another worker takes it over, once.
-    await getDatabase().execute(sql`update notifications set claimed_at = now() - interval '90 seconds' where client_id = ${client.userId}`);
+    await getDatabase().execute(
+      sql`update notifications set claimed_at = now() - interval '90 seconds' where client_id = ${client.userId}`,
+    );
     expect(await sendDueNotifications({ clinicId, now: later })).toBe(1);
     expect(await sendDueNotifications({ clinicId, now: later })).toBe(0);
     expect(await notificationsOf(client.userId)).toMatchObject([{ status: 'accepted', attempts: 2 }]);
@@ -113,7 +122,9 @@ describe('self-care nudges', () => {
 
     await saveReminderSettings({ actor: client, input: { ...reminderOn, nudgesEnabled: true } });
     expect(await scheduleNudge({ clinicId, clientId: client.userId, checkedInAt })).toBe(true);
-    expect(await scheduleNudge({ clinicId, clientId: client.userId, checkedInAt: new Date(checkedInAt.getTime() + 3_600_000) })).toBe(false);
+    expect(await scheduleNudge({ clinicId, clientId: client.userId, checkedInAt: new Date(checkedInAt.getTime() + 3_600_000) })).toBe(
+      false,
+    );
     const [nudge] = await queryRows<{ kind: string; due_at: Date; local_time: string }>(
       getDatabase(),
       sql`select kind, due_at, local_time from notifications where client_id = ${client.userId}`,
@@ -152,7 +163,11 @@ describe('escalations', () => {
       { action: 'alerts.escalate', n: 2 },
       { action: 'alerts.notify', n: 1 },
     ]);
-    expect((await listEscalationEmails({ actor: admin })).map((e) => e.kind).sort()).toEqual(['alert_new', 'alert_overdue', 'alert_overdue']);
+    expect((await listEscalationEmails({ actor: admin })).map((e) => e.kind).sort()).toEqual([
+      'alert_new',
+      'alert_overdue',
+      'alert_overdue',
+    ]);
   });
 });
 
@@ -181,7 +196,10 @@ describe('the nightly recompute', () => {
 
   it('is queued once at 02:00 in the clinic’s zone and stores a disengagement signal for a client silent for 10 days', async () => {
     const { client, clinicId } = await createClinicWithClient();
-    await getDatabase().update(schema.clinics).set({ timeZone: LISBON }).where(sql`id = ${clinicId}`);
+    await getDatabase()
+      .update(schema.clinics)
+      .set({ timeZone: LISBON })
+      .where(sql`id = ${clinicId}`);
     await addDailyMood(client, { fromDaysAgo: 60, toDaysAgo: 10, mood: () => 6 });
     expect((await listStoredInsights({ clinicId, clientId: client.userId })).map((i) => i.kind)).not.toContain('disengagement');
 

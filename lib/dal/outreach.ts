@@ -5,7 +5,12 @@ import { TandemError } from '@/lib/errors';
 import { wallClockAt } from '@/lib/dates';
 import { CLIENT_LINKS } from '@/lib/outreach/messages';
 import { getSecrets } from '@/lib/secrets';
-import { pushSubscriptionSchema, reminderSettingsSchema, type PushSubscriptionInput, type ReminderSettingsInput } from '@/lib/validation/reminders';
+import {
+  pushSubscriptionSchema,
+  reminderSettingsSchema,
+  type PushSubscriptionInput,
+  type ReminderSettingsInput,
+} from '@/lib/validation/reminders';
 import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -33,7 +38,10 @@ export async function getReminderSettings({ actor }: { actor: Actor }): Promise<
   requireClient(actor);
   return withActor(actor, async (tx) => {
     const [row] = await tx.select().from(schema.reminderSettings).where(eq(schema.reminderSettings.clientId, actor.userId));
-    const devices = await tx.select({ id: schema.pushSubscriptions.id }).from(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.clientId, actor.userId));
+    const devices = await tx
+      .select({ id: schema.pushSubscriptions.id })
+      .from(schema.pushSubscriptions)
+      .where(eq(schema.pushSubscriptions.clientId, actor.userId));
     return {
       checkinEnabled: row?.checkinEnabled ?? false,
       times: row?.checkinTimes ?? ['20:00'],
@@ -84,7 +92,9 @@ export async function savePushSubscription({ actor, subscription }: { actor: Act
   const { endpoint, keys } = parsed.data;
   await withActor(actor, async (tx) => {
     await tx.delete(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.endpoint, endpoint));
-    await tx.insert(schema.pushSubscriptions).values({ clinicId: actor.clinicId, clientId: actor.userId, endpoint, p256dh: keys.p256dh, auth: keys.auth });
+    await tx
+      .insert(schema.pushSubscriptions)
+      .values({ clinicId: actor.clinicId, clientId: actor.userId, endpoint, p256dh: keys.p256dh, auth: keys.auth });
     await tx
       .insert(schema.reminderSettings)
       .values({ clientId: actor.userId, clinicId: actor.clinicId })
@@ -129,7 +139,16 @@ export async function listMyReminders({ actor, limit = 20 }: { actor: Actor; lim
   return withActor(actor, async (tx) => {
     const n = schema.notifications;
     const rows = await tx
-      .select({ id: n.id, kind: n.kind, dueAt: n.dueAt, status: n.status, channel: n.channel, pushError: n.pushError, failureReason: n.failureReason, openedAt: n.openedAt })
+      .select({
+        id: n.id,
+        kind: n.kind,
+        dueAt: n.dueAt,
+        status: n.status,
+        channel: n.channel,
+        pushError: n.pushError,
+        failureReason: n.failureReason,
+        openedAt: n.openedAt,
+      })
       .from(n)
       .where(and(eq(n.recipientId, actor.userId), inArray(n.kind, [...CLIENT_KINDS]), sql`${n.dueAt} <= now()`))
       .orderBy(desc(n.dueAt))
@@ -151,7 +170,11 @@ export async function openReminder({ actor, notificationId }: { actor: Actor; no
       .from(n)
       .where(and(eq(n.id, notificationId), eq(n.recipientId, actor.userId), inArray(n.kind, [...CLIENT_KINDS])));
     if (!row) return null;
-    if (!row.openedAt) await tx.update(n).set({ openedAt: new Date() }).where(and(eq(n.id, notificationId), isNull(n.openedAt)));
+    if (!row.openedAt)
+      await tx
+        .update(n)
+        .set({ openedAt: new Date() })
+        .where(and(eq(n.id, notificationId), isNull(n.openedAt)));
     return CLIENT_LINKS[row.kind as SentReminder['kind']];
   });
   if (!target) throw new TandemError('not_found:page');
@@ -185,7 +208,10 @@ export async function getOutreachNotices({ actor, timeZone }: { actor: Actor; ti
              and n.due_at <= now() and (n.due_at at time zone ${timeZone})::date = ${today}::date
            order by n.due_at desc limit 1`,
     );
-    const [settings] = await tx.select({ pushLostAt: schema.reminderSettings.pushLostAt }).from(schema.reminderSettings).where(eq(schema.reminderSettings.clientId, actor.userId));
+    const [settings] = await tx
+      .select({ pushLostAt: schema.reminderSettings.pushLostAt })
+      .from(schema.reminderSettings)
+      .where(eq(schema.reminderSettings.clientId, actor.userId));
     return { reminderId: reminder?.id ?? null, planId: plan?.id ?? null, pushLostAt: settings?.pushLostAt ?? null };
   });
 }
@@ -209,7 +235,10 @@ export async function getReminderHealth({ actor, clientId }: { actor: Actor; cli
 
 /** The reminder-health read inside the therapist's transaction: null unless the client shares check-ins with them. */
 export async function readReminderHealth(tx: Transaction, actor: Actor, clientId: string): Promise<ReminderHealth | null> {
-  const [shared] = await queryRows<{ isShared: boolean }>(tx, sql`select ${clientId}::uuid = any (app_consented_clients('checkins')::uuid[]) as "isShared"`);
+  const [shared] = await queryRows<{ isShared: boolean }>(
+    tx,
+    sql`select ${clientId}::uuid = any (app_consented_clients('checkins')::uuid[]) as "isShared"`,
+  );
   if (!shared?.isShared) return null;
   const [settings] = await queryRows<{ isOn: boolean }>(
     tx,
@@ -219,7 +248,14 @@ export async function readReminderHealth(tx: Transaction, actor: Actor, clientId
   const recent = await tx
     .select({ dueAt: n.dueAt, status: n.status, channel: n.channel, pushError: n.pushError })
     .from(n)
-    .where(and(eq(n.clientId, clientId), inArray(n.kind, [...HEALTH_KINDS]), inArray(n.status, ['accepted', 'failed']), gte(n.dueAt, sql`now() - interval '60 days'`)))
+    .where(
+      and(
+        eq(n.clientId, clientId),
+        inArray(n.kind, [...HEALTH_KINDS]),
+        inArray(n.status, ['accepted', 'failed']),
+        gte(n.dueAt, sql`now() - interval '60 days'`),
+      ),
+    )
     .orderBy(desc(n.dueAt))
     .limit(30);
   await queueAudit(tx, actor, { action: 'reminders.read', subjectType: 'check_ins', subjectClientId: clientId });
@@ -235,12 +271,24 @@ export async function readReminderHealth(tx: Transaction, actor: Actor, clientId
     return since;
   };
   if (latest.status === 'failed') return { state: 'failing', since: streakStart((r) => r.status === 'failed') };
-  if (latest.pushError) return { state: 'push_failing', since: streakStart((r) => r.pushError !== null), fallback: latest.channel === 'email' ? 'email' : 'in_app' };
+  if (latest.pushError)
+    return {
+      state: 'push_failing',
+      since: streakStart((r) => r.pushError !== null),
+      fallback: latest.channel === 'email' ? 'email' : 'in_app',
+    };
   if (!settings?.isOn) return { state: 'off' };
   return { state: 'delivered', lastDeliveredAt: latest.dueAt, channel: latest.channel };
 }
 
-export type EscalationEmail = { id: string; kind: 'alert_new' | 'alert_overdue'; recipientName: string; status: SentReminder['status']; failureReason: string | null; sentAt: Date };
+export type EscalationEmail = {
+  id: string;
+  kind: 'alert_new' | 'alert_overdue';
+  recipientName: string;
+  status: SentReminder['status'];
+  failureReason: string | null;
+  sentAt: Date;
+};
 
 /** For the clinic admin's caseloads page: the escalation emails sent about urgent alerts, newest first. */
 export async function listEscalationEmails({ actor, limit = 20 }: { actor: Actor; limit?: number }): Promise<EscalationEmail[]> {
@@ -248,7 +296,14 @@ export async function listEscalationEmails({ actor, limit = 20 }: { actor: Actor
   return withActor(actor, async (tx) => {
     const n = schema.notifications;
     const rows = await tx
-      .select({ id: n.id, kind: n.kind, recipientName: schema.users.name, status: n.status, failureReason: n.failureReason, sentAt: n.dueAt })
+      .select({
+        id: n.id,
+        kind: n.kind,
+        recipientName: schema.users.name,
+        status: n.status,
+        failureReason: n.failureReason,
+        sentAt: n.dueAt,
+      })
       .from(n)
       .innerJoin(schema.users, eq(schema.users.id, n.recipientId))
       .where(inArray(n.kind, ['alert_new', 'alert_overdue']))

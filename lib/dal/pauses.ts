@@ -34,7 +34,8 @@ export async function listPauses({ actor }: { actor: Actor }): Promise<PauseDto[
  */
 export async function createPause({ actor, startsOn, endsOn }: { actor: Actor; startsOn: string; endsOn: string }): Promise<string> {
   requireClient(actor);
-  if (!isCalendarDay(startsOn) || !isCalendarDay(endsOn) || endsOn < startsOn) throw new TandemError('bad_request:input', 'Choose a real last day for the break, on or after its first day.');
+  if (!isCalendarDay(startsOn) || !isCalendarDay(endsOn) || endsOn < startsOn)
+    throw new TandemError('bad_request:input', 'Choose a real last day for the break, on or after its first day.');
   return withActor(actor, async (tx) => {
     const [row] = await tx
       .insert(schema.pauses)

@@ -21,7 +21,10 @@ const alertsOf = (clientId: string) =>
     sql`select id, kind, source, risk_category, answer from alerts where client_id = ${clientId} order by created_at`,
   );
 const checkInRisk = (id: string) =>
-  queryRows<{ risk_category: string | null; note: string | null }>(getDatabase(), sql`select risk_category, note from check_ins where id = ${id}`);
+  queryRows<{ risk_category: string | null; note: string | null }>(
+    getDatabase(),
+    sql`select risk_category, note from check_ins where id = ${id}`,
+  );
 
 /** A client with risk language in today's check-in note, and the urgent signal the engine stores for it. */
 async function clientWithUrgentSignal() {
@@ -54,11 +57,16 @@ describe('risk language in a check-in note', () => {
   it('stores neither the check-in nor the alert when raising the alert fails', async () => {
     const { client } = await createClinicWithClient();
     const db = getDatabase();
-    await db.execute(sql`create function refuse_alerts() returns trigger language plpgsql as $$ begin raise exception 'alerts are down'; end $$`);
+    await db.execute(
+      sql`create function refuse_alerts() returns trigger language plpgsql as $$ begin raise exception 'alerts are down'; end $$`,
+    );
     await db.execute(sql`create trigger refuse_alerts before insert on alerts for each row execute function refuse_alerts()`);
     try {
       await expect(recordCheckIn({ actor: client, input: { mood: 3, note: RISK_NOTE } })).rejects.toThrow();
-      const notes = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from check_ins where client_id = ${client.userId} and note is not null`);
+      const notes = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from check_ins where client_id = ${client.userId} and note is not null`,
+      );
       expect(notes).toEqual([{ n: 0 }]);
       expect(await alertsOf(client.userId)).toEqual([]);
     } finally {
@@ -99,7 +107,10 @@ describe('one risk event, one workflow', () => {
   it('acknowledging the alert settles its urgent signal, which shows the acknowledgement', async () => {
     const { client, therapist, urgent } = await clientWithUrgentSignal();
     const [alert] = await listOpenAlerts({ actor: therapist });
-    await acknowledgeAlert({ actor: therapist, input: { alertId: alert?.id ?? '', action: 'contacted_client', note: 'Phoned; safe tonight.' } });
+    await acknowledgeAlert({
+      actor: therapist,
+      input: { alertId: alert?.id ?? '', action: 'contacted_client', note: 'Phoned; safe tonight.' },
+    });
 
     const signals = await listSignals({ actor: therapist, clientId: client.userId });
     expect(signals.open.map((s) => s.id)).not.toContain(urgent.id);
@@ -109,21 +120,32 @@ describe('one risk event, one workflow', () => {
 
   it('recording what was done on the urgent signal acknowledges its alert', async () => {
     const { client, therapist, urgent } = await clientWithUrgentSignal();
-    await reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'acknowledge', insightId: urgent.id, ackAction: 'session_brought_forward' } });
+    await reviewInsight({
+      actor: therapist,
+      clientId: client.userId,
+      input: { action: 'acknowledge', insightId: urgent.id, ackAction: 'session_brought_forward' },
+    });
     expect(await listOpenAlerts({ actor: therapist })).toEqual([]);
     const [inbox] = await listAlertInbox({ actor: therapist });
     expect(inbox?.acknowledgement).toMatchObject({ action: 'session_brought_forward' });
-    expect((await reviewOf(therapist, client.userId, urgent.id))[0]).toMatchObject({ action: 'accepted', reason: 'Alert acknowledged: Brought the session forward' });
+    expect((await reviewOf(therapist, client.userId, urgent.id))[0]).toMatchObject({
+      action: 'accepted',
+      reason: 'Alert acknowledged: Brought the session forward',
+    });
   });
 
   it('refuses to snooze or merely accept an urgent signal, changing nothing', async () => {
     const { client, therapist, urgent } = await clientWithUrgentSignal();
     const tomorrow = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    await expect(reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'snooze', insightId: urgent.id, until: tomorrow } })).rejects.toMatchObject({
+    await expect(
+      reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'snooze', insightId: urgent.id, until: tomorrow } }),
+    ).rejects.toMatchObject({
       code: 'bad_request:input',
       message: 'An urgent signal cannot be snoozed: record what you did, or dismiss it with a reason.',
     });
-    await expect(reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'accept', insightId: urgent.id } })).rejects.toMatchObject({
+    await expect(
+      reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'accept', insightId: urgent.id } }),
+    ).rejects.toMatchObject({
       code: 'bad_request:input',
     });
     expect((await listSignals({ actor: therapist, clientId: client.userId })).open.map((s) => s.id)).toContain(urgent.id);
@@ -132,15 +154,28 @@ describe('one risk event, one workflow', () => {
 
   it('dismissing an urgent signal needs a reason, settles the alert, and tells the admin that it happened', async () => {
     const { client, therapist, admin, urgent } = await clientWithUrgentSignal();
-    await expect(reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'dismiss', insightId: urgent.id, reason: 'other', reasonText: ' ' } })).rejects.toMatchObject({
+    await expect(
+      reviewInsight({
+        actor: therapist,
+        clientId: client.userId,
+        input: { action: 'dismiss', insightId: urgent.id, reason: 'other', reasonText: ' ' },
+      }),
+    ).rejects.toMatchObject({
       code: 'bad_request:input',
     });
     expect(await listOpenAlerts({ actor: therapist })).toHaveLength(1);
 
-    await reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'dismiss', insightId: urgent.id, reason: 'other', reasonText: 'Song lyrics, talked it through' } });
+    await reviewInsight({
+      actor: therapist,
+      clientId: client.userId,
+      input: { action: 'dismiss', insightId: urgent.id, reason: 'other', reasonText: 'Song lyrics, talked it through' },
+    });
     expect(await listOpenAlerts({ actor: therapist })).toEqual([]);
     const [inbox] = await listAlertInbox({ actor: therapist });
-    expect(inbox?.acknowledgement).toMatchObject({ action: 'other', note: 'Urgent signal dismissed: Something else: Song lyrics, talked it through' });
+    expect(inbox?.acknowledgement).toMatchObject({
+      action: 'other',
+      note: 'Urgent signal dismissed: Something else: Song lyrics, talked it through',
+    });
     const events = await queryRows<{ actor_id: string; subject_client_id: string }>(
       getDatabase(),
       sql`select actor_id, subject_client_id from audit_events where action = 'insight.dismiss_urgent' and subject_id = ${urgent.id}`,
@@ -157,21 +192,42 @@ describe('one risk event, one workflow', () => {
     const db = getDatabase();
     await db.execute(sql`update insights set severity = 'attention' where id = ${urgent.id}`);
     await expect(
-      reviewInsight({ actor: therapist, clientId: client.userId, input: { action: 'acknowledge', insightId: urgent.id, ackAction: 'contacted_client' } }),
+      reviewInsight({
+        actor: therapist,
+        clientId: client.userId,
+        input: { action: 'acknowledge', insightId: urgent.id, ackAction: 'contacted_client' },
+      }),
     ).rejects.toMatchObject({ code: 'bad_request:input' });
     expect(await listOpenAlerts({ actor: therapist })).toHaveLength(1);
   });
 });
 
-describe('a client\'s phone number', () => {
+describe("a client's phone number", () => {
   it('comes with the invitation, and the client can change or remove it; a bad number changes nothing', async () => {
     const { admin, therapist } = await createClinicWithClient();
     const invitation = await createInvitation({
       actor: admin,
-      input: inviteSchema.parse({ email: 'reachable@example.com', role: 'client', therapistId: therapist.userId, phone: '+44 20 7946 0000' }),
+      input: inviteSchema.parse({
+        email: 'reachable@example.com',
+        role: 'client',
+        therapistId: therapist.userId,
+        phone: '+44 20 7946 0000',
+      }),
     });
-    await acceptInvitation({ token: invitation.token, input: { name: 'Reachable Person', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase', timeZone: 'Europe/London' }, source: TEST_SOURCE });
-    const [row] = await queryRows<{ id: string; phone: string | null }>(getDatabase(), sql`select id, phone from users where email = 'reachable@example.com'`);
+    await acceptInvitation({
+      token: invitation.token,
+      input: {
+        name: 'Reachable Person',
+        password: 'a long enough passphrase',
+        confirmPassword: 'a long enough passphrase',
+        timeZone: 'Europe/London',
+      },
+      source: TEST_SOURCE,
+    });
+    const [row] = await queryRows<{ id: string; phone: string | null }>(
+      getDatabase(),
+      sql`select id, phone from users where email = 'reachable@example.com'`,
+    );
     expect(row?.phone).toBe('+44 20 7946 0000');
     const client: Actor = { userId: row?.id ?? '', clinicId: admin.clinicId, role: 'client' };
 
@@ -184,8 +240,8 @@ describe('a client\'s phone number', () => {
   });
 
   it('is refused on a staff invitation', () => {
-    expect(inviteSchema.safeParse({ email: 'staff@example.com', role: 'therapist', phone: '+44 20 7946 0000' }).error?.issues[0]?.message).toBe(
-      'Only a client invitation carries a phone number.',
-    );
+    expect(
+      inviteSchema.safeParse({ email: 'staff@example.com', role: 'therapist', phone: '+44 20 7946 0000' }).error?.issues[0]?.message,
+    ).toBe('Only a client invitation carries a phone number.');
   });
 });

@@ -39,7 +39,9 @@ describe('the demo therapist’s caseload, ordered by clinical need', () => {
   });
 
   it('says Theo has been silent twelve days, longer than usual, and ranks him above every client with only a small band change', () => {
-    expect(rows[position('Theo Walsh')]?.reasons.map((r) => r.text)).toContainEqual(expect.stringMatching(/^No check-in for 12 days \(usually at most \d+ days? between check-ins\)$/));
+    expect(rows[position('Theo Walsh')]?.reasons.map((r) => r.text)).toContainEqual(
+      expect.stringMatching(/^No check-in for 12 days \(usually at most \d+ days? between check-ins\)$/),
+    );
     const smallChangeOnly = rows.filter((r) => r.reasons[0]?.text.startsWith('New signal: questionnaire band worse (for information'));
     expect(smallChangeOnly.length).toBeGreaterThan(0);
     for (const r of smallChangeOnly) expect(position(r.name)).toBeGreaterThan(position('Theo Walsh'));

@@ -81,7 +81,15 @@ describe('listCaseload: what the assigned therapist sees', () => {
       await addAlert(client, therapist, 3);
 
       const row = only((await listCaseload({ actor: therapist })).rows, client.userId);
-      expect(row).toMatchObject({ sharing: [], lastCheckInAt: null, lastCheckInDaysAgo: null, mood: null, phq9: null, gad7: null, urgentAlerts: 1 });
+      expect(row).toMatchObject({
+        sharing: [],
+        lastCheckInAt: null,
+        lastCheckInDaysAgo: null,
+        mood: null,
+        phq9: null,
+        gad7: null,
+        urgentAlerts: 1,
+      });
       // Only the risk signal reaches them; no reason rests on unshared silence or missing questionnaires.
       expect(row.openSignals).toBe(1);
       expect(row.reasons.map((r) => r.code)).toEqual(['alert', 'signal']);
@@ -184,12 +192,16 @@ describe('listCaseload: order, filters and pages', () => {
       ['Alma Calm', null],
       ['Paula Paused', null],
     ]);
-    expect(rows[2]?.reasons.map((r) => r.text)).toEqual(['No check-in for 9 days (usually checks in every day)', 'PHQ-9 overdue by 6 days']);
+    expect(rows[2]?.reasons.map((r) => r.text)).toEqual([
+      'No check-in for 9 days (usually checks in every day)',
+      'PHQ-9 overdue by 6 days',
+    ]);
   });
 
   it('sorts by a column both ways, empty values last', async () => {
     const { therapist } = await mixedCaseload();
-    const names = async (sort: string, dir: string) => (await listCaseload({ actor: therapist, query: { sort, dir } })).rows.map((r) => r.name);
+    const names = async (sort: string, dir: string) =>
+      (await listCaseload({ actor: therapist, query: { sort, dir } })).rows.map((r) => r.name);
     expect(await names('phq9', 'desc')).toEqual(['Dora Decline', 'Quincy Quiet', 'Alma Calm', 'Paula Paused', 'Uma Urgent']);
     expect(await names('phq9', 'asc')).toEqual(['Alma Calm', 'Quincy Quiet', 'Dora Decline', 'Paula Paused', 'Uma Urgent']);
     expect(await names('name', 'desc')).toEqual(['Uma Urgent', 'Quincy Quiet', 'Paula Paused', 'Dora Decline', 'Alma Calm']);
@@ -210,7 +222,10 @@ describe('listCaseload: order, filters and pages', () => {
 
   it('falls back to defaults on bad parameters', async () => {
     const { therapist } = await mixedCaseload();
-    const page = await listCaseload({ actor: therapist, query: { sort: 'drop table', dir: 'sideways', page: '-3', band: 'awful', urgent: 'yes' } });
+    const page = await listCaseload({
+      actor: therapist,
+      query: { sort: 'drop table', dir: 'sideways', page: '-3', band: 'awful', urgent: 'yes' },
+    });
     expect(page.query).toMatchObject({ sort: 'attention', dir: 'asc', page: 1, band: undefined, urgent: undefined });
     expect(page.rows[0]?.name).toBe('Uma Urgent');
   });
@@ -236,7 +251,9 @@ describe('listCaseload: order, filters and pages', () => {
     await addMeasureDaysAgo(client, 'gad7', GAD7_MILD, 3);
     expect(only((await listCaseload({ actor: therapist })).rows, client.userId).reasons).toEqual([]);
     await setCadence(client, 'phq9', 7);
-    expect(only((await listCaseload({ actor: therapist })).rows, client.userId).reasons.map((r) => r.text)).toEqual(['PHQ-9 overdue by 3 days']);
+    expect(only((await listCaseload({ actor: therapist })).rows, client.userId).reasons.map((r) => r.text)).toEqual([
+      'PHQ-9 overdue by 3 days',
+    ]);
   });
 
   it('drops a client at once when the assignment ends', async () => {

@@ -5,7 +5,14 @@ import { bandFor, type BandId } from '@/lib/clinical/bands';
 import { totalScore } from '@/lib/clinical/scoring';
 import { localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { attentionReasons, compareByAttention, type AlertFact, type AttentionReason, type OverdueFact, type SignalFact } from '@/lib/insights/attention';
+import {
+  attentionReasons,
+  compareByAttention,
+  type AlertFact,
+  type AttentionReason,
+  type OverdueFact,
+  type SignalFact,
+} from '@/lib/insights/attention';
 import { DETECTION } from '@/lib/insights/config';
 import { toDay } from '@/lib/insights/dates';
 import {
@@ -211,7 +218,13 @@ function summarize(instrument: 'phq9' | 'gad7', answers: Answers | null): Measur
   };
 }
 
-function overdueOf(instrument: 'phq9' | 'gad7', lastCompletedOn: string | null, cadenceDays: number, joinedOn: string, today: string): OverdueFact | null {
+function overdueOf(
+  instrument: 'phq9' | 'gad7',
+  lastCompletedOn: string | null,
+  cadenceDays: number,
+  joinedOn: string,
+  today: string,
+): OverdueFact | null {
   const days = daysOverdue({ lastCompletedOn, joinedOn, cadenceDays, today });
   return days > 0 ? { instrument, daysOverdue: days } : null;
 }
@@ -240,7 +253,12 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
   const usual = usualMood(daily, raw.today);
   const alert: AlertFact | null =
     raw.open_alerts > 0 && raw.alert_kind && raw.alert_source && raw.alert_at
-      ? { kind: raw.alert_kind, source: raw.alert_source, answer: raw.alert_answer, daysAgo: daysBetween(localDateIn(timeZone, toDate(raw.alert_at)), localDateIn(timeZone, now)) }
+      ? {
+          kind: raw.alert_kind,
+          source: raw.alert_source,
+          answer: raw.alert_answer,
+          daysAgo: daysBetween(localDateIn(timeZone, toDate(raw.alert_at)), localDateIn(timeZone, now)),
+        }
       : null;
   const signals = raw.signals ?? [];
   const reasons = attentionReasons({
@@ -256,7 +274,12 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
         ].filter((o): o is OverdueFact => o !== null)
       : [],
   });
-  const shownWeek = usual.recent.mean !== null ? { mean: usual.recent.mean, ageDays: 0 } : usual.latestWeek ? { mean: usual.latestWeek.mean, ageDays: usual.latestWeek.daysAgo } : null;
+  const shownWeek =
+    usual.recent.mean !== null
+      ? { mean: usual.recent.mean, ageDays: 0 }
+      : usual.latestWeek
+        ? { mean: usual.latestWeek.mean, ageDays: usual.latestWeek.daysAgo }
+        : null;
   return {
     clientId: raw.client_id,
     name: raw.name,
@@ -337,7 +360,10 @@ export async function listCaseload({
   return withActorReading(actor, async (tx) => {
     const facts = await queryRows<CaseloadFactsRow>(tx, caseloadFactsQuery(actor.userId));
     const all = facts.map((raw) => toCaseloadRow(raw, { now, timeZone }));
-    const matching = ordered(all.filter((row) => matches(row, query)), query);
+    const matching = ordered(
+      all.filter((row) => matches(row, query)),
+      query,
+    );
     const pageSize = query.size;
     const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
     const page = Math.min(query.page, pageCount);
@@ -349,4 +375,3 @@ export async function listCaseload({
     return { rows, total: matching.length, caseloadSize: all.length, page, pageCount, pageSize, query: { ...query, page } };
   });
 }
-

@@ -36,7 +36,11 @@ async function readOwnFactors(tx: Transaction, userId: string) {
  * Checks the second factor of a person whose password was right, inside their own transaction:
  * a TOTP code (never one already used) or one of their backup codes (then crossed off).
  */
-export async function verifySecondFactor(tx: Transaction, actor: Actor, code: string | undefined): Promise<'not-enrolled' | 'missing' | 'ok' | 'wrong'> {
+export async function verifySecondFactor(
+  tx: Transaction,
+  actor: Actor,
+  code: string | undefined,
+): Promise<'not-enrolled' | 'missing' | 'ok' | 'wrong'> {
   const row = await readOwnFactors(tx, actor.userId);
   if (!row.enabledAt || !row.ciphertext) return 'not-enrolled';
   const typed = code?.replace(/\s/g, '') ?? '';
@@ -88,7 +92,10 @@ export async function beginTwoFactorEnrolment({ actor }: { actor: Actor }): Prom
     let secret = row.ciphertext ? open(row.ciphertext, actor.userId) : null;
     if (!secret) {
       secret = newTotpSecret();
-      await tx.update(schema.users).set({ totpSecretCiphertext: seal(secret, actor.userId) }).where(eq(schema.users.id, actor.userId));
+      await tx
+        .update(schema.users)
+        .set({ totpSecretCiphertext: seal(secret, actor.userId) })
+        .where(eq(schema.users.id, actor.userId));
     }
     return { uri: totpUri(secret, row.email), manualKey: formatManualKey(secret) };
   });
@@ -124,10 +131,19 @@ export async function confirmTwoFactorEnrolment({ actor, code }: { actor: Actor;
   return outcome;
 }
 
-export type DisableOutcome = { status: 'disabled' | 'wrong-password' | 'wrong-code' | 'not-enabled' } | { status: 'throttled'; retryAfterSeconds: number };
+export type DisableOutcome =
+  { status: 'disabled' | 'wrong-password' | 'wrong-code' | 'not-enabled' } | { status: 'throttled'; retryAfterSeconds: number };
 
 /** Turning two-factor off needs the password and a current code (or a backup code) again. */
-export async function disableTwoFactor({ actor, password, code }: { actor: Actor; password: string; code: string }): Promise<DisableOutcome> {
+export async function disableTwoFactor({
+  actor,
+  password,
+  code,
+}: {
+  actor: Actor;
+  password: string;
+  code: string;
+}): Promise<DisableOutcome> {
   const checks: ThrottleCheck[] = [codeCheck(actor.userId), { name: 'passwordChange', key: throttleKey('password', actor.userId) }];
   const throttle = await checkThrottle(checks);
   if (!throttle.isAllowed) return { status: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
@@ -170,7 +186,9 @@ export async function resetTwoFactorFor({ actor, personId }: { actor: Actor; per
         backupCodeHashes: [],
         sessionVersion: sql`${schema.users.sessionVersion} + 1`,
       })
-      .where(sql`${schema.users.id} = ${personId} and exists (select 1 from memberships m where m.user_id = ${personId} and m.clinic_id = ${actor.clinicId})`)
+      .where(
+        sql`${schema.users.id} = ${personId} and exists (select 1 from memberships m where m.user_id = ${personId} and m.clinic_id = ${actor.clinicId})`,
+      )
       .returning({ id: schema.users.id });
     if (reset.length !== 1) throw new TandemError('not_found:person');
     await queueAudit(tx, actor, { action: 'account.reset_two_factor', subjectType: 'account', subjectId: personId });

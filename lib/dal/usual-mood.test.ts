@@ -29,7 +29,12 @@ describe('usual mood: one definition on every screen', () => {
     expect(usual?.recent.loggedDays).toBe(7);
     expect(usual?.recent.mean).toBeCloseTo((6 * 4 + 10 / 3) / 7, 10);
     expect(usual?.trend).toBe('lower');
-    expect(caseload?.mood).toEqual({ recentMean: round1(usual?.recent.mean ?? -1), recentAgeDays: 0, baselineMean: round1(usual?.usual?.mean ?? -1), trend: usual?.trend });
+    expect(caseload?.mood).toEqual({
+      recentMean: round1(usual?.recent.mean ?? -1),
+      recentAgeDays: 0,
+      baselineMean: round1(usual?.usual?.mean ?? -1),
+      trend: usual?.trend,
+    });
     expect(timeline.mood?.baseline).toMatchObject({
       mean: round1(usual?.usual?.mean ?? -1),
       from: usual?.usual?.from,

@@ -23,12 +23,33 @@ describe('exportZip', () => {
           source: 'app',
         },
       ],
-      measureResponses: [{ instrument: 'phq9', items: [0, 1, 2, 3, 0, 1, 2, 3, 0], difficulty: 1, completedAt: '2026-11-02T10:00:00.000Z', localDate: '2026-11-02' }],
+      measureResponses: [
+        {
+          instrument: 'phq9',
+          items: [0, 1, 2, 3, 0, 1, 2, 3, 0],
+          difficulty: 1,
+          completedAt: '2026-11-02T10:00:00.000Z',
+          localDate: '2026-11-02',
+        },
+      ],
       journalEntries: [],
       pauses: [{ start: '2026-12-01', end: '2026-12-05', cancelledAt: null }],
       customTags: [],
       sharing: [],
-      companion: { conversations: [], items: [], reminders: [{ activity: 'a walk, then "tea"', dueAt: '2026-11-30T08:15:00.000Z', localDate: '2026-11-30', localTime: '08:15', timeZone: 'Europe/London', cancelledAt: null }] },
+      companion: {
+        conversations: [],
+        items: [],
+        reminders: [
+          {
+            activity: 'a walk, then "tea"',
+            dueAt: '2026-11-30T08:15:00.000Z',
+            localDate: '2026-11-30',
+            localTime: '08:15',
+            timeZone: 'Europe/London',
+            cancelledAt: null,
+          },
+        ],
+      },
     });
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual([
@@ -49,6 +70,8 @@ describe('exportZip', () => {
       'local_date,recorded_at,time_zone,mood,anxiety,energy,sleep_hours,tags,note,source\r\n' +
         '2026-11-01,2026-11-01T20:00:00.000Z,Europe/Lisbon,6,,4,7.5,walk | work,"Tired, ""but"" ok\nreally",app\r\n',
     );
-    expect(strFromU8(files['measure-responses.csv'] as Uint8Array)).toContain('phq9,2026-11-02,2026-11-02T10:00:00.000Z,0 1 2 3 0 1 2 3 0,1');
+    expect(strFromU8(files['measure-responses.csv'] as Uint8Array)).toContain(
+      'phq9,2026-11-02,2026-11-02T10:00:00.000Z,0 1 2 3 0 1 2 3 0,1',
+    );
   });
 });

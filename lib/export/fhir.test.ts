@@ -64,7 +64,10 @@ describe('buildFhirBundle', () => {
       'Observation',
     ]);
     const [patient] = ofType(bundle, 'Patient');
-    expect(patient).toMatchObject({ identifier: [{ system: TANDEM_SYSTEMS.clientId, value: clientId }], name: [{ text: 'Riley Example' }] });
+    expect(patient).toMatchObject({
+      identifier: [{ system: TANDEM_SYSTEMS.clientId, value: clientId }],
+      name: [{ text: 'Riley Example' }],
+    });
     expect(bundle.entry.every((e) => e.fullUrl === `urn:uuid:${e.resource.id}`)).toBe(true);
   });
 
@@ -73,19 +76,43 @@ describe('buildFhirBundle', () => {
     expect(phq9).toMatchObject({ url: 'urn:tandem:questionnaire:phq9', code: [{ system: LOINC, code: '44249-1' }] });
     expect(gad7).toMatchObject({ url: 'urn:tandem:questionnaire:gad7', code: [{ system: LOINC, code: '69737-5' }] });
     const linkIds = (q: FhirResource | undefined) => (q?.item as { linkId: string }[]).map((i) => i.linkId);
-    expect(linkIds(phq9)).toEqual(['44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8', '69722-7', '44261-6']);
+    expect(linkIds(phq9)).toEqual([
+      '44250-9',
+      '44255-8',
+      '44259-0',
+      '44254-1',
+      '44251-7',
+      '44258-2',
+      '44252-5',
+      '44253-3',
+      '44260-8',
+      '69722-7',
+      '44261-6',
+    ]);
     expect(linkIds(gad7)).toEqual(['69725-0', '68509-9', '69733-4', '69734-2', '69735-9', '69689-8', '69736-7', '69722-7', '70274-6']);
   });
 
   it('answers each item with its LOINC answer code and score, and states the total', () => {
     const [phq9Response, gad7Response] = ofType(bundle, 'QuestionnaireResponse');
-    type Item = { linkId: string; answer: { valueCoding?: { code: string; extension: { valueDecimal: number }[] }; valueInteger?: number }[] };
+    type Item = {
+      linkId: string;
+      answer: { valueCoding?: { code: string; extension: { valueDecimal: number }[] }; valueInteger?: number }[];
+    };
     const items = phq9Response?.item as Item[];
-    expect(items[0]?.answer[0]?.valueCoding).toMatchObject({ system: LOINC, code: 'LA6570-1', display: 'More than half the days', extension: [{ valueDecimal: 2 }] });
+    expect(items[0]?.answer[0]?.valueCoding).toMatchObject({
+      system: LOINC,
+      code: 'LA6570-1',
+      display: 'More than half the days',
+      extension: [{ valueDecimal: 2 }],
+    });
     expect(items[8]).toMatchObject({ linkId: '44260-8', answer: [{ valueCoding: { code: 'LA6569-3' } }] });
     expect(items[9]).toMatchObject({ linkId: '69722-7', answer: [{ valueCoding: { code: 'LA6575-0', display: 'Very difficult' } }] });
     expect(items.at(-1)).toEqual({ linkId: '44261-6', text: 'PHQ-9 total score', answer: [{ valueInteger: 11 }] });
-    expect(phq9Response).toMatchObject({ questionnaire: 'urn:tandem:questionnaire:phq9', status: 'completed', authored: '2026-11-01T09:00:00.000Z' });
+    expect(phq9Response).toMatchObject({
+      questionnaire: 'urn:tandem:questionnaire:phq9',
+      status: 'completed',
+      authored: '2026-11-01T09:00:00.000Z',
+    });
     // No difficulty answer: the item is left out rather than invented.
     expect((gad7Response?.item as Item[]).map((i) => i.linkId)).not.toContain('69722-7');
   });
@@ -93,7 +120,10 @@ describe('buildFhirBundle', () => {
   it('gives each total its LOINC code, the severity band as interpretation and the response it came from', () => {
     const [phq9Total, gad7Total] = ofType(bundle, 'Observation').filter((o) => codes(o).some((c) => c !== 'mood'));
     expect(codes(phq9Total as FhirResource)).toEqual(['44261-6']);
-    expect(phq9Total).toMatchObject({ valueInteger: 11, interpretation: [{ coding: [{ code: 'moderate', display: 'Moderate' }], text: 'Moderate (10–14)' }] });
+    expect(phq9Total).toMatchObject({
+      valueInteger: 11,
+      interpretation: [{ coding: [{ code: 'moderate', display: 'Moderate' }], text: 'Moderate (10–14)' }],
+    });
     expect(phq9Total?.derivedFrom).toEqual([{ reference: `urn:uuid:${stableId('questionnaire-response', 'm1')}` }]);
     expect(codes(gad7Total as FhirResource)).toEqual(['70274-6']);
     expect(gad7Total).toMatchObject({ valueInteger: 17, interpretation: [{ coding: [{ code: 'severe' }] }] });

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { bandFor } from '@/lib/clinical/bands';
-import { DIFFICULTY_OPTIONS, FREQUENCY_OPTIONS, INSTRUMENTS, instrumentDefinition, type AnswerOption, type Instrument } from '@/lib/clinical/instruments';
+import {
+  DIFFICULTY_OPTIONS,
+  FREQUENCY_OPTIONS,
+  INSTRUMENTS,
+  instrumentDefinition,
+  type AnswerOption,
+  type Instrument,
+} from '@/lib/clinical/instruments';
 import { totalScore } from '@/lib/clinical/scoring';
 
 // A client's record as a FHIR R4 Bundle (https://hl7.org/fhir/R4/bundle.html) of type
@@ -91,7 +98,8 @@ export function questionnaireResource(instrument: Instrument): FhirResource {
     status: 'active',
     subjectType: ['Patient'],
     description: def.stem,
-    copyright: 'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',
+    copyright:
+      'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',
     code: [loinc(def.loinc.panel, `${def.name} panel`)],
     item: [
       ...codedItems(instrument).map(({ text, code }) => ({
@@ -102,8 +110,21 @@ export function questionnaireResource(instrument: Instrument): FhirResource {
         required: true,
         answerOption: answerOptions(FREQUENCY_OPTIONS),
       })),
-      { linkId: def.loinc.difficulty, code: [loinc(def.loinc.difficulty)], text: def.difficultyQuestion, type: 'choice', required: false, answerOption: answerOptions(DIFFICULTY_OPTIONS) },
-      { linkId: def.loinc.total, code: [loinc(def.loinc.total, `${def.name} total score`)], text: `${def.name} total score`, type: 'integer', readOnly: true },
+      {
+        linkId: def.loinc.difficulty,
+        code: [loinc(def.loinc.difficulty)],
+        text: def.difficultyQuestion,
+        type: 'choice',
+        required: false,
+        answerOption: answerOptions(DIFFICULTY_OPTIONS),
+      },
+      {
+        linkId: def.loinc.total,
+        code: [loinc(def.loinc.total, `${def.name} total score`)],
+        text: `${def.name} total score`,
+        type: 'integer',
+        readOnly: true,
+      },
     ],
   };
 }
@@ -133,7 +154,13 @@ function measureResources(measure: Measure, patient: Reference): FhirResource[] 
       })),
       ...(measure.difficulty === null
         ? []
-        : [{ linkId: def.loinc.difficulty, text: def.difficultyQuestion, answer: [{ valueCoding: answerCoding(DIFFICULTY_OPTIONS, measure.difficulty) }] }]),
+        : [
+            {
+              linkId: def.loinc.difficulty,
+              text: def.difficultyQuestion,
+              answer: [{ valueCoding: answerCoding(DIFFICULTY_OPTIONS, measure.difficulty) }],
+            },
+          ]),
       { linkId: def.loinc.total, text: `${def.name} total score`, answer: [{ valueInteger: total }] },
     ],
   };
@@ -147,7 +174,12 @@ function measureResources(measure: Measure, patient: Reference): FhirResource[] 
     effectiveDateTime: measure.completedAt,
     valueInteger: total,
     // The severity band (PHQ-9: Kroenke, Spitzer & Williams 2001; GAD-7: Spitzer et al. 2006).
-    interpretation: [{ coding: [{ system: TANDEM_SYSTEMS.severityBand, code: band.id, display: band.label }], text: `${band.label} (${band.min}–${band.max})` }],
+    interpretation: [
+      {
+        coding: [{ system: TANDEM_SYSTEMS.severityBand, code: band.id, display: band.label }],
+        text: `${band.label} (${band.min}–${band.max})`,
+      },
+    ],
     derivedFrom: [{ reference: urn(responseId) }],
   };
   return [response, observation];

@@ -28,7 +28,11 @@ describe('moodChart', () => {
 
   it('says in words what the chart shows', () => {
     const days = datesBetween('2026-03-01', '2026-03-14');
-    const chart = moodChart(days.map((d, i) => c(d, i < 7 ? 7 : 4)), '2026-03-01', '2026-03-14');
+    const chart = moodChart(
+      days.map((d, i) => c(d, i < 7 ? 7 : 4)),
+      '2026-03-01',
+      '2026-03-14',
+    );
     expect(chart.summary).toBe(
       'You checked in on 14 of the 14 days. Your daily mood averaged 5.5 out of 10, lowest 4, highest 7. The 7-day average went from 7 to 4.',
     );

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_BODY_LIMIT, API_BODY_LIMIT, contentSecurityPolicy, isOwnCallbackUrl, isReadableActionReply, refuseAction, refuseApiBody } from './guards';
+import {
+  ACTION_BODY_LIMIT,
+  API_BODY_LIMIT,
+  contentSecurityPolicy,
+  isOwnCallbackUrl,
+  isReadableActionReply,
+  refuseAction,
+  refuseApiBody,
+} from './guards';
 
-const action = { origin: 'http://localhost:3000', allowedHosts: ['localhost:3000'], contentType: 'multipart/form-data; boundary=x', contentLength: 100 };
+const action = {
+  origin: 'http://localhost:3000',
+  allowedHosts: ['localhost:3000'],
+  contentType: 'multipart/form-data; boundary=x',
+  contentLength: 100,
+};
 
 describe('the content security policy', () => {
   it('allows scripts by nonce only, and no framing, plugins or foreign bases', () => {
@@ -32,7 +45,10 @@ describe('server action requests', () => {
 
   it('are refused over the size limit with 413 and a message', () => {
     expect(refuseAction({ ...action, contentLength: ACTION_BODY_LIMIT })).toBeNull();
-    expect(refuseAction({ ...action, contentLength: ACTION_BODY_LIMIT + 1 })).toMatchObject({ status: 413, message: expect.stringContaining('1 MB') });
+    expect(refuseAction({ ...action, contentLength: ACTION_BODY_LIMIT + 1 })).toMatchObject({
+      status: 413,
+      message: expect.stringContaining('1 MB'),
+    });
   });
 
   it('are refused with a body type Tandem cannot read', () => {

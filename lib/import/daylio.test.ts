@@ -80,12 +80,16 @@ describe('parseDaylio on the other real-world variants', () => {
   });
 
   it('reads the 7-column export without note_title', () => {
-    const file = parseDaylio('full_date,date,weekday,time,mood,activities,note\n2024-03-01,1 March,Friday,9:05 am,good,"work | friends","Lunch with Sam, then a walk"\n');
+    const file = parseDaylio(
+      'full_date,date,weekday,time,mood,activities,note\n2024-03-01,1 March,Friday,9:05 am,good,"work | friends","Lunch with Sam, then a walk"\n',
+    );
     expect(file.entries[0]).toMatchObject({ time: '09:05', tags: ['work', 'friends'], note: 'Lunch with Sam, then a walk' });
   });
 
   it('reads the older year,date layout', () => {
-    const file = parseDaylio('year,date,weekday,time,mood,activities,note\n2019,28 September,Saturday,12:30 am,meh,"",""\n2019,Sep 29,Sunday,12:15 pm,awful,"",""\n');
+    const file = parseDaylio(
+      'year,date,weekday,time,mood,activities,note\n2019,28 September,Saturday,12:30 am,meh,"",""\n2019,Sep 29,Sunday,12:15 pm,awful,"",""\n',
+    );
     expect(file.layout).toBe('year_date');
     expect(file.entries.map((e) => [e.localDate, e.time])).toEqual([
       ['2019-09-28', '00:30'],
@@ -94,7 +98,9 @@ describe('parseDaylio on the other real-world variants', () => {
   });
 
   it('joins note title and note, keeping line breaks inside quotes and naming later lines correctly', () => {
-    const file = parseDaylio(`${HEADER}\n2024-03-01,1 March,Friday,08:00,good,"","Title","first line\nsecond, line"\n2024-03-02,2 March,Saturday,08:00,bad,"","",""\n`);
+    const file = parseDaylio(
+      `${HEADER}\n2024-03-01,1 March,Friday,08:00,good,"","Title","first line\nsecond, line"\n2024-03-02,2 March,Saturday,08:00,bad,"","",""\n`,
+    );
     expect(file.entries[0]?.note).toBe('Title\nfirst line\nsecond, line');
     expect(file.entries[1]?.line).toBe(4);
   });
@@ -105,7 +111,12 @@ describe('parseDaylio on malformed input', () => {
     ['an impossible date', `${HEADER}\n2024-02-30,30 February,Friday,08:00,good,"","",""`, 2, 'the date "2024-02-30" is not a real date'],
     ['a time that is not a time', `${HEADER}\n2024-03-01,1 March,Friday,25:00,good,"","",""`, 2, 'the time "25:00"'],
     ['13 pm', `${HEADER}\n2024-03-01,1 March,Friday,13:00 pm,good,"","",""`, 2, 'the time "13:00 pm"'],
-    ['an empty mood', `${HEADER}\n2024-03-01,1 March,Friday,08:00,good,"","",""\n2024-03-02,2 March,Saturday,08:00,  ,"","",""`, 3, 'the mood is empty'],
+    [
+      'an empty mood',
+      `${HEADER}\n2024-03-01,1 March,Friday,08:00,good,"","",""\n2024-03-02,2 March,Saturday,08:00,  ,"","",""`,
+      3,
+      'the mood is empty',
+    ],
     ['a missing column', `${HEADER}\n2024-03-01,1 March,Friday,08:00,good,"",""`, 2, 'it has 7 fields but the header has 8'],
     ['an unclosed quote', `${HEADER}\n2024-03-01,1 March,Friday,08:00,good,"walk,"",""`, 2, 'a quoted field is never closed'],
     ['a stray quote', `${HEADER}\n2024-03-01,1 March,Friday,08:00,go"od,"","",""`, 2, 'a quote appears in the middle of a field'],

@@ -1,5 +1,16 @@
 import type { CsvRecord } from '@/lib/csv';
-import { countLabels, ImportFileError, readRecords, importKeyMaker, isoDate, MAX_ENTRIES, moodKey, noteOf, tagsOf, type ImportFile } from './entries';
+import {
+  countLabels,
+  ImportFileError,
+  readRecords,
+  importKeyMaker,
+  isoDate,
+  MAX_ENTRIES,
+  moodKey,
+  noteOf,
+  tagsOf,
+  type ImportFile,
+} from './entries';
 
 // Daylio's CSV export: `full_date,date,weekday,time,mood,activities,note_title,note`. Real files
 // may start with a UTF-8 byte-order mark, lack `note_title` (7 columns), lack the header line
@@ -61,7 +72,8 @@ const indexOf = (names: readonly string[]) => Object.fromEntries(names.map((n, i
 const hasDaylioColumns = (names: readonly string[]) => ['mood', 'time', 'activities', 'date'].every((n) => names.includes(n));
 const namesOf = (record: CsvRecord | undefined) => (record?.cells ?? []).map((c) => c.trim().toLowerCase());
 /** Without its header line: the standard columns, the first being an ISO date. */
-const isHeaderless = (record: CsvRecord | undefined) => !!record && !!parseFullDate(record.cells[0] ?? '') && (record.cells.length === 8 || record.cells.length === 7);
+const isHeaderless = (record: CsvRecord | undefined) =>
+  !!record && !!parseFullDate(record.cells[0] ?? '') && (record.cells.length === 8 || record.cells.length === 7);
 
 /** Whether a file's first line is a Daylio header, or a Daylio entry of a file without one. */
 export function isDaylioFirstLine(record: CsvRecord | undefined): boolean {
@@ -96,7 +108,8 @@ export function parseDaylio(text: string): DaylioFile {
   const columns = readHeader(records[0]);
   const rows = columns.hasHeader ? records.slice(1) : records;
   if (rows.length === 0) throw new ImportFileError('the file has a header but no entries.');
-  if (rows.length > MAX_ENTRIES) throw new ImportFileError(`the file has ${rows.length} entries; at most ${MAX_ENTRIES} can be imported at once.`);
+  if (rows.length > MAX_ENTRIES)
+    throw new ImportFileError(`the file has ${rows.length} entries; at most ${MAX_ENTRIES} can be imported at once.`);
 
   const cell = (r: CsvRecord, name: string) => {
     const i = columns.index[name];
@@ -107,7 +120,10 @@ export function parseDaylio(text: string): DaylioFile {
   const entries = rows.map((r) => {
     if (r.cells.length !== columns.width) {
       const expected = columns.hasHeader ? `the header has ${columns.width}` : `the first line has ${columns.width}`;
-      throw new ImportFileError(`it has ${r.cells.length} fields but ${expected}. A comma inside a note may be missing its quotes.`, r.line);
+      throw new ImportFileError(
+        `it has ${r.cells.length} fields but ${expected}. A comma inside a note may be missing its quotes.`,
+        r.line,
+      );
     }
     const localDate =
       columns.layout === 'year_date' ? parseYearAndDay(cell(r, 'year'), cell(r, 'date')) : parseFullDate(cell(r, 'full_date'));

@@ -97,7 +97,14 @@ export function noteOf(text: string, line: number): string | null {
 
 /** Tags without blanks or repeats (ignoring case), refused (with the line) past a check-in's limit. */
 export function tagsOf(raw: readonly string[], line: number, what: string): string[] {
-  const tags = [...new Map(raw.map((t) => t.trim()).filter((t) => t !== '').map((t) => [t.toLowerCase(), t])).values()];
+  const tags = [
+    ...new Map(
+      raw
+        .map((t) => t.trim())
+        .filter((t) => t !== '')
+        .map((t) => [t.toLowerCase(), t]),
+    ).values(),
+  ];
   if (tags.length > MAX_TAGS) throw new ImportFileError(`it has ${tags.length} ${what}; a check-in holds at most ${MAX_TAGS}.`, line);
   return tags;
 }

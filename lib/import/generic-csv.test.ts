@@ -28,7 +28,14 @@ const labels: CsvMapping = {
   tagSeparator: ',',
 };
 
-const bad: CsvMapping = { ...labels, dateColumn: 'date', dateFormat: 'MM/DD/YYYY', moodColumn: 'mood', noteColumn: 'note', moodScale: { kind: 'numbers', min: 0, max: 10 } };
+const bad: CsvMapping = {
+  ...labels,
+  dateColumn: 'date',
+  dateFormat: 'MM/DD/YYYY',
+  moodColumn: 'mood',
+  noteColumn: 'note',
+  moodScale: { kind: 'numbers', min: 0, max: 10 },
+};
 
 describe('moodOnTandemScale', () => {
   it('places a range linearly on 1–10 and rounds', () => {
@@ -47,7 +54,15 @@ describe('parseGenericCsv', () => {
     const file = parseGenericCsv(fixture('generic-numbers.csv'), numbers);
     expect(file).toMatchObject({ format: 'csv', source: 'csv_import', moodLabels: [] });
     expect(file.entries.map(({ importKey: _key, ...e }) => e)).toEqual([
-      { line: 2, localDate: '2025-09-05', time: '08:30', moodLabel: '1', mood: 1, tags: ['sleep', 'work'], note: 'Rough night, woke early' },
+      {
+        line: 2,
+        localDate: '2025-09-05',
+        time: '08:30',
+        moodLabel: '1',
+        mood: 1,
+        tags: ['sleep', 'work'],
+        note: 'Rough night, woke early',
+      },
       { line: 3, localDate: '2025-09-06', time: '12:00', moodLabel: '3', mood: 6, tags: [], note: null },
       { line: 4, localDate: '2025-09-07', time: '21:15', moodLabel: '5', mood: 10, tags: ['Walk', 'friends'], note: 'Walk by the river' },
     ]);
@@ -118,18 +133,29 @@ describe('parseGenericCsv', () => {
 
   it('refuses a mapping naming columns the file lacks, or a range that is not one', () => {
     const text = fixture('generic-numbers.csv');
-    expect(() => parseGenericCsv(text, { ...numbers, moodColumn: 'Mood' })).toThrow('the mood column "Mood" is not in the file. The file\'s columns are "Day", "At", "Score", "Diary", "Labels".');
-    expect(() => parseGenericCsv(text, { ...numbers, moodScale: { kind: 'numbers', min: 5, max: 1 } })).toThrow('the mood range 5 to 1 is not a range');
+    expect(() => parseGenericCsv(text, { ...numbers, moodColumn: 'Mood' })).toThrow(
+      'the mood column "Mood" is not in the file. The file\'s columns are "Day", "At", "Score", "Diary", "Labels".',
+    );
+    expect(() => parseGenericCsv(text, { ...numbers, moodScale: { kind: 'numbers', min: 5, max: 1 } })).toThrow(
+      'the mood range 5 to 1 is not a range',
+    );
   });
 
   it('refuses a date in the other order, or a short row', () => {
-    expect(() => parseGenericCsv(fixture('generic-numbers.csv'), { ...numbers, dateFormat: 'YYYY-MM-DD' })).toThrow('Line 2: the date "05/09/2025" is not a real date written YYYY-MM-DD.');
-    expect(() => parseGenericCsv('date,mood\n2025-01-01\n', { ...bad, dateFormat: 'YYYY-MM-DD', noteColumn: null })).toThrow('Line 2: it has 1 fields but the header has 2.');
+    expect(() => parseGenericCsv(fixture('generic-numbers.csv'), { ...numbers, dateFormat: 'YYYY-MM-DD' })).toThrow(
+      'Line 2: the date "05/09/2025" is not a real date written YYYY-MM-DD.',
+    );
+    expect(() => parseGenericCsv('date,mood\n2025-01-01\n', { ...bad, dateFormat: 'YYYY-MM-DD', noteColumn: null })).toThrow(
+      'Line 2: it has 1 fields but the header has 2.',
+    );
   });
 
   it('reads ten years of daily entries', () => {
     const start = Date.UTC(2015, 0, 1);
-    const rows = Array.from({ length: 3653 }, (_, i) => `${new Date(start + i * 86_400_000).toISOString().slice(0, 10)},${(i % 10) + 1},day ${i}`);
+    const rows = Array.from(
+      { length: 3653 },
+      (_, i) => `${new Date(start + i * 86_400_000).toISOString().slice(0, 10)},${(i % 10) + 1},day ${i}`,
+    );
     const text = `date,mood,note\n${rows.join('\n')}\n`;
     const file = parseGenericCsv(text, { ...bad, dateFormat: 'YYYY-MM-DD' });
     expect(file.entries).toHaveLength(3653);

@@ -1,7 +1,17 @@
 import type { CsvRecord } from '@/lib/csv';
 import { parseTime } from './daylio';
 import type { DateFormat } from './date-formats';
-import { countLabels, ImportFileError, importKeyMaker, readRecords, isoDate, MAX_ENTRIES, noteOf, tagsOf, type ImportFile } from './entries';
+import {
+  countLabels,
+  ImportFileError,
+  importKeyMaker,
+  readRecords,
+  isoDate,
+  MAX_ENTRIES,
+  noteOf,
+  tagsOf,
+  type ImportFile,
+} from './entries';
 
 // Any other tracker's CSV, read through a mapping the person chooses: which column holds the
 // date (and in which order day, month and year are written), the time if any, the mood (numbers
@@ -42,7 +52,9 @@ export class CsvMappingNeeded extends ImportFileError {
     /** The first few rows as written, to help the person recognise the columns. */
     readonly rows: string[][],
   ) {
-    super(`this does not look like a Daylio export or an iMoodJournal export. Choose which of its columns hold the date and the mood: ${columns.map((c) => `"${c}"`).join(', ')}.`);
+    super(
+      `this does not look like a Daylio export or an iMoodJournal export. Choose which of its columns hold the date and the mood: ${columns.map((c) => `"${c}"`).join(', ')}.`,
+    );
     this.name = 'CsvMappingNeeded';
   }
 }
@@ -50,14 +62,17 @@ export class CsvMappingNeeded extends ImportFileError {
 /** Asks for a mapping of any CSV with a header line, showing its columns and first rows. */
 export function mappingNeeded(text: string): CsvMappingNeeded {
   const columns = csvColumns(text);
-  const rows = readRecords(text).slice(1, 4).map((r) => r.cells.map((c) => c.trim()));
+  const rows = readRecords(text)
+    .slice(1, 4)
+    .map((r) => r.cells.map((c) => c.trim()));
   return new CsvMappingNeeded(columns, rows);
 }
 
 /** The column names of a CSV's header line, for the person to map. */
 export function csvColumns(text: string): string[] {
   const header = readRecords(text)[0];
-  if (!header || header.cells.every((c) => c.trim() === '')) throw new ImportFileError('the file is empty; its first line should name its columns.', 1);
+  if (!header || header.cells.every((c) => c.trim() === ''))
+    throw new ImportFileError('the file is empty; its first line should name its columns.', 1);
   return header.cells.map((c) => c.trim());
 }
 
@@ -68,8 +83,7 @@ function parseDate(raw: string, format: DateFormat): { localDate: string; time: 
   const m = DATE_PATTERN.exec(raw.trim());
   if (!m) return null;
   const [a, b, c] = [m[1], m[2], m[3]] as [string, string, string];
-  const [year, month, day] =
-    format === 'YYYY-MM-DD' ? [a, b, c] : format === 'DD/MM/YYYY' ? [c, b, a] : [c, a, b];
+  const [year, month, day] = format === 'YYYY-MM-DD' ? [a, b, c] : format === 'DD/MM/YYYY' ? [c, b, a] : [c, a, b];
   if (year.length !== 4) return null;
   const localDate = isoDate(Number(year), Number(month), Number(day));
   if (!localDate) return null;
@@ -100,7 +114,8 @@ function checkMapping(mapping: CsvMapping, columns: readonly string[]): ColumnIn
     problems.push(`the mood range ${scale.min} to ${scale.max} is not a range: the lowest must be below the highest`);
   }
   if (mapping.tagsColumn !== null && mapping.tagSeparator === '') problems.push('the tags need a separator, such as a comma');
-  if (problems.length > 0) throw new ImportFileError(`${problems.join('; ')}. The file's columns are ${columns.map((c) => `"${c}"`).join(', ')}.`);
+  if (problems.length > 0)
+    throw new ImportFileError(`${problems.join('; ')}. The file's columns are ${columns.map((c) => `"${c}"`).join(', ')}.`);
   return index;
 }
 
@@ -114,7 +129,8 @@ export function parseGenericCsv(text: string, mapping: CsvMapping): ImportFile {
   const index = checkMapping(mapping, columns);
   const rows = records.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length === 0) throw new ImportFileError('the file has a header but no entries.');
-  if (rows.length > MAX_ENTRIES) throw new ImportFileError(`the file has ${rows.length} entries; at most ${MAX_ENTRIES} can be imported at once.`);
+  if (rows.length > MAX_ENTRIES)
+    throw new ImportFileError(`the file has ${rows.length} entries; at most ${MAX_ENTRIES} can be imported at once.`);
 
   const cell = (r: CsvRecord, i: number | null) => (i === null ? '' : (r.cells[i] ?? '').trim());
   const keyOf = importKeyMaker('csv');
@@ -124,7 +140,10 @@ export function parseGenericCsv(text: string, mapping: CsvMapping): ImportFile {
   for (const r of rows) {
     try {
       if (r.cells.length !== columns.length) {
-        throw new ImportFileError(`it has ${r.cells.length} fields but the header has ${columns.length}. A comma inside a note may be missing its quotes.`, r.line);
+        throw new ImportFileError(
+          `it has ${r.cells.length} fields but the header has ${columns.length}. A comma inside a note may be missing its quotes.`,
+          r.line,
+        );
       }
       const dateRaw = cell(r, index.date);
       const date = parseDate(dateRaw, mapping.dateFormat);

@@ -33,19 +33,26 @@ export function parseIMoodJournal(text: string): ImportFile {
   const records = readRecords(text);
   const header = records[0];
   if (!header || !isIMoodJournalHeader(header)) {
-    throw new ImportFileError('this does not look like an iMoodJournal export. The first line should start "Date","Day of week","Hour","Minute","Level","LevelText","Comment".', 1);
+    throw new ImportFileError(
+      'this does not look like an iMoodJournal export. The first line should start "Date","Day of week","Hour","Minute","Level","LevelText","Comment".',
+      1,
+    );
   }
   const width = header.cells.length;
   // iMoodJournal writes tags as #hashtags; the tag is the word.
   const tagNames = header.cells.slice(IMOODJOURNAL_COLUMNS.length).map((name) => name.trim().replace(/^#/, ''));
   const rows = records.slice(1);
   if (rows.length === 0) throw new ImportFileError('the file has a header but no entries.');
-  if (rows.length > MAX_ENTRIES) throw new ImportFileError(`the file has ${rows.length} entries; at most ${MAX_ENTRIES} can be imported at once.`);
+  if (rows.length > MAX_ENTRIES)
+    throw new ImportFileError(`the file has ${rows.length} entries; at most ${MAX_ENTRIES} can be imported at once.`);
 
   const keyOf = importKeyMaker('imoodjournal');
   const entries = rows.map((r) => {
     if (r.cells.length !== width) {
-      throw new ImportFileError(`it has ${r.cells.length} fields but the header has ${width}. A comma inside a comment may be missing its quotes.`, r.line);
+      throw new ImportFileError(
+        `it has ${r.cells.length} fields but the header has ${width}. A comma inside a comment may be missing its quotes.`,
+        r.line,
+      );
     }
     const [dateRaw = '', , hourRaw = '', minuteRaw = '', levelRaw = '', , comment = ''] = r.cells;
     const localDate = parseDate(dateRaw);
@@ -53,7 +60,10 @@ export function parseIMoodJournal(text: string): ImportFile {
     const hour = wholeNumber(hourRaw, 0, 23);
     const minute = wholeNumber(minuteRaw, 0, 59);
     if (hour === null || minute === null) {
-      throw new ImportFileError(`the time "${hourRaw.trim()}:${minuteRaw.trim()}" is not an hour from 0 to 23 and a minute from 0 to 59.`, r.line);
+      throw new ImportFileError(
+        `the time "${hourRaw.trim()}:${minuteRaw.trim()}" is not an hour from 0 to 23 and a minute from 0 to 59.`,
+        r.line,
+      );
     }
     const mood = wholeNumber(levelRaw, 1, 10);
     if (mood === null) throw new ImportFileError(`the level "${levelRaw.trim()}" is not a whole number from 1 to 10.`, r.line);
@@ -62,7 +72,11 @@ export function parseIMoodJournal(text: string): ImportFile {
     if (badFlag !== -1) {
       throw new ImportFileError(`the tag column "${tagNames[badFlag]}" holds "${flags[badFlag]}"; it should be 1 (tagged) or 0.`, r.line);
     }
-    const tags = tagsOf(tagNames.filter((_, i) => flags[i] === '1'), r.line, 'tags');
+    const tags = tagsOf(
+      tagNames.filter((_, i) => flags[i] === '1'),
+      r.line,
+      'tags',
+    );
     const note = noteOf(comment, r.line);
     const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
     const importKey = keyOf([localDate, time, mood, tags, note]);

@@ -37,7 +37,9 @@ describe('Daylio without its header line, in Spanish', () => {
   it('gives the same entries the same keys with or without the header, so neither re-imports the other', () => {
     const withHeader = readImportFile(fixture('daylio-es.csv'));
     expect(withHeader.format).toBe('daylio');
-    expect(readImportFile(fixture('daylio-headerless-es.csv')).entries.map((e) => e.importKey)).toEqual(withHeader.entries.map((e) => e.importKey));
+    expect(readImportFile(fixture('daylio-headerless-es.csv')).entries.map((e) => e.importKey)).toEqual(
+      withHeader.entries.map((e) => e.importKey),
+    );
   });
 
   it('names the line of a row with a missing field', () => {
@@ -100,7 +102,9 @@ describe('iMoodJournal', () => {
   });
 
   it('refuses a header without entries', () => {
-    expect(errorOf(() => parseIMoodJournal('"Date","Day of week","Hour","Minute","Level","LevelText","Comment"\n')).message).toContain('no entries');
+    expect(errorOf(() => parseIMoodJournal('"Date","Day of week","Hour","Minute","Level","LevelText","Comment"\n')).message).toContain(
+      'no entries',
+    );
   });
 });
 
@@ -108,7 +112,9 @@ describe('mood mapping', () => {
   it('names every unmapped mood in one message', () => {
     const file = parseDaylio(fixture('daylio-es.csv'));
     expect(errorOf(() => checkInsFromFile(file, { regular: 5 }, 'UTC')).message).toBe('choose a mood from 1 to 10 for "bien" and "mal".');
-    const four = parseDaylio(readFileSync(fileURLToPath(new URL('../../../shared/data/daylio/sample_multiple_moods.csv', import.meta.url)), 'utf8'));
+    const four = parseDaylio(
+      readFileSync(fileURLToPath(new URL('../../../shared/data/daylio/sample_multiple_moods.csv', import.meta.url)), 'utf8'),
+    );
     expect(errorOf(() => checkInsFromFile(four, { good: 8, bad: 3 }, 'UTC')).message).toBe(
       'choose a mood from 1 to 10 for "OK", "Refreshed", "ok but sleepy" and "Anxious".',
     );

@@ -58,6 +58,8 @@ export function previewOf(
       const key = moodKey(l.label);
       return { ...l, key, suggested: known.rememberedMoods[key] ?? defaults[key] ?? null };
     }),
-    sample: file.entries.slice(0, 5).map((e) => ({ localDate: e.localDate, time: e.time, moodLabel: e.moodLabel, mood: e.mood, tags: e.tags, note: e.note })),
+    sample: file.entries
+      .slice(0, 5)
+      .map((e) => ({ localDate: e.localDate, time: e.time, moodLabel: e.moodLabel, mood: e.mood, tags: e.tags, note: e.note })),
   };
 }

@@ -15,22 +15,28 @@ describe('attentionReasons', () => {
       newSignals: [{ kind: 'decline', severity: 'attention', direction: 'worsening' }],
       daysSinceCheckIn: 9,
     });
-    expect(reasons.map((r) => r.text)).toEqual(['PHQ-9 item 9 answered 2 days ago', 'New signal: mood declining (needs attention)', 'No check-in for 9 days']);
+    expect(reasons.map((r) => r.text)).toEqual([
+      'PHQ-9 item 9 answered 2 days ago',
+      'New signal: mood declining (needs attention)',
+      'No check-in for 9 days',
+    ]);
   });
 
   it('names risk language and where it was written, without any of the words', () => {
     expect(attentionReasons({ ...quiet, alert: { kind: 'crisis_language', source: 'journal', answer: null, daysAgo: 0 } })[0]?.text).toBe(
       'Risk language in a journal entry today',
     );
-    expect(attentionReasons({ ...quiet, alert: { kind: 'crisis_language', source: 'check_in_note', answer: null, daysAgo: 1 } })[0]?.text).toBe(
-      'Risk language in a check-in note yesterday',
-    );
+    expect(
+      attentionReasons({ ...quiet, alert: { kind: 'crisis_language', source: 'check_in_note', answer: null, daysAgo: 1 } })[0]?.text,
+    ).toBe('Risk language in a check-in note yesterday');
   });
 
   it('counts not logging from seven days; a declared break silences it and overdue questionnaires', () => {
     expect(attentionReasons({ ...quiet, daysSinceCheckIn: 6 })).toEqual([]);
     expect(attentionReasons({ ...quiet, daysSinceCheckIn: 7 })[0]?.text).toBe('No check-in for 7 days');
-    expect(attentionReasons({ ...quiet, daysSinceCheckIn: 30, isPaused: true, overdue: [{ instrument: 'phq9', daysOverdue: 9 }] })).toEqual([]);
+    expect(attentionReasons({ ...quiet, daysSinceCheckIn: 30, isPaused: true, overdue: [{ instrument: 'phq9', daysOverdue: 9 }] })).toEqual(
+      [],
+    );
   });
 
   it('rests nothing on check-ins that are not shared', () => {
@@ -38,10 +44,15 @@ describe('attentionReasons', () => {
   });
 
   it('names overdue questionnaires with the days overdue', () => {
-    expect(attentionReasons({ ...quiet, overdue: [{ instrument: 'phq9', daysOverdue: 5 }, { instrument: 'gad7', daysOverdue: 1 }] }).map((r) => r.text)).toEqual([
-      'PHQ-9 overdue by 5 days',
-      'GAD-7 overdue by 1 day',
-    ]);
+    expect(
+      attentionReasons({
+        ...quiet,
+        overdue: [
+          { instrument: 'phq9', daysOverdue: 5 },
+          { instrument: 'gad7', daysOverdue: 1 },
+        ],
+      }).map((r) => r.text),
+    ).toEqual(['PHQ-9 overdue by 5 days', 'GAD-7 overdue by 1 day']);
   });
 
   it('ranks a worsening mood signal above not logging, and both above improvement', () => {
@@ -53,7 +64,11 @@ describe('attentionReasons', () => {
       ],
       daysSinceCheckIn: 12,
     });
-    expect(reasons.map((r) => r.text)).toEqual(['New signal: mood declining (needs attention)', 'No check-in for 12 days', 'New signal: mood improving (for information)']);
+    expect(reasons.map((r) => r.text)).toEqual([
+      'New signal: mood declining (needs attention)',
+      'No check-in for 12 days',
+      'New signal: mood improving (for information)',
+    ]);
   });
 
   it('lists one reason per kind of signal and direction, in words that say which way', () => {
@@ -121,10 +136,14 @@ describe('the order of clinical need', () => {
   it('says when a silence is usual for this client and ranks it low', () => {
     const reasons = attentionReasons({ ...quiet, daysSinceCheckIn: 8, usualLongestGap: 10 });
     expect(reasons[0]?.text).toBe('No check-in for 8 days (gaps this long are usual for them: up to 10 days)');
-    expect(order([row('Usual', { daysSinceCheckIn: 8, usualLongestGap: 10 }), row('Late', { overdue: [{ instrument: 'gad7', daysOverdue: 2 }] })])).toEqual([
-      'Late',
-      'Usual',
-    ]);
-    expect(attentionReasons({ ...quiet, daysSinceCheckIn: 12, usualLongestGap: 3 })[0]?.text).toBe('No check-in for 12 days (usually at most 3 days between check-ins)');
+    expect(
+      order([
+        row('Usual', { daysSinceCheckIn: 8, usualLongestGap: 10 }),
+        row('Late', { overdue: [{ instrument: 'gad7', daysOverdue: 2 }] }),
+      ]),
+    ).toEqual(['Late', 'Usual']);
+    expect(attentionReasons({ ...quiet, daysSinceCheckIn: 12, usualLongestGap: 3 })[0]?.text).toBe(
+      'No check-in for 12 days (usually at most 3 days between check-ins)',
+    );
   });
 });

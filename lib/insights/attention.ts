@@ -83,7 +83,17 @@ export function daysAgoText(days: number): string {
 // and recency; silence longer than the client's usual gap; overdue questionnaires; then the
 // rest. A small questionnaire change that may be measurement error (severity info) ranks below
 // silence and overdue questionnaires.
-const TIER = { alert: 1000, urgent: 900, worsening: 700, silence: 500, overdue: 400, minorWorsening: 300, otherAttention: 200, other: 100, notLoggingUsual: 150 } as const;
+const TIER = {
+  alert: 1000,
+  urgent: 900,
+  worsening: 700,
+  silence: 500,
+  overdue: 400,
+  minorWorsening: 300,
+  otherAttention: 200,
+  other: 100,
+  notLoggingUsual: 150,
+} as const;
 const RECENT_SIGNAL_DAYS = 28;
 
 function recency(daysAgo: number | undefined): number {
@@ -95,7 +105,9 @@ function signalWeight(signal: SignalFact): number {
   if (signal.severity === 'urgent') return TIER.urgent + recency(signal.daysAgo);
   const priority = WORSENING_PRIORITY[signal.kind] ?? 30;
   if (signal.direction === 'worsening') {
-    return signal.severity === 'attention' ? TIER.worsening + priority + recency(signal.daysAgo) : TIER.minorWorsening + priority / 10 + recency(signal.daysAgo) / 10;
+    return signal.severity === 'attention'
+      ? TIER.worsening + priority + recency(signal.daysAgo)
+      : TIER.minorWorsening + priority / 10 + recency(signal.daysAgo) / 10;
   }
   return signal.severity === 'attention' ? TIER.otherAttention : TIER.other;
 }
@@ -116,7 +128,10 @@ export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
     const when = daysAgoText(facts.alert.daysAgo);
     reasons.push({
       code: 'alert',
-      text: facts.alert.kind === 'item9' ? `PHQ-9 item 9 answered ${when}` : `Risk language in ${RISK_SOURCE_WORDS[facts.alert.source]} ${when}`,
+      text:
+        facts.alert.kind === 'item9'
+          ? `PHQ-9 item 9 answered ${when}`
+          : `Risk language in ${RISK_SOURCE_WORDS[facts.alert.source]} ${when}`,
       weight: TIER.alert,
     });
   }
@@ -146,7 +161,11 @@ export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
     });
   }
   for (const o of facts.isPaused ? [] : facts.overdue) {
-    reasons.push({ code: 'overdue', text: `${INSTRUMENT_NAMES[o.instrument]} overdue by ${dayCount(o.daysOverdue)}`, weight: TIER.overdue + Math.min(o.daysOverdue, 60) });
+    reasons.push({
+      code: 'overdue',
+      text: `${INSTRUMENT_NAMES[o.instrument]} overdue by ${dayCount(o.daysOverdue)}`,
+      weight: TIER.overdue + Math.min(o.daysOverdue, 60),
+    });
   }
   return reasons.sort((a, b) => b.weight - a.weight);
 }
@@ -155,7 +174,10 @@ export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
  * Default caseload order: the weightiest reason first, then the number of reasons, then name.
  * Clients with no reason keep alphabetical order below everyone who has one.
  */
-export function compareByAttention(a: { name: string; reasons: readonly AttentionReason[] }, b: { name: string; reasons: readonly AttentionReason[] }): number {
+export function compareByAttention(
+  a: { name: string; reasons: readonly AttentionReason[] },
+  b: { name: string; reasons: readonly AttentionReason[] },
+): number {
   const top = (b.reasons[0]?.weight ?? 0) - (a.reasons[0]?.weight ?? 0);
   if (top !== 0) return top;
   const count = b.reasons.length - a.reasons.length;

@@ -44,14 +44,21 @@ describe('buildBrief', () => {
   });
 
   it('averages several check-ins on one day first', () => {
-    const checkIns = [...days('2026-11-01', [6]), { localDate: '2026-11-20', mood: 2, tags: [] }, { localDate: '2026-11-20', mood: 8, tags: [] }];
+    const checkIns = [
+      ...days('2026-11-01', [6]),
+      { localDate: '2026-11-20', mood: 2, tags: [] },
+      { localDate: '2026-11-20', mood: 8, tags: [] },
+    ];
     expect(buildBrief({ ...base, checkIns }).mood).toMatchObject({ daysLogged: 1, mean: 5 });
   });
 
   it('says how old the last check-in is when the last 7 days are empty, and compares nothing', () => {
     const checkIns = days('2026-10-01', Array(45).fill(6));
     const mood = buildBrief({ ...base, checkIns }).mood as NonNullable<ReturnType<typeof buildBrief>['mood']>;
-    expect(moodLines(mood)).toEqual(['Mean mood in this period: 6.0 of 10 over 2 logged days.', 'No check-in in the last 7 days; the last was on 14 Nov (12 days ago).']);
+    expect(moodLines(mood)).toEqual([
+      'Mean mood in this period: 6.0 of 10 over 2 logged days.',
+      'No check-in in the last 7 days; the last was on 14 Nov (12 days ago).',
+    ]);
   });
 
   it('gives each questionnaire its band, change and reliable-change verdict', () => {
@@ -86,7 +93,9 @@ describe('buildBrief', () => {
       { instrument: 'phq9' as const, total: 12, localDate: '2026-11-20' },
     ];
     expect(buildBrief({ ...base, measures }).measures?.[0]?.verdict).toBe('no reliable change');
-    expect(buildBrief({ ...base, measures, thresholds: { reliableChange: { phq9: 4, gad7: 4 } } }).measures?.[0]?.verdict).toBe('reliable improvement');
+    expect(buildBrief({ ...base, measures, thresholds: { reliableChange: { phq9: 4, gad7: 4 } } }).measures?.[0]?.verdict).toBe(
+      'reliable improvement',
+    );
   });
 
   it('leaves out a questionnaire not taken since the last session', () => {

@@ -83,7 +83,12 @@ function moodOf(checkIns: readonly BriefCheckIn[], from: number, to: number, tod
   return { daysLogged: inWindow.length, mean: meanOf(inWindow), usual: usualMood(daily, today) };
 }
 
-function measureChanges(measures: readonly BriefMeasure[], from: number, to: number, thresholds: BriefInput['thresholds']): BriefMeasureChange[] {
+function measureChanges(
+  measures: readonly BriefMeasure[],
+  from: number,
+  to: number,
+  thresholds: BriefInput['thresholds'],
+): BriefMeasureChange[] {
   const changes: BriefMeasureChange[] = [];
   for (const instrument of ['phq9', 'gad7'] as const) {
     const series = measures
@@ -97,7 +102,13 @@ function measureChanges(measures: readonly BriefMeasure[], from: number, to: num
     // as configured for the clinic. Higher scores mean more symptoms.
     const needed = thresholds.reliableChange[instrument];
     const verdict =
-      change === null ? null : change >= needed ? 'reliable deterioration' : change <= -needed ? 'reliable improvement' : 'no reliable change';
+      change === null
+        ? null
+        : change >= needed
+          ? 'reliable deterioration'
+          : change <= -needed
+            ? 'reliable improvement'
+            : 'no reliable change';
     changes.push({
       instrument,
       latest: { total: latest.total, band: bandFor(instrument, latest.total).label, date: latest.localDate },
@@ -166,14 +177,28 @@ const trendWords = { lower: 'lower than usual', higher: 'higher than usual', ste
 
 /** The period's mean, then the last 7 days against usual mood, each with its days and dates. */
 export function moodLines(m: BriefMood): string[] {
-  const lines = [m.mean === null ? 'No check-ins in this period.' : `Mean mood in this period: ${m.mean.toFixed(1)} of 10 over ${plural(m.daysLogged, 'logged day')}.`];
+  const lines = [
+    m.mean === null
+      ? 'No check-ins in this period.'
+      : `Mean mood in this period: ${m.mean.toFixed(1)} of 10 over ${plural(m.daysLogged, 'logged day')}.`,
+  ];
   const { recent, usual, trend, latestWeek } = m.usual;
-  const usualText = usual ? `usual mood ${round1(usual.mean).toFixed(1)} (mean of ${plural(usual.loggedDays, 'logged day')}, ${dateText(usual.from)} – ${dateText(usual.to)})` : null;
+  const usualText = usual
+    ? `usual mood ${round1(usual.mean).toFixed(1)} (mean of ${plural(usual.loggedDays, 'logged day')}, ${dateText(usual.from)} – ${dateText(usual.to)})`
+    : null;
   if (recent.mean !== null) {
     const week = `Last 7 days: ${round1(recent.mean).toFixed(1)} over ${plural(recent.loggedDays, 'logged day')}`;
-    lines.push(usualText && trend ? `${week}, ${trendWords[trend]}: ${usualText}.` : usualText ? `${week}; too few days to compare with ${usualText}.` : `${week}; too little history for a usual mood yet.`);
+    lines.push(
+      usualText && trend
+        ? `${week}, ${trendWords[trend]}: ${usualText}.`
+        : usualText
+          ? `${week}; too few days to compare with ${usualText}.`
+          : `${week}; too little history for a usual mood yet.`,
+    );
   } else if (latestWeek) {
-    lines.push(`No check-in in the last 7 days; the last was on ${dateText(latestWeek.lastLoggedOn)} (${plural(latestWeek.daysAgo, 'day')} ago).`);
+    lines.push(
+      `No check-in in the last 7 days; the last was on ${dateText(latestWeek.lastLoggedOn)} (${plural(latestWeek.daysAgo, 'day')} ago).`,
+    );
   }
   return lines;
 }
@@ -216,7 +241,9 @@ export function briefLines(brief: Brief): { heading: string; lines: string[] }[]
     const m = brief.missedCheckIns;
     sections.push({
       heading: 'Check-ins',
-      lines: [`Logged ${m.loggedDays} of ${plural(m.expectedDays, 'expected day')} (${plural(m.missedDays, 'day')} missed, declared breaks excluded).`],
+      lines: [
+        `Logged ${m.loggedDays} of ${plural(m.expectedDays, 'expected day')} (${plural(m.missedDays, 'day')} missed, declared breaks excluded).`,
+      ],
     });
   }
   if (brief.topTags) {
@@ -241,7 +268,9 @@ export function briefLines(brief: Brief): { heading: string; lines: string[] }[]
 export function briefPeriodText(brief: Brief): string {
   const { from, to, lastSessionDate } = brief.window;
   const range = `${dateText(from)} – ${dateText(to)}`;
-  return lastSessionDate ? `Since the last session on ${dateText(lastSessionDate)} (${range})` : `Last ${BRIEF_FALLBACK_DAYS} days, no earlier signed session (${range})`;
+  return lastSessionDate
+    ? `Since the last session on ${dateText(lastSessionDate)} (${range})`
+    : `Last ${BRIEF_FALLBACK_DAYS} days, no earlier signed session (${range})`;
 }
 
 /** The brief as plain text, for the therapist to insert into a note and edit. */

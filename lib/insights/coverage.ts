@@ -1,7 +1,13 @@
 import type { Coverage } from './types';
 
 /** How much data a signal rests on, e.g. "11 of the last 14 days logged". Paused days are not counted. */
-export function dayCoverage(loggedDays: readonly number[], from: number, to: number, paused: ReadonlySet<number>, endsToday: boolean): Coverage {
+export function dayCoverage(
+  loggedDays: readonly number[],
+  from: number,
+  to: number,
+  paused: ReadonlySet<number>,
+  endsToday: boolean,
+): Coverage {
   let windowDays = 0;
   let logged = 0;
   const loggedSet = new Set(loggedDays);

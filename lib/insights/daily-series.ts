@@ -28,7 +28,10 @@ export interface DailySeries {
 export function answerStep(values: readonly number[]): number {
   const distinct = [...new Set(values)].sort((a, b) => a - b);
   if (distinct.length < 2) return 1;
-  const gaps = distinct.slice(1).map((v, i) => v - (distinct[i] as number)).sort((a, b) => a - b);
+  const gaps = distinct
+    .slice(1)
+    .map((v, i) => v - (distinct[i] as number))
+    .sort((a, b) => a - b);
   const mid = gaps.length >> 1;
   return gaps.length % 2 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
 }

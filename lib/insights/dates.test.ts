@@ -40,7 +40,13 @@ describe('daily series', () => {
   });
 
   it('expands pauses, open-ended ones up to the as-of date', () => {
-    const days = pausedDaySet([{ start: '2025-01-01', end: '2025-01-03' }, { start: '2025-01-09', end: null }], toDay('2025-01-10'));
+    const days = pausedDaySet(
+      [
+        { start: '2025-01-01', end: '2025-01-03' },
+        { start: '2025-01-09', end: null },
+      ],
+      toDay('2025-01-10'),
+    );
     expect([...days].map(toIsoDate)).toEqual(['2025-01-01', '2025-01-02', '2025-01-03', '2025-01-09', '2025-01-10']);
   });
 });

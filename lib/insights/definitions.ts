@@ -22,7 +22,9 @@ export function dailyMoodMeans(checkIns: readonly { localDate: string; mood: num
     entry.count += 1;
     sums.set(date, entry);
   }
-  return [...sums.entries()].map(([date, { total, count }]) => ({ date, mean: total / count })).sort((a, b) => a.date.localeCompare(b.date));
+  return [...sums.entries()]
+    .map(([date, { total, count }]) => ({ date, mean: total / count }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /**
@@ -81,7 +83,15 @@ export function usualMood(daily: readonly DailyMean[], today: IsoDate): UsualMoo
   if (before.length >= USUAL_MOOD.minBaselineDays) {
     const mean = average(before);
     const sd = Math.sqrt(before.reduce((a, x) => a + (x - mean) ** 2, 0) / (before.length - 1));
-    usual = { mean, sd, low: Math.max(1, mean - sd), high: Math.min(10, mean + sd), loggedDays: before.length, from: toIsoDate(usualFrom), to: toIsoDate(usualTo) };
+    usual = {
+      mean,
+      sd,
+      low: Math.max(1, mean - sd),
+      high: Math.min(10, mean + sd),
+      loggedDays: before.length,
+      from: toIsoDate(usualFrom),
+      to: toIsoDate(usualTo),
+    };
   }
   const last = upToToday.at(-1);
   const latestWeek = last
@@ -139,6 +149,16 @@ export function unusualSilenceDays(usualLongestGap: number): number {
  * docs/design.md §3) after it was last completed, or after the client joined when it never was; the days
  * past that due date, in the client's calendar. Positive means overdue.
  */
-export function daysOverdue({ lastCompletedOn, joinedOn, cadenceDays, today }: { lastCompletedOn: IsoDate | null; joinedOn: IsoDate; cadenceDays: number; today: IsoDate }): number {
+export function daysOverdue({
+  lastCompletedOn,
+  joinedOn,
+  cadenceDays,
+  today,
+}: {
+  lastCompletedOn: IsoDate | null;
+  joinedOn: IsoDate;
+  cadenceDays: number;
+  today: IsoDate;
+}): number {
   return calendarDaysBetween(lastCompletedOn ?? joinedOn, today) - cadenceDays;
 }

@@ -86,7 +86,9 @@ describe('computeInsights: determinism and keys', () => {
 
   it('keeps an event’s key as days pass when told what is stored', () => {
     const today = computeInsights(input(moods));
-    const tomorrow = computeInsights(input([...moods, 4, 4, 3], { priorInsights: today.map((i) => ({ key: i.key, kind: i.kind, window: i.window })) }));
+    const tomorrow = computeInsights(
+      input([...moods, 4, 4, 3], { priorInsights: today.map((i) => ({ key: i.key, kind: i.kind, window: i.window })) }),
+    );
     expect(changeKinds(tomorrow).map((i) => i.key)).toEqual(changeKinds(today).map((i) => i.key));
   });
 

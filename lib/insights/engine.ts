@@ -43,7 +43,10 @@ function foldLowRuns(detections: readonly Detection[]): Detection[] {
     if (d.kind !== 'low_run') return [d];
     const host = episodes.find((e) => e.startDay <= d.endDay && d.startDay <= e.endDay);
     if (!host) return [d];
-    host.evidence.notes = [...(host.evidence.notes ?? []), `Includes a run of ${d.evidence.numbers.runDays} low days from ${shortDate(d.startDay)}.`];
+    host.evidence.notes = [
+      ...(host.evidence.notes ?? []),
+      `Includes a run of ${d.evidence.numbers.runDays} low days from ${shortDate(d.startDay)}.`,
+    ];
     return [];
   });
 }
@@ -83,7 +86,13 @@ export function computeInsights(input: EngineInput): Insight[] {
   const detections = foldLowRuns(DETECTORS.flatMap((detect) => detect(context)));
   const insights = detections.map((d): Insight => {
     const window = { start: toIsoDate(d.startDay), end: toIsoDate(d.endDay) };
-    const key = reconcileKey(insightKey(d.kind, d.anchorDay, d.subject), window, input.priorInsights ?? [], reviews, DETECTION.reconcileToleranceDays);
+    const key = reconcileKey(
+      insightKey(d.kind, d.anchorDay, d.subject),
+      window,
+      input.priorInsights ?? [],
+      reviews,
+      DETECTION.reconcileToleranceDays,
+    );
     const note = context.sensitivity(d.kind).note;
     return {
       key,

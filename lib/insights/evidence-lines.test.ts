@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeInsights } from './engine';
 import { chanceText, evidenceLines } from './evidence-lines';
 
-const line = (kind: string, numbers: Record<string, number>, windowStart = '2026-10-26') => evidenceLines({ kind, windowStart, windowEnd: '2026-11-26', numbers });
+const line = (kind: string, numbers: Record<string, number>, windowStart = '2026-10-26') =>
+  evidenceLines({ kind, windowStart, windowEnd: '2026-11-26', numbers });
 
 describe('evidence in a clinician’s words', () => {
   it('turns a p value into odds, never below what it shows', () => {
@@ -36,15 +37,32 @@ describe('evidence in a clinician’s words', () => {
       'Day-to-day carry-over of mood (lag-1 autocorrelation): 0.31',
       'Trend over the last 4 weeks: −0.4 points a week; a trend this steady without a real one: about 1 in 250',
     ]);
-    expect(line('decline', { ...numbers, transitionDays: 21 })[2]).toBe('Size of the change in the fitted shape: −2.8 points, over 21 days');
+    expect(line('decline', { ...numbers, transitionDays: 21 })[2]).toBe(
+      'Size of the change in the fitted shape: −2.8 points, over 21 days',
+    );
     // Whole-number answers say nothing of their step; a five-level diary's step is said.
     expect(line('shift', { ...numbers, answerStep: 1 })).toEqual(line('shift', numbers));
-    expect(line('shift', { ...numbers, answerStep: 2.5 })[4]).toBe('This person answers in steps of about 2.5 points (a diary with a few levels); a change under 2.1 points is not reported');
+    expect(line('shift', { ...numbers, answerStep: 2.5 })[4]).toBe(
+      'This person answers in steps of about 2.5 points (a diary with a few levels); a change under 2.1 points is not reported',
+    );
   });
 
   it('states widening swings, low runs, silences and overdue questionnaires with their units', () => {
     expect(
-      line('volatility', { recentRmssd: 2.46, baselineRmssd: 1.1, ratio: 2.24, recentSd: 2.64, baselineSd: 1.21, sdRatio: 2.18, z: 4.2, p: 0.00003, recentPairs: 19, baselinePairs: 40, recentDays: 23, baselineDays: 49 }),
+      line('volatility', {
+        recentRmssd: 2.46,
+        baselineRmssd: 1.1,
+        ratio: 2.24,
+        recentSd: 2.64,
+        baselineSd: 1.21,
+        sdRatio: 2.18,
+        z: 4.2,
+        p: 0.00003,
+        recentPairs: 19,
+        baselinePairs: 40,
+        recentDays: 23,
+        baselineDays: 49,
+      }),
     ).toEqual([
       'Typical change from one day to the next, last 4 weeks: 2.5 points (19 pairs of consecutive days)',
       'The same over the 8 weeks before: 1.1 points',
@@ -61,7 +79,10 @@ describe('evidence in a clinician’s words', () => {
       'Longest usual gap in the 90 days before: 2 days; flagged from 7 days',
       'Days logged in the 90 days before: 86 %',
     ]);
-    expect(line('disengagement', { daysOverdue: 9, cadenceDays: 14, completed: 3 })).toEqual(['Days past due: 9 (due every 14 days; declared breaks not counted)', 'Completed so far: 3']);
+    expect(line('disengagement', { daysOverdue: 9, cadenceDays: 14, completed: 3 })).toEqual([
+      'Days past due: 9 (due every 14 days; declared breaks not counted)',
+      'Completed so far: 3',
+    ]);
   });
 
   it('says which score a questionnaire change is measured from, and whether a band change is reliable', () => {
@@ -69,7 +90,9 @@ describe('evidence in a clinician’s words', () => {
       'Previous score 11, latest 13: +2 points',
       'Reliable change needs 6 points or more: this change is not reliable',
     ]);
-    expect(line('reliable_change', { firstScore: 7, latestScore: 13, change: 6, reliableChangeThreshold: 6, casenessThreshold: 10 })).toEqual([
+    expect(
+      line('reliable_change', { firstScore: 7, latestScore: 13, change: 6, reliableChangeThreshold: 6, casenessThreshold: 10 }),
+    ).toEqual([
       'First score on record 7, latest 13: +6 points (compared with the first score, as the clinical rule defines)',
       'Reliable change: 6 points or more; clinical cut-off: 10',
     ]);
@@ -77,7 +100,16 @@ describe('evidence in a clinician’s words', () => {
   });
 
   it('states sleep and weekday patterns without causal words', () => {
-    expect(line('sleep_mood', { spearmanRho: 0.46, p: 0.0002, n: 61, medianSleepHours: 7, moodAfterLongerSleep: 6.4, moodAfterShorterSleep: 5.1 })).toEqual([
+    expect(
+      line('sleep_mood', {
+        spearmanRho: 0.46,
+        p: 0.0002,
+        n: 61,
+        medianSleepHours: 7,
+        moodAfterLongerSleep: 6.4,
+        moodAfterShorterSleep: 5.1,
+      }),
+    ).toEqual([
       'Mean mood after more than 7.0 hours of sleep: 6.4; after less: 5.1',
       'Strength of the association (Spearman ρ): 0.46, over 61 days with both logged',
       'An association this strong without a real one: about 1 in 5,000',
@@ -97,9 +129,14 @@ describe('evidence in a clinician’s words', () => {
     const insights = computeInsights({ asOf: '2026-11-26', checkIns: [], measures });
     const reliable = insights.find((i) => i.kind === 'reliable_change');
     expect(reliable?.summary).toBe('PHQ-9 has reliably worsened since the first score on record: 7 on 5 Jan → 13 on 20 Nov.');
-    expect(evidenceLines({ kind: 'reliable_change', windowStart: reliable?.window.start ?? '', windowEnd: reliable?.window.end ?? '', numbers: reliable?.evidence.numbers ?? {} })[0]).toBe(
-      'First score on record 7, latest 13: +6 points (compared with the first score, as the clinical rule defines)',
-    );
+    expect(
+      evidenceLines({
+        kind: 'reliable_change',
+        windowStart: reliable?.window.start ?? '',
+        windowEnd: reliable?.window.end ?? '',
+        numbers: reliable?.evidence.numbers ?? {},
+      })[0],
+    ).toBe('First score on record 7, latest 13: +6 points (compared with the first score, as the clinical rule defines)');
     const band = insights.find((i) => i.kind === 'band_change');
     expect(band?.summary).toBe('PHQ-9 moved from mild (9 on 6 Nov) to moderate (13 on 20 Nov), against the previous score.');
   });

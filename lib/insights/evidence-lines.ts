@@ -27,8 +27,10 @@ function has(n: Readonly<Record<string, number>>, ...keys: string[]): boolean {
 function changeLines({ windowStart, numbers: n }: EvidenceInput): string[] {
   const since = shortDate(toDay(windowStart));
   const lines: string[] = [];
-  if (has(n, 'recentMean', 'loggedDaysSinceChange')) lines.push(`Mean mood since ${since}: ${one(n.recentMean as number)} of 10, over ${days(n.loggedDaysSinceChange as number)} logged`);
-  if (has(n, 'baselineMean', 'baselineDays')) lines.push(`Usual level before ${since}: ${one(n.baselineMean as number)}, the mean of ${days(n.baselineDays as number)} logged`);
+  if (has(n, 'recentMean', 'loggedDaysSinceChange'))
+    lines.push(`Mean mood since ${since}: ${one(n.recentMean as number)} of 10, over ${days(n.loggedDaysSinceChange as number)} logged`);
+  if (has(n, 'baselineMean', 'baselineDays'))
+    lines.push(`Usual level before ${since}: ${one(n.baselineMean as number)}, the mean of ${days(n.baselineDays as number)} logged`);
   if (has(n, 'fittedChange', 'transitionDays')) {
     const shape = (n.transitionDays as number) <= 1 ? 'from one day to the next' : `over ${days(n.transitionDays as number)}`;
     lines.push(`Size of the change in the fitted shape: ${signed(n.fittedChange as number)} points, ${shape}`);
@@ -36,27 +38,37 @@ function changeLines({ windowStart, numbers: n }: EvidenceInput): string[] {
   if (has(n, 'personalSpread')) lines.push(`This person's usual day-to-day spread: ${one(n.personalSpread as number)} points`);
   if (has(n, 'answerStep') && (n.answerStep as number) > 1) {
     const smallest = DETECTION.minChangeInSteps * (n.answerStep as number);
-    lines.push(`This person answers in steps of about ${one(n.answerStep as number)} points (a diary with a few levels); a change under ${one(smallest)} points is not reported`);
+    lines.push(
+      `This person answers in steps of about ${one(n.answerStep as number)} points (a diary with a few levels); a change under ${one(smallest)} points is not reported`,
+    );
   }
   if (has(n, 'z', 'p')) {
     lines.push(
       `Confidence: the change is ${one(Math.abs(n.z as number))} times its standard error; a change this large without a real one: ${chanceText(n.p as number)}, allowing for day-to-day carry-over`,
     );
   }
-  if (has(n, 'lag1Autocorrelation')) lines.push(`Day-to-day carry-over of mood (lag-1 autocorrelation): ${(n.lag1Autocorrelation as number).toFixed(2)}`);
+  if (has(n, 'lag1Autocorrelation'))
+    lines.push(`Day-to-day carry-over of mood (lag-1 autocorrelation): ${(n.lag1Autocorrelation as number).toFixed(2)}`);
   if (has(n, 'theilSenSlopePerDay', 'mannKendallP')) {
-    lines.push(`Trend over the last 4 weeks: ${signed((n.theilSenSlopePerDay as number) * 7)} points a week; a trend this steady without a real one: ${chanceText(n.mannKendallP as number)}`);
+    lines.push(
+      `Trend over the last 4 weeks: ${signed((n.theilSenSlopePerDay as number) * 7)} points a week; a trend this steady without a real one: ${chanceText(n.mannKendallP as number)}`,
+    );
   }
   return lines;
 }
 
 function volatilityLines({ numbers: n }: EvidenceInput): string[] {
   const lines: string[] = [];
-  if (has(n, 'recentRmssd', 'recentPairs')) lines.push(`Typical change from one day to the next, last 4 weeks: ${one(n.recentRmssd as number)} points (${n.recentPairs} pairs of consecutive days)`);
+  if (has(n, 'recentRmssd', 'recentPairs'))
+    lines.push(
+      `Typical change from one day to the next, last 4 weeks: ${one(n.recentRmssd as number)} points (${n.recentPairs} pairs of consecutive days)`,
+    );
   if (has(n, 'baselineRmssd')) lines.push(`The same over the 8 weeks before: ${one(n.baselineRmssd as number)} points`);
   if (has(n, 'ratio')) lines.push(`Swings are ${(n.ratio as number).toFixed(1)} times as large as usual`);
   if (has(n, 'recentSd', 'baselineSd', 'recentDays', 'baselineDays')) {
-    lines.push(`Spread of daily mood (standard deviation), last 4 weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`);
+    lines.push(
+      `Spread of daily mood (standard deviation), last 4 weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`,
+    );
   }
   if (has(n, 'p')) lines.push(`A spread this much wider without a real change: ${chanceText(n.p as number)}`);
   return lines;
@@ -65,16 +77,21 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
 function lowRunLines({ numbers: n }: EvidenceInput): string[] {
   const lines: string[] = [];
   if (has(n, 'runDays', 'runMedian')) lines.push(`Low days in a row: ${n.runDays}, median mood ${one(n.runMedian as number)}`);
-  if (has(n, 'baselineMedian', 'cutoff')) lines.push(`Usual median before: ${one(n.baselineMedian as number)}; a day counts as low at ${one(n.cutoff as number)} or below`);
+  if (has(n, 'baselineMedian', 'cutoff'))
+    lines.push(`Usual median before: ${one(n.baselineMedian as number)}; a day counts as low at ${one(n.cutoff as number)} or below`);
   return lines;
 }
 
 function disengagementLines({ numbers: n }: EvidenceInput): string[] {
   const lines: string[] = [];
   if (has(n, 'daysSinceLastCheckIn')) lines.push(`Days without a check-in: ${n.daysSinceLastCheckIn} (declared breaks not counted)`);
-  if (has(n, 'usualLongestGap', 'thresholdDays')) lines.push(`Longest usual gap in the 90 days before: ${days(n.usualLongestGap as number)}; flagged from ${days(Math.ceil(n.thresholdDays as number))}`);
+  if (has(n, 'usualLongestGap', 'thresholdDays'))
+    lines.push(
+      `Longest usual gap in the 90 days before: ${days(n.usualLongestGap as number)}; flagged from ${days(Math.ceil(n.thresholdDays as number))}`,
+    );
   if (has(n, 'previousLoggingRate')) lines.push(`Days logged in the 90 days before: ${percent(n.previousLoggingRate as number)}`);
-  if (has(n, 'daysOverdue', 'cadenceDays')) lines.push(`Days past due: ${n.daysOverdue} (due every ${days(n.cadenceDays as number)}; declared breaks not counted)`);
+  if (has(n, 'daysOverdue', 'cadenceDays'))
+    lines.push(`Days past due: ${n.daysOverdue} (due every ${days(n.cadenceDays as number)}; declared breaks not counted)`);
   if (has(n, 'completed')) lines.push(`Completed so far: ${n.completed}`);
   return lines;
 }
@@ -84,12 +101,17 @@ function measureLines({ kind, numbers: n }: EvidenceInput): string[] {
   if (kind === 'band_change' && has(n, 'previousScore', 'latestScore', 'reliableChange')) {
     const change = (n.latestScore as number) - (n.previousScore as number);
     lines.push(`Previous score ${n.previousScore}, latest ${n.latestScore}: ${signed(change, 0)} points`);
-    lines.push(`Reliable change needs ${n.reliableChange} points or more: this change ${Math.abs(change) >= (n.reliableChange as number) ? 'is' : 'is not'} reliable`);
+    lines.push(
+      `Reliable change needs ${n.reliableChange} points or more: this change ${Math.abs(change) >= (n.reliableChange as number) ? 'is' : 'is not'} reliable`,
+    );
   }
   if (has(n, 'firstScore', 'latestScore', 'change')) {
-    lines.push(`First score on record ${n.firstScore}, latest ${n.latestScore}: ${signed(n.change as number, 0)} points (compared with the first score, as the clinical rule defines)`);
+    lines.push(
+      `First score on record ${n.firstScore}, latest ${n.latestScore}: ${signed(n.change as number, 0)} points (compared with the first score, as the clinical rule defines)`,
+    );
   }
-  if (has(n, 'reliableChangeThreshold', 'casenessThreshold')) lines.push(`Reliable change: ${n.reliableChangeThreshold} points or more; clinical cut-off: ${n.casenessThreshold}`);
+  if (has(n, 'reliableChangeThreshold', 'casenessThreshold'))
+    lines.push(`Reliable change: ${n.reliableChangeThreshold} points or more; clinical cut-off: ${n.casenessThreshold}`);
   return lines;
 }
 
@@ -102,16 +124,24 @@ function riskLines({ kind, numbers: n }: EvidenceInput): string[] {
 function sleepLines({ numbers: n }: EvidenceInput): string[] {
   const lines: string[] = [];
   if (has(n, 'medianSleepHours', 'moodAfterLongerSleep', 'moodAfterShorterSleep')) {
-    lines.push(`Mean mood after more than ${one(n.medianSleepHours as number)} hours of sleep: ${one(n.moodAfterLongerSleep as number)}; after less: ${one(n.moodAfterShorterSleep as number)}`);
+    lines.push(
+      `Mean mood after more than ${one(n.medianSleepHours as number)} hours of sleep: ${one(n.moodAfterLongerSleep as number)}; after less: ${one(n.moodAfterShorterSleep as number)}`,
+    );
   }
-  if (has(n, 'spearmanRho', 'n')) lines.push(`Strength of the association (Spearman ρ): ${(n.spearmanRho as number).toFixed(2)}, over ${days(n.n as number)} with both logged`);
+  if (has(n, 'spearmanRho', 'n'))
+    lines.push(
+      `Strength of the association (Spearman ρ): ${(n.spearmanRho as number).toFixed(2)}, over ${days(n.n as number)} with both logged`,
+    );
   if (has(n, 'p')) lines.push(`An association this strong without a real one: ${chanceText(n.p as number)}`);
   return lines;
 }
 
 function weekdayLines({ numbers: n }: EvidenceInput): string[] {
   const lines: string[] = [];
-  if (has(n, 'weekdayEffectPoints', 'observations')) lines.push(`Difference from the rest of the same week: ${signed(n.weekdayEffectPoints as number)} points, over ${n.observations} logged days`);
+  if (has(n, 'weekdayEffectPoints', 'observations'))
+    lines.push(
+      `Difference from the rest of the same week: ${signed(n.weekdayEffectPoints as number)} points, over ${n.observations} logged days`,
+    );
   if (has(n, 'p')) lines.push(`A weekday difference this large without a real one: ${chanceText(n.p as number)}`);
   return lines;
 }

@@ -23,7 +23,9 @@ describe('historyFromCsv', () => {
 
 describe('historyFromExport', () => {
   const data = {
-    checkIns: [{ id: 'a', localDate: '2025-01-01', timeZone: 'Europe/Dublin', mood: 6, anxiety: null, energy: 5, sleepHours: 7, tags: ['work'] }],
+    checkIns: [
+      { id: 'a', localDate: '2025-01-01', timeZone: 'Europe/Dublin', mood: 6, anxiety: null, energy: 5, sleepHours: 7, tags: ['work'] },
+    ],
     measureResponses: [{ instrument: 'phq9', items: [1, 1, 1, 1, 1, 1, 1, 1, 0], completedAt: '2025-01-03T09:00:00Z' }],
     pauses: [{ start: '2025-01-10', end: null }],
   };
@@ -32,12 +34,17 @@ describe('historyFromExport', () => {
     const history = historyFromExport(data);
     expect(history.checkIns).toEqual([{ localDate: '2025-01-01', mood: 6, anxiety: null, energy: 5, sleepHours: 7 }]);
     expect(history.measures).toEqual([{ instrument: 'phq9', items: [1, 1, 1, 1, 1, 1, 1, 1, 0], completedAt: '2025-01-03' }]);
-    expect(engineInputFromHistory(history, '2025-01-05')).toMatchObject({ asOf: '2025-01-05', pauses: [{ start: '2025-01-10', end: null }] });
+    expect(engineInputFromHistory(history, '2025-01-05')).toMatchObject({
+      asOf: '2025-01-05',
+      pauses: [{ start: '2025-01-10', end: null }],
+    });
     expect(lastDate(history)).toBe('2025-01-03');
   });
 
   it('rejects a mood outside 1–10 and an unknown questionnaire', () => {
     expect(() => historyFromExport({ checkIns: [{ localDate: '2025-01-01', mood: 0 }] })).toThrow();
-    expect(() => historyFromExport({ checkIns: [], measureResponses: [{ instrument: 'bdi', items: [], completedAt: '2025-01-01' }] })).toThrow();
+    expect(() =>
+      historyFromExport({ checkIns: [], measureResponses: [{ instrument: 'bdi', items: [], completedAt: '2025-01-01' }] }),
+    ).toThrow();
   });
 });

@@ -20,7 +20,9 @@ export interface Sensitivity {
  */
 export function sensitivityFor(kind: InsightKind, reviews: readonly ReviewInput[], asOfDay: number): Sensitivity {
   if (NEVER_DAMPENED.has(kind)) return { factor: 1 };
-  const dismissedCount = reviews.filter((r) => r.kind === kind && r.outcome === 'dismissed' && asOfDay - toDay(r.date) <= MEMORY_DAYS && toDay(r.date) <= asOfDay).length;
+  const dismissedCount = reviews.filter(
+    (r) => r.kind === kind && r.outcome === 'dismissed' && asOfDay - toDay(r.date) <= MEMORY_DAYS && toDay(r.date) <= asOfDay,
+  ).length;
   if (dismissedCount === 0) return { factor: 1 };
   const factor = 1 + STEP_PER_DISMISSAL * Math.min(dismissedCount, MAX_COUNTED_DISMISSALS);
   const times = dismissedCount === 1 ? 'once' : `${dismissedCount} times`;

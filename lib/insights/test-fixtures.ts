@@ -12,7 +12,11 @@ export function wobble(length: number, seed: number, amplitude = 1): number[] {
 }
 
 /** One check-in per non-null value, on consecutive days from `start`. */
-export function dailyCheckIns(start: string, moods: readonly (number | null)[], extra: (i: number) => Partial<EngineCheckIn> = () => ({})): EngineCheckIn[] {
+export function dailyCheckIns(
+  start: string,
+  moods: readonly (number | null)[],
+  extra: (i: number) => Partial<EngineCheckIn> = () => ({}),
+): EngineCheckIn[] {
   const first = toDay(start);
   const out: EngineCheckIn[] = [];
   moods.forEach((mood, i) => {

@@ -13,7 +13,9 @@ describe('composeInvitationEmail', () => {
   });
 
   it('tells a client who their therapist will be', () => {
-    expect(composeInvitationEmail({ ...base, role: 'client', therapistName: 'Sam Rivera' }).text).toContain('Your therapist will be Sam Rivera.');
+    expect(composeInvitationEmail({ ...base, role: 'client', therapistName: 'Sam Rivera' }).text).toContain(
+      'Your therapist will be Sam Rivera.',
+    );
     expect(composeInvitationEmail({ ...base, role: 'admin', therapistName: 'Sam Rivera' }).text).not.toContain('Sam Rivera');
   });
 });

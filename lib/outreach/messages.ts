@@ -18,7 +18,10 @@ const CLIENT_WORDS: Record<ClientNotificationKind, readonly { title: string; bod
     { title: 'Time for a pause', body: 'How is your day going? Tap to note it down.' },
   ],
   measure: [
-    { title: 'A short questionnaire is ready', body: 'When you have a few minutes, it helps you and your therapist see how things are going.' },
+    {
+      title: 'A short questionnaire is ready',
+      body: 'When you have a few minutes, it helps you and your therapist see how things are going.',
+    },
     { title: 'Your regular questionnaire', body: 'A few questions about the last two weeks, whenever you are ready.' },
   ],
   nudge: [
@@ -26,12 +29,20 @@ const CLIENT_WORDS: Record<ClientNotificationKind, readonly { title: string; bod
     { title: 'Be gentle with yourself today', body: 'How about a few calm breaths, or a short walk outside?' },
   ],
   activation: [
-    { title: 'A small thing you planned', body: 'A small thing you planned with Tandem’s companion. Tap to see it; doing part of it still counts.' },
+    {
+      title: 'A small thing you planned',
+      body: 'A small thing you planned with Tandem’s companion. Tap to see it; doing part of it still counts.',
+    },
     { title: 'Your small plan for today', body: 'A small thing you planned with Tandem’s companion, whenever it suits you.' },
   ],
 };
 
-export const CLIENT_LINKS: Record<ClientNotificationKind, string> = { checkin: '/check-in', measure: '/measures', nudge: '/support/breathing', activation: '/companion' };
+export const CLIENT_LINKS: Record<ClientNotificationKind, string> = {
+  checkin: '/check-in',
+  measure: '/measures',
+  nudge: '/support/breathing',
+  activation: '/companion',
+};
 
 /** One of the kind's wordings, chosen by a stable seed (the notification id), so a retry says the same. */
 export function clientMessage(kind: ClientNotificationKind, seed: string): { title: string; body: string; path: string } {
@@ -53,7 +64,12 @@ export function staffAlertEmail(kind: StaffNotificationKind, signInUrl: string):
 }
 
 /** The reminder email: the same gentle words, a link back in, and how to stop these emails. */
-export function clientReminderEmail(kind: ClientNotificationKind, seed: string, link: string, settingsUrl: string): { subject: string; text: string } {
+export function clientReminderEmail(
+  kind: ClientNotificationKind,
+  seed: string,
+  link: string,
+  settingsUrl: string,
+): { subject: string; text: string } {
   const message = clientMessage(kind, seed);
   return {
     subject: message.title,

@@ -34,11 +34,15 @@ function vapidAuthorization(endpoint: string, vapid: VapidKeys): string {
 export async function sendPush(target: PushTarget, payload: PushPayload, vapid: VapidKeys, topic: string): Promise<PushOutcome> {
   let details;
   try {
-    details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, JSON.stringify(payload), {
-      headers: { Authorization: vapidAuthorization(target.endpoint, vapid) },
-      TTL: TIME_TO_LIVE_SECONDS,
-      topic,
-    });
+    details = webpush.generateRequestDetails(
+      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+      JSON.stringify(payload),
+      {
+        headers: { Authorization: vapidAuthorization(target.endpoint, vapid) },
+        TTL: TIME_TO_LIVE_SECONDS,
+        topic,
+      },
+    );
   } catch (error) {
     return { result: 'failed', reason: `could not prepare the message (${(error as Error).message.slice(0, 80)})` };
   }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { instantOf, wallClockAt, wallClockText } from '@/lib/dates';
-import { decideCheckInReminder, decideOneOffReminder, isQuietTime, nudgeInstant, planOneOffReminder, slotsFiringAt, type ReminderChoices } from './schedule';
+import {
+  decideCheckInReminder,
+  decideOneOffReminder,
+  isQuietTime,
+  nudgeInstant,
+  planOneOffReminder,
+  slotsFiringAt,
+  type ReminderChoices,
+} from './schedule';
 
 const LISBON = 'Europe/Lisbon';
 const NEW_YORK = 'America/New_York';
@@ -78,7 +86,12 @@ describe('quiet hours', () => {
 });
 
 describe('decideCheckInReminder', () => {
-  const choices: ReminderChoices = { isEnabled: true, times: ['20:00'], weekdays: [1, 2, 3, 4, 5], quiet: { start: '22:00', end: '07:00' } };
+  const choices: ReminderChoices = {
+    isEnabled: true,
+    times: ['20:00'],
+    weekdays: [1, 2, 3, 4, 5],
+    quiet: { start: '22:00', end: '07:00' },
+  };
   const monday = { localDate: '2026-11-30', localTime: '20:00', isoWeekday: 1 };
   const free = { isOnBreak: false, hasCheckedIn: false };
 
@@ -107,21 +120,49 @@ describe('nudgeInstant', () => {
 });
 
 describe('a one-off reminder planned with the companion', () => {
-  const plan = (now: string, timeZone: string, day: 'today' | 'tomorrow', localTime: string, quiet: { start: string; end: string } | null = null) =>
-    planOneOffReminder({ now: utc(now), timeZone, day, localTime, quiet });
+  const plan = (
+    now: string,
+    timeZone: string,
+    day: 'today' | 'tomorrow',
+    localTime: string,
+    quiet: { start: string; end: string } | null = null,
+  ) => planOneOffReminder({ now: utc(now), timeZone, day, localTime, quiet });
 
   it('fires later today or tomorrow at the wall-clock time in the client’s zone', () => {
-    expect(plan('2026-11-29T15:10:00Z', LISBON, 'today', '17:30')).toEqual({ ok: true, dueAt: utc('2026-11-29T17:30:00Z'), localDate: '2026-11-29', localTime: '17:30' });
-    expect(plan('2026-11-29T15:10:00Z', NEW_YORK, 'tomorrow', '08:00')).toEqual({ ok: true, dueAt: utc('2026-11-30T13:00:00Z'), localDate: '2026-11-30', localTime: '08:00' });
+    expect(plan('2026-11-29T15:10:00Z', LISBON, 'today', '17:30')).toEqual({
+      ok: true,
+      dueAt: utc('2026-11-29T17:30:00Z'),
+      localDate: '2026-11-29',
+      localTime: '17:30',
+    });
+    expect(plan('2026-11-29T15:10:00Z', NEW_YORK, 'tomorrow', '08:00')).toEqual({
+      ok: true,
+      dueAt: utc('2026-11-30T13:00:00Z'),
+      localDate: '2026-11-30',
+      localTime: '08:00',
+    });
     // Just before midnight in New York it is already the next day in UTC: "today" is New York's.
-    expect(plan('2026-11-30T04:30:00Z', NEW_YORK, 'today', '23:45')).toMatchObject({ ok: true, localDate: '2026-11-29', dueAt: utc('2026-11-30T04:45:00Z') });
+    expect(plan('2026-11-30T04:30:00Z', NEW_YORK, 'today', '23:45')).toMatchObject({
+      ok: true,
+      localDate: '2026-11-29',
+      dueAt: utc('2026-11-30T04:45:00Z'),
+    });
   });
 
   it('stays on the wall clock across a daylight-saving change overnight', () => {
     // Lisbon moves from UTC+1 to UTC on 25 October 2026: 09:00 the next morning is 09:00 UTC.
-    expect(plan('2026-10-24T20:00:00Z', LISBON, 'tomorrow', '09:00')).toMatchObject({ ok: true, dueAt: utc('2026-10-25T09:00:00Z'), localDate: '2026-10-25' });
+    expect(plan('2026-10-24T20:00:00Z', LISBON, 'tomorrow', '09:00')).toMatchObject({
+      ok: true,
+      dueAt: utc('2026-10-25T09:00:00Z'),
+      localDate: '2026-10-25',
+    });
     // New York springs forward on 8 March 2026: 02:30 does not exist and fires at 03:00, recorded as such.
-    expect(plan('2026-03-08T03:00:00Z', NEW_YORK, 'tomorrow', '02:30')).toEqual({ ok: true, dueAt: utc('2026-03-08T07:00:00Z'), localDate: '2026-03-08', localTime: '03:00' });
+    expect(plan('2026-03-08T03:00:00Z', NEW_YORK, 'tomorrow', '02:30')).toEqual({
+      ok: true,
+      dueAt: utc('2026-03-08T07:00:00Z'),
+      localDate: '2026-03-08',
+      localTime: '03:00',
+    });
     // 01:30 happens twice when New York falls back on 1 November 2026: the first time.
     expect(plan('2026-10-31T16:00:00Z', NEW_YORK, 'tomorrow', '01:30')).toMatchObject({ ok: true, dueAt: utc('2026-11-01T05:30:00Z') });
   });
@@ -130,7 +171,8 @@ describe('a one-off reminder planned with the companion', () => {
     expect(plan('2026-11-29T17:30:20Z', LISBON, 'today', '17:30')).toEqual({ ok: false, reason: 'past' });
     expect(plan('2026-11-29T17:30:20Z', LISBON, 'today', '09:00')).toEqual({ ok: false, reason: 'past' });
     expect(plan('2026-11-29T17:30:20Z', LISBON, 'today', '17:31')).toMatchObject({ ok: true });
-    for (const bad of ['5pm', '24:00', '17:60', '7:30', '', '17:30:00', '1'.repeat(5000)]) expect(plan('2026-11-29T12:00:00Z', LISBON, 'today', bad)).toEqual({ ok: false, reason: 'not_a_time' });
+    for (const bad of ['5pm', '24:00', '17:60', '7:30', '', '17:30:00', '1'.repeat(5000)])
+      expect(plan('2026-11-29T12:00:00Z', LISBON, 'today', bad)).toEqual({ ok: false, reason: 'not_a_time' });
     const quiet = { start: '22:00', end: '07:00' };
     expect(plan('2026-11-29T12:00:00Z', LISBON, 'tomorrow', '06:30', quiet)).toEqual({ ok: false, reason: 'quiet_hours' });
     expect(plan('2026-11-29T12:00:00Z', LISBON, 'tomorrow', '07:00', quiet)).toMatchObject({ ok: true });
@@ -140,7 +182,9 @@ describe('a one-off reminder planned with the companion', () => {
     const now = { quiet: null, isOnBreak: false };
     expect(decideOneOffReminder({ isCancelled: false, localTime: '17:30' }, now)).toBe('send');
     expect(decideOneOffReminder({ isCancelled: true, localTime: '17:30' }, now)).toBe('cancelled');
-    expect(decideOneOffReminder({ isCancelled: false, localTime: '17:30' }, { quiet: { start: '17:00', end: '18:00' }, isOnBreak: false })).toBe('quiet_hours');
+    expect(
+      decideOneOffReminder({ isCancelled: false, localTime: '17:30' }, { quiet: { start: '17:00', end: '18:00' }, isOnBreak: false }),
+    ).toBe('quiet_hours');
     expect(decideOneOffReminder({ isCancelled: false, localTime: '17:30' }, { quiet: null, isOnBreak: true })).toBe('on_a_break');
   });
 

@@ -101,8 +101,7 @@ export const ONE_OFF_DAYS = ['today', 'tomorrow'] as const;
 export type OneOffDay = (typeof ONE_OFF_DAYS)[number];
 
 export type OneOffPlan =
-  | { ok: true; dueAt: Date; localDate: string; localTime: string }
-  | { ok: false; reason: 'not_a_time' | 'past' | 'quiet_hours' };
+  { ok: true; dueAt: Date; localDate: string; localTime: string } | { ok: false; reason: 'not_a_time' | 'past' | 'quiet_hours' };
 
 /**
  * When a one-off reminder the client asks for ("later today at 17:30", "tomorrow at 08:00")
@@ -112,7 +111,19 @@ export type OneOffPlan =
  * very minute) is refused, and so is one inside the client's quiet hours, as no reminder is sent
  * in them.
  */
-export function planOneOffReminder({ now, timeZone, day, localTime, quiet }: { now: Date; timeZone: string; day: OneOffDay; localTime: string; quiet: { start: string; end: string } | null }): OneOffPlan {
+export function planOneOffReminder({
+  now,
+  timeZone,
+  day,
+  localTime,
+  quiet,
+}: {
+  now: Date;
+  timeZone: string;
+  day: OneOffDay;
+  localTime: string;
+  quiet: { start: string; end: string } | null;
+}): OneOffPlan {
   if (!isWallTime(localTime)) return { ok: false, reason: 'not_a_time' };
   const today = wallClockAt(now, timeZone).localDate;
   const localDate = day === 'today' ? today : addDays(today, 1);
@@ -130,7 +141,10 @@ export type OneOffDecision = 'send' | 'cancelled' | 'quiet_hours' | 'on_a_break'
  * Whether a planned one-off reminder goes out when its minute comes. Quiet hours and a break
  * are read again then (the client may have changed either since planning), as for every reminder.
  */
-export function decideOneOffReminder(plan: { isCancelled: boolean; localTime: string }, now: { quiet: { start: string; end: string } | null; isOnBreak: boolean }): OneOffDecision {
+export function decideOneOffReminder(
+  plan: { isCancelled: boolean; localTime: string },
+  now: { quiet: { start: string; end: string } | null; isOnBreak: boolean },
+): OneOffDecision {
   if (plan.isCancelled) return 'cancelled';
   if (isQuietTime(plan.localTime, now.quiet)) return 'quiet_hours';
   if (now.isOnBreak) return 'on_a_break';

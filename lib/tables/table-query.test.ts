@@ -12,7 +12,11 @@ describe('pageOf', () => {
 });
 
 describe('sortBy', () => {
-  const rows = [{ n: 'beta', d: 2 }, { n: 'Alpha', d: null }, { n: 'gamma', d: 1 }];
+  const rows = [
+    { n: 'beta', d: 2 },
+    { n: 'Alpha', d: null },
+    { n: 'gamma', d: 1 },
+  ];
   it('sorts text without regard to case, both ways', () => {
     expect(sortBy(rows, (r) => r.n, 'asc').map((r) => r.n)).toEqual(['Alpha', 'beta', 'gamma']);
     expect(sortBy(rows, (r) => r.n, 'desc').map((r) => r.n)).toEqual(['gamma', 'beta', 'Alpha']);

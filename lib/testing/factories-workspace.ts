@@ -11,17 +11,33 @@ import { addDays, localDateIn } from '@/lib/dates';
 export const daysAgo = (days: number) => addDays(localDateIn('Europe/Lisbon'), -days);
 
 /** One check-in a day from `fromDaysAgo` to `toDaysAgo` (inclusive), mood given per day offset. */
-export async function addDailyMood(client: Actor, { fromDaysAgo, toDaysAgo = 0, mood }: { fromDaysAgo: number; toDaysAgo?: number; mood: (daysAgo: number) => number }) {
+export async function addDailyMood(
+  client: Actor,
+  { fromDaysAgo, toDaysAgo = 0, mood }: { fromDaysAgo: number; toDaysAgo?: number; mood: (daysAgo: number) => number },
+) {
   const rows = [];
   for (let d = fromDaysAgo; d >= toDaysAgo; d--) {
-    rows.push({ clinicId: client.clinicId, clientId: client.userId, localDate: daysAgo(d), timeZone: 'Europe/Lisbon', mood: mood(d), recordedAt: new Date(Date.now() - d * 86_400_000) });
+    rows.push({
+      clinicId: client.clinicId,
+      clientId: client.userId,
+      localDate: daysAgo(d),
+      timeZone: 'Europe/Lisbon',
+      mood: mood(d),
+      recordedAt: new Date(Date.now() - d * 86_400_000),
+    });
   }
   await getDatabase().insert(schema.checkIns).values(rows);
 }
 
 /** A check-in on a given day with tags and, optionally, a note. */
-export async function addTaggedCheckIn(client: Actor, localDate: string, { mood = 5, tags, note = null }: { mood?: number; tags: string[]; note?: string | null }): Promise<void> {
-  await getDatabase().insert(schema.checkIns).values({ clinicId: client.clinicId, clientId: client.userId, localDate, timeZone: 'Europe/Lisbon', mood, tags, note });
+export async function addTaggedCheckIn(
+  client: Actor,
+  localDate: string,
+  { mood = 5, tags, note = null }: { mood?: number; tags: string[]; note?: string | null },
+): Promise<void> {
+  await getDatabase()
+    .insert(schema.checkIns)
+    .values({ clinicId: client.clinicId, clientId: client.userId, localDate, timeZone: 'Europe/Lisbon', mood, tags, note });
 }
 
 type InsightSeed = {
@@ -38,7 +54,16 @@ type InsightSeed = {
 /** An open insight as the engine would have stored it; returns its id. */
 export async function addInsight(
   client: Actor,
-  { kind = 'decline', scope = 'checkins', severity = 'attention', direction = 'worsening', reviewState = 'new', windowStart = daysAgo(30), windowEnd = daysAgo(0), summary = `A ${kind} signal` }: InsightSeed = {},
+  {
+    kind = 'decline',
+    scope = 'checkins',
+    severity = 'attention',
+    direction = 'worsening',
+    reviewState = 'new',
+    windowStart = daysAgo(30),
+    windowEnd = daysAgo(0),
+    summary = `A ${kind} signal`,
+  }: InsightSeed = {},
 ): Promise<string> {
   const [row] = await getDatabase()
     .insert(schema.insights)
@@ -53,7 +78,11 @@ export async function addInsight(
       windowStart,
       windowEnd,
       summary,
-      evidence: { method: 'test method', numbers: { baselineMean: 6.8, recentMean: 4.1 }, coverage: { loggedDays: 11, windowDays: 14, text: '11 of the last 14 days logged' } },
+      evidence: {
+        method: 'test method',
+        numbers: { baselineMean: 6.8, recentMean: 4.1 },
+        coverage: { loggedDays: 11, windowDays: 14, text: '11 of the last 14 days logged' },
+      },
       engineVersion: 'test',
       reviewState,
     })
@@ -63,7 +92,9 @@ export async function addInsight(
 }
 
 export async function setCadence(client: Actor, instrument: 'phq9' | 'gad7', cadenceDays: number): Promise<void> {
-  await getDatabase().insert(schema.measureSchedules).values({ clinicId: client.clinicId, clientId: client.userId, instrument, cadenceDays });
+  await getDatabase()
+    .insert(schema.measureSchedules)
+    .values({ clinicId: client.clinicId, clientId: client.userId, instrument, cadenceDays });
 }
 
 /** A declared break, as the client would set it. */
@@ -82,7 +113,14 @@ export async function joinedDaysAgo(client: Actor, days: number): Promise<void> 
 export async function addDraftNote(client: Actor, therapist: Actor, sessionDate: string): Promise<string> {
   const [row] = await getDatabase()
     .insert(schema.sessionNotes)
-    .values({ clinicId: client.clinicId, clientId: client.userId, authorId: therapist.userId, sessionDate, template: 'soap', bodyCiphertext: 'test-ciphertext' })
+    .values({
+      clinicId: client.clinicId,
+      clientId: client.userId,
+      authorId: therapist.userId,
+      sessionDate,
+      template: 'soap',
+      bodyCiphertext: 'test-ciphertext',
+    })
     .returning({ id: schema.sessionNotes.id });
   if (!row) throw new Error('note not created');
   return row.id;
@@ -91,13 +129,30 @@ export async function addDraftNote(client: Actor, therapist: Actor, sessionDate:
 /** Ends the client's current assignments and assigns them to another therapist. */
 export async function reassign(client: Actor, to: Actor): Promise<void> {
   const db = getDatabase();
-  await db.update(schema.assignments).set({ endedAt: new Date() }).where(and(eq(schema.assignments.clientId, client.userId), isNull(schema.assignments.endedAt)));
+  await db
+    .update(schema.assignments)
+    .set({ endedAt: new Date() })
+    .where(and(eq(schema.assignments.clientId, client.userId), isNull(schema.assignments.endedAt)));
   await db.insert(schema.assignments).values({ clinicId: client.clinicId, clientId: client.userId, therapistId: to.userId });
 }
 
 /** An urgent alert raised at a given moment, for the therapist. */
-export async function addRiskAlertAt(client: Actor, therapist: Actor, createdAt: Date, kind: 'item9' | 'crisis_language' = 'item9'): Promise<void> {
+export async function addRiskAlertAt(
+  client: Actor,
+  therapist: Actor,
+  createdAt: Date,
+  kind: 'item9' | 'crisis_language' = 'item9',
+): Promise<void> {
   await getDatabase()
     .insert(schema.alerts)
-    .values({ clinicId: client.clinicId, clientId: client.userId, therapistId: therapist.userId, kind, source: kind === 'item9' ? 'measure' : 'journal', sourceId: randomUUID(), answer: kind === 'item9' ? 1 : null, createdAt });
+    .values({
+      clinicId: client.clinicId,
+      clientId: client.userId,
+      therapistId: therapist.userId,
+      kind,
+      source: kind === 'item9' ? 'measure' : 'journal',
+      sourceId: randomUUID(),
+      answer: kind === 'item9' ? 1 : null,
+      createdAt,
+    });
 }

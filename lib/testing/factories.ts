@@ -80,14 +80,23 @@ export async function addCheckIns(client: Actor, entries: readonly { localDate: 
   for (let i = 0; i < entries.length; i += 500) {
     await getDatabase()
       .insert(schema.checkIns)
-      .values(entries.slice(i, i + 500).map((e) => ({ clinicId: client.clinicId, clientId: client.userId, timeZone: 'Europe/Lisbon', ...e })));
+      .values(
+        entries.slice(i, i + 500).map((e) => ({ clinicId: client.clinicId, clientId: client.userId, timeZone: 'Europe/Lisbon', ...e })),
+      );
   }
 }
 
 export async function addMeasureResponse(client: Actor, instrument: 'phq9' | 'gad7', items: number[], localDate: string): Promise<string> {
   const [row] = await getDatabase()
     .insert(schema.measureResponses)
-    .values({ clinicId: client.clinicId, clientId: client.userId, instrument, items, localDate, completedAt: new Date(`${localDate}T12:00:00Z`) })
+    .values({
+      clinicId: client.clinicId,
+      clientId: client.userId,
+      instrument,
+      items,
+      localDate,
+      completedAt: new Date(`${localDate}T12:00:00Z`),
+    })
     .returning({ id: schema.measureResponses.id });
   if (!row) throw new Error('measure response not created');
   return row.id;
@@ -117,7 +126,14 @@ export async function addMeasureDaysAgo(client: Actor, instrument: 'phq9' | 'gad
   const completedAt = new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000);
   await getDatabase()
     .insert(schema.measureResponses)
-    .values({ clinicId: client.clinicId, clientId: client.userId, instrument, items, completedAt, localDate: completedAt.toISOString().slice(0, 10) });
+    .values({
+      clinicId: client.clinicId,
+      clientId: client.userId,
+      instrument,
+      items,
+      completedAt,
+      localDate: completedAt.toISOString().slice(0, 10),
+    });
 }
 
 /** Another client of the same clinic, assigned to this therapist. */

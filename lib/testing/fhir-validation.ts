@@ -34,7 +34,10 @@ export function fhirProblems(resource: { resourceType: string }): string[] {
 }
 
 /** Every `urn:uuid:` reference in a Bundle that names no entry, or an entry of a type not allowed there. */
-export function unresolvedReferences(bundle: { entry: { fullUrl: string; resource: { resourceType: string } }[] }, allowed: Record<string, readonly string[]>): string[] {
+export function unresolvedReferences(
+  bundle: { entry: { fullUrl: string; resource: { resourceType: string } }[] },
+  allowed: Record<string, readonly string[]>,
+): string[] {
   const typeOf = new Map(bundle.entry.map((e) => [e.fullUrl, e.resource.resourceType]));
   const problems: string[] = [];
   const visit = (value: unknown, path: string, resourceType: string) => {
@@ -44,7 +47,8 @@ export function unresolvedReferences(bundle: { entry: { fullUrl: string; resourc
     if (typeof reference === 'string') {
       const target = typeOf.get(reference);
       const field = `${resourceType}.${path.replace(/\[\d+\]/g, '')}`;
-      if (!target || !(allowed[field] ?? []).includes(target)) problems.push(`${path} -> ${reference} (${target ?? 'nothing'}) not allowed for ${field}`);
+      if (!target || !(allowed[field] ?? []).includes(target))
+        problems.push(`${path} -> ${reference} (${target ?? 'nothing'}) not allowed for ${field}`);
     }
     for (const [key, child] of Object.entries(value)) visit(child, path ? `${path}.${key}` : key, resourceType);
   };

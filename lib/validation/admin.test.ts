@@ -12,11 +12,16 @@ const form = {
 };
 
 const responseTimeErrors = (crisisResponseTime: string) =>
-  clinicSettingsSchema.safeParse({ ...form, crisisResponseTime }).error?.issues.filter((i) => i.path[0] === 'crisisResponseTime').map((i) => i.message);
+  clinicSettingsSchema
+    .safeParse({ ...form, crisisResponseTime })
+    .error?.issues.filter((i) => i.path[0] === 'crisisResponseTime')
+    .map((i) => i.message);
 
 describe('clinicSettingsSchema: crisis response time', () => {
   it('keeps the clinic’s words, trimmed', () => {
-    expect(clinicSettingsSchema.parse({ ...form, crisisResponseTime: '  within four working hours \n' }).crisisResponseTime).toBe('within four working hours');
+    expect(clinicSettingsSchema.parse({ ...form, crisisResponseTime: '  within four working hours \n' }).crisisResponseTime).toBe(
+      'within four working hours',
+    );
   });
 
   it('asks for a time when it is blank or only spaces', () => {
@@ -47,25 +52,65 @@ function formData(entries: [string, string][]) {
 describe('the deactivation step’s form', () => {
   it('sends each client to the therapist chosen for them, else to the one for everyone', () => {
     const parsed = parseDeactivationForm(
-      formData([['id', therapistId], ['intent', 'reassign'], ['client', ola], ['client', pim], ['everyone', priya], [`therapist-${ola}`, jordan], [`therapist-${pim}`, '']]),
+      formData([
+        ['id', therapistId],
+        ['intent', 'reassign'],
+        ['client', ola],
+        ['client', pim],
+        ['everyone', priya],
+        [`therapist-${ola}`, jordan],
+        [`therapist-${pim}`, ''],
+      ]),
     );
     expect(parsed).toEqual({
       success: true,
-      data: { intent: 'reassign', id: therapistId, plan: [{ clientId: ola, therapistId: jordan }, { clientId: pim, therapistId: priya }] },
+      data: {
+        intent: 'reassign',
+        id: therapistId,
+        plan: [
+          { clientId: ola, therapistId: jordan },
+          { clientId: pim, therapistId: priya },
+        ],
+      },
     });
   });
 
   it('names each client left without a choice', () => {
-    const parsed = parseDeactivationForm(formData([['id', therapistId], ['intent', 'reassign'], ['client', ola], ['client', pim], [`therapist-${ola}`, jordan]]));
+    const parsed = parseDeactivationForm(
+      formData([
+        ['id', therapistId],
+        ['intent', 'reassign'],
+        ['client', ola],
+        ['client', pim],
+        [`therapist-${ola}`, jordan],
+      ]),
+    );
     expect(parsed).toEqual({ success: false, fieldErrors: { [`therapist-${pim}`]: 'Choose a therapist for this client.' } });
   });
 
   it('leaves clients unassigned only with the box ticked', () => {
-    expect(parseDeactivationForm(formData([['id', therapistId], ['intent', 'unassign'], ['client', ola]]))).toMatchObject({
+    expect(
+      parseDeactivationForm(
+        formData([
+          ['id', therapistId],
+          ['intent', 'unassign'],
+          ['client', ola],
+        ]),
+      ),
+    ).toMatchObject({
       success: false,
       fieldErrors: { confirmUnassign: expect.stringContaining('Tick the box') },
     });
-    expect(parseDeactivationForm(formData([['id', therapistId], ['intent', 'unassign'], ['client', ola], ['confirmUnassign', 'yes']]))).toMatchObject({
+    expect(
+      parseDeactivationForm(
+        formData([
+          ['id', therapistId],
+          ['intent', 'unassign'],
+          ['client', ola],
+          ['confirmUnassign', 'yes'],
+        ]),
+      ),
+    ).toMatchObject({
       success: true,
       data: { intent: 'unassign' },
     });

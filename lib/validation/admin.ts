@@ -18,7 +18,12 @@ export const inviteSchema = z
     role: z.enum(roles, 'Choose a role.'),
     therapistId: z.preprocess(blankAsUndefined, z.uuid('Choose a therapist.').optional()),
     phone: phoneSchema.default(null),
-    expiresInDays: z.preprocess(asTypedInteger, z.number({ error: 'Use whole days.' }).int('Use whole days.').min(1, 'At least 1 day.').max(30, 'At most 30 days.')).default(7),
+    expiresInDays: z
+      .preprocess(
+        asTypedInteger,
+        z.number({ error: 'Use whole days.' }).int('Use whole days.').min(1, 'At least 1 day.').max(30, 'At most 30 days.'),
+      )
+      .default(7),
   })
   .refine((v) => v.role !== 'client' || v.therapistId, { path: ['therapistId'], message: 'Choose the therapist this client will see.' })
   .refine((v) => v.role === 'client' || !v.therapistId, { path: ['therapistId'], message: 'Only a client invitation names a therapist.' })
@@ -54,7 +59,10 @@ export const peopleQuerySchema = z.object({
 export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
 
 export const assignClientsSchema = z.object({
-  clientIds: z.array(z.uuid('Choose clients from the list.')).min(1, 'Choose at least one client.').max(200, 'Choose at most 200 clients at once.'),
+  clientIds: z
+    .array(z.uuid('Choose clients from the list.'))
+    .min(1, 'Choose at least one client.')
+    .max(200, 'Choose at most 200 clients at once.'),
   therapistId: z.uuid('Choose a therapist.'),
 });
 export type AssignClientsInput = z.infer<typeof assignClientsSchema>;
@@ -105,7 +113,15 @@ export function parseDeactivationForm(
 
 export const capacitySchema = z.object({
   therapistId: z.uuid(),
-  capacity: z.preprocess(blankAsUndefined, z.preprocess(asTypedInteger, z.number({ error: 'Use a whole number.' }).int('Use a whole number.').min(0, 'At least 0.').max(500, 'At most 500.')).optional()),
+  capacity: z.preprocess(
+    blankAsUndefined,
+    z
+      .preprocess(
+        asTypedInteger,
+        z.number({ error: 'Use a whole number.' }).int('Use a whole number.').min(0, 'At least 0.').max(500, 'At most 500.'),
+      )
+      .optional(),
+  ),
 });
 
 // Ranges match the database checks on clinics; reliable-change defaults are PHQ-9 6 and GAD-7 4
@@ -118,10 +134,22 @@ export const clinicSettingsSchema = z.object({
     .trim()
     .min(1, 'Say how soon the clinic replies, like "within one working day".')
     .max(200, 'Use at most 200 characters.'),
-  measureCadenceDays: z.preprocess(asTypedInteger, z.number({ error: 'Use whole days.' }).int('Use whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.')),
-  escalationHours: z.preprocess(asTypedInteger, z.number({ error: 'Use whole hours.' }).int('Use whole hours.').min(1, 'At least 1 hour.').max(168, 'At most 168 hours (a week).')),
-  phq9ReliableChange: z.preprocess(asTypedInteger, z.number({ error: 'Use whole points.' }).int('Use whole points.').min(1, 'At least 1 point.').max(27, 'PHQ-9 scores go up to 27.')),
-  gad7ReliableChange: z.preprocess(asTypedInteger, z.number({ error: 'Use whole points.' }).int('Use whole points.').min(1, 'At least 1 point.').max(21, 'GAD-7 scores go up to 21.')),
+  measureCadenceDays: z.preprocess(
+    asTypedInteger,
+    z.number({ error: 'Use whole days.' }).int('Use whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.'),
+  ),
+  escalationHours: z.preprocess(
+    asTypedInteger,
+    z.number({ error: 'Use whole hours.' }).int('Use whole hours.').min(1, 'At least 1 hour.').max(168, 'At most 168 hours (a week).'),
+  ),
+  phq9ReliableChange: z.preprocess(
+    asTypedInteger,
+    z.number({ error: 'Use whole points.' }).int('Use whole points.').min(1, 'At least 1 point.').max(27, 'PHQ-9 scores go up to 27.'),
+  ),
+  gad7ReliableChange: z.preprocess(
+    asTypedInteger,
+    z.number({ error: 'Use whole points.' }).int('Use whole points.').min(1, 'At least 1 point.').max(21, 'GAD-7 scores go up to 21.'),
+  ),
   timeZone: z.string().refine(isValidTimeZone, 'Choose a valid time zone, like Europe/London.'),
 });
 export type ClinicSettingsInput = z.infer<typeof clinicSettingsSchema>;

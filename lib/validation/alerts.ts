@@ -8,7 +8,9 @@ const REVIEW_REASON_MAX = 900;
 
 /** The stored reason of an urgent signal settled by acknowledging its alert. */
 export function acknowledgementText(action: AcknowledgementAction, note: string | null): string {
-  const text = note ? `Alert acknowledged: ${acknowledgementLabels[action]} — ${note}` : `Alert acknowledged: ${acknowledgementLabels[action]}`;
+  const text = note
+    ? `Alert acknowledged: ${acknowledgementLabels[action]} — ${note}`
+    : `Alert acknowledged: ${acknowledgementLabels[action]}`;
   return text.length > REVIEW_REASON_MAX ? `${text.slice(0, REVIEW_REASON_MAX - 1)}…` : text;
 }
 

@@ -7,7 +7,8 @@ const today = new Date().toISOString().slice(0, 10);
 describe('calendar days', () => {
   it('are real days only', () => {
     expect(isCalendarDay('2024-02-29')).toBe(true);
-    for (const bad of ['2026-02-30', '2026-99-99', '2025-02-29', '2026-1-01', '20260101', '', '2026-04-31']) expect(isCalendarDay(bad)).toBe(false);
+    for (const bad of ['2026-02-30', '2026-99-99', '2025-02-29', '2026-1-01', '20260101', '', '2026-04-31'])
+      expect(isCalendarDay(bad)).toBe(false);
   });
 
   it('are within a sane range around today', () => {
@@ -16,7 +17,9 @@ describe('calendar days', () => {
     expect(sessionDay('x').safeParse('3000-01-01').success).toBe(false);
     expect(planDay('x').safeParse(addDays(today, 365)).success).toBe(true);
     expect(planDay('x').safeParse(addDays(today, 6 * 366)).error?.issues[0]?.message).toMatch(/^Choose a date between/);
-    expect(planDay('Give the review date as a date.').safeParse('2026-02-30').error?.issues[0]?.message).toBe('Give the review date as a date.');
+    expect(planDay('Give the review date as a date.').safeParse('2026-02-30').error?.issues[0]?.message).toBe(
+      'Give the review date as a date.',
+    );
   });
 });
 

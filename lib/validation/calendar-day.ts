@@ -18,10 +18,9 @@ export function calendarDay(message: string, { daysBefore, daysAfter }: { daysBe
   return z
     .string()
     .refine(isCalendarDay, message)
-    .refine(
-      (day) => !isCalendarDay(day) || (day >= addDays(todayUtc(), -daysBefore) && day <= addDays(todayUtc(), daysAfter)),
-      { error: () => `Choose a date between ${addDays(todayUtc(), -daysBefore)} and ${addDays(todayUtc(), daysAfter)}.` },
-    );
+    .refine((day) => !isCalendarDay(day) || (day >= addDays(todayUtc(), -daysBefore) && day <= addDays(todayUtc(), daysAfter)), {
+      error: () => `Choose a date between ${addDays(todayUtc(), -daysBefore)} and ${addDays(todayUtc(), daysAfter)}.`,
+    });
 }
 
 /** Session notes: a session up to twenty years back, or planned up to a year ahead. */
@@ -33,12 +32,16 @@ export const planDay = (message: string) => calendarDay(message, { daysBefore: 3
  * A whole number as a person types it: digits only, so "1e1", "0x10", " 7 " with letters or
  * "10.0" are not read as numbers they do not look like.
  */
-export const asTypedInteger = (v: unknown) => (typeof v === 'string' && /^\s*-?\d{1,9}\s*$/.test(v) ? Number(v) : typeof v === 'number' ? v : NaN);
+export const asTypedInteger = (v: unknown) =>
+  typeof v === 'string' && /^\s*-?\d{1,9}\s*$/.test(v) ? Number(v) : typeof v === 'number' ? v : NaN;
 export const strictInteger = (message: string) => z.preprocess(asTypedInteger, z.number({ error: message }).int(message));
 
 /** A decimal as a person types it: digits with at most one point ("6.5", not "6e0" or "Infinity"). */
 export const strictDecimal = (message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,6}(\.\d+)?\s*$/.test(v) ? Number(v) : typeof v === 'number' ? v : NaN), z.number({ error: message }));
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d{1,6}(\.\d+)?\s*$/.test(v) ? Number(v) : typeof v === 'number' ? v : NaN),
+    z.number({ error: message }),
+  );
 
 /** An IANA time zone the runtime knows, as a person picks it from the list. */
 export const timeZoneSchema = z.string().trim().min(1, 'Choose a time zone.').refine(isValidTimeZone, 'Choose a time zone from the list.');

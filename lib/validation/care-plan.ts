@@ -3,10 +3,7 @@ import { planDay } from './calendar-day';
 const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'This item could not be saved; reload the page.');
 
 /** Evidence a plan item cites: a stored signal or one questionnaire administration. */
-export const evidenceRefSchema = z.union([
-  z.object({ insightId: z.uuid() }),
-  z.object({ measureResponseId: z.uuid() }),
-]);
+export const evidenceRefSchema = z.union([z.object({ insightId: z.uuid() }), z.object({ measureResponseId: z.uuid() })]);
 
 const text = (what: string, max: number) =>
   z.string().trim().min(1, `Describe the ${what}.`).max(max, `Keep the ${what} to ${max} characters.`);

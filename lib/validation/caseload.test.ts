@@ -8,8 +8,30 @@ describe('parseCaseloadQuery', () => {
 
   it('reads every parameter it knows, taking the first of repeated keys', () => {
     expect(
-      parseCaseloadQuery({ q: ['  riley ', 'x'], urgent: '1', signals: '1', overdue: '1', notLogging: '1', band: 'moderate', sort: 'phq9', dir: 'desc', page: '3', size: '10' }),
-    ).toEqual({ q: 'riley', urgent: '1', signals: '1', overdue: '1', notLogging: '1', band: 'moderate', sort: 'phq9', dir: 'desc', page: 3, size: 10 });
+      parseCaseloadQuery({
+        q: ['  riley ', 'x'],
+        urgent: '1',
+        signals: '1',
+        overdue: '1',
+        notLogging: '1',
+        band: 'moderate',
+        sort: 'phq9',
+        dir: 'desc',
+        page: '3',
+        size: '10',
+      }),
+    ).toEqual({
+      q: 'riley',
+      urgent: '1',
+      signals: '1',
+      overdue: '1',
+      notLogging: '1',
+      band: 'moderate',
+      sort: 'phq9',
+      dir: 'desc',
+      page: 3,
+      size: 10,
+    });
   });
 
   it('falls back to defaults for anything malformed instead of failing', () => {

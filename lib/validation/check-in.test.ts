@@ -15,7 +15,10 @@ describe('checkInSchema', () => {
   });
 
   it('trims and de-duplicates tags and bounds sleep and the note', () => {
-    expect(checkInSchema.parse({ mood: 5, tags: [' walk ', 'walk', 'calm'], sleepHours: '6.5' })).toMatchObject({ tags: ['walk', 'calm'], sleepHours: 6.5 });
+    expect(checkInSchema.parse({ mood: 5, tags: [' walk ', 'walk', 'calm'], sleepHours: '6.5' })).toMatchObject({
+      tags: ['walk', 'calm'],
+      sleepHours: 6.5,
+    });
     expect(checkInSchema.safeParse({ mood: 5, sleepHours: '25' }).success).toBe(false);
     expect(checkInSchema.safeParse({ mood: 5, note: 'x'.repeat(2001) }).success).toBe(false);
     expect(checkInSchema.safeParse({ mood: 5, tags: ['x'.repeat(41)] }).success).toBe(false);

@@ -9,11 +9,7 @@ const scale = (label: string) =>
     z.number().min(1, `Choose your ${label} from 1 to 10.`).max(10, `Choose your ${label} from 1 to 10.`),
   );
 
-export const tagSchema = z
-  .string()
-  .trim()
-  .min(1, 'A tag needs at least one letter.')
-  .max(40, 'Keep each tag under 40 characters.');
+export const tagSchema = z.string().trim().min(1, 'A tag needs at least one letter.').max(40, 'Keep each tag under 40 characters.');
 
 export const checkInSchema = z.object({
   mood: scale('mood'),
@@ -36,10 +32,7 @@ export const checkInSchema = z.object({
     .max(40, 'Choose at most 40 tags.')
     .default([])
     .transform((tags) => [...new Set(tags)]),
-  note: z.preprocess(
-    blank,
-    z.string().trim().max(2000, 'Keep the note under 2,000 characters.').optional(),
-  ),
+  note: z.preprocess(blank, z.string().trim().max(2000, 'Keep the note under 2,000 characters.').optional()),
 });
 
 export type CheckInInput = z.input<typeof checkInSchema>;

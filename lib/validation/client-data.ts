@@ -11,7 +11,6 @@ export const isoDateSchema = z
 /** The last day of sharing or of a break: a real day, up to five years ahead. */
 const untilDay = isoDateSchema.pipe(planDay('Enter a real date.'));
 
-
 export const shareScopeSchema = z.object({
   therapistId: z.uuid(),
   scope: scopeSchema,
@@ -49,7 +48,11 @@ export const csvMappingSchema = z.object({
   timeColumn: columnName.nullable(),
   moodColumn: columnName,
   moodScale: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('numbers'), min: z.number({ error: 'Give the lowest mood as a number.' }).finite(), max: z.number({ error: 'Give the highest mood as a number.' }).finite() }),
+    z.object({
+      kind: z.literal('numbers'),
+      min: z.number({ error: 'Give the lowest mood as a number.' }).finite(),
+      max: z.number({ error: 'Give the highest mood as a number.' }).finite(),
+    }),
     z.object({ kind: z.literal('labels') }),
   ]),
   noteColumn: columnName.nullable(),

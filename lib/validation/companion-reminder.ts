@@ -5,6 +5,9 @@ import { ONE_OFF_DAYS } from '@/lib/outreach/schedule';
 export const activationReminderSchema = z.object({
   conversationId: z.uuid('We could not find that conversation.'),
   day: z.enum(ONE_OFF_DAYS, 'Choose later today or tomorrow.'),
-  time: z.string().max(5, 'Enter a time like 17:30.').regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Enter a time like 17:30.'),
+  time: z
+    .string()
+    .max(5, 'Enter a time like 17:30.')
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Enter a time like 17:30.'),
 });
 export type ActivationReminderInput = z.infer<typeof activationReminderSchema>;

@@ -4,7 +4,9 @@ import { fieldErrorsOf, typedValues } from './form-state';
 
 describe('form state helpers', () => {
   it('keep the first error of each field', () => {
-    const result = z.object({ a: z.string().min(3, 'too short').regex(/x/, 'no x'), b: z.number('a number') }).safeParse({ a: 'y', b: 'z' });
+    const result = z
+      .object({ a: z.string().min(3, 'too short').regex(/x/, 'no x'), b: z.number('a number') })
+      .safeParse({ a: 'y', b: 'z' });
     expect(result.success).toBe(false);
     if (!result.success) expect(fieldErrorsOf(result.error)).toEqual({ a: 'too short', b: 'a number' });
   });

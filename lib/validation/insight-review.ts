@@ -5,7 +5,6 @@ import { dismissReasonLabels, dismissReasons, type DismissReason } from './form-
 
 export { dismissReasonLabels, dismissReasons, type DismissReason } from './form-choices';
 
-
 const insightId = z.uuid('We could not find that signal.');
 
 export const acceptInsightSchema = z
@@ -20,7 +19,8 @@ export const acceptInsightSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.addToPlan !== 'on') return;
-    if (!v.planText) ctx.addIssue({ code: 'custom', path: ['planText'], message: `Describe the ${v.planItem} this signal is evidence for.` });
+    if (!v.planText)
+      ctx.addIssue({ code: 'custom', path: ['planText'], message: `Describe the ${v.planItem} this signal is evidence for.` });
     if (v.planItem !== 'goal') return;
     if (!v.planMeasure) ctx.addIssue({ code: 'custom', path: ['planMeasure'], message: 'Say how the goal is measured.' });
     if (!v.planTargetDate) ctx.addIssue({ code: 'custom', path: ['planTargetDate'], message: 'Give the goal a target date.' });
@@ -57,7 +57,12 @@ export const acknowledgeInsightSchema = z
     message: 'Say in a few words what you did.',
   });
 
-export const insightReviewSchema = z.discriminatedUnion('action', [acceptInsightSchema, dismissInsightSchema, snoozeInsightSchema, acknowledgeInsightSchema]);
+export const insightReviewSchema = z.discriminatedUnion('action', [
+  acceptInsightSchema,
+  dismissInsightSchema,
+  snoozeInsightSchema,
+  acknowledgeInsightSchema,
+]);
 
 export type InsightReviewInput = z.input<typeof insightReviewSchema>;
 

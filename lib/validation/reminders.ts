@@ -17,15 +17,25 @@ export const reminderSettingsSchema = z
     emailAllowed: z.boolean(),
   })
   .superRefine((v, ctx) => {
-    if (v.secondTime && v.secondTime === v.firstTime) ctx.addIssue({ code: 'custom', path: ['secondTime'], message: 'Choose a different time from the first, or leave it empty.' });
-    if ((v.quietStart === '') !== (v.quietEnd === '')) ctx.addIssue({ code: 'custom', path: [v.quietStart ? 'quietEnd' : 'quietStart'], message: 'Give both the start and the end of quiet hours, or neither.' });
-    if (v.quietStart && v.quietStart === v.quietEnd) ctx.addIssue({ code: 'custom', path: ['quietEnd'], message: 'Quiet hours need to end at a different time than they start.' });
+    if (v.secondTime && v.secondTime === v.firstTime)
+      ctx.addIssue({ code: 'custom', path: ['secondTime'], message: 'Choose a different time from the first, or leave it empty.' });
+    if ((v.quietStart === '') !== (v.quietEnd === ''))
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.quietStart ? 'quietEnd' : 'quietStart'],
+        message: 'Give both the start and the end of quiet hours, or neither.',
+      });
+    if (v.quietStart && v.quietStart === v.quietEnd)
+      ctx.addIssue({ code: 'custom', path: ['quietEnd'], message: 'Quiet hours need to end at a different time than they start.' });
   });
 export type ReminderSettingsInput = z.infer<typeof reminderSettingsSchema>;
 
 /** A browser's PushSubscription as `toJSON()` gives it. */
 export const pushSubscriptionSchema = z.object({
-  endpoint: z.url().max(2000).refine((u) => /^https?:\/\//.test(u), 'A push address must be a web address.'),
+  endpoint: z
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:\/\//.test(u), 'A push address must be a web address.'),
   keys: z.object({ p256dh: z.string().min(20).max(200), auth: z.string().min(8).max(100) }),
 });
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;

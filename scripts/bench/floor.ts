@@ -20,10 +20,13 @@ const [therapist] = await queryRows<{ id: string; email: string }>(
 );
 if (!therapist) throw new Error('the bench clinic is not seeded');
 // Clients who share everything (check-ins, measures and journal) with therapist 1.
-const clients = await queryRows<{ id: string }>(db, sql`
+const clients = await queryRows<{ id: string }>(
+  db,
+  sql`
   select u.id from users u join assignments a on a.client_id = u.id and a.therapist_id = ${therapist.id}
   where (select count(distinct g.scope) from consent_grants g where g.client_id = u.id and g.therapist_id = ${therapist.id}) = 3
-  order by u.email limit 10`);
+  order by u.email limit 10`,
+);
 const clientIds = clients.map((c) => c.id);
 
 /** What every therapist page reads: the signed-in person, and the open alerts for the banner. */

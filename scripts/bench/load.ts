@@ -87,11 +87,20 @@ async function waitFor(url: string, what: string): Promise<void> {
 /** The check-in form's hidden Server Action fields, so a POST saves a check-in as the browser's form would. */
 async function checkInForm(cookie: string): Promise<{ body: Buffer; contentType: string }> {
   const html = await (await fetch(`${LB_URL}/check-in?another=1`, { headers: { cookie } })).text();
-  const decode = (value: string) => value.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  const decode = (value: string) =>
+    value.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
   const form = new FormData();
-  for (const [, name, value] of html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)) form.append(decode(name as string), decode(value ?? ''));
+  for (const [, name, value] of html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g))
+    form.append(decode(name as string), decode(value ?? ''));
   if ([...form.keys()].length === 0) throw new Error('the check-in page has no form to post');
-  for (const [name, value] of [['mood', '6'], ['anxiety', '4'], ['energy', '5'], ['sleepHours', '7.5'], ['note', '']]) form.append(name as string, value as string);
+  for (const [name, value] of [
+    ['mood', '6'],
+    ['anxiety', '4'],
+    ['energy', '5'],
+    ['sleepHours', '7.5'],
+    ['note', ''],
+  ])
+    form.append(name as string, value as string);
   const request = new Request(`${LB_URL}/check-in`, { method: 'POST', body: form });
   return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type') as string };
 }
@@ -101,25 +110,43 @@ type Shape = { webProcesses: number; requestsPerSecond: number; p95Ms: number; m
 async function measure(webProcesses: number, env: NodeJS.ProcessEnv): Promise<Shape> {
   log(`\n${webProcesses} web process${webProcesses > 1 ? 'es' : ''}: starting…`);
   const webs = WEB_PORTS.slice(0, webProcesses).map((port) =>
-    start(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], { ...env, NEXTAUTH_URL: LB_URL, NODE_ENV: 'production' }),
+    start(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
+      ...env,
+      NEXTAUTH_URL: LB_URL,
+      NODE_ENV: 'production',
+    }),
   );
   const web = (i: number) => `127.0.0.1:${WEB_PORTS[i % webProcesses]}`;
-  const haproxy = start('haproxy', ['-db', '-f', 'ops/haproxy/haproxy.cfg'], { ...process.env, TANDEM_LB_PORT: String(LB_PORT), TANDEM_WEB_1: web(0), TANDEM_WEB_2: web(1) });
+  const haproxy = start('haproxy', ['-db', '-f', 'ops/haproxy/haproxy.cfg'], {
+    ...process.env,
+    TANDEM_LB_PORT: String(LB_PORT),
+    TANDEM_WEB_1: web(0),
+    TANDEM_WEB_2: web(1),
+  });
   try {
-    for (const port of WEB_PORTS.slice(0, webProcesses)) await waitFor(`http://127.0.0.1:${port}/api/health`, `the web process on port ${port}`);
+    for (const port of WEB_PORTS.slice(0, webProcesses))
+      await waitFor(`http://127.0.0.1:${port}/api/health`, `the web process on port ${port}`);
     await waitFor(`${LB_URL}/api/health`, 'HAProxy');
-    const therapists = await Promise.all(Array.from({ length: THERAPISTS }, (_, i) => signIn(LB_URL, `therapist${i + 1}@bench.tandem.test`, BENCH_PASSWORD)));
+    const therapists = await Promise.all(
+      Array.from({ length: THERAPISTS }, (_, i) => signIn(LB_URL, `therapist${i + 1}@bench.tandem.test`, BENCH_PASSWORD)),
+    );
     const clientPages = await Promise.all(
       therapists.map(async (cookie) => {
         const html = await (await fetch(`${LB_URL}/caseload`, { headers: { cookie } })).text();
         return [...new Set([...html.matchAll(/href="(\/clients\/[0-9a-f-]{36})"/g)].map((m) => m[1] as string))];
       }),
     );
-    const clients = await Promise.all(Array.from({ length: CHECKING_IN }, (_, i) => signIn(LB_URL, `client${i + 1}@bench.tandem.test`, BENCH_PASSWORD)));
+    const clients = await Promise.all(
+      Array.from({ length: CHECKING_IN }, (_, i) => signIn(LB_URL, `client${i + 1}@bench.tandem.test`, BENCH_PASSWORD)),
+    );
     const checkIn = await checkInForm(clients[0] as string);
     // Warm-up: every process renders each kind of page once before the clock starts.
     for (let i = 0; i < 2 * webProcesses; i += 1) {
-      for (const [path, cookie] of [['/caseload', therapists[0]], [clientPages[0]?.[0] ?? '/caseload', therapists[0]], ['/check-in', clients[0]]]) {
+      for (const [path, cookie] of [
+        ['/caseload', therapists[0]],
+        [clientPages[0]?.[0] ?? '/caseload', therapists[0]],
+        ['/check-in', clients[0]],
+      ]) {
         await (await fetch(`${LB_URL}${path}`, { headers: { cookie: cookie as string } })).text();
       }
     }
@@ -135,36 +162,47 @@ async function measure(webProcesses: number, env: NodeJS.ProcessEnv): Promise<Sh
       finished = resolve;
       failedRun = reject;
     });
-    const instance = autocannon({
-      url: LB_URL,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          setupRequest: (request, context) => {
-            const ctx = context as Partial<Context>;
-            if (!ctx.role) {
-              const n = connection++;
-              Object.assign(
-                ctx,
-                n % 4 === 3
-                  ? { role: 'client', cookie: clients[n % CHECKING_IN], pages: [], step: 0 }
-                  : { role: 'therapist', cookie: therapists[n % THERAPISTS], pages: clientPages[n % THERAPISTS], step: 0 },
-              );
-            }
-            const { role, cookie, pages, step = 0 } = ctx as Context;
-            ctx.step = step + 1;
-            const headers = { ...request.headers, cookie };
-            if (role === 'client') {
-              return step % 2 === 0
-                ? { ...request, method: 'GET', path: '/check-in', headers }
-                : { ...request, method: 'POST', path: '/check-in', body: checkIn.body, headers: { ...headers, 'content-type': checkIn.contentType, origin: LB_URL } };
-            }
-            return step % 3 === 0 ? { ...request, method: 'GET', path: '/caseload', headers } : { ...request, method: 'GET', path: pages[step % pages.length] as string, headers };
+    const instance = autocannon(
+      {
+        url: LB_URL,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [
+          {
+            setupRequest: (request, context) => {
+              const ctx = context as Partial<Context>;
+              if (!ctx.role) {
+                const n = connection++;
+                Object.assign(
+                  ctx,
+                  n % 4 === 3
+                    ? { role: 'client', cookie: clients[n % CHECKING_IN], pages: [], step: 0 }
+                    : { role: 'therapist', cookie: therapists[n % THERAPISTS], pages: clientPages[n % THERAPISTS], step: 0 },
+                );
+              }
+              const { role, cookie, pages, step = 0 } = ctx as Context;
+              ctx.step = step + 1;
+              const headers = { ...request.headers, cookie };
+              if (role === 'client') {
+                return step % 2 === 0
+                  ? { ...request, method: 'GET', path: '/check-in', headers }
+                  : {
+                      ...request,
+                      method: 'POST',
+                      path: '/check-in',
+                      body: checkIn.body,
+                      headers: { ...headers, 'content-type': checkIn.contentType, origin: LB_URL },
+                    };
+              }
+              return step % 3 === 0
+                ? { ...request, method: 'GET', path: '/caseload', headers }
+                : { ...request, method: 'GET', path: pages[step % pages.length] as string, headers };
+            },
           },
-        },
-      ],
-    }, (error, result) => (error ? failedRun(error) : finished(result)));
+        ],
+      },
+      (error, result) => (error ? failedRun(error) : finished(result)),
+    );
     instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
       latencies.push(responseTime);
       if (status !== 200 && status !== 303) errors += 1;
@@ -173,7 +211,14 @@ async function measure(webProcesses: number, env: NodeJS.ProcessEnv): Promise<Sh
     const { p95Ms, medianMs } = summarize(latencies);
     // Answers other than 200 and 303, and connection errors (autocannon counts timeouts, 10 s, among them).
     errors += result.errors;
-    return { webProcesses, requestsPerSecond: Math.round((latencies.length / DURATION) * 10) / 10, p95Ms, medianMs, requests: latencies.length + result.errors, errors };
+    return {
+      webProcesses,
+      requestsPerSecond: Math.round((latencies.length / DURATION) * 10) / 10,
+      p95Ms,
+      medianMs,
+      requests: latencies.length + result.errors,
+      errors,
+    };
   } finally {
     await stop(haproxy);
     for (const child of webs) await stop(child);
@@ -210,7 +255,10 @@ try {
   direct.pathname = `/${name}`;
   const env = { ...process.env, ...secrets, DATABASE_URL: direct.toString(), TANDEM_DATA_DIR: '', NEXT_TELEMETRY_DISABLED: '1' };
   log(`Seeding ${CLIENTS} clients…`);
-  await run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/bench/seed.ts'], { ...env, BENCH_CLIENTS: String(CLIENTS) });
+  await run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/bench/seed.ts'], {
+    ...env,
+    BENCH_CLIENTS: String(CLIENTS),
+  });
   // The bench clinic's clients have no password; the ones who check in here get the bench's.
   await admin.end();
   const owner = new Client({ connectionString: direct.toString() });
@@ -231,7 +279,9 @@ try {
   if (args.json) {
     console.log(JSON.stringify({ clients: CLIENTS, durationSeconds: DURATION, connections: CONNECTIONS, cpus: os.cpus().length, shapes }));
   } else {
-    console.log(`Load mix for ${DURATION} s, ${CONNECTIONS} connections, ${CLIENTS}-client clinic, ${os.cpus().length} CPUs, through HAProxy and PgBouncer:`);
+    console.log(
+      `Load mix for ${DURATION} s, ${CONNECTIONS} connections, ${CLIENTS}-client clinic, ${os.cpus().length} CPUs, through HAProxy and PgBouncer:`,
+    );
     for (const s of shapes) {
       console.log(
         `  ${s.webProcesses} web process${s.webProcesses > 1 ? 'es' : '  '}  ${s.requestsPerSecond.toFixed(1).padStart(6)} requests/s  median ${s.medianMs.toFixed(0).padStart(5)} ms  p95 ${s.p95Ms.toFixed(0).padStart(5)} ms  ${s.errors} errors or timeouts of ${s.requests}`,

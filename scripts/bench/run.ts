@@ -48,7 +48,11 @@ type PageResult = Timing & { sqlFloorP95Ms: number; sqlFloorMedianMs: number };
 type Result = { caseload: PageResult; clientPage: PageResult };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString('hex'), TANDEM_ENCRYPTION_KEY: randomBytes(32).toString('base64'), TANDEM_AUDIT_KEY: randomBytes(32).toString('base64') };
+const secrets = {
+  NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+  TANDEM_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  TANDEM_AUDIT_KEY: randomBytes(32).toString('base64'),
+};
 
 function run(command: string, argv: string[], env: NodeJS.ProcessEnv, capture = false): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -102,7 +106,11 @@ async function measureTarget(target: Target, env: NodeJS.ProcessEnv): Promise<Re
       clientDurations.push(...(await timePage(`${BASE_URL}/clients/${clientId}`, cookie, { warmup: i === 0 ? 5 : 1, runs })));
     }
     const clientPage = summarize(clientDurations);
-    const withFloor = (page: Timing, sqlFloor: Timing): PageResult => ({ ...page, sqlFloorMedianMs: sqlFloor.medianMs, sqlFloorP95Ms: sqlFloor.p95Ms });
+    const withFloor = (page: Timing, sqlFloor: Timing): PageResult => ({
+      ...page,
+      sqlFloorMedianMs: sqlFloor.medianMs,
+      sqlFloorP95Ms: sqlFloor.p95Ms,
+    });
     return { caseload: withFloor(caseload, floor.caseload), clientPage: withFloor(clientPage, floor.clientPage) };
   } finally {
     server.kill('SIGTERM');

@@ -83,7 +83,10 @@ await db.execute(sql`
 progress.tick('check-ins');
 
 // PHQ-9 and GAD-7 every 14 days; item 9 answered 0 except where an alert is planted below.
-for (const [instrument, items] of [['phq9', 9], ['gad7', 7]] as const) {
+for (const [instrument, items] of [
+  ['phq9', 9],
+  ['gad7', 7],
+] as const) {
   await db.execute(sql`
     insert into measure_responses (clinic_id, client_id, instrument, items, completed_at, local_date)
     select ${clinicId}, c.id, ${instrument}::instrument,
@@ -109,10 +112,13 @@ await db.execute(sql`
 progress.tick('alerts');
 
 // Weekly journal entries for the measured caseload, encrypted as the app encrypts them.
-const measured = await queryRows<{ id: string }>(db, sql`
+const measured = await queryRows<{ id: string }>(
+  db,
+  sql`
   select c.id from users c join assignments a on a.client_id = c.id
   join users t on t.id = a.therapist_id and t.email = 'therapist1@bench.tandem.test'
-  order by c.email`);
+  order by c.email`,
+);
 const key = getSecrets().encryptionKey;
 for (const { id } of measured) {
   const entries = Array.from({ length: Math.ceil(DAYS / 7) }, (_, w) => {
@@ -131,8 +137,11 @@ for (const { id } of measured) {
 }
 progress.done();
 
-const [counts] = await queryRows<{ check_ins: number; measures: number }>(db, sql`
-  select (select count(*) from check_ins)::int as check_ins, (select count(*) from measure_responses)::int as measures`);
+const [counts] = await queryRows<{ check_ins: number; measures: number }>(
+  db,
+  sql`
+  select (select count(*) from check_ins)::int as check_ins, (select count(*) from measure_responses)::int as measures`,
+);
 console.error(
   `Seeded ${CLIENTS} clients, ${THERAPISTS} therapists, ${counts!.check_ins} check-ins and ${counts!.measures} questionnaires in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
 );

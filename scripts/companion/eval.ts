@@ -11,7 +11,17 @@ import { readHalf, type Half } from './corpus-files';
 const asJson = process.argv.includes('--json');
 const showMisses = process.argv.includes('--misses');
 
-type Outcome = { id: string; turn: number; message: string; expect: ReplyKind; isRisk: boolean; got: ReplyKind; text: string; ms: number; isFenced: boolean };
+type Outcome = {
+  id: string;
+  turn: number;
+  message: string;
+  expect: ReplyKind;
+  isRisk: boolean;
+  got: ReplyKind;
+  text: string;
+  ms: number;
+  isFenced: boolean;
+};
 
 function run(conversations: CorpusConversation[]): Outcome[] {
   const outcomes: Outcome[] = [];
@@ -23,7 +33,17 @@ function run(conversations: CorpusConversation[]): Outcome[] {
       const ms = performance.now() - started;
       state = result.state;
       const hits = fenceHits(result.reply.text).filter((h) => h === 'diagnosis' || h === 'medication');
-      outcomes.push({ id: c.id, turn: i + 1, message: t.message, expect: t.expect, isRisk: t.isRisk, got: result.reply.kind, text: result.reply.text, ms, isFenced: hits.length > 0 });
+      outcomes.push({
+        id: c.id,
+        turn: i + 1,
+        message: t.message,
+        expect: t.expect,
+        isRisk: t.isRisk,
+        got: result.reply.kind,
+        text: result.reply.text,
+        ms,
+        isFenced: hits.length > 0,
+      });
     });
   }
   return outcomes;
@@ -84,7 +104,9 @@ if (asJson) {
   );
 } else {
   const pct = (n: number, d: number) => `${(100 * rate(n, d)).toFixed(1)} %`;
-  console.log('Companion on lib/companion/corpus (goals: crisis turns caught 100 %, crisis replies on calm turns ≤ 5 %, diagnosis or medication advice 0, median reply ≤ 50 ms)\n');
+  console.log(
+    'Companion on lib/companion/corpus (goals: crisis turns caught 100 %, crisis replies on calm turns ≤ 5 %, diagnosis or medication advice 0, median reply ≤ 50 ms)\n',
+  );
   for (const { summary: s } of halves) {
     console.log(`${s.half}${s.half === 'held-out' ? ' (headline)' : ''}: ${s.conversations} conversations, ${s.turns} client turns`);
     console.log(`  crisis turns caught: ${s.crisisCaught}/${s.riskTurns} (${pct(s.crisisCaught, s.riskTurns)})`);
@@ -97,7 +119,9 @@ if (asJson) {
   if (showMisses) {
     const dev = halves.find((h) => h.summary.half === 'development')!;
     for (const o of dev.outcomes.filter((x) => x.got !== x.expect || x.isFenced)) {
-      console.log(`${o.id} turn ${o.turn}: expected ${o.expect}, got ${o.got}${o.isFenced ? ' (FENCED)' : ''}\n  client: ${o.message}\n  reply: ${o.text}`);
+      console.log(
+        `${o.id} turn ${o.turn}: expected ${o.expect}, got ${o.got}${o.isFenced ? ' (FENCED)' : ''}\n  client: ${o.message}\n  reply: ${o.text}`,
+      );
     }
   }
 }

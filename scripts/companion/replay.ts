@@ -18,12 +18,21 @@ try {
   console.error(`Cannot read ${file}: ${(error as Error).message}`);
   process.exit(2);
 }
-const messages = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+const messages = text
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l.length > 0);
 const context = { betterDayTags: [], afterDip: false };
 const turns = runConversation(messages, context);
 
 if (asJson) {
-  console.log(JSON.stringify(turns.map((t, i) => ({ turn: i + 1, kind: t.reply.kind, text: t.reply.text, reminderOffer: t.state.reminderOffer ?? null })), null, 2));
+  console.log(
+    JSON.stringify(
+      turns.map((t, i) => ({ turn: i + 1, kind: t.reply.kind, text: t.reply.text, reminderOffer: t.state.reminderOffer ?? null })),
+      null,
+      2,
+    ),
+  );
 } else {
   console.log(`companion: ${startConversation(context).reply.text}\n`);
   turns.forEach((t, i) => {
@@ -31,7 +40,8 @@ if (asJson) {
     console.log(`   companion [${t.reply.kind}]: ${t.reply.text}`);
     // The app shows the one-off reminder form under this reply (nothing is set unless the client presses it).
     const offer = t.state.reminderOffer;
-    if (offer) console.log(`   (reminder offered for "${offer.activity}"${offer.suggestedTime ? `, time filled in: ${offer.suggestedTime}` : ''})`);
+    if (offer)
+      console.log(`   (reminder offered for "${offer.activity}"${offer.suggestedTime ? `, time filled in: ${offer.suggestedTime}` : ''})`);
     console.log('');
   });
 }

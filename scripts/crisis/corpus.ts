@@ -12,11 +12,16 @@ export type Labelled = { isRisk: boolean; category: string; text: string };
 const CORPUS_DIR = fileURLToPath(new URL('../../lib/clinical/risk-language-corpus/', import.meta.url));
 
 export function readHalf(half: Half): Labelled[] {
-  const lines = readFileSync(`${CORPUS_DIR}${half}.tsv`, 'utf8').split('\n').slice(1).filter((l) => l.trim().length > 0);
+  const lines = readFileSync(`${CORPUS_DIR}${half}.tsv`, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim().length > 0);
   return lines.map((line, i) => {
     const [label, category, text] = line.split('\t');
-    if ((label !== 'risk' && label !== 'none') || !category || !text) throw new Error(`${half}.tsv line ${i + 2}: expected label, category and text`);
-    if (label === 'risk' && !RISK_CATEGORIES.includes(category as RiskCategory)) throw new Error(`${half}.tsv line ${i + 2}: unknown category ${category}`);
+    if ((label !== 'risk' && label !== 'none') || !category || !text)
+      throw new Error(`${half}.tsv line ${i + 2}: expected label, category and text`);
+    if (label === 'risk' && !RISK_CATEGORIES.includes(category as RiskCategory))
+      throw new Error(`${half}.tsv line ${i + 2}: unknown category ${category}`);
     return { isRisk: label === 'risk', category, text };
   });
 }

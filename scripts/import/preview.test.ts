@@ -9,9 +9,21 @@ describe('npm run import:preview', () => {
   it('prints what it recognises as JSON', () => {
     const daylio = run('lib/import/test-data/daylio-headerless-es.csv', '--json');
     expect(daylio.status).toBe(0);
-    expect(JSON.parse(daylio.stdout)).toEqual({ format: 'daylio-headerless', entries: 3, firstDate: '2024-10-14', lastDate: '2024-10-16', moodLabels: ['bien', 'regular', 'mal'] });
+    expect(JSON.parse(daylio.stdout)).toEqual({
+      format: 'daylio-headerless',
+      entries: 3,
+      firstDate: '2024-10-14',
+      lastDate: '2024-10-16',
+      moodLabels: ['bien', 'regular', 'mal'],
+    });
     const iMood = run('--json', 'lib/import/test-data/imoodjournal.csv');
-    expect(JSON.parse(iMood.stdout)).toEqual({ format: 'imoodjournal', entries: 3, firstDate: '2015-09-05', lastDate: '2015-09-06', moodLabels: [] });
+    expect(JSON.parse(iMood.stdout)).toEqual({
+      format: 'imoodjournal',
+      entries: 3,
+      firstDate: '2015-09-05',
+      lastDate: '2015-09-06',
+      moodLabels: [],
+    });
   }, 30_000);
 
   it('says plainly what is wrong with a file, with exit code 1', () => {

@@ -28,14 +28,16 @@ function main(): void {
     process.exit(1);
   }
   toDay(asOf);
-  const insights = computeInsights(engineInputFromHistory(history, asOf)).map(({ kind, severity, direction, window, summary, evidence }) => ({
-    kind,
-    severity,
-    direction,
-    window,
-    summary,
-    evidence,
-  }));
+  const insights = computeInsights(engineInputFromHistory(history, asOf)).map(
+    ({ kind, severity, direction, window, summary, evidence }) => ({
+      kind,
+      severity,
+      direction,
+      window,
+      summary,
+      evidence,
+    }),
+  );
   process.stdout.write(`${JSON.stringify({ asOf, insights })}\n`);
 }
 

@@ -33,12 +33,25 @@ try {
   for (let i = 0; i < CLIENTS; i += 1) {
     const actor = await createPerson(clinicId, 'client');
     const history = generateClient(700_000 + i, DAYS, null);
-    await addCheckIns(actor, history.checkIns.map((c) => ({ localDate: c.localDate, mood: c.mood })));
+    await addCheckIns(
+      actor,
+      history.checkIns.map((c) => ({ localDate: c.localDate, mood: c.mood })),
+    );
     const random = new Random(700_100 + i);
     for (let t = 0; t < DAYS; t += 14) {
       const date = toIsoDate(history.firstDay + t);
-      await addMeasureResponse(actor, 'phq9', Array.from({ length: 9 }, () => random.integer(0, 2)), date);
-      await addMeasureResponse(actor, 'gad7', Array.from({ length: 7 }, () => random.integer(0, 2)), date);
+      await addMeasureResponse(
+        actor,
+        'phq9',
+        Array.from({ length: 9 }, () => random.integer(0, 2)),
+        date,
+      );
+      await addMeasureResponse(
+        actor,
+        'gad7',
+        Array.from({ length: 7 }, () => random.integer(0, 2)),
+        date,
+      );
     }
     clients.push({ actor, lastDay: history.firstDay + DAYS - 1 });
   }
@@ -64,9 +77,13 @@ try {
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
-    console.log(`recomputeClientInsights on embedded PGlite (in memory), ${CLIENTS} clients with ${DAYS} days of check-ins and fortnightly PHQ-9 and GAD-7:`);
+    console.log(
+      `recomputeClientInsights on embedded PGlite (in memory), ${CLIENTS} clients with ${DAYS} days of check-ins and fortnightly PHQ-9 and GAD-7:`,
+    );
     console.log(`first recompute (all insights new): median ${result.firstRecomputeMs.median} ms, p95 ${result.firstRecomputeMs.p95} ms`);
-    console.log(`after a new check-in (${afterCheckIn.length} runs): median ${result.afterCheckInMs.median} ms, p95 ${result.afterCheckInMs.p95} ms`);
+    console.log(
+      `after a new check-in (${afterCheckIn.length} runs): median ${result.afterCheckInMs.median} ms, p95 ${result.afterCheckInMs.p95} ms`,
+    );
   }
 } finally {
   await closeDatabase();

@@ -93,8 +93,13 @@ function main(): void {
   const realIndex = new Map(real.map((r, i) => [r.name, i]));
   for (const r of series) {
     const i = realIndex.get(r.name);
-    const held = i === undefined ? null : { score: folds.heldOut[i] as Score, parameters: LEVEL_SHIFT_GRID[folds.chosen[i] as number] as LevelShiftParameters };
-    const heldText = held ? `${held.score.f1.toFixed(3)}  ${held.score.cover.toFixed(3)}  ${shortParameters(held.parameters).padEnd(22)}` : ' '.repeat(36);
+    const held =
+      i === undefined
+        ? null
+        : { score: folds.heldOut[i] as Score, parameters: LEVEL_SHIFT_GRID[folds.chosen[i] as number] as LevelShiftParameters };
+    const heldText = held
+      ? `${held.score.f1.toFixed(3)}  ${held.score.cover.toFixed(3)}  ${shortParameters(held.parameters).padEnd(22)}`
+      : ' '.repeat(36);
     console.log(
       `${(r.name + (r.isSynthetic ? ' *' : '')).padEnd(22)} ${String(r.dims).padStart(4)}  ${String(r.shipped.changes).padStart(7)}  ${r.shipped.score.f1.toFixed(3)}  ${r.shipped.score.cover.toFixed(3)}   |           ${heldText} |   ${r.zero.f1.toFixed(3)}  ${r.zero.cover.toFixed(3)}`,
     );
@@ -103,8 +108,13 @@ function main(): void {
     `mean over ${real.length} real series          ${result.mean.f1.toFixed(3)}  ${result.mean.cover.toFixed(3)}   |           ${result.crossValidated.f1.toFixed(3)}  ${result.crossValidated.cover.toFixed(3)}  ${' '.repeat(22)} |   ${result.zero.f1.toFixed(3)}  ${result.zero.cover.toFixed(3)}`,
   );
   console.log(`in-sample (shipped set): F1 ${result.mean.f1.toFixed(3)}, cover ${result.mean.cover.toFixed(3)}`);
-  console.log(`leave-one-series-out cross-validated: F1 ${result.crossValidated.f1.toFixed(3)}, cover ${result.crossValidated.cover.toFixed(3)}`);
-  if (result.syntheticMean) console.log(`* synthetic quality-control series, mean F1 ${result.syntheticMean.f1.toFixed(3)}, cover ${result.syntheticMean.cover.toFixed(3)} (not in the means)`);
+  console.log(
+    `leave-one-series-out cross-validated: F1 ${result.crossValidated.f1.toFixed(3)}, cover ${result.crossValidated.cover.toFixed(3)}`,
+  );
+  if (result.syntheticMean)
+    console.log(
+      `* synthetic quality-control series, mean F1 ${result.syntheticMean.f1.toFixed(3)}, cover ${result.syntheticMean.cover.toFixed(3)} (not in the means)`,
+    );
 }
 
 runCli('eval:changepoints', main);

@@ -5,7 +5,15 @@ import { generateClient, type ClientShape, type PlantedEvent, type PlantedKind }
 
 const PLANTED: readonly PlantedKind[] = ['decline', 'shift', 'volatility', 'disengagement', 'improvement'];
 /** Kinds that claim something changed; any of them on a control is a false alarm. */
-const ALARM_KINDS: ReadonlySet<InsightKind> = new Set(['decline', 'improvement', 'shift', 'volatility', 'low_run', 'disengagement', 'sleep_mood']);
+const ALARM_KINDS: ReadonlySet<InsightKind> = new Set([
+  'decline',
+  'improvement',
+  'shift',
+  'volatility',
+  'low_run',
+  'disengagement',
+  'sleep_mood',
+]);
 function numberArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
@@ -39,7 +47,8 @@ const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   if (i < 0) return null;
   const value = process.argv[i + 1];
-  if (value !== 'fine' && value !== 'coarse' && value !== 'feedback') throw new Error(`--only must be fine, coarse or feedback, not "${value}"`);
+  if (value !== 'fine' && value !== 'coarse' && value !== 'feedback')
+    throw new Error(`--only must be fine, coarse or feedback, not "${value}"`);
   return value;
 })();
 /** Controls are scored once the engine could speak at all (its longest baseline is 8 weeks). */
@@ -263,12 +272,18 @@ function printShape(title: string, result: ReturnType<typeof evaluate>): void {
   for (const [kind, outcomes] of result.events) {
     const s = summarise(outcomes);
     const big = result.atLeast2Points[kind];
-    const bigText = big ? `| ${String(big.n).padStart(13)}  ${fmt(big.recall).padStart(6)}  ${fmt(big.medianDelayDays, 1).padStart(12)}` : '|';
-    console.log(`${kind.padEnd(14)} ${String(s.n).padStart(3)}   ${fmt(s.recall).padStart(6)}  ${fmt(s.medianDelayDays, 1).padStart(19)}  ${fmt(s.labelAgreement).padStart(10)}   ${bigText}`);
+    const bigText = big
+      ? `| ${String(big.n).padStart(13)}  ${fmt(big.recall).padStart(6)}  ${fmt(big.medianDelayDays, 1).padStart(12)}`
+      : '|';
+    console.log(
+      `${kind.padEnd(14)} ${String(s.n).padStart(3)}   ${fmt(s.recall).padStart(6)}  ${fmt(s.medianDelayDays, 1).padStart(19)}  ${fmt(s.labelAgreement).padStart(10)}   ${bigText}`,
+    );
   }
   const c = result.controls;
   console.log(`Controls: ${CONTROLS} clients, ${c.clientYears.toFixed(1)} client-years scored, no planted event.`);
-  console.log(`False alarms per client-year: ${c.falseAlarmsPerClientYear}  (${JSON.stringify(c.byKind)}; weekday-pattern and other insights not counted: ${c.otherInsights})`);
+  console.log(
+    `False alarms per client-year: ${c.falseAlarmsPerClientYear}  (${JSON.stringify(c.byKind)}; weekday-pattern and other insights not counted: ${c.otherInsights})`,
+  );
   console.log(
     `  of which silences (disengagement): ${c.silencesPerClientYear} per client-year, each on a real run of days without a check-in in the generated diary; patterns (changes, swings, low runs, sleep–mood): ${c.patternAlarmsPerClientYear}`,
   );
@@ -291,23 +306,37 @@ function main(): void {
     },
   });
   if (asJson) {
-    const json = { seeds: SEED_SET, ...(fine ? shapeJson(fine) : {}), ...(coarse ? { coarse: shapeJson(coarse) } : {}), ...(feedback ? { feedback } : {}) };
+    const json = {
+      seeds: SEED_SET,
+      ...(fine ? shapeJson(fine) : {}),
+      ...(coarse ? { coarse: shapeJson(coarse) } : {}),
+      ...(feedback ? { feedback } : {}),
+    };
     process.stdout.write(`${JSON.stringify(json)}\n`);
     return;
   }
-  console.log(`Seeds: ${SEED_SET} (${SEED_SET === 'held-out' ? 'no setting was chosen on these clients; the reported figures' : 'the clients settings were chosen on; not for reporting'}).`);
+  console.log(
+    `Seeds: ${SEED_SET} (${SEED_SET === 'held-out' ? 'no setting was chosen on these clients; the reported figures' : 'the clients settings were chosen on; not for reporting'}).`,
+  );
   console.log('');
   if (fine) {
     printShape(`Planted events: ${CLIENTS_PER_KIND} synthetic clients per kind, recomputed daily from the event's first day.`, fine);
     console.log('');
   }
   if (coarse) {
-    printShape('Coarse clients (Daylio-shaped: five levels as 1/3/5/8/10, 1–3 entries some days, runs of missing days, weekly rhythm):', coarse);
+    printShape(
+      'Coarse clients (Daylio-shaped: five levels as 1/3/5/8/10, 1–3 entries some days, runs of missing days, weekly rhythm):',
+      coarse,
+    );
     console.log('');
   }
   if (feedback) {
-    console.log(`Feedback replay: every false alarm dismissed the day it appears; ${FEEDBACK_CONTROLS} controls over two years, alarms first raised in year two.`);
-    console.log(`False alarms per client-year before feedback: ${feedback.falseAlarmsPerClientYearBefore}, after: ${feedback.falseAlarmsPerClientYearAfter}`);
+    console.log(
+      `Feedback replay: every false alarm dismissed the day it appears; ${FEEDBACK_CONTROLS} controls over two years, alarms first raised in year two.`,
+    );
+    console.log(
+      `False alarms per client-year before feedback: ${feedback.falseAlarmsPerClientYearBefore}, after: ${feedback.falseAlarmsPerClientYearAfter}`,
+    );
     console.log(
       `Planted worsening shifts and declines in year two (${feedback.plantedClients} clients, first-year false alarms dismissed): recall ${fmt(feedback.recallAfter)}; among the ${feedback.clientsWithDampenedChangeKinds} whose change kinds were dampened: ${fmt(feedback.recallAfterAmongDampened)}`,
     );

@@ -18,6 +18,11 @@ describe('leaveOneOut', () => {
   });
 
   it('gives ties to the earlier cell', () => {
-    expect(leaveOneOut([[s(0.5), s(0.5)], [s(0.5), s(0.5)]]).chosen).toEqual([0, 0]);
+    expect(
+      leaveOneOut([
+        [s(0.5), s(0.5)],
+        [s(0.5), s(0.5)],
+      ]).chosen,
+    ).toEqual([0, 0]);
   });
 });

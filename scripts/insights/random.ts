@@ -4,7 +4,7 @@ export class Random {
 
   constructor(seed: number) {
     // Scramble the seed so that nearby seeds give unrelated streams; 0 is not a valid state.
-    this.state = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0) || 0x6d2b79f5;
+    this.state = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0 || 0x6d2b79f5;
     for (let i = 0; i < 8; i += 1) this.next();
   }
 

@@ -52,7 +52,9 @@ async function main(): Promise<void> {
       onClient: quiet
         ? undefined
         : (r, i, n) =>
-            console.log(`  ${String(i + 1).padStart(String(n).length)}/${n} ${r.clientId} as of ${r.asOf}: ${r.current} current (${r.opened} new), ${r.closed} closed`),
+            console.log(
+              `  ${String(i + 1).padStart(String(n).length)}/${n} ${r.clientId} as of ${r.asOf}: ${r.current} current (${r.opened} new), ${r.closed} closed`,
+            ),
     });
     for (const k of ['clients', 'current', 'opened', 'updated', 'closed'] as const) totals[k] += summary[k];
   }

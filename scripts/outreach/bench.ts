@@ -18,9 +18,26 @@ import { minuteStart, slotsFiringAt } from '@/lib/outreach/schedule';
 // worker).
 
 const ZONES = [
-  'Europe/London', 'Europe/Lisbon', 'Europe/Paris', 'Europe/Berlin', 'Europe/Athens', 'Europe/Moscow', 'Asia/Dubai',
-  'Asia/Kolkata', 'Asia/Dhaka', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland',
-  'Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Chicago', 'America/New_York', 'America/Sao_Paulo',
+  'Europe/London',
+  'Europe/Lisbon',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Athens',
+  'Europe/Moscow',
+  'Asia/Dubai',
+  'Asia/Kolkata',
+  'Asia/Dhaka',
+  'Asia/Bangkok',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+  'Pacific/Honolulu',
+  'America/Anchorage',
+  'America/Los_Angeles',
+  'America/Chicago',
+  'America/New_York',
+  'America/Sao_Paulo',
 ];
 /** The share of clients whose reminder is set to each measured minute (the rest spread over the day). */
 const PEAK_SHARE = 0.1;
@@ -83,7 +100,10 @@ const sinkPort = (sink.address() as AddressInfo).port;
 const db = new pg.Client({ connectionString: benchUrl.toString() });
 const workers: ChildProcess[] = [];
 const startWorker = () => {
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/outreach/worker.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/outreach/worker.ts'], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().trimEnd().split('\n')) log(`  [worker ${child.pid}] ${line}`);
   });
@@ -94,7 +114,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 try {
   // Migrate with the app's own code, in a child process so this one's environment stays as given.
-  const migrate = spawn(process.execPath, ['--import', 'tsx', 'db/cli.ts', 'migrate'], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const migrate = spawn(process.execPath, ['--import', 'tsx', 'db/cli.ts', 'migrate'], {
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if ((await new Promise<number>((resolve) => migrate.on('exit', (c) => resolve(c ?? 1)))) !== 0) throw new Error('migration failed');
   await db.connect();
 
@@ -157,7 +180,9 @@ try {
   const expected = [await expectedFor(first), await expectedFor(second)] as const;
 
   for (let i = 0; i < workerCount; i++) startWorker();
-  log(`${workerCount} workers started; first measured minute ${first.toISOString()} (${expected[0].size} due), second ${second.toISOString()} (${expected[1].size} due).`);
+  log(
+    `${workerCount} workers started; first measured minute ${first.toISOString()} (${expected[0].size} due), second ${second.toISOString()} (${expected[1].size} due).`,
+  );
 
   const arrived = (due: Set<string>) => [...due].filter((id) => receipts.has(id)).length;
   /** What the database recorded for the minute: a due client without an accepted row was missed there. */
@@ -206,7 +231,9 @@ try {
     victim.kill('SIGKILL');
     kill = { atShareDelivered: Math.round(share * 1000) / 1000, signal: await exited };
     startWorker();
-    log(`Killed worker ${victim.pid} (${kill.signal}) with ${Math.round(share * 100)}% delivered and ${rows[0]!.n} sends claimed by the workers; started a new one.`);
+    log(
+      `Killed worker ${victim.pid} (${kill.signal}) with ${Math.round(share * 100)}% delivered and ${rows[0]!.n} sends claimed by the workers; started a new one.`,
+    );
   });
   log(`Second minute, a worker killed mid-dispatch: ${JSON.stringify(withKill)}`);
   const result = { clients: clientCount, workers: workerCount, ...plain, killedWorkerRun: { ...withKill, kill } };

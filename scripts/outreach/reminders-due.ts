@@ -20,14 +20,21 @@ const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 try {
   const due = [];
   for (const { clinicId } of await listOutreachClinics()) due.push(...(await previewDueReminders({ clinicId, at: minute })));
-  const rows = due.map((d) => ({ clientEmail: d.clientEmail, kind: d.kind, channel: d.channel, localTime: d.localTime, timeZone: d.timeZone }));
+  const rows = due.map((d) => ({
+    clientEmail: d.clientEmail,
+    kind: d.kind,
+    channel: d.channel,
+    localTime: d.localTime,
+    timeZone: d.timeZone,
+  }));
   if (args.includes('--json')) {
     console.log(JSON.stringify({ at: minute.toISOString(), due: rows }));
   } else if (rows.length === 0) {
     console.log(`Nothing is due in the minute starting ${minute.toISOString()}.`);
   } else {
     console.log(`Due in the minute starting ${minute.toISOString()}:`);
-    for (const r of rows) console.log(`  ${r.localTime} ${r.timeZone.padEnd(20)} ${r.kind.padEnd(8)} ${r.channel.padEnd(7)} ${r.clientEmail}`);
+    for (const r of rows)
+      console.log(`  ${r.localTime} ${r.timeZone.padEnd(20)} ${r.kind.padEnd(8)} ${r.channel.padEnd(7)} ${r.clientEmail}`);
   }
 } catch (error) {
   if (error instanceof DataDirInUseError) {

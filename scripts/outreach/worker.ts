@@ -6,7 +6,9 @@ import { databaseKind } from '@/lib/env';
 // nightly insight recompute). Run as many as wanted beside the web servers: each minute and each
 // night is one job, taken by one of them.
 if (databaseKind !== 'postgres') {
-  console.error('On the embedded database the server (npm run dev / npm start) runs background work itself: no separate worker is needed, and a second process may not open that database.');
+  console.error(
+    'On the embedded database the server (npm run dev / npm start) runs background work itself: no separate worker is needed, and a second process may not open that database.',
+  );
   process.exit(2);
 }
 

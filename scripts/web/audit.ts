@@ -130,14 +130,21 @@ try {
   const caseload: Page = { name: 'caseload', path: '/caseload', cookie: therapist };
   const clientId = /\/clients\/([0-9a-f-]{36})/.exec(await html(caseload))?.[1];
   if (!clientId) throw new Error('the demo caseload links to no client');
-  const pages: Page[] = [{ name: 'check-in', path: '/check-in', cookie: client }, caseload, { name: 'client page', path: `/clients/${clientId}`, cookie: therapist }];
+  const pages: Page[] = [
+    { name: 'check-in', path: '/check-in', cookie: client },
+    caseload,
+    { name: 'client page', path: `/clients/${clientId}`, cookie: therapist },
+  ];
 
   const results: Record<string, { javascript: JsSize; lighthouse?: Record<'mobile' | 'desktop', Scores> }> = {};
   for (const page of pages) results[page.name] = { javascript: await javascriptOf(page) };
   if ((results['client page']?.javascript.compressedKb ?? Infinity) > JS_BUDGET_KB) missed = true;
 
   if (!args['js-only']) {
-    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     for (const page of pages) {
       log(`Lighthouse: ${page.name}…`);
       const mobile = await lighthouseScores(page, 'mobile', chrome.port);
@@ -154,16 +161,22 @@ try {
   } else {
     console.log(`JavaScript each page loads (gzip), budget for the client page ${JS_BUDGET_KB} KB:`);
     for (const [name, r] of Object.entries(results)) {
-      console.log(`  ${name.padEnd(12)} ${r.javascript.compressedKb.toFixed(1).padStart(6)} KB compressed, ${r.javascript.decodedKb.toFixed(1).padStart(6)} KB decoded, ${r.javascript.scripts} scripts`);
+      console.log(
+        `  ${name.padEnd(12)} ${r.javascript.compressedKb.toFixed(1).padStart(6)} KB compressed, ${r.javascript.decodedKb.toFixed(1).padStart(6)} KB decoded, ${r.javascript.scripts} scripts`,
+      );
     }
     if (!args['js-only']) {
-      console.log(`\nLighthouse 12.2.3 (goals: performance ≥ ${GOALS.performance}, accessibility ${GOALS.accessibility}, best practices ≥ ${GOALS['best-practices']}):`);
+      console.log(
+        `\nLighthouse 12.2.3 (goals: performance ≥ ${GOALS.performance}, accessibility ${GOALS.accessibility}, best practices ≥ ${GOALS['best-practices']}):`,
+      );
       for (const [name, r] of Object.entries(results)) {
         for (const preset of ['mobile', 'desktop'] as const) {
           const s = r.lighthouse?.[preset];
           if (!s) continue;
           const failing = s.failing.length > 0 ? `  (not passing: ${s.failing.join(', ')})` : '';
-          console.log(`  ${name.padEnd(12)} ${preset.padEnd(8)} performance ${String(s.performance).padStart(3)}  accessibility ${String(s.accessibility).padStart(3)}  best practices ${String(s['best-practices']).padStart(3)}${failing}`);
+          console.log(
+            `  ${name.padEnd(12)} ${preset.padEnd(8)} performance ${String(s.performance).padStart(3)}  accessibility ${String(s.accessibility).padStart(3)}  best practices ${String(s['best-practices']).padStart(3)}${failing}`,
+          );
         }
       }
     }

@@ -35,5 +35,13 @@ const columns = [
 ] as TableColumn<AuditView>[];
 
 export function AuditTable({ events }: { events: AuditView[] }) {
-  return <DataTable columns={columns} data={events} caption="Audit events, newest first" emptyMessage="No events match these filters." getRowId={(e) => e.id} />;
+  return (
+    <DataTable
+      columns={columns}
+      data={events}
+      caption="Audit events, newest first"
+      emptyMessage="No events match these filters."
+      getRowId={(e) => e.id}
+    />
+  );
 }

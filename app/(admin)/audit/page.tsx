@@ -44,36 +44,55 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <VerifyForm />
       </div>
       <SignInFailures user={user} />
-      <form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit log">
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3"
+        aria-label="Filter the audit log"
+      >
         <SelectField name="actor" label="Person" defaultValue={query.actor ?? ''}>
-            <option value="">Anyone</option>
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name} ({roleWord[p.role]})</option>
-            ))}
+          <option value="">Anyone</option>
+          {options.people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({roleWord[p.role]})
+            </option>
+          ))}
         </SelectField>
         <SelectField name="client" label="Client" defaultValue={query.client ?? ''}>
-            <option value="">Any client</option>
-            {clients.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
+          <option value="">Any client</option>
+          {clients.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </SelectField>
         <SelectField name="action" label="Action" defaultValue={query.action ?? ''}>
-            <option value="">Any action</option>
-            {Object.entries(AUDIT_ACTIONS).map(([name, { label }]) => (
-              <option key={name} value={name}>{label}</option>
-            ))}
+          <option value="">Any action</option>
+          {Object.entries(AUDIT_ACTIONS).map(([name, { label }]) => (
+            <option key={name} value={name}>
+              {label}
+            </option>
+          ))}
         </SelectField>
         <TextField name="from" label="From" type="date" defaultValue={query.from ?? ''} />
         <TextField name="to" label="To" type="date" defaultValue={query.to ?? ''} />
         <div className="flex flex-wrap items-end gap-2">
-          <button type="submit" className={secondaryButton}>Apply filters</button>
+          <button type="submit" className={secondaryButton}>
+            Apply filters
+          </button>
           <a href={`/audit/export${exportQuery.size ? `?${exportQuery.toString()}` : ''}`} className={secondaryButton} download>
             Export CSV
           </a>
         </div>
       </form>
       <AuditTable events={events} />
-      <Pagination pathname="/audit" params={filters} page={log.page} pageCount={log.pageCount} total={log.total} noun={['event', 'events']} />
+      <Pagination
+        pathname="/audit"
+        params={filters}
+        page={log.page}
+        pageCount={log.pageCount}
+        total={log.total}
+        noun={['event', 'events']}
+      />
     </div>
   );
 }

@@ -15,8 +15,8 @@ export async function SignInFailures({ user }: { user: CurrentUser }) {
       ) : (
         <>
           <p className="mt-1 text-sm text-stone-600">
-            Wrong passwords or codes. Many from several places may mean someone is guessing: check with the person, and reset their
-            password or two-factor if needed.
+            Wrong passwords or codes. Many from several places may mean someone is guessing: check with the person, and reset their password
+            or two-factor if needed.
           </p>
           <ul className="mt-3 divide-y divide-stone-200">
             {accounts.map((a) => (

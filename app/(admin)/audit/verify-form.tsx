@@ -14,8 +14,8 @@ export function VerifyForm() {
         <span>Checkpoint file you kept (optional)</span>
         <input type="file" name="checkpoints" accept="application/json,.json" aria-describedby="checkpoints-hint" className="text-sm" />
         <span id="checkpoints-hint" className="text-xs text-stone-500">
-          Compares the log with a file from “Download signed checkpoints”, so deleted or re-hashed events are found even if
-          the database was changed.
+          Compares the log with a file from “Download signed checkpoints”, so deleted or re-hashed events are found even if the database was
+          changed.
         </span>
       </label>
       <div className="flex flex-wrap gap-2">

@@ -29,7 +29,12 @@ export async function capacityAction(_previous: FormState, form: FormData): Prom
   form = formOf(form);
   const user = await requireRole('admin');
   const parsed = capacitySchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { status: 'error', message: Object.values(fieldErrorsOf(parsed.error))[0], values: { capacity: String(form.get('capacity') ?? '') } };
+  if (!parsed.success)
+    return {
+      status: 'error',
+      message: Object.values(fieldErrorsOf(parsed.error))[0],
+      values: { capacity: String(form.get('capacity') ?? '') },
+    };
   try {
     await setCaseloadCapacity({ actor: user, therapistId: parsed.data.therapistId, capacity: parsed.data.capacity ?? null });
   } catch (error) {

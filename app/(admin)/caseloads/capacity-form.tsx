@@ -5,7 +5,15 @@ import { smallButton } from '@/components/ui/button-styles';
 import { idleForm } from '@/lib/validation/form-state';
 import { capacityAction } from './actions';
 
-export function CapacityForm({ therapistId, therapistName, capacity }: { therapistId: string; therapistName: string; capacity: number | null }) {
+export function CapacityForm({
+  therapistId,
+  therapistName,
+  capacity,
+}: {
+  therapistId: string;
+  therapistName: string;
+  capacity: number | null;
+}) {
   const [state, action, isPending] = useActionState(capacityAction, idleForm);
   const inputId = `capacity-${therapistId}`;
   return (
@@ -31,7 +39,11 @@ export function CapacityForm({ therapistId, therapistName, capacity }: { therapi
         {isPending ? 'Saving…' : 'Save'}
       </button>
       {state.message && (
-        <span id={`${inputId}-message`} role={state.status === 'error' ? 'alert' : 'status'} className={state.status === 'error' ? 'text-sm text-red-700' : 'text-sm text-brand-800'}>
+        <span
+          id={`${inputId}-message`}
+          role={state.status === 'error' ? 'alert' : 'status'}
+          className={state.status === 'error' ? 'text-sm text-red-700' : 'text-sm text-brand-800'}
+        >
           {state.message}
         </span>
       )}

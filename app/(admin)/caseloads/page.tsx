@@ -24,7 +24,10 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageHeader title="Caseloads">
-          <p>Who carries which clients, and what needs attention. Counts and dates only: what clients log stays between them and their therapist.</p>
+          <p>
+            Who carries which clients, and what needs attention. Counts and dates only: what clients log stays between them and their
+            therapist.
+          </p>
         </PageHeader>
         <Link href="/caseloads/assign" className={primaryButton}>
           Assign or reassign clients
@@ -47,7 +50,10 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
         ) : (
           <ul className="flex flex-col gap-2">
             {waitingAlerts.map((a) => (
-              <li key={`${a.clientId}-${a.waitingSince.toISOString()}`} className="rounded-lg border border-red-200 bg-red-50 p-3 text-red-900">
+              <li
+                key={`${a.clientId}-${a.waitingSince.toISOString()}`}
+                className="rounded-lg border border-red-200 bg-red-50 p-3 text-red-900"
+              >
                 {a.therapistName ? (
                   <>
                     An urgent alert is waiting for <strong>{a.therapistName}</strong> about <strong>{a.clientName}</strong>
@@ -56,8 +62,8 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
                   <>
                     An urgent alert about <strong>{a.clientName}</strong> is waiting, and they have no therapist: assign one now
                   </>
-                )}
-                {' '}— unacknowledged for {ageText(a.waitingSince)} (since {momentText(a.waitingSince, user.timeZone)}).
+                )}{' '}
+                — unacknowledged for {ageText(a.waitingSince)} (since {momentText(a.waitingSince, user.timeZone)}).
               </li>
             ))}
           </ul>
@@ -70,14 +76,20 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
         <h2 id="dismissed-heading" className="mb-2 text-lg font-semibold">
           Urgent signals dismissed in the last 30 days
         </h2>
-        <p className="mb-2 text-sm text-stone-700">A therapist may set aside a risk signal with a reason they keep on record. You see that it happened, not why.</p>
+        <p className="mb-2 text-sm text-stone-700">
+          A therapist may set aside a risk signal with a reason they keep on record. You see that it happened, not why.
+        </p>
         {dismissedUrgent.length === 0 ? (
           <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">None.</p>
         ) : (
           <ul className="flex flex-col gap-2">
             {dismissedUrgent.map((d) => (
-              <li key={`${d.clientName}-${d.at.toISOString()}`} className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-stone-900">
-                <strong>{d.therapistName}</strong> dismissed an urgent signal about <strong>{d.clientName}</strong> on {momentText(d.at, user.timeZone)}.
+              <li
+                key={`${d.clientName}-${d.at.toISOString()}`}
+                className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-stone-900"
+              >
+                <strong>{d.therapistName}</strong> dismissed an urgent signal about <strong>{d.clientName}</strong> on{' '}
+                {momentText(d.at, user.timeZone)}.
               </li>
             ))}
           </ul>
@@ -93,14 +105,24 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
             <caption className="sr-only">Each therapist’s active clients, capacity and what needs attention</caption>
             <thead className="bg-stone-100 text-stone-700">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Therapist</th>
-                <th scope="col" className="px-4 py-2 font-medium">Active clients</th>
-                <th scope="col" className="px-4 py-2 font-medium">Capacity</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Therapist
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Active clients
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Capacity
+                </th>
                 <th scope="col" className="px-4 py-2 font-medium">
                   Not logging <span className="font-normal text-stone-600">({NOT_LOGGING_DAYS}+ days)</span>
                 </th>
-                <th scope="col" className="px-4 py-2 font-medium">Measures overdue</th>
-                <th scope="col" className="px-4 py-2 font-medium">Alerts waiting</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Measures overdue
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Alerts waiting
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -114,7 +136,9 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
                     </th>
                     <td className="px-4 py-2">
                       {t.activeClients}
-                      {isOver && <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">Over capacity</span>}
+                      {isOver && (
+                        <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">Over capacity</span>
+                      )}
                     </td>
                     <td className="px-4 py-2">
                       <CapacityForm therapistId={t.therapistId} therapistName={t.name} capacity={t.capacity} />
@@ -135,7 +159,9 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
           Clients without a therapist
         </h2>
         {unassigned.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">Every active client has a therapist.</p>
+          <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">
+            Every active client has a therapist.
+          </p>
         ) : (
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {unassigned.map((c) => (

@@ -36,11 +36,12 @@ export default async function ClinicOverviewPage() {
       {alertsWithNoTherapist > 0 && (
         <section aria-labelledby="no-therapist-alerts-heading" className="rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900">
           <h2 id="no-therapist-alerts-heading" className="font-semibold">
-            {alertsWithNoTherapist === 1 ? 'An urgent alert is' : `${alertsWithNoTherapist} urgent alerts are`} waiting with no therapist to act on{' '}
-            {alertsWithNoTherapist === 1 ? 'it' : 'them'}
+            {alertsWithNoTherapist === 1 ? 'An urgent alert is' : `${alertsWithNoTherapist} urgent alerts are`} waiting with no therapist to
+            act on {alertsWithNoTherapist === 1 ? 'it' : 'them'}
           </h2>
           <p className="mt-1">
-            Until a therapist is assigned, these are yours: contact the client (details below) and assign a therapist, who then receives the alert.
+            Until a therapist is assigned, these are yours: contact the client (details below) and assign a therapist, who then receives the
+            alert.
           </p>
         </section>
       )}
@@ -63,7 +64,9 @@ export default async function ClinicOverviewPage() {
           Needs your attention
         </h2>
         {caseloads.waitingAlerts.length === 0 && overCapacity.length === 0 && withoutTherapist.length === 0 ? (
-          <p className="text-stone-700">Nothing right now. Every client has a therapist, no one is over capacity and no urgent alert is waiting.</p>
+          <p className="text-stone-700">
+            Nothing right now. Every client has a therapist, no one is over capacity and no urgent alert is waiting.
+          </p>
         ) : (
           <ul className="flex list-disc flex-col gap-1 pl-5">
             {caseloads.waitingAlerts.map((a) => (
@@ -105,11 +108,15 @@ function ClientsWithoutTherapist({ clients, timeZone }: { clients: ClientWithout
       ) : (
         <>
           <p className="mb-3 text-stone-700">
-            No therapist who can sign in is assigned to these clients. Their urgent alerts come to the clinic’s admins until someone is assigned.
+            No therapist who can sign in is assigned to these clients. Their urgent alerts come to the clinic’s admins until someone is
+            assigned.
           </p>
           <ul aria-label="Clients without a therapist" className="divide-y divide-stone-100 border-y border-stone-100">
             {clients.map((c) => (
-              <li key={c.clientId} className={`grid gap-2 px-2 py-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start ${c.openAlerts > 0 ? 'bg-red-50' : ''}`}>
+              <li
+                key={c.clientId}
+                className={`grid gap-2 px-2 py-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start ${c.openAlerts > 0 ? 'bg-red-50' : ''}`}
+              >
                 <div>
                   <p className="font-medium">{c.name}</p>
                   <p className={`text-sm ${c.openAlerts > 0 ? 'font-semibold text-red-800' : 'text-stone-600'}`}>
@@ -133,7 +140,11 @@ function ClientsWithoutTherapist({ clients, timeZone }: { clients: ClientWithout
                     </a>
                   )}
                 </div>
-                <Link href={`/caseloads/assign?client=${c.clientId}`} className={`${smallButton} justify-self-start`} aria-label={`Assign a therapist to ${c.name}`}>
+                <Link
+                  href={`/caseloads/assign?client=${c.clientId}`}
+                  className={`${smallButton} justify-self-start`}
+                  aria-label={`Assign a therapist to ${c.name}`}
+                >
                   Assign a therapist
                 </Link>
               </li>

@@ -12,11 +12,13 @@ import { dateText, momentText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'People' };
 
-const doneNotices = new Map(Object.entries({
-  reassigned: 'Deactivated. Their sessions have ended, and their clients are with their new therapists.',
-  unassigned: 'Deactivated. Their sessions have ended. Their clients are listed on the clinic overview until someone is assigned.',
-  deactivated: 'Deactivated. Their sessions have ended.',
-}));
+const doneNotices = new Map(
+  Object.entries({
+    reassigned: 'Deactivated. Their sessions have ended, and their clients are with their new therapists.',
+    unassigned: 'Deactivated. Their sessions have ended. Their clients are listed on the clinic overview until someone is assigned.',
+    deactivated: 'Deactivated. Their sessions have ended.',
+  }),
+);
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole('admin');
@@ -44,7 +46,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   return (
     <div>
       <PageHeader title="People">
-        <p>Everyone in the clinic, and invitations not yet accepted. Deactivating someone ends their sessions at once and keeps their records.</p>
+        <p>
+          Everyone in the clinic, and invitations not yet accepted. Deactivating someone ends their sessions at once and keeps their
+          records.
+        </p>
       </PageHeader>
       {done && (
         <p role="status" className="mb-4 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
@@ -55,22 +60,26 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter people">
           <TextField name="q" label="Search" type="search" defaultValue={query.q ?? ''} placeholder="Name or email" />
           <SelectField name="role" label="Role" defaultValue={query.role ?? ''}>
-              <option value="">Any role</option>
-              <option value="client">Clients</option>
-              <option value="therapist">Therapists</option>
-              <option value="admin">Admins</option>
+            <option value="">Any role</option>
+            <option value="client">Clients</option>
+            <option value="therapist">Therapists</option>
+            <option value="admin">Admins</option>
           </SelectField>
           <SelectField name="status" label="Status" defaultValue={query.status ?? ''}>
-              <option value="">Any status</option>
-              <option value="active">Active</option>
-              <option value="invited">Invited</option>
-              <option value="deactivated">Deactivated</option>
+            <option value="">Any status</option>
+            <option value="active">Active</option>
+            <option value="invited">Invited</option>
+            <option value="deactivated">Deactivated</option>
           </SelectField>
           <input type="hidden" name="sort" value={query.sort} />
           <input type="hidden" name="dir" value={query.dir} />
-          <button type="submit" className={secondaryButton}>Apply</button>
+          <button type="submit" className={secondaryButton}>
+            Apply
+          </button>
         </form>
-        <Link href="/people/invite" className={primaryButton}>Invite someone</Link>
+        <Link href="/people/invite" className={primaryButton}>
+          Invite someone
+        </Link>
       </div>
       <PeopleTable people={people} sort={{ key: query.sort, dir: query.dir }} />
       <Pagination

@@ -43,7 +43,9 @@ const columns = [
     header: 'Status',
     cell: (info) => (
       <div>
-        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusStyle[info.getValue()]}`}>{statusLabel[info.getValue()]}</span>
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusStyle[info.getValue()]}`}>
+          {statusLabel[info.getValue()]}
+        </span>
         {info.row.original.note && <span className="mt-1 block text-xs text-stone-600">{info.row.original.note}</span>}
       </div>
     ),

@@ -5,7 +5,12 @@ import { smallButton } from '@/components/ui/button-styles';
 import { idleForm } from '@/lib/validation/form-state';
 import { personAction } from './actions';
 
-const labels = { deactivate: 'Deactivate', reactivate: 'Reactivate', revoke: 'Withdraw invitation', reset_two_factor: 'Reset two-factor' } as const;
+const labels = {
+  deactivate: 'Deactivate',
+  reactivate: 'Reactivate',
+  revoke: 'Withdraw invitation',
+  reset_two_factor: 'Reset two-factor',
+} as const;
 
 export function PersonActions({ id, name, intent }: { id: string; name: string; intent: keyof typeof labels }) {
   const [state, action, isPending] = useActionState(personAction, idleForm);
@@ -17,7 +22,10 @@ export function PersonActions({ id, name, intent }: { id: string; name: string; 
         {isPending ? 'Saving…' : labels[intent]}
       </button>
       {state.message && (
-        <p role={state.status === 'error' ? 'alert' : 'status'} className={state.status === 'error' ? 'text-sm text-red-700' : 'text-sm text-brand-800'}>
+        <p
+          role={state.status === 'error' ? 'alert' : 'status'}
+          className={state.status === 'error' ? 'text-sm text-red-700' : 'text-sm text-brand-800'}
+        >
           {state.message}
         </p>
       )}

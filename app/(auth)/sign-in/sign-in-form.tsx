@@ -88,7 +88,11 @@ export function SignInForm() {
           />
         </div>
         {errorBox}
-        <button type="submit" disabled={isPending} className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {isPending ? 'Checking…' : 'Verify and sign in'}
         </button>
         <button type="button" onClick={startOver} className="text-sm text-brand-700 underline underline-offset-4">
@@ -130,7 +134,11 @@ export function SignInForm() {
         />
       </div>
       {errorBox}
-      <button type="submit" disabled={isPending} className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {isPending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

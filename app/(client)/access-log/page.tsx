@@ -15,12 +15,15 @@ export default async function AccessLogPage() {
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageHeader title="Who has seen my data">
         <p>
-          Every time someone at your clinic looks at or exports your information, it is recorded. This list shows the latest {entries.length === 200 ? '200 ' : ''}
+          Every time someone at your clinic looks at or exports your information, it is recorded. This list shows the latest{' '}
+          {entries.length === 200 ? '200 ' : ''}
           of those records, newest first. Each record says who, what kind of information and when; it never holds the information itself.
         </p>
       </PageHeader>
       {entries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-700">Nobody at your clinic has looked at your data yet.</p>
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-700">
+          Nobody at your clinic has looked at your data yet.
+        </p>
       ) : (
         <ol className="flex flex-col divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {entries.map((e) => (

@@ -24,7 +24,11 @@ const confirmations: Record<string, string> = {
   'time-zone-invalid': 'That is not a time zone Tandem knows, so yours is unchanged. Choose one from the list in Settings.',
 };
 
-export default async function CheckInPage({ searchParams }: { searchParams: Promise<{ saved?: string; another?: string; support?: string }> }) {
+export default async function CheckInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ saved?: string; another?: string; support?: string }>;
+}) {
   const user = await requireRole('client');
   const { saved, another, support } = await searchParams;
   const today = localDateIn(user.timeZone);

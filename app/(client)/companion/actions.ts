@@ -58,14 +58,27 @@ export async function setActivationReminder(_previous: FormState, formData: Form
   formData = formOf(formData);
   const user = await requireRole('client');
   const values = typedValues(formData);
-  const parsed = activationReminderSchema.safeParse({ conversationId: values.conversationId ?? '', day: values.day ?? '', time: values.time ?? '' });
-  if (!parsed.success) return { status: 'error', message: 'Please check the reminder marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  const parsed = activationReminderSchema.safeParse({
+    conversationId: values.conversationId ?? '',
+    day: values.day ?? '',
+    time: values.time ?? '',
+  });
+  if (!parsed.success)
+    return { status: 'error', message: 'Please check the reminder marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
     const planned = await planActivationReminder({ actor: user, input: parsed.data });
     revalidatePath('/companion');
     revalidatePath('/settings');
-    return { status: 'success', message: `Reminder set for ${wallClockText(planned.localDate, planned.localTime)}. You can cancel it in Settings.` };
+    return {
+      status: 'success',
+      message: `Reminder set for ${wallClockText(planned.localDate, planned.localTime)}. You can cancel it in Settings.`,
+    };
   } catch (error) {
-    return { status: 'error', message: 'Please check the reminder marked below.', fieldErrors: { time: toPublicError(error).message }, values };
+    return {
+      status: 'error',
+      message: 'Please check the reminder marked below.',
+      fieldErrors: { time: toPublicError(error).message },
+      values,
+    };
   }
 }

@@ -32,11 +32,17 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
     listPlannedReminders({ actor: user }),
   ]);
   const [conversation, offer] = conversationId
-    ? await Promise.all([getCompanionConversation({ actor: user, clientId: user.userId, conversationId }), getReminderOffer({ actor: user, conversationId })])
+    ? await Promise.all([
+        getCompanionConversation({ actor: user, clientId: user.userId, conversationId }),
+        getReminderOffer({ actor: user, conversationId }),
+      ])
     : [null, null];
   // The time the client named for their plan, today if it is still ahead, else tomorrow.
   const offerTime = offer?.suggestedTime ?? '';
-  const offerDay = offerTime && !planOneOffReminder({ now: new Date(), timeZone: user.timeZone, day: 'today', localTime: offerTime, quiet: null }).ok ? 'tomorrow' : 'today';
+  const offerDay =
+    offerTime && !planOneOffReminder({ now: new Date(), timeZone: user.timeZone, day: 'today', localTime: offerTime, quiet: null }).ok
+      ? 'tomorrow'
+      : 'today';
   const sharedWith = sharing.therapists.filter((t) => t.scopes.some((s) => s.scope === 'companion' && s.isShared)).map((t) => t.name);
   const last = conversation?.messages.at(-1);
   const fromDip = from === 'dip';
@@ -44,7 +50,10 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <PageHeader title="Talk it through">
-        <p>An automated companion for the moments between sessions. It is not a person and not your therapist, and it cannot help in an emergency.</p>
+        <p>
+          An automated companion for the moments between sessions. It is not a person and not your therapist, and it cannot help in an
+          emergency.
+        </p>
       </PageHeader>
 
       {conversation && (
@@ -69,7 +78,15 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
           </ol>
           {conversation.inCrisis && <CrisisResources crisis={crisis} hasAlerted />}
           {last?.kind === 'breathing' && <BreathingExercise />}
-          {offer && !offer.isUsed && <ReminderOffer conversationId={conversation.id} activity={offer.activity} defaultDay={offerDay} defaultTime={offerTime} action={setActivationReminder} />}
+          {offer && !offer.isUsed && (
+            <ReminderOffer
+              conversationId={conversation.id}
+              activity={offer.activity}
+              defaultDay={offerDay}
+              defaultTime={offerTime}
+              action={setActivationReminder}
+            />
+          )}
           {offer?.planned && (
             <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
               Reminder set for {wallClockText(offer.planned.localDate, offer.planned.localTime)}. You can cancel it below or in Settings.
@@ -78,14 +95,20 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
           <MessageForm conversationId={conversation.id} maxLength={MESSAGE_MAX_CHARS} crisis={crisis} action={sendMessage} />
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <form action={startConversation}>
-              <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+              <button
+                type="submit"
+                className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+              >
                 Start a new conversation
               </button>
             </form>
             <form action={shareTranscript}>
               <input type="hidden" name="conversationId" value={conversation.id} />
               <input type="hidden" name="share" value={conversation.isTranscriptShared ? '0' : '1'} />
-              <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+              <button
+                type="submit"
+                className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+              >
                 {conversation.isTranscriptShared ? 'Stop sharing this conversation' : 'Share this conversation’s words'}
               </button>
             </form>
@@ -104,8 +127,9 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
             {fromDip ? 'The last few days looked hard' : 'Put things into words'}
           </h2>
           <p>
-            It can listen, take you through grounding or slow breathing, help you write a difficult thought down step by step, find one small thing to do
-            today, or keep a note for your next session. If your words suggest you may be in danger, it stops and your therapist is told (not your words).
+            It can listen, take you through grounding or slow breathing, help you write a difficult thought down step by step, find one
+            small thing to do today, or keep a note for your next session. If your words suggest you may be in danger, it stops and your
+            therapist is told (not your words).
           </p>
           <form action={startConversation}>
             <input type="hidden" name="from" value={fromDip ? 'dip' : ''} />
@@ -126,7 +150,13 @@ export default async function CompanionPage({ searchParams }: { searchParams: Pr
         </section>
       )}
 
-      <CompanionItems items={items} timeZone={user.timeZone} headingId="saved-heading" title="Saved with the companion" empty="Thought records and notes for your next session appear here once you save one." />
+      <CompanionItems
+        items={items}
+        timeZone={user.timeZone}
+        headingId="saved-heading"
+        title="Saved with the companion"
+        empty="Thought records and notes for your next session appear here once you save one."
+      />
       <p className="text-sm text-stone-700">
         {sharedWith.length > 0 ? `Shared with ${sharedWith.join(' and ')}. ` : 'Private: not shared with your therapist. '}
         <Link href="/sharing" className="text-brand-700 underline underline-offset-4">

@@ -19,7 +19,6 @@ import {
 
 export const metadata: Metadata = { title: 'History' };
 
-
 function heatClass(cell: HeatCell): string {
   if (cell.mood === null) return 'bg-stone-100';
   if (cell.mood >= 7) return 'bg-brand-700';
@@ -68,11 +67,17 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           {dayText(from, { weekday: 'short', month: 'short' })} to {dayText(to, { weekday: 'short', month: 'short' })}
         </p>
         <div className="flex gap-2">
-          <Link href={periodHref(days, addDays(from, -1))} className="min-h-11 rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+          <Link
+            href={periodHref(days, addDays(from, -1))}
+            className="min-h-11 rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+          >
             Earlier<span className="sr-only"> {days} days</span>
           </Link>
           {to < today && (
-            <Link href={periodHref(days, laterEnd)} className="min-h-11 rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            <Link
+              href={periodHref(days, laterEnd)}
+              className="min-h-11 rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+            >
               Later<span className="sr-only"> {days} days</span>
             </Link>
           )}
@@ -101,9 +106,15 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               <caption className="sr-only">Daily mood and 7-day average</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="py-1">Day</th>
-                  <th scope="col" className="py-1">Mood</th>
-                  <th scope="col" className="py-1">7-day average</th>
+                  <th scope="col" className="py-1">
+                    Day
+                  </th>
+                  <th scope="col" className="py-1">
+                    Mood
+                  </th>
+                  <th scope="col" className="py-1">
+                    7-day average
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -111,7 +122,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   .filter((p) => p.mood !== null || p.rollingMean !== null)
                   .map((p) => (
                     <tr key={p.date} className="border-t border-stone-100">
-                      <th scope="row" className="py-1 font-normal">{dayText(p.date, { weekday: 'short', month: 'short' })}</th>
+                      <th scope="row" className="py-1 font-normal">
+                        {dayText(p.date, { weekday: 'short', month: 'short' })}
+                      </th>
                       <td className="py-1">{p.mood ?? 'not logged'}</td>
                       <td className="py-1">{p.rollingMean ?? '–'}</td>
                     </tr>
@@ -129,24 +142,38 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <p className="mb-3 text-stone-700">{heatmap.summary}</p>
         <div className="overflow-x-auto">
           <div role="img" aria-label={heatmap.summary} className="inline-grid grid-flow-col grid-rows-7 gap-1">
-            {heatmap.weeks.flat().map((cell, i) =>
-              cell ? (
-                <span
-                  key={cell.date}
-                  title={`${dayText(cell.date, { weekday: 'short', month: 'short' })}: ${cell.count === 0 ? 'no check-in' : `${cell.count} check-in${cell.count > 1 ? 's' : ''}, mood ${cell.mood}`}`}
-                  className={`size-3.5 rounded-sm ${heatClass(cell)}`}
-                />
-              ) : (
-                <span key={`pad-${i}`} className="size-3.5" />
-              ),
-            )}
+            {heatmap.weeks
+              .flat()
+              .map((cell, i) =>
+                cell ? (
+                  <span
+                    key={cell.date}
+                    title={`${dayText(cell.date, { weekday: 'short', month: 'short' })}: ${cell.count === 0 ? 'no check-in' : `${cell.count} check-in${cell.count > 1 ? 's' : ''}, mood ${cell.mood}`}`}
+                    className={`size-3.5 rounded-sm ${heatClass(cell)}`}
+                  />
+                ) : (
+                  <span key={`pad-${i}`} className="size-3.5" />
+                ),
+              )}
           </div>
         </div>
         <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-700" aria-hidden="true">
-          <span><span className="mr-1 inline-block size-3 rounded-sm bg-stone-100 align-middle" />no check-in</span>
-          <span><span className="mr-1 inline-block size-3 rounded-sm bg-amber-500 align-middle" />mood 1–3</span>
-          <span><span className="mr-1 inline-block size-3 rounded-sm bg-brand-600/60 align-middle" />mood 4–6</span>
-          <span><span className="mr-1 inline-block size-3 rounded-sm bg-brand-700 align-middle" />mood 7–10</span>
+          <span>
+            <span className="mr-1 inline-block size-3 rounded-sm bg-stone-100 align-middle" />
+            no check-in
+          </span>
+          <span>
+            <span className="mr-1 inline-block size-3 rounded-sm bg-amber-500 align-middle" />
+            mood 1–3
+          </span>
+          <span>
+            <span className="mr-1 inline-block size-3 rounded-sm bg-brand-600/60 align-middle" />
+            mood 4–6
+          </span>
+          <span>
+            <span className="mr-1 inline-block size-3 rounded-sm bg-brand-700 align-middle" />
+            mood 7–10
+          </span>
         </p>
       </section>
 
@@ -195,7 +222,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       </section>
 
       {charts.map((chart) => (
-        <section key={chart.instrument} aria-labelledby={`${chart.instrument}-heading`} className="rounded-lg border border-stone-200 bg-white p-4">
+        <section
+          key={chart.instrument}
+          aria-labelledby={`${chart.instrument}-heading`}
+          className="rounded-lg border border-stone-200 bg-white p-4"
+        >
           <h2 id={`${chart.instrument}-heading`} className="text-lg font-medium">
             {chart.name}
           </h2>

@@ -7,7 +7,8 @@ import { toPublicError } from '@/lib/errors';
 import type { JournalEntryInput } from '@/lib/validation/journal';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
-export type SaveJournalResult = { ok: true; entryId: string; hasCrisisLanguage: boolean } | { ok: false; message: string; hasCrisisLanguage: boolean };
+export type SaveJournalResult =
+  { ok: true; entryId: string; hasCrisisLanguage: boolean } | { ok: false; message: string; hasCrisisLanguage: boolean };
 
 export async function saveJournal(input: JournalEntryInput): Promise<SaveJournalResult> {
   const user = await requireRole('client');

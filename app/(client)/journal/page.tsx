@@ -8,7 +8,6 @@ import { dayText } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Journal' };
 
-
 export default async function JournalPage() {
   const user = await requireRole('client');
   const [entries, crisis] = await Promise.all([
@@ -27,8 +26,8 @@ export default async function JournalPage() {
             One thing to know
           </h2>
           <p>
-            If you write about wanting to die or to hurt yourself, your therapist gets an alert, whatever you share with them,
-            so they can check in with you. The alert says that it happened, not what you wrote.
+            If you write about wanting to die or to hurt yourself, your therapist gets an alert, whatever you share with them, so they can
+            check in with you. The alert says that it happened, not what you wrote.
           </p>
         </section>
         <JournalEditor storageKey={`tandem.journal-draft.${user.userId}`} crisis={crisis} />

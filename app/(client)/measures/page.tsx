@@ -13,7 +13,6 @@ const about = {
   gad7: 'Seven questions about worry and anxiety over the last two weeks.',
 } as const;
 
-
 export default async function MeasuresPage() {
   const user = await requireRole('client');
   const today = localDateIn(user.timeZone);

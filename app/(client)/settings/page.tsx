@@ -22,7 +22,6 @@ import { TimeZoneForm } from './time-zone-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-
 const sectionClass = 'rounded-lg border border-stone-200 bg-white p-4 flex flex-col gap-3';
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ reminder?: string }> }) {
@@ -50,7 +49,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <h2 id="time-zone-heading" className="text-lg font-medium">
           Where you are
         </h2>
-        <p className="text-stone-700">Your time zone decides which day a check-in belongs to. Change it when you move or travel for a while.</p>
+        <p className="text-stone-700">
+          Your time zone decides which day a check-in belongs to. Change it when you move or travel for a while.
+        </p>
         <TimeZoneForm timeZones={timeZones} current={user.timeZone} />
       </section>
 
@@ -59,7 +60,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           Reminders
         </h2>
         <p className="text-stone-700">
-          Gentle reminders at the times you choose, on your own clock ({user.timeZone.replaceAll('_', ' ')}). Nothing is sent on a day you have already checked in, or while you are on a break.
+          Gentle reminders at the times you choose, on your own clock ({user.timeZone.replaceAll('_', ' ')}). Nothing is sent on a day you
+          have already checked in, or while you are on a break.
         </p>
         <ReminderForm settings={reminders} />
         <h3 className="font-medium">Notifications on this device</h3>
@@ -67,7 +69,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <h3 id="planned-heading" className="font-medium">
           Planned with the companion
         </h3>
-        <p className="text-stone-700">One-off reminders you asked the companion for. Each is sent once and says only that it is a small thing you planned.</p>
+        <p className="text-stone-700">
+          One-off reminders you asked the companion for. Each is sent once and says only that it is a small thing you planned.
+        </p>
         <ReminderOutcome outcome={reminder} />
         <PlannedReminders planned={planned} from="settings" cancel={cancelCompanionReminder} />
         <h3 className="font-medium">Recently sent</h3>
@@ -93,11 +97,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             {current.map((p) => (
               <li key={p.id} className="flex flex-col gap-2 rounded-md bg-brand-50 p-3 sm:flex-row sm:items-center sm:justify-between">
                 <span>
-                  {p.startsOn > today ? `Away from ${dayText(p.startsOn, { weekday: 'long' })} until ${dayText(p.endsOn, { weekday: 'long' })}.` : `You are away until ${dayText(p.endsOn, { weekday: 'long' })}.`}
+                  {p.startsOn > today
+                    ? `Away from ${dayText(p.startsOn, { weekday: 'long' })} until ${dayText(p.endsOn, { weekday: 'long' })}.`
+                    : `You are away until ${dayText(p.endsOn, { weekday: 'long' })}.`}
                 </span>
                 <form action={endPause}>
                   <input type="hidden" name="pauseId" value={p.id} />
-                  <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+                  <button
+                    type="submit"
+                    className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+                  >
                     I&apos;m back: end the break
                   </button>
                 </form>
@@ -117,10 +126,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           file holds your journal in plain text, so keep it somewhere safe.
         </p>
         <div className="flex flex-wrap gap-2">
-          <a href="/api/me/export?format=json" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+          <a
+            href="/api/me/export?format=json"
+            download
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+          >
             Download as JSON
           </a>
-          <a href="/api/me/export?format=csv" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+          <a
+            href="/api/me/export?format=csv"
+            download
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+          >
             Download as CSV (zip)
           </a>
         </div>
@@ -129,7 +146,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           journal or notes.
         </p>
         <div className="flex flex-wrap gap-2">
-          <a href="/api/me/export?format=fhir" download className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+          <a
+            href="/api/me/export?format=fhir"
+            download
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+          >
             Download for a health record (FHIR)
           </a>
           <Link href="/summary" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">

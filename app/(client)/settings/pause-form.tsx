@@ -23,7 +23,11 @@ export function PauseForm({ today }: { today: string }) {
           className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2"
         />
       </div>
-      <button type="submit" disabled={isPending} className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {isPending ? 'Saving…' : 'Take a break'}
       </button>
       {state.error && (

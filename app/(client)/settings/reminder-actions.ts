@@ -26,7 +26,13 @@ export async function saveReminders(_prev: FormState, formData: FormData): Promi
     nudgesEnabled: formData.get('nudgesEnabled') === 'on',
     emailAllowed: formData.get('emailAllowed') === 'on',
   });
-  if (!parsed.success) return { status: 'error', message: 'Please check the reminder settings marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success)
+    return {
+      status: 'error',
+      message: 'Please check the reminder settings marked below.',
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+    };
   try {
     await saveReminderSettings({ actor: user, input: parsed.data });
   } catch (error) {

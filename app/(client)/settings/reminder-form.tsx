@@ -38,7 +38,12 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsDto }) {
   return (
     <form action={action} className="flex flex-col gap-4" aria-describedby={state.message ? 'reminder-form-message' : undefined}>
       <label className="flex min-h-11 items-center gap-3">
-        <input type="checkbox" name="checkinEnabled" defaultChecked={checked('checkinEnabled', settings.checkinEnabled)} className="size-5" />
+        <input
+          type="checkbox"
+          name="checkinEnabled"
+          defaultChecked={checked('checkinEnabled', settings.checkinEnabled)}
+          className="size-5"
+        />
         <span className="font-medium">Remind me to check in each day</span>
       </label>
 
@@ -47,14 +52,31 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsDto }) {
           <label htmlFor="reminder-firstTime" className="font-medium">
             At
           </label>
-          <input id="reminder-firstTime" name="firstTime" type="time" required defaultValue={value('firstTime', settings.times[0] ?? '20:00')} aria-invalid={Boolean(errors.firstTime)} aria-describedby={describedBy('firstTime')} className={input} />
+          <input
+            id="reminder-firstTime"
+            name="firstTime"
+            type="time"
+            required
+            defaultValue={value('firstTime', settings.times[0] ?? '20:00')}
+            aria-invalid={Boolean(errors.firstTime)}
+            aria-describedby={describedBy('firstTime')}
+            className={input}
+          />
           <FieldError id="reminder-firstTime-error" message={errors.firstTime} />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="reminder-secondTime" className="font-medium">
             And also at <span className="font-normal text-stone-600">(optional)</span>
           </label>
-          <input id="reminder-secondTime" name="secondTime" type="time" defaultValue={value('secondTime', settings.times[1] ?? '')} aria-invalid={Boolean(errors.secondTime)} aria-describedby={describedBy('secondTime')} className={input} />
+          <input
+            id="reminder-secondTime"
+            name="secondTime"
+            type="time"
+            defaultValue={value('secondTime', settings.times[1] ?? '')}
+            aria-invalid={Boolean(errors.secondTime)}
+            aria-describedby={describedBy('secondTime')}
+            className={input}
+          />
           <FieldError id="reminder-secondTime-error" message={errors.secondTime} />
         </div>
       </div>
@@ -79,19 +101,40 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsDto }) {
         <div className="flex flex-wrap gap-4">
           <div className="flex flex-col gap-1">
             <label htmlFor="reminder-quietStart">From</label>
-            <input id="reminder-quietStart" name="quietStart" type="time" defaultValue={value('quietStart', settings.quiet?.start ?? '')} aria-invalid={Boolean(errors.quietStart)} aria-describedby={describedBy('quietStart')} className={input} />
+            <input
+              id="reminder-quietStart"
+              name="quietStart"
+              type="time"
+              defaultValue={value('quietStart', settings.quiet?.start ?? '')}
+              aria-invalid={Boolean(errors.quietStart)}
+              aria-describedby={describedBy('quietStart')}
+              className={input}
+            />
             <FieldError id="reminder-quietStart-error" message={errors.quietStart} />
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="reminder-quietEnd">Until</label>
-            <input id="reminder-quietEnd" name="quietEnd" type="time" defaultValue={value('quietEnd', settings.quiet?.end ?? '')} aria-invalid={Boolean(errors.quietEnd)} aria-describedby={describedBy('quietEnd')} className={input} />
+            <input
+              id="reminder-quietEnd"
+              name="quietEnd"
+              type="time"
+              defaultValue={value('quietEnd', settings.quiet?.end ?? '')}
+              aria-invalid={Boolean(errors.quietEnd)}
+              aria-describedby={describedBy('quietEnd')}
+              className={input}
+            />
             <FieldError id="reminder-quietEnd-error" message={errors.quietEnd} />
           </div>
         </div>
       </fieldset>
 
       <label className="flex min-h-11 items-center gap-3">
-        <input type="checkbox" name="measureEnabled" defaultChecked={checked('measureEnabled', settings.measureEnabled)} className="size-5" />
+        <input
+          type="checkbox"
+          name="measureEnabled"
+          defaultChecked={checked('measureEnabled', settings.measureEnabled)}
+          className="size-5"
+        />
         <span>Remind me when a questionnaire is ready (at my first reminder time)</span>
       </label>
       <label className="flex min-h-11 items-center gap-3">
@@ -104,11 +147,19 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsDto }) {
       </label>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={isPending} className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {isPending ? 'Saving…' : 'Save reminders'}
         </button>
         {state.message && (
-          <p id="reminder-form-message" role={state.status === 'error' ? 'alert' : 'status'} className={state.status === 'error' ? 'text-sm font-medium text-red-800' : 'text-sm text-stone-700'}>
+          <p
+            id="reminder-form-message"
+            role={state.status === 'error' ? 'alert' : 'status'}
+            className={state.status === 'error' ? 'text-sm font-medium text-red-800' : 'text-sm text-stone-700'}
+          >
             {state.message}
           </p>
         )}

@@ -26,7 +26,11 @@ export function TimeZoneForm({ timeZones, current }: { timeZones: string[]; curr
           ))}
         </select>
       </div>
-      <button type="submit" disabled={isPending} className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-60"
+      >
         {isPending ? 'Saving…' : 'Save time zone'}
       </button>
       {state.error && (

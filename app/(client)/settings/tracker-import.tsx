@@ -51,7 +51,10 @@ function csvMappingOf(c: ColumnChoice): { csvMapping: unknown } | { problems: st
   if (c.dateColumn === '') problems.push('choose the column with the dates');
   if (c.moodColumn === '') problems.push('choose the column with the moods');
   const [min, max] = [Number(c.min), Number(c.max)];
-  if (c.moodKind === 'numbers' && (c.min.trim() === '' || c.max.trim() === '' || !Number.isFinite(min) || !Number.isFinite(max) || min >= max)) {
+  if (
+    c.moodKind === 'numbers' &&
+    (c.min.trim() === '' || c.max.trim() === '' || !Number.isFinite(min) || !Number.isFinite(max) || min >= max)
+  ) {
     problems.push('give the lowest and highest mood the file uses as numbers, the lowest below the highest');
   }
   if (c.tagsColumn !== '' && c.tagSeparator === '') problems.push('give what separates the tags, such as a comma');
@@ -76,11 +79,14 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** "a", "a and b", "a, b and c". */
 const listOf = (words: readonly string[]) => (words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
 
-
 async function post(
   body: unknown,
 ): Promise<{ preview?: ImportPreview; columns?: Columns; result?: { added: number; skipped: number }; error?: { message: string } }> {
-  const response = await fetch('/api/me/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch('/api/me/import', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return response.json().catch(() => ({ error: { message: 'The server did not answer. Nothing was imported.' } }));
 }
 
@@ -157,7 +163,8 @@ export function TrackerImport() {
       <div className="flex flex-col gap-2" role="status">
         <p className="font-medium">
           Imported {step.added} check-in{step.added === 1 ? '' : 's'}.
-          {step.skipped > 0 && ` ${step.skipped} ${step.skipped === 1 ? 'was' : 'were'} already here and ${step.skipped === 1 ? 'was' : 'were'} left as they are.`}
+          {step.skipped > 0 &&
+            ` ${step.skipped} ${step.skipped === 1 ? 'was' : 'were'} already here and ${step.skipped === 1 ? 'was' : 'were'} left as they are.`}
         </p>
         <p>
           <Link href={`/history?days=365&to=${step.lastDate}`} className="font-medium text-brand-700 underline underline-offset-4">
@@ -190,8 +197,8 @@ export function TrackerImport() {
     return (
       <form onSubmit={readColumns} className="flex flex-col gap-4" noValidate>
         <p>
-          This file is not a Daylio or iMoodJournal export. Tell Tandem which columns hold what; you will see the first entries as Tandem will store them
-          before anything is saved.
+          This file is not a Daylio or iMoodJournal export. Tell Tandem which columns hold what; you will see the first entries as Tandem
+          will store them before anything is saved.
         </p>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -225,15 +232,30 @@ export function TrackerImport() {
             <label htmlFor="csv-date-format" className="font-medium">
               Dates are written
             </label>
-            <select id="csv-date-format" value={choice.dateFormat} onChange={(e) => choose({ dateFormat: e.target.value as DateFormat })} className={selectClass}>
+            <select
+              id="csv-date-format"
+              value={choice.dateFormat}
+              onChange={(e) => choose({ dateFormat: e.target.value as DateFormat })}
+              className={selectClass}
+            >
               {DATE_FORMATS.map((f) => (
                 <option key={f} value={f}>
-                  {f === 'YYYY-MM-DD' ? 'year, month, day (2025-09-30)' : f === 'DD/MM/YYYY' ? 'day, month, year (30/09/2025)' : 'month, day, year (09/30/2025)'}
+                  {f === 'YYYY-MM-DD'
+                    ? 'year, month, day (2025-09-30)'
+                    : f === 'DD/MM/YYYY'
+                      ? 'day, month, year (30/09/2025)'
+                      : 'month, day, year (09/30/2025)'}
                 </option>
               ))}
             </select>
           </div>
-          {columnSelect('csv-time', 'Time column', choice.timeColumn, (v) => choose({ timeColumn: v }), 'None: the time is in the date column, or noon')}
+          {columnSelect(
+            'csv-time',
+            'Time column',
+            choice.timeColumn,
+            (v) => choose({ timeColumn: v }),
+            'None: the time is in the date column, or noon',
+          )}
         </fieldset>
         <fieldset className="flex min-w-0 flex-col gap-3">
           <legend className="mb-2 font-medium">Mood</legend>
@@ -241,7 +263,13 @@ export function TrackerImport() {
           <fieldset className="flex min-w-0 flex-col gap-2">
             <legend className="font-medium">The moods are</legend>
             <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="csv-mood-kind" checked={choice.moodKind === 'numbers'} onChange={() => choose({ moodKind: 'numbers' })} className="size-5" />
+              <input
+                type="radio"
+                name="csv-mood-kind"
+                checked={choice.moodKind === 'numbers'}
+                onChange={() => choose({ moodKind: 'numbers' })}
+                className="size-5"
+              />
               Numbers on a range (placed evenly on Tandem&apos;s 1 to 10)
             </label>
             {choice.moodKind === 'numbers' && (
@@ -250,18 +278,36 @@ export function TrackerImport() {
                   <label htmlFor="csv-min" className="text-sm font-medium">
                     Lowest mood in the file
                   </label>
-                  <input id="csv-min" inputMode="decimal" value={choice.min} onChange={(e) => choose({ min: e.target.value })} className="min-h-11 w-24 rounded-md border border-stone-400 px-3 py-2" />
+                  <input
+                    id="csv-min"
+                    inputMode="decimal"
+                    value={choice.min}
+                    onChange={(e) => choose({ min: e.target.value })}
+                    className="min-h-11 w-24 rounded-md border border-stone-400 px-3 py-2"
+                  />
                 </div>
                 <div className="flex flex-col gap-1">
                   <label htmlFor="csv-max" className="text-sm font-medium">
                     Highest mood in the file
                   </label>
-                  <input id="csv-max" inputMode="decimal" value={choice.max} onChange={(e) => choose({ max: e.target.value })} className="min-h-11 w-24 rounded-md border border-stone-400 px-3 py-2" />
+                  <input
+                    id="csv-max"
+                    inputMode="decimal"
+                    value={choice.max}
+                    onChange={(e) => choose({ max: e.target.value })}
+                    className="min-h-11 w-24 rounded-md border border-stone-400 px-3 py-2"
+                  />
                 </div>
               </div>
             )}
             <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="csv-mood-kind" checked={choice.moodKind === 'labels'} onChange={() => choose({ moodKind: 'labels' })} className="size-5" />
+              <input
+                type="radio"
+                name="csv-mood-kind"
+                checked={choice.moodKind === 'labels'}
+                onChange={() => choose({ moodKind: 'labels' })}
+                className="size-5"
+              />
               Words (you give each one a mood from 1 to 10 next)
             </label>
           </fieldset>
@@ -275,13 +321,22 @@ export function TrackerImport() {
               <label htmlFor="csv-separator" className="font-medium">
                 Tags are separated by
               </label>
-              <input id="csv-separator" value={choice.tagSeparator} onChange={(e) => choose({ tagSeparator: e.target.value })} className="min-h-11 w-24 rounded-md border border-stone-400 px-3 py-2" />
+              <input
+                id="csv-separator"
+                value={choice.tagSeparator}
+                onChange={(e) => choose({ tagSeparator: e.target.value })}
+                className="min-h-11 w-24 rounded-md border border-stone-400 px-3 py-2"
+              />
             </div>
           )}
         </fieldset>
         {errorBox}
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={isBusy} className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={isBusy}
+            className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+          >
             {isBusy ? 'Reading…' : 'Show the first entries'}
           </button>
           <button
@@ -319,46 +374,56 @@ export function TrackerImport() {
           </p>
         )}
         {preview.moods.length > 0 && !isAllHere && (
-        <fieldset className="flex min-w-0 flex-col gap-3">
-          <legend className="mb-2 font-medium">How does each mood translate to Tandem&apos;s 1 to 10?</legend>
-          <p className="text-sm text-stone-600">Moods you chose at an earlier import are filled in; you can change them.</p>
-          {preview.moods.map((m) => (
-            <div key={m.key} className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-100 pb-2">
-              <label htmlFor={`mood-${m.key}`}>
-                <span className="font-medium">{m.label}</span>{' '}
-                <span className="text-sm text-stone-600">
-                  ({m.count} entr{m.count === 1 ? 'y' : 'ies'}
-                  {m.suggested === null ? ', your own mood: please choose' : ''})
-                </span>
-              </label>
-              <select
-                id={`mood-${m.key}`}
-                value={step.mapping[m.key]}
-                onChange={(e) => setStep({ ...step, mapping: { ...step.mapping, [m.key]: e.target.value } })}
-                className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2"
-              >
-                <option value="">Choose…</option>
-                {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                    {n === 1 ? ' (lowest)' : n === 10 ? ' (highest)' : ''}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </fieldset>
+          <fieldset className="flex min-w-0 flex-col gap-3">
+            <legend className="mb-2 font-medium">How does each mood translate to Tandem&apos;s 1 to 10?</legend>
+            <p className="text-sm text-stone-600">Moods you chose at an earlier import are filled in; you can change them.</p>
+            {preview.moods.map((m) => (
+              <div key={m.key} className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-100 pb-2">
+                <label htmlFor={`mood-${m.key}`}>
+                  <span className="font-medium">{m.label}</span>{' '}
+                  <span className="text-sm text-stone-600">
+                    ({m.count} entr{m.count === 1 ? 'y' : 'ies'}
+                    {m.suggested === null ? ', your own mood: please choose' : ''})
+                  </span>
+                </label>
+                <select
+                  id={`mood-${m.key}`}
+                  value={step.mapping[m.key]}
+                  onChange={(e) => setStep({ ...step, mapping: { ...step.mapping, [m.key]: e.target.value } })}
+                  className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2"
+                >
+                  <option value="">Choose…</option>
+                  {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                      {n === 1 ? ' (lowest)' : n === 10 ? ' (highest)' : ''}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
         )}
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="mb-1 text-left font-medium">The first entries</caption>
             <thead>
               <tr>
-                <th scope="col" className="py-1 pr-2">Day</th>
-                <th scope="col" className="py-1 pr-2">Time</th>
-                <th scope="col" className="py-1 pr-2">Mood</th>
-                <th scope="col" className="py-1 pr-2">Tags</th>
-                <th scope="col" className="py-1">Note</th>
+                <th scope="col" className="py-1 pr-2">
+                  Day
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Time
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Mood
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Tags
+                </th>
+                <th scope="col" className="py-1">
+                  Note
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -383,7 +448,11 @@ export function TrackerImport() {
         {errorBox}
         <div className="flex flex-wrap gap-2">
           {!isAllHere && (
-            <button type="submit" disabled={isBusy} className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={isBusy}
+              className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+            >
               {isBusy ? 'Importing…' : `Import ${toAdd} check-in${toAdd === 1 ? '' : 's'}`}
             </button>
           )}
@@ -426,12 +495,17 @@ export function TrackerImport() {
           className="max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-400 file:bg-white file:px-4 file:py-2 file:font-medium"
         />
         <p id="tracker-file-help" className="text-sm text-stone-600">
-          In Daylio: More → Export entries → CSV. In iMoodJournal: export your entries as CSV. From any other tracker: a CSV whose first line names its columns; you will choose which column holds what. You will see a preview before anything is saved.
-          Importing the same file twice adds nothing.
+          In Daylio: More → Export entries → CSV. In iMoodJournal: export your entries as CSV. From any other tracker: a CSV whose first
+          line names its columns; you will choose which column holds what. You will see a preview before anything is saved. Importing the
+          same file twice adds nothing.
         </p>
       </div>
       {errorBox}
-      <button type="submit" disabled={isBusy} className="min-h-11 self-start rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isBusy}
+        className="min-h-11 self-start rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-60"
+      >
         {isBusy ? 'Reading…' : 'Read the file'}
       </button>
     </form>

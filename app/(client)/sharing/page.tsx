@@ -35,7 +35,11 @@ export default async function SharingPage() {
         </p>
       ) : (
         therapists.map((t) => (
-          <section key={t.therapistId} aria-labelledby={`therapist-${t.therapistId}`} className="rounded-lg border border-stone-200 bg-white">
+          <section
+            key={t.therapistId}
+            aria-labelledby={`therapist-${t.therapistId}`}
+            className="rounded-lg border border-stone-200 bg-white"
+          >
             <div className="border-b border-stone-200 p-4">
               <h2 id={`therapist-${t.therapistId}`} className="text-lg font-medium">
                 {t.name}

@@ -11,13 +11,16 @@ import { PrintButton } from '../../report/[clientId]/print-button';
 
 export const metadata: Metadata = { title: 'Summary for your doctor' };
 
-
 /** The client's own one-page summary of the last 90 days, to print or save as PDF for a GP. */
 export default async function SummaryPage() {
   const user = await requireRole('client');
   const today = localDateIn(user.timeZone);
   // The usual range is worked out from the weeks before the last four, so those are read too.
-  const history = await getHistory({ actor: user, from: addDays(today, -Math.max(89, BASELINE.recentDays + BASELINE.days - 1)), to: today });
+  const history = await getHistory({
+    actor: user,
+    from: addDays(today, -Math.max(89, BASELINE.recentDays + BASELINE.days - 1)),
+    to: today,
+  });
   const measures = history.measures.map((m) => ({ ...m, total: totalScore(m.instrument, m.items) }));
   const timeline = buildTimeline({
     range: '90',
@@ -47,7 +50,10 @@ export default async function SummaryPage() {
           <>
             <p className="text-stone-700">
               Logged on {timeline.mood.loggedDays} of {timeline.days.length} days. Dots are daily mood, the line its 7-day average
-              {timeline.mood.baseline ? `, the shaded band my usual range (${timeline.mood.baseline.low.toFixed(1)} to ${timeline.mood.baseline.high.toFixed(1)})` : ''}.
+              {timeline.mood.baseline
+                ? `, the shaded band my usual range (${timeline.mood.baseline.low.toFixed(1)} to ${timeline.mood.baseline.high.toFixed(1)})`
+                : ''}
+              .
             </p>
             <MoodPrintChart days={timeline.days} mood={timeline.mood} />
           </>
@@ -66,10 +72,18 @@ export default async function SummaryPage() {
             <caption className="sr-only">My questionnaire scores, newest first</caption>
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="py-1 pr-2">Date</th>
-                <th scope="col" className="py-1 pr-2">Questionnaire</th>
-                <th scope="col" className="py-1 pr-2">Score</th>
-                <th scope="col" className="py-1">Band</th>
+                <th scope="col" className="py-1 pr-2">
+                  Date
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Questionnaire
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Score
+                </th>
+                <th scope="col" className="py-1">
+                  Band
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -46,7 +46,15 @@ function Contact({ alert }: { alert: InboxAlert }) {
   return (
     <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
       <dt className="text-stone-600">Phone</dt>
-      <dd>{alert.contact.phone ? <a href={`tel:${alert.contact.phone.replace(/[^+0-9]/g, '')}`} className="text-brand-700 underline underline-offset-4">{alert.contact.phone}</a> : 'Not given'}</dd>
+      <dd>
+        {alert.contact.phone ? (
+          <a href={`tel:${alert.contact.phone.replace(/[^+0-9]/g, '')}`} className="text-brand-700 underline underline-offset-4">
+            {alert.contact.phone}
+          </a>
+        ) : (
+          'Not given'
+        )}
+      </dd>
       <dt className="text-stone-600">Email</dt>
       <dd className="break-all">
         <a href={`mailto:${alert.contact.email}`} className="text-brand-700 underline underline-offset-4">
@@ -62,7 +70,9 @@ function Escalation({ alert, now }: { alert: InboxAlert; now: Date }) {
   return left > 0 ? (
     <p className="mt-2 text-sm text-stone-700">The clinic admin is told in {hoursText(left)} if it is not acknowledged.</p>
   ) : (
-    <p className="mt-2 text-sm font-medium text-red-800">Waiting {hoursText(left)} past the clinic&rsquo;s escalation time: the clinic admin has been told.</p>
+    <p className="mt-2 text-sm font-medium text-red-800">
+      Waiting {hoursText(left)} past the clinic&rsquo;s escalation time: the clinic admin has been told.
+    </p>
   );
 }
 
@@ -92,7 +102,9 @@ export default async function AlertsPage() {
                   <Link href={`/clients/${alert.clientId}`} className="text-brand-700 underline underline-offset-4">
                     {alert.clientName}
                   </Link>{' '}
-                  <span className="font-normal text-stone-600">· {momentText(alert.createdAt, user.timeZone, { weekday: true, year: false })}</span>
+                  <span className="font-normal text-stone-600">
+                    · {momentText(alert.createdAt, user.timeZone, { weekday: true, year: false })}
+                  </span>
                 </p>
                 <Detail alert={alert} />
                 <Contact alert={alert} />
@@ -112,18 +124,25 @@ export default async function AlertsPage() {
         ) : (
           <ul className="flex flex-col gap-2">
             {done.map((alert) => (
-              <li key={alert.id} aria-label={`Acknowledged alert about ${alert.clientName}`} className="rounded-lg border border-stone-200 bg-white p-4">
+              <li
+                key={alert.id}
+                aria-label={`Acknowledged alert about ${alert.clientName}`}
+                className="rounded-lg border border-stone-200 bg-white p-4"
+              >
                 <p className="font-medium">
                   <Link href={`/clients/${alert.clientId}`} className="text-brand-700 underline underline-offset-4">
                     {alert.clientName}
                   </Link>{' '}
-                  <span className="font-normal text-stone-600">· {momentText(alert.createdAt, user.timeZone, { weekday: true, year: false })}</span>
+                  <span className="font-normal text-stone-600">
+                    · {momentText(alert.createdAt, user.timeZone, { weekday: true, year: false })}
+                  </span>
                 </p>
                 <Detail alert={alert} />
                 {alert.acknowledgement && (
                   <p className="mt-1 text-sm text-stone-700">
                     {acknowledgementLabels[alert.acknowledgement.action]}
-                    {alert.acknowledgement.note ? `: ${alert.acknowledgement.note}` : ''} — {alert.acknowledgement.byName ?? 'a former colleague'},{' '}
+                    {alert.acknowledgement.note ? `: ${alert.acknowledgement.note}` : ''} —{' '}
+                    {alert.acknowledgement.byName ?? 'a former colleague'},{' '}
                     {momentText(alert.acknowledgement.at, user.timeZone, { weekday: true, year: false })}
                   </p>
                 )}

@@ -21,8 +21,8 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     <div>
       <PageHeader title="Caseload">
         <p>
-          {caseload.caseloadSize === 1 ? '1 client is' : `${caseload.caseloadSize} clients are`} assigned to you. Those who need
-          attention come first, with the reason.
+          {caseload.caseloadSize === 1 ? '1 client is' : `${caseload.caseloadSize} clients are`} assigned to you. Those who need attention
+          come first, with the reason.
         </p>
       </PageHeader>
       {caseload.caseloadSize === 0 ? (
@@ -49,7 +49,17 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
               />
               <Pagination
                 pathname="/caseload"
-                params={{ q, urgent, signals, overdue, notLogging, band, sort: sort === 'attention' ? undefined : sort, dir: dir === 'asc' ? undefined : dir, size: size === CASELOAD_PAGE_SIZE ? undefined : String(size) }}
+                params={{
+                  q,
+                  urgent,
+                  signals,
+                  overdue,
+                  notLogging,
+                  band,
+                  sort: sort === 'attention' ? undefined : sort,
+                  dir: dir === 'asc' ? undefined : dir,
+                  size: size === CASELOAD_PAGE_SIZE ? undefined : String(size),
+                }}
                 page={caseload.page}
                 pageCount={caseload.pageCount}
                 total={caseload.total}

@@ -26,7 +26,10 @@ export default async function SupportPage() {
             A minute for yourself
           </h2>
           <p className="mb-3 text-stone-700">Slow breathing for one minute can take the edge off a hard moment.</p>
-          <Link href="/support/breathing" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
+          <Link
+            href="/support/breathing"
+            className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-800"
+          >
             Start the breathing exercise
           </Link>
         </section>
@@ -35,13 +38,12 @@ export default async function SupportPage() {
             {crisis.notifies === 'therapist' ? 'Your therapist' : 'Your clinic'}
           </h2>
           <p className="mb-2 text-stone-700">
-            When a questionnaire answer or something you write suggests you may be in danger, {crisis.notifies === 'therapist' ? 'your therapist' : 'your clinic'} is notified and
-            the clinic aims to reply {crisis.responseTime}. That is not immediate: if you are in danger now, use the contacts
-            above.
+            When a questionnaire answer or something you write suggests you may be in danger,{' '}
+            {crisis.notifies === 'therapist' ? 'your therapist' : 'your clinic'} is notified and the clinic aims to reply{' '}
+            {crisis.responseTime}. That is not immediate: if you are in danger now, use the contacts above.
           </p>
           <p className="text-stone-700">
-            Tandem does not send your therapist messages. If something is weighing on you, you could bring it up at your next
-            session.
+            Tandem does not send your therapist messages. If something is weighing on you, you could bring it up at your next session.
           </p>
         </section>
       </div>

@@ -20,8 +20,8 @@ export default async function WelcomePage() {
     <div className="mx-auto flex max-w-xl flex-col gap-6">
       <PageHeader title={isFirstVisit ? `Welcome, ${user.name.split(' ')[0]}` : 'You have a new therapist'}>
         <p>
-          Tandem keeps your check-ins, questionnaires and journal. You choose what your therapist sees. Nothing is shared until
-          you say so{isFirstVisit ? '' : ': choices you made for an earlier therapist do not carry over'}.
+          Tandem keeps your check-ins, questionnaires and journal. You choose what your therapist sees. Nothing is shared until you say so
+          {isFirstVisit ? '' : ': choices you made for an earlier therapist do not carry over'}.
         </p>
       </PageHeader>
       <aside aria-labelledby="safety-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4">

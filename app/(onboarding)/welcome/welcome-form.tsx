@@ -21,11 +21,7 @@ export function WelcomeForm({
 }) {
   const [state, action, isPending] = useActionState<WelcomeState, FormData>(finishWelcome, {});
   // The browser's zone is the default; the server, which cannot know it, renders the saved one.
-  const browserTimeZone = useSyncExternalStore(
-    subscribeNever,
-    deviceTimeZone,
-    () => savedTimeZone,
-  );
+  const browserTimeZone = useSyncExternalStore(subscribeNever, deviceTimeZone, () => savedTimeZone);
   const [chosen, setChosen] = useState<string | null>(null);
   const timeZone = chosen ?? (timeZones.includes(browserTimeZone) ? browserTimeZone : savedTimeZone);
 
@@ -69,7 +65,14 @@ export function WelcomeForm({
               const id = `share-${t.therapistId}-${s.scope}`;
               return (
                 <div key={s.scope} className="flex items-start gap-3">
-                  <input id={id} type="checkbox" name="share" value={`${t.therapistId}:${s.scope}`} aria-describedby={`${id}-text`} className="mt-1 size-5 shrink-0 accent-brand-700" />
+                  <input
+                    id={id}
+                    type="checkbox"
+                    name="share"
+                    value={`${t.therapistId}:${s.scope}`}
+                    aria-describedby={`${id}-text`}
+                    className="mt-1 size-5 shrink-0 accent-brand-700"
+                  />
                   <label htmlFor={id} className="flex flex-col">
                     <span className="font-medium">{s.label}</span>
                     <span id={`${id}-text`} className="text-sm text-stone-700">

@@ -42,8 +42,10 @@ export default async function ReportPage({ params }: { params: Promise<{ clientI
             {dayText(timeline.from)} to {dayText(timeline.to)} · prepared by {user.name}
           </p>
           <p className="text-stone-700">
-            {shared.length === 0 ? 'Shares nothing with you at the moment; urgent risk answers still reach you.' : `Shares ${shared.join(', ')} with you.`} This
-            report holds nothing else.
+            {shared.length === 0
+              ? 'Shares nothing with you at the moment; urgent risk answers still reach you.'
+              : `Shares ${shared.join(', ')} with you.`}{' '}
+            This report holds nothing else.
           </p>
         </div>
         <PrintButton />
@@ -80,45 +82,55 @@ export default async function ReportPage({ params }: { params: Promise<{ clientI
           <p className="text-stone-700">No questionnaires yet.</p>
         ) : (
           <div className="overflow-x-auto">
-          <table className="w-full text-left">
-            <caption className="sr-only">The latest questionnaires with band and change</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-1 pr-2">Date</th>
-                <th scope="col" className="py-1 pr-2">Questionnaire</th>
-                <th scope="col" className="py-1 pr-2">Score</th>
-                <th scope="col" className="py-1 pr-2">Band</th>
-                <th scope="col" className="py-1">Change since the previous</th>
-              </tr>
-            </thead>
-            <tbody>
-              {measures.slice(0, RECENT_MEASURES).map((m) => {
-                const item9 = m.items.find((i) => i.isItem9);
-                return (
-                  <tr key={m.id} className="border-b border-stone-100 align-top">
-                    <td className="py-1 pr-2">{m.localDate}</td>
-                    <td className="py-1 pr-2">
-                      {m.name}
-                      {item9 && item9.answer > 0 && <span className="block font-medium text-red-800">Item 9: {item9.answerLabel}</span>}
-                    </td>
-                    <td className="py-1 pr-2 tabular-nums">
-                      {m.total}/{m.maxScore}
-                    </td>
-                    <td className="py-1 pr-2">{m.bandLabel}</td>
-                    <td className="py-1">
-                      {m.change === null || !m.verdict
-                        ? 'First one'
-                        : `${m.change > 0 ? `+${m.change}` : m.change}: ${verdictText[m.verdict]}`}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <p className="mt-1 text-stone-700">
-            Reliable change at this clinic:{' '}
-            {[...new Map(measures.map((m) => [m.name, `${m.name} ${m.reliableChangePoints} points`])).values()].join(', ')} or more.
-          </p>
+            <table className="w-full text-left">
+              <caption className="sr-only">The latest questionnaires with band and change</caption>
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="py-1 pr-2">
+                    Date
+                  </th>
+                  <th scope="col" className="py-1 pr-2">
+                    Questionnaire
+                  </th>
+                  <th scope="col" className="py-1 pr-2">
+                    Score
+                  </th>
+                  <th scope="col" className="py-1 pr-2">
+                    Band
+                  </th>
+                  <th scope="col" className="py-1">
+                    Change since the previous
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {measures.slice(0, RECENT_MEASURES).map((m) => {
+                  const item9 = m.items.find((i) => i.isItem9);
+                  return (
+                    <tr key={m.id} className="border-b border-stone-100 align-top">
+                      <td className="py-1 pr-2">{m.localDate}</td>
+                      <td className="py-1 pr-2">
+                        {m.name}
+                        {item9 && item9.answer > 0 && <span className="block font-medium text-red-800">Item 9: {item9.answerLabel}</span>}
+                      </td>
+                      <td className="py-1 pr-2 tabular-nums">
+                        {m.total}/{m.maxScore}
+                      </td>
+                      <td className="py-1 pr-2">{m.bandLabel}</td>
+                      <td className="py-1">
+                        {m.change === null || !m.verdict
+                          ? 'First one'
+                          : `${m.change > 0 ? `+${m.change}` : m.change}: ${verdictText[m.verdict]}`}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <p className="mt-1 text-stone-700">
+              Reliable change at this clinic:{' '}
+              {[...new Map(measures.map((m) => [m.name, `${m.name} ${m.reliableChangePoints} points`])).values()].join(', ')} or more.
+            </p>
           </div>
         )}
       </section>

@@ -21,7 +21,13 @@ export function readSentences(text: string): Token[][] {
   const types = tokens.out(its.type);
   const negated = tokens.out(its.negationFlag);
   const tags = tokens.out(its.pos);
-  const all: Token[] = normals.map((normal, i) => ({ normal, lemma: lemmas[i] ?? normal, isPunctuation: types[i] === 'punctuation', isNegatedByWink: negated[i] === true, isVerb: tags[i] === 'VERB' }));
+  const all: Token[] = normals.map((normal, i) => ({
+    normal,
+    lemma: lemmas[i] ?? normal,
+    isPunctuation: types[i] === 'punctuation',
+    isNegatedByWink: negated[i] === true,
+    isVerb: tags[i] === 'VERB',
+  }));
   return (doc.sentences().out(its.span) as unknown as Array<[number, number]>).map(([first, last]) => all.slice(first, last + 1));
 }
 

@@ -15,7 +15,8 @@ import type { RiskCategory } from '@/lib/clinical/risk-categories';
 // once for every pattern in ../risk-language.ts.
 
 const FIRST_PERSON_BODY = 'arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|face|hand|hands|chest|body';
-const PILLS = 'pill|pills|tablet|tablets|med|meds|medication|medications|medicine|paracetamol|ibuprofen|aspirin|antidepressant|antidepressants|painkiller|painkillers|insulin';
+const PILLS =
+  'pill|pills|tablet|tablets|med|meds|medication|medications|medicine|paracetamol|ibuprofen|aspirin|antidepressant|antidepressants|painkiller|painkillers|insulin';
 const HARM_VERBS = 'hurt|harm|cut|burn|burnt|burned|scratch|scratched|hit|punch|slap|bang|bite|carve|carved|starve|bruise';
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const DEATH_PLACES = 'bridge|building|roof|cliff|balcony|tower|car|multistorey';

@@ -13,7 +13,14 @@ export function gaussianLinearCost(columns: Columns, scales: readonly number[]):
   const prefixes = columns.map((column, d) => {
     const scale = scales[d] ?? 1;
     const sums = Array.from({ length: 6 }, () => new Float64Array(n + 1));
-    const [count, tSum, ttSum, ySum, tySum, yySum] = sums as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const [count, tSum, ttSum, ySum, tySum, yySum] = sums as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
     for (let t = 0; t < n; t += 1) {
       const raw = column[t];
       const isPresent = raw !== null && raw !== undefined && Number.isFinite(raw);

@@ -105,9 +105,7 @@ export function detectLevelShifts(columns: SeriesColumns, parameters: LevelShift
   const meanCost = gaussianMeanCost(values, scales);
   const linearCost = gaussianLinearCost(values, scales);
   const cost: SegmentCost =
-    parameters.segmentModel === 'mean'
-      ? meanCost
-      : (start, end) => Math.min(meanCost(start, end), linearCost(start, end) + slopePenalty);
+    parameters.segmentModel === 'mean' ? meanCost : (start, end) => Math.min(meanCost(start, end), linearCost(start, end) + slopePenalty);
   // A segment's choice between level and line makes the cost sub-additive only up to the slope's
   // price, so pruning keeps that margin (Killick et al. 2012, the constant K) to stay exact.
   const pruneMargin = parameters.segmentModel === 'mixed' ? slopePenalty : 0;

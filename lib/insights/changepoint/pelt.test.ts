@@ -50,7 +50,13 @@ describe('gaussianMeanCost', () => {
   });
 
   it('adds dimensions', () => {
-    const cost = gaussianMeanCost([[0, 2], [0, 4]], [1, 1]);
+    const cost = gaussianMeanCost(
+      [
+        [0, 2],
+        [0, 4],
+      ],
+      [1, 1],
+    );
     expect(cost(0, 2)).toBeCloseTo(2 + 8, 12);
   });
 });
@@ -68,7 +74,12 @@ describe('pelt', () => {
 
   it('reaches the exact optimum of exhaustive optimal partitioning', () => {
     const noise = seededNoise(7);
-    for (const [n, m, penalty] of [[60, 1, 4], [80, 3, 6], [120, 5, 10], [90, 2, 2]] as const) {
+    for (const [n, m, penalty] of [
+      [60, 1, 4],
+      [80, 3, 6],
+      [120, 5, 10],
+      [90, 2, 2],
+    ] as const) {
       const levels = Array.from({ length: n }, (_, t) => (t < n / 3 ? 0 : t < (2 * n) / 3 ? 3 : 1) + 2 * noise());
       const cost = gaussianMeanCost([levels], [1]);
       const exact = optimalPartitioning(n, cost, penalty, m);
@@ -83,7 +94,11 @@ describe('pelt', () => {
 
   it('stays exact with a level-or-line cost when pruning keeps the slope price as margin', () => {
     const noise = seededNoise(11);
-    for (const [n, m, penalty] of [[90, 3, 6], [120, 5, 10], [100, 4, 3]] as const) {
+    for (const [n, m, penalty] of [
+      [90, 3, 6],
+      [120, 5, 10],
+      [100, 4, 3],
+    ] as const) {
       const values = Array.from({ length: n }, (_, t) => (t < n / 3 ? 0.1 * t : t < (2 * n) / 3 ? 5 : 2) + 2 * noise());
       const mean = gaussianMeanCost([values], [1]);
       const line = gaussianLinearCost([values], [1]);

@@ -23,8 +23,7 @@ function residualAutocorrelation(points: readonly DayValue[], changes: readonly 
 }
 
 function fitResiduals(points: readonly DayValue[], fit: BrokenStickFit): DayValue[] {
-  const shape = (day: number) =>
-    day <= fit.onset ? 0 : day >= fit.settled ? 1 : (day - fit.onset) / (fit.settled - fit.onset);
+  const shape = (day: number) => (day <= fit.onset ? 0 : day >= fit.settled ? 1 : (day - fit.onset) / (fit.settled - fit.onset));
   return points.map((p) => ({ day: p.day, value: p.value - fit.before - fit.change * shape(p.day) }));
 }
 
@@ -39,7 +38,13 @@ function recentTrend(points: readonly DayValue[], asOfDay: number, phi: number):
   if (window.length < DETECTION.minTrendDays) return null;
   const values = window.map((p) => p.value);
   const mk = mannKendall(values, autocorrelationVarianceFactor(phi, values.length));
-  return { slope: theilSen(window.map((p) => p.day), values).slope, p: mk.p };
+  return {
+    slope: theilSen(
+      window.map((p) => p.day),
+      values,
+    ).slope,
+    p: mk.p,
+  };
 }
 
 /**
@@ -87,7 +92,9 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
   const spread = Math.max(standardDeviation(baseline), 0.5);
   // Most of a step of the person's own answer scale: on a five-level diary a smaller change in the
   // mean is the person moving between two adjacent answers a little more often, which chance does.
-  const threshold = Math.max(DETECTION.minChangePoints, DETECTION.minChangeInSpreads * spread, DETECTION.minChangeInSteps * series.moodStep) * sensitivity.factor;
+  const threshold =
+    Math.max(DETECTION.minChangePoints, DETECTION.minChangeInSpreads * spread, DETECTION.minChangeInSteps * series.moodStep) *
+    sensitivity.factor;
   if (Math.abs(fit.change) < threshold) return [];
 
   // z for the change in mean since onset: residual spread, widened for autocorrelation. Around a

@@ -7,7 +7,11 @@ import { detectLowRun } from './low-run';
 
 const START = '2025-01-06'; // a Monday
 
-function run(moods: readonly (number | null)[], extra: Partial<EngineInput> = {}, checkInExtra?: Parameters<typeof dailyCheckIns>[2]): Insight[] {
+function run(
+  moods: readonly (number | null)[],
+  extra: Partial<EngineInput> = {},
+  checkInExtra?: Parameters<typeof dailyCheckIns>[2],
+): Insight[] {
   return computeInsights({ asOf: dayAfter(START, moods.length - 1), checkIns: dailyCheckIns(START, moods, checkInExtra), ...extra });
 }
 
@@ -42,7 +46,8 @@ describe('volatility', () => {
 
 describe('low run', () => {
   const moods = [...moodSeries(80, 7, 9), 3, 3, 2, 3, 3, 2, 3];
-  const context = (values: readonly number[]) => analysisContext({ asOf: dayAfter(START, values.length - 1), checkIns: dailyCheckIns(START, values) });
+  const context = (values: readonly number[]) =>
+    analysisContext({ asOf: dayAfter(START, values.length - 1), checkIns: dailyCheckIns(START, values) });
 
   it('finds seven days far below the person’s usual range', () => {
     const [found] = detectLowRun(context(moods));
@@ -123,7 +128,10 @@ describe('questionnaires', () => {
     const [band] = ofKind(run(moods, { measures: [phq9(10, 8), phq9(40, 11)] }), 'band_change');
     expect(band).toMatchObject({ severity: 'info', direction: 'worsening' });
     expect(band?.evidence.notes).toEqual(['A change of less than 6 points can be measurement error.']);
-    const [clinicRule] = ofKind(run(moods, { measures: [phq9(10, 8), phq9(40, 11)], thresholds: { reliableChange: { phq9: 3 } } }), 'band_change');
+    const [clinicRule] = ofKind(
+      run(moods, { measures: [phq9(10, 8), phq9(40, 11)], thresholds: { reliableChange: { phq9: 3 } } }),
+      'band_change',
+    );
     expect(clinicRule?.severity).toBe('attention');
   });
 
@@ -166,20 +174,41 @@ describe('risk', () => {
   });
 
   it('is never dampened by dismissals', () => {
-    const reviews = [1, 2, 3].map((d) => ({ kind: 'item9' as const, key: `item9:${dayAfter(START, d)}`, outcome: 'dismissed' as const, date: dayAfter(START, d) }));
+    const reviews = [1, 2, 3].map((d) => ({
+      kind: 'item9' as const,
+      key: `item9:${dayAfter(START, d)}`,
+      outcome: 'dismissed' as const,
+      date: dayAfter(START, d),
+    }));
     const [risk] = ofKind(run(moods, { measures: [phq9(20, 12, 1)], reviews }), 'item9');
     expect(risk).toBeDefined();
     expect(risk?.sensitivity).toBeUndefined();
   });
 
   it('raises recent crisis language as urgent and lets old hits go', () => {
-    const found = ofKind(run(moods, { riskLanguageHits: [{ date: dayAfter(START, 2), source: 'journal' }, { date: dayAfter(START, 27), source: 'journal' }] }), 'crisis_language');
+    const found = ofKind(
+      run(moods, {
+        riskLanguageHits: [
+          { date: dayAfter(START, 2), source: 'journal' },
+          { date: dayAfter(START, 27), source: 'journal' },
+        ],
+      }),
+      'crisis_language',
+    );
     expect(found.map((i) => i.window.start)).toEqual([dayAfter(START, 27)]);
   });
 
   it('names where risk language was flagged, one signal per day', () => {
     const day = dayAfter(START, 27);
-    const found = ofKind(run(moods, { riskLanguageHits: [{ date: day, source: 'check_in_note' }, { date: day, source: 'journal' }] }), 'crisis_language');
+    const found = ofKind(
+      run(moods, {
+        riskLanguageHits: [
+          { date: day, source: 'check_in_note' },
+          { date: day, source: 'journal' },
+        ],
+      }),
+      'crisis_language',
+    );
     expect(found).toHaveLength(1);
     expect(found[0]?.summary).toMatch(/^Risk language was flagged in a check-in note and a journal entry on /);
     expect(found[0]?.evidence.numbers).toEqual({ textsFlagged: 2 });
@@ -189,7 +218,13 @@ describe('risk', () => {
 describe('sensitivity from dismissals', () => {
   const moods = [...moodSeries(60, 6, 10), ...Array<null>(10).fill(null)];
   const dismissed = (n: number) =>
-    Array.from({ length: n }, (_, i) => ({ kind: 'disengagement' as const, key: `disengagement:checkins:2024-0${i + 1}-01`, outcome: 'dismissed' as const, reason: 'on holiday', date: dayAfter(START, i) }));
+    Array.from({ length: n }, (_, i) => ({
+      kind: 'disengagement' as const,
+      key: `disengagement:checkins:2024-0${i + 1}-01`,
+      outcome: 'dismissed' as const,
+      reason: 'on holiday',
+      date: dayAfter(START, i),
+    }));
 
   it('shows the note when it still speaks', () => {
     // One dismissal: the 7-day bar becomes 8.75 days; 10 days still clears it.
@@ -214,7 +249,10 @@ describe('sleep and mood', () => {
 
   it('reports a same-day association with ρ and n', () => {
     const moods = sleep.map((s, i) => Math.round(6 + (s - 7) * 1.2 + (wobble(90, 14)[i] as number) * 0.5));
-    const [found] = ofKind(run(moods, {}, (i) => ({ sleepHours: sleep[i] as number })), 'sleep_mood');
+    const [found] = ofKind(
+      run(moods, {}, (i) => ({ sleepHours: sleep[i] as number })),
+      'sleep_mood',
+    );
     expect(found?.evidence.numbers.n).toBe(90);
     expect(found?.evidence.numbers.spearmanRho).toBeGreaterThan(0.5);
     expect(found?.summary).not.toMatch(/because|causes|leads to/);
@@ -222,7 +260,12 @@ describe('sleep and mood', () => {
 
   it('stays silent with fewer than 28 nights', () => {
     const moods = sleep.slice(0, 20).map((s) => Math.round(6 + (s - 7) * 1.2));
-    expect(ofKind(run(moods, {}, (i) => ({ sleepHours: sleep[i] as number })), 'sleep_mood')).toEqual([]);
+    expect(
+      ofKind(
+        run(moods, {}, (i) => ({ sleepHours: sleep[i] as number })),
+        'sleep_mood',
+      ),
+    ).toEqual([]);
   });
 });
 

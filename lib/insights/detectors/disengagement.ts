@@ -81,7 +81,11 @@ function overdueMeasures(context: AnalysisContext): Detection[] {
       evidence: {
         method: 'Days past the questionnaire cadence, declared pauses excluded',
         numbers: { daysOverdue: overdue, cadenceDays: context.measureCadenceDays, completed: own.length },
-        coverage: { loggedDays: own.length, windowDays: asOfDay - (own[0]?.day ?? last.day) + 1, text: `${own.length} ${name} on record, last ${asOfDay - last.day} days ago` },
+        coverage: {
+          loggedDays: own.length,
+          windowDays: asOfDay - (own[0]?.day ?? last.day) + 1,
+          text: `${own.length} ${name} on record, last ${asOfDay - last.day} days ago`,
+        },
       },
     });
   }

@@ -63,19 +63,45 @@ const SINCE_FIRST = 'since the first score on record';
 // One insight per questionnaire for the most specific reliable-change status, plus PHQ-9
 // remission or response, so one good outcome does not arrive as four separate insights.
 const CHANGE_RULES: readonly OutcomeRule[] = [
-  { kind: 'reliable_change', direction: 'worsening', holds: (o) => o.reliableDeterioration, describe: (n, _o, scores) => `${n} has reliably worsened ${SINCE_FIRST}: ${scores}.` },
+  {
+    kind: 'reliable_change',
+    direction: 'worsening',
+    holds: (o) => o.reliableDeterioration,
+    describe: (n, _o, scores) => `${n} has reliably worsened ${SINCE_FIRST}: ${scores}.`,
+  },
   {
     kind: 'reliable_recovery',
     direction: 'improving',
     holds: (o) => o.reliableRecovery,
-    describe: (n, _o, scores) => `${n} shows reliable recovery ${SINCE_FIRST}: ${scores}, now below the clinical cut-off with a reliable fall.`,
+    describe: (n, _o, scores) =>
+      `${n} shows reliable recovery ${SINCE_FIRST}: ${scores}, now below the clinical cut-off with a reliable fall.`,
   },
-  { kind: 'recovery', direction: 'improving', holds: (o) => o.recovery, describe: (n, _o, scores) => `${n} has moved below the clinical cut-off ${SINCE_FIRST}: ${scores} (not yet a reliable change).` },
-  { kind: 'reliable_change', direction: 'improving', holds: (o) => o.reliableImprovement, describe: (n, _o, scores) => `${n} has reliably improved ${SINCE_FIRST}: ${scores}.` },
+  {
+    kind: 'recovery',
+    direction: 'improving',
+    holds: (o) => o.recovery,
+    describe: (n, _o, scores) => `${n} has moved below the clinical cut-off ${SINCE_FIRST}: ${scores} (not yet a reliable change).`,
+  },
+  {
+    kind: 'reliable_change',
+    direction: 'improving',
+    holds: (o) => o.reliableImprovement,
+    describe: (n, _o, scores) => `${n} has reliably improved ${SINCE_FIRST}: ${scores}.`,
+  },
 ];
 const PHQ9_RULES: readonly OutcomeRule[] = [
-  { kind: 'remission', direction: 'improving', holds: (o) => o.remission === true, describe: (n, _o, scores) => `${n} is in the remission range (below 5): ${scores}.` },
-  { kind: 'response', direction: 'improving', holds: (o) => o.response === true, describe: (n, _o, scores) => `${n} has fallen by half or more ${SINCE_FIRST}: ${scores}.` },
+  {
+    kind: 'remission',
+    direction: 'improving',
+    holds: (o) => o.remission === true,
+    describe: (n, _o, scores) => `${n} is in the remission range (below 5): ${scores}.`,
+  },
+  {
+    kind: 'response',
+    direction: 'improving',
+    holds: (o) => o.response === true,
+    describe: (n, _o, scores) => `${n} has fallen by half or more ${SINCE_FIRST}: ${scores}.`,
+  },
 ];
 
 function outcomes(context: AnalysisContext, instrument: Instrument, own: readonly ScoredMeasure[]): Detection[] {
@@ -108,7 +134,8 @@ function outcomes(context: AnalysisContext, instrument: Instrument, own: readonl
       endDay: latest.day,
       summary: rule.describe(name, now, `${now.first} on ${shortDate(first.day)} → ${now.latest} on ${shortDate(latest.day)}`),
       evidence: {
-        method: 'First vs latest score; caseness, reliable change and recovery per the NHS Talking Therapies manual; response ≥ 50 % fall and remission < 5 per common measurement-based-care definitions',
+        method:
+          'First vs latest score; caseness, reliable change and recovery per the NHS Talking Therapies manual; response ≥ 50 % fall and remission < 5 per common measurement-based-care definitions',
         numbers: {
           firstScore: now.first,
           latestScore: now.latest,

@@ -19,7 +19,10 @@ export function detectSleepMood(context: AnalysisContext): Detection[] {
     .map((p) => ({ day: p.day, sleep: p.value, mood: moodByDay.get(p.day) as number }));
   if (pairs.length < DETECTION.minAssociationPairs) return [];
   const sleep = pairs.map((p) => p.sleep);
-  const test = spearman(sleep, pairs.map((p) => p.mood));
+  const test = spearman(
+    sleep,
+    pairs.map((p) => p.mood),
+  );
   const sensitivity = context.sensitivity('sleep_mood');
   if (Math.abs(test.rho) < DETECTION.minAssociationRho * sensitivity.factor || test.p >= DETECTION.associationAlpha) return [];
   const cut = median(sleep);
@@ -49,7 +52,13 @@ export function detectSleepMood(context: AnalysisContext): Detection[] {
           moodAfterShorterSleep: round(mean(shorter)),
           moodDifference: round(difference),
         },
-        coverage: dayCoverage(pairs.map((p) => p.day), from, asOfDay, context.paused, true),
+        coverage: dayCoverage(
+          pairs.map((p) => p.day),
+          from,
+          asOfDay,
+          context.paused,
+          true,
+        ),
       },
     },
   ];

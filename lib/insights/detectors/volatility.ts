@@ -48,7 +48,8 @@ export function detectVolatility(context: AnalysisContext): Detection[] {
       endDay: asOfDay,
       summary: `Mood has swung more from day to day over the last ${DETECTION.volatilityWindowDays / 7} weeks: typical day-to-day change ${round(recentRmssd, 1)} points, against ${round(baselineRmssd, 1)} before.`,
       evidence: {
-        method: 'Root mean squared successive difference and standard deviation of daily mood, last 4 weeks vs the 8 weeks before; log-ratio test of the variances, corrected for autocorrelation',
+        method:
+          'Root mean squared successive difference and standard deviation of daily mood, last 4 weeks vs the 8 weeks before; log-ratio test of the variances, corrected for autocorrelation',
         numbers: {
           recentRmssd: round(recentRmssd),
           baselineRmssd: round(baselineRmssd),

@@ -29,7 +29,11 @@ describe('chiSquareSurvival', () => {
 
 describe('kruskalWallis', () => {
   it('matches scipy with ties', () => {
-    const r = kruskalWallis([[6, 7, 7, 8, 5, 9], [4, 5, 5, 6, 3], [8, 9, 9, 7, 10, 8, 9]]);
+    const r = kruskalWallis([
+      [6, 7, 7, 8, 5, 9],
+      [4, 5, 5, 6, 3],
+      [8, 9, 9, 7, 10, 8, 9],
+    ]);
     expect(r.h).toBeCloseTo(11.409493607168011, 10);
     expect(r.df).toBe(2);
     expect(r.p).toBeCloseTo(0.0033301204529597055, 12);

@@ -110,7 +110,12 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
           <label htmlFor="therapist" className="text-sm font-medium">
             New therapist
           </label>
-          <select id="therapist" name="therapist" defaultValue={therapistId ?? ''} className="max-w-sm rounded-md border border-stone-300 bg-white px-3 py-2 text-base">
+          <select
+            id="therapist"
+            name="therapist"
+            defaultValue={therapistId ?? ''}
+            className="max-w-sm rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
+          >
             <option value="">Choose a therapist</option>
             {therapists.map((t) => (
               <option key={t.id} value={t.id}>

@@ -14,7 +14,12 @@ export async function saveSettingsAction(_previous: FormState, form: FormData): 
   const values = typedValues(form);
   const parsed = clinicSettingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { status: 'error', message: 'Nothing was saved. Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+    return {
+      status: 'error',
+      message: 'Nothing was saved. Please correct the fields marked below.',
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+    };
   }
   try {
     await updateClinicSettings({ actor: user, input: parsed.data });
@@ -30,7 +35,12 @@ export async function saveSignInSettingsAction(_previous: FormState, form: FormD
   const values = typedValues(form);
   const parsed = signInSettingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { status: 'error', message: 'Nothing was saved. Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+    return {
+      status: 'error',
+      message: 'Nothing was saved. Please correct the fields marked below.',
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+    };
   }
   try {
     await updateSignInSettings({ actor: user, input: parsed.data });

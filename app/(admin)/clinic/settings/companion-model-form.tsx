@@ -8,13 +8,18 @@ import { saveCompanionModelAction, type CompanionModelState } from './companion-
 export function CompanionModelForm({ isAllowed, isConfigured }: { isAllowed: boolean; isConfigured: boolean }) {
   const [state, action, isPending] = useActionState<CompanionModelState, FormData>(saveCompanionModelAction, {});
   return (
-    <form action={action} className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="companion-model-heading">
+    <form
+      action={action}
+      className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4"
+      aria-labelledby="companion-model-heading"
+    >
       <h2 id="companion-model-heading" className="font-semibold">
         Companion: optional language model
       </h2>
       <p className="text-sm text-stone-700">
-        The companion is scripted. If your server has a self-hosted model (COMPANION_LLM_URL), it may rephrase the companion&rsquo;s listening replies
-        only: never for a message with risk words, and its answers are checked and replaced by the scripted reply on any doubt.{' '}
+        The companion is scripted. If your server has a self-hosted model (COMPANION_LLM_URL), it may rephrase the companion&rsquo;s
+        listening replies only: never for a message with risk words, and its answers are checked and replaced by the scripted reply on any
+        doubt.{' '}
         {isConfigured ? 'This server has a model configured.' : 'This server has no model configured, so the choice has no effect yet.'}
       </p>
       <fieldset className="flex flex-col gap-2">
@@ -33,7 +38,10 @@ export function CompanionModelForm({ isAllowed, isConfigured }: { isAllowed: boo
           {isPending ? 'Saving…' : 'Save companion setting'}
         </button>
         {state.message && (
-          <p role={state.isError ? 'alert' : 'status'} className={state.isError ? 'text-sm font-medium text-red-800' : 'text-sm text-stone-700'}>
+          <p
+            role={state.isError ? 'alert' : 'status'}
+            className={state.isError ? 'text-sm font-medium text-red-800' : 'text-sm text-stone-700'}
+          >
             {state.message}
           </p>
         )}

@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 
 export default async function SettingsPage() {
   const user = await requireRole('admin');
-  const [{ clinicName, ...settings }, signInSettings] = await Promise.all([getClinicSettings({ actor: user }), getSignInSettings({ actor: user })]);
+  const [{ clinicName, ...settings }, signInSettings] = await Promise.all([
+    getClinicSettings({ actor: user }),
+    getSignInSettings({ actor: user }),
+  ]);
   return (
     <div className="max-w-3xl">
       <PageHeader title="Clinic settings">

@@ -13,20 +13,32 @@ export function SignInSettingsForm({ settings }: { settings: SignInSettingsInput
   const errors = state.fieldErrors ?? {};
   const isRequired = state.values ? state.values.requireTwoFactor === 'on' : settings.requireTwoFactor;
   return (
-    <form action={action} aria-labelledby="sign-in-heading" className="mt-6 flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+    <form
+      action={action}
+      aria-labelledby="sign-in-heading"
+      className="mt-6 flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4"
+      noValidate
+    >
       <h2 id="sign-in-heading" className="font-semibold">
         Staff sign-in
       </h2>
       <FormMessage state={state} />
       <div className="flex items-start gap-2">
-        <input id="requireTwoFactor" name="requireTwoFactor" type="checkbox" defaultChecked={isRequired} className="mt-1 size-4" aria-describedby="requireTwoFactor-hint" />
+        <input
+          id="requireTwoFactor"
+          name="requireTwoFactor"
+          type="checkbox"
+          defaultChecked={isRequired}
+          className="mt-1 size-4"
+          aria-describedby="requireTwoFactor-hint"
+        />
         <div>
           <label htmlFor="requireTwoFactor" className="font-medium">
             Require two-factor sign-in for staff
           </label>
           <p id="requireTwoFactor-hint" className="text-sm text-stone-600">
-            Therapists and admins then sign in with a code from their phone as well as their password; anyone who has not set it up is
-            asked to at their next sign-in. Clients may choose it for themselves.
+            Therapists and admins then sign in with a code from their phone as well as their password; anyone who has not set it up is asked
+            to at their next sign-in. Clients may choose it for themselves.
           </p>
         </div>
       </div>

@@ -77,7 +77,13 @@ export function InviteForm({ therapists }: { therapists: { id: string; name: str
               <label htmlFor="invite-link" className="text-sm font-medium">
                 Invitation link (shown once)
               </label>
-              <input id="invite-link" readOnly value={state.link} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+              <input
+                id="invite-link"
+                readOnly
+                value={state.link}
+                className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-mono text-sm"
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </>
           )}
         </section>

@@ -32,7 +32,11 @@ export function AcceptForm({ token, email, minPasswordLength }: { token: string;
   if (state.status === 'success') {
     return signInFailed ? (
       <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
-        Your account is ready. <a href="/sign-in" className="underline">Sign in</a> with {state.email}.
+        Your account is ready.{' '}
+        <a href="/sign-in" className="underline">
+          Sign in
+        </a>{' '}
+        with {state.email}.
       </p>
     ) : (
       <FormMessage state={state} />
@@ -54,7 +58,14 @@ export function AcceptForm({ token, email, minPasswordLength }: { token: string;
         onChange={(e) => (password.current = e.target.value)}
         error={errors.password}
       />
-      <TextField name="confirmPassword" label="Type it again" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <TextField
+        name="confirmPassword"
+        label="Type it again"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
       <input type="hidden" name="timeZone" value={state.values?.timeZone ?? timeZone} />
       <button type="submit" disabled={isPending} className={primaryButton}>
         {isPending ? 'Creating your account…' : 'Create my account'}

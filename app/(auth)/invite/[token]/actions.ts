@@ -31,7 +31,8 @@ export async function acceptInvitationAction(token: string, _previous: AcceptSta
   try {
     const requestHeaders = await headers();
     const outcome = await acceptInvitation({ token, input: parsed.data, source: sourceOf((name) => requestHeaders.get(name)) });
-    if (outcome.status === 'accepted') return { status: 'success', message: 'Your account is ready. Signing you in…', email: outcome.email };
+    if (outcome.status === 'accepted')
+      return { status: 'success', message: 'Your account is ready. Signing you in…', email: outcome.email };
     if (outcome.status === 'throttled') return { status: 'error', message: retryMessage(outcome.retryAfterSeconds), values };
     if (outcome.status === 'weak_password') {
       return { status: 'error', message: 'Please choose a stronger password.', fieldErrors: { password: outcome.message }, values };

@@ -12,7 +12,10 @@ const unusable = {
   expired: ['This invitation has expired', 'Invitation links work for a limited time. Ask your clinic to send you a new one.'],
   used: ['This invitation has already been used', 'Each link works once. If you created your account already, sign in.'],
   revoked: ['This invitation was withdrawn', 'The clinic withdrew this invitation. Ask them if you think this is a mistake.'],
-  not_found: ['This invitation link is not valid', 'Check that you copied the whole link from your email, or ask your clinic for a new one.'],
+  not_found: [
+    'This invitation link is not valid',
+    'Check that you copied the whole link from your email, or ask your clinic for a new one.',
+  ],
 } as const;
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
@@ -28,8 +31,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <h1 className="text-2xl font-semibold">Join {invitation.clinicName}</h1>
             <p className="mt-2 text-stone-700">
               You are invited {roleWords[invitation.role]}.
-              {invitation.role === 'client' && invitation.therapistName && ` Your therapist will be ${invitation.therapistName}.`}{' '}
-              Choose your name and a password to finish.
+              {invitation.role === 'client' && invitation.therapistName && ` Your therapist will be ${invitation.therapistName}.`} Choose
+              your name and a password to finish.
             </p>
           </div>
           <AcceptForm token={token} email={invitation.email} minPasswordLength={MIN_PASSWORD_LENGTH[invitation.role]} />

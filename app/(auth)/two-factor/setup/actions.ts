@@ -20,12 +20,17 @@ export async function confirmEnrolmentAction(_previous: EnrolState, form: FormDa
   form = formOf(form);
   const user = await requireUserForEnrolment();
   const parsed = codeSchema.safeParse({ code: form.get('code') ?? '' });
-  if (!parsed.success) return { status: 'error', message: 'Please enter the code.', fieldErrors: { code: parsed.error.issues[0]?.message } };
+  if (!parsed.success)
+    return { status: 'error', message: 'Please enter the code.', fieldErrors: { code: parsed.error.issues[0]?.message } };
   try {
     const outcome = await confirmTwoFactorEnrolment({ actor: user, code: parsed.data.code });
     if (outcome.status === 'enabled') return { status: 'success', message: 'Two-factor sign-in is on.', backupCodes: outcome.backupCodes };
     if (outcome.status === 'throttled') return { status: 'error', message: retryMessage(outcome.retryAfterSeconds) };
-    return { status: 'error', message: refusals[outcome.status], fieldErrors: outcome.status === 'wrong-code' ? { code: refusals['wrong-code'] } : {} };
+    return {
+      status: 'error',
+      message: refusals[outcome.status],
+      fieldErrors: outcome.status === 'wrong-code' ? { code: refusals['wrong-code'] } : {},
+    };
   } catch (error) {
     return { status: 'error', message: toPublicError(error).message };
   }

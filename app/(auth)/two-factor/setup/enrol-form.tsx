@@ -18,8 +18,8 @@ export function EnrolForm({ homeHref }: { homeHref: string }) {
           Two-factor sign-in is on. Save your backup codes
         </h2>
         <p className="text-stone-800">
-          If you lose your phone, each of these codes lets you sign in once instead of a code from the app. They are shown only now:
-          print them or keep them in a password manager.
+          If you lose your phone, each of these codes lets you sign in once instead of a code from the app. They are shown only now: print
+          them or keep them in a password manager.
         </p>
         <ol aria-label="Backup codes" className="grid grid-cols-2 gap-2 font-mono text-lg">
           {state.backupCodes.map((code) => (

@@ -42,8 +42,8 @@ export default async function TwoFactorSetupPage() {
         <>
           <ol className="flex list-decimal flex-col gap-4 pl-5">
             <li>
-              Install an authenticator app on your phone if you have none (for example Google Authenticator, Microsoft
-              Authenticator, 2FAS or your password manager).
+              Install an authenticator app on your phone if you have none (for example Google Authenticator, Microsoft Authenticator, 2FAS
+              or your password manager).
             </li>
             <li>
               <p>In the app, add an account and scan this code:</p>

@@ -32,7 +32,9 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ ch
         Back to today’s check-in
       </Link>
       <PageHeader title={isToday ? 'Change today’s check-in' : 'Correct a check-in'}>
-        <p>From {day}. {isToday ? '' : 'It stays on that day.'}</p>
+        <p>
+          From {day}. {isToday ? '' : 'It stays on that day.'}
+        </p>
       </PageHeader>
       <div className="flex flex-col gap-6">
         <CheckInForm
@@ -51,7 +53,10 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ ch
           <form action={removeCheckIn} className="flex flex-col gap-3 border-t border-stone-200 p-4">
             <input type="hidden" name="checkInId" value={checkIn.id} />
             <p>Deleting it removes it from your history and from what your therapist can see. This cannot be undone.</p>
-            <button type="submit" className="min-h-12 rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50">
+            <button
+              type="submit"
+              className="min-h-12 rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50"
+            >
               Yes, delete this check-in
             </button>
           </form>

@@ -23,7 +23,10 @@ export function ClientHeader({ client, reminders }: { client: ClientAccess; remi
           {reminders}
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href={`/report/${clientId}`} className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+          <Link
+            href={`/report/${clientId}`}
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+          >
             Pre-session report
           </Link>
           <a
@@ -37,7 +40,8 @@ export function ClientHeader({ client, reminders }: { client: ClientAccess; remi
         </div>
       </div>
       <p id="fhir-download-note" className="sr-only">
-        The FHIR file holds what the client shares with you: mood from check-ins and questionnaire answers. The client sees that you downloaded it.
+        The FHIR file holds what the client shares with you: mood from check-ins and questionnaire answers. The client sees that you
+        downloaded it.
       </p>
     </>
   );

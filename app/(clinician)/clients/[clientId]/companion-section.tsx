@@ -15,7 +15,13 @@ export function CompanionSection({ shared, timeZone }: { shared: SharedCompanion
   }
   return (
     <div className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-stone-50 p-4">
-      <CompanionItems items={shared.items} timeZone={timeZone} headingId="companion-shared-heading" title="Companion notes" empty="Nothing saved with the companion yet." />
+      <CompanionItems
+        items={shared.items}
+        timeZone={timeZone}
+        headingId="companion-shared-heading"
+        title="Companion notes"
+        empty="Nothing saved with the companion yet."
+      />
       {shared.conversations.map((c) => (
         <details key={c.id} className="rounded-lg border border-stone-200 bg-white p-3">
           <summary className="cursor-pointer font-medium">Conversation shared by the client ({c.messages.length} messages)</summary>

@@ -35,7 +35,9 @@ function MeasureList({ measures }: { measures: MeasureAdministrationDto[] }) {
                   </span>
                 )}
                 {item9 && item9.answer > 0 && (
-                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">Item 9: {item9.answerLabel}</span>
+                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">
+                    Item 9: {item9.answerLabel}
+                  </span>
                 )}
               </summary>
               <ol className="mt-2 flex flex-col gap-1 text-sm">
@@ -79,7 +81,9 @@ export function MeasuresSection({ measures }: { measures: MeasureAdministrationD
           <MeasureList measures={measures.slice(0, RECENT_MEASURES)} />
           {measures.length > RECENT_MEASURES && (
             <details className="mt-2">
-              <summary className="cursor-pointer text-sm font-medium text-brand-700">Earlier questionnaires ({measures.length - RECENT_MEASURES})</summary>
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                Earlier questionnaires ({measures.length - RECENT_MEASURES})
+              </summary>
               <div className="mt-2">
                 <MeasureList measures={measures.slice(RECENT_MEASURES)} />
               </div>
@@ -103,7 +107,11 @@ export function CheckInNotesSection({ notes }: { notes: CheckInNoteDto[] | null 
       ) : notes.length === 0 ? (
         <p className="text-sm text-stone-700">No notes or tags with the recent check-ins.</p>
       ) : (
-        <ul tabIndex={0} aria-labelledby="checkin-notes-heading" className="flex max-h-96 flex-col gap-2 overflow-auto focus-visible:outline-2 focus-visible:outline-brand-600">
+        <ul
+          tabIndex={0}
+          aria-labelledby="checkin-notes-heading"
+          className="flex max-h-96 flex-col gap-2 overflow-auto focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
           {notes.map((n) => (
             <li key={n.id} className="border-b border-stone-100 pb-2 text-sm">
               <p className="text-stone-600">
@@ -130,7 +138,11 @@ export function JournalSection({ entries }: { entries: SharedJournalEntry[] | nu
       ) : entries.length === 0 ? (
         <p className="text-sm text-stone-700">No journal entries yet.</p>
       ) : (
-        <ul tabIndex={0} aria-labelledby="journal-heading" className="flex max-h-96 flex-col gap-3 overflow-auto focus-visible:outline-2 focus-visible:outline-brand-600">
+        <ul
+          tabIndex={0}
+          aria-labelledby="journal-heading"
+          className="flex max-h-96 flex-col gap-3 overflow-auto focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
           {entries.map((e) => (
             <li key={e.id} className="text-sm">
               <p className="text-stone-600">{e.localDate}</p>

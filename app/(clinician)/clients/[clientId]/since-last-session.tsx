@@ -11,8 +11,22 @@ import { orNotFound } from './or-not-found';
  * component: it loads its own data, so it can sit in a Suspense boundary on any client page).
  * Anyone else gets the page's 404.
  */
-export async function SinceLastSession({ actor, clientId, hasStartLink = true }: { actor: Actor; clientId: string; hasStartLink?: boolean }) {
-  return <SinceLastSessionView brief={await orNotFound(getSinceLastSessionBrief({ actor, clientId }))} clientId={clientId} hasStartLink={hasStartLink} />;
+export async function SinceLastSession({
+  actor,
+  clientId,
+  hasStartLink = true,
+}: {
+  actor: Actor;
+  clientId: string;
+  hasStartLink?: boolean;
+}) {
+  return (
+    <SinceLastSessionView
+      brief={await orNotFound(getSinceLastSessionBrief({ actor, clientId }))}
+      clientId={clientId}
+      hasStartLink={hasStartLink}
+    />
+  );
 }
 
 /** The brief already read, with the link that starts a session note. */

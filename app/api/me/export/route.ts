@@ -24,11 +24,19 @@ export async function GET(request: NextRequest) {
     const headers = { 'Cache-Control': 'no-store' };
     if (format.data === 'json') {
       return new NextResponse(JSON.stringify(data, null, 2), {
-        headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="tandem-export-${stamp}.json"` },
+        headers: {
+          ...headers,
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Disposition': `attachment; filename="tandem-export-${stamp}.json"`,
+        },
       });
     }
     return new NextResponse(Buffer.from(exportZip(data)), {
-      headers: { ...headers, 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="tandem-export-${stamp}.zip"` },
+      headers: {
+        ...headers,
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="tandem-export-${stamp}.zip"`,
+      },
     });
   } catch (error) {
     const { code, status, message } = toPublicError(error);

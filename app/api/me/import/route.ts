@@ -37,7 +37,10 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     if (error instanceof CsvMappingNeeded) return NextResponse.json({ columns: { names: error.columns, rows: error.rows } });
     if (error instanceof ImportFileError) {
-      return NextResponse.json({ error: { code: 'bad_request:input', message: `Nothing was imported. ${error.message}` } }, { status: 400 });
+      return NextResponse.json(
+        { error: { code: 'bad_request:input', message: `Nothing was imported. ${error.message}` } },
+        { status: 400 },
+      );
     }
     const { code, status, message } = toPublicError(error);
     return NextResponse.json({ error: { code, message } }, { status });

@@ -40,16 +40,26 @@ export default async function AssignmentHistoryPage({ params }: { params: Promis
             <caption className="sr-only">Every therapist {history.clientName} has been assigned to, newest first</caption>
             <thead className="bg-stone-100 text-stone-700">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Therapist</th>
-                <th scope="col" className="px-4 py-2 font-medium">From</th>
-                <th scope="col" className="px-4 py-2 font-medium">Until</th>
-                <th scope="col" className="px-4 py-2 font-medium">Assigned by</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Therapist
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  From
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Until
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Assigned by
+                </th>
               </tr>
             </thead>
             <tbody>
               {history.rows.map((r) => (
                 <tr key={`${r.therapistName}-${r.startedAt.toISOString()}`} className="border-t border-stone-100">
-                  <th scope="row" className="px-4 py-2 font-medium">{r.therapistName}</th>
+                  <th scope="row" className="px-4 py-2 font-medium">
+                    {r.therapistName}
+                  </th>
                   <td className="whitespace-nowrap px-4 py-2">{momentText(r.startedAt, user.timeZone)}</td>
                   <td className="whitespace-nowrap px-4 py-2">{r.endedAt ? momentText(r.endedAt, user.timeZone) : 'Now'}</td>
                   <td className="px-4 py-2">{r.assignedByName ?? '—'}</td>

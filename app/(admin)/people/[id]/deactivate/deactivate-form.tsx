@@ -30,7 +30,10 @@ export function DeactivateTherapistForm({
   // Each answer remounts the form, so the choices sent come back selected: React sets a select's
   // defaultValue only when it mounts, and resets the form after every action.
   const [state, action, isPending] = useActionState(
-    async (previous: Attempt, form: FormData): Promise<Attempt> => ({ ...(await deactivateTherapistAction(previous, form)), attempt: previous.attempt + 1 }),
+    async (previous: Attempt, form: FormData): Promise<Attempt> => ({
+      ...(await deactivateTherapistAction(previous, form)),
+      attempt: previous.attempt + 1,
+    }),
     { ...idleForm, attempt: 0 },
   );
   const values = state.values ?? {};
@@ -89,7 +92,11 @@ export function DeactivateTherapistForm({
                 <div>
                   <p className="font-medium">{c.name}</p>
                   <p className={`text-sm ${c.openAlerts > 0 ? 'font-semibold text-red-800' : 'text-stone-600'}`}>
-                    {c.openAlerts === 0 ? 'No urgent alert waiting' : c.openAlerts === 1 ? '1 urgent alert waiting' : `${c.openAlerts} urgent alerts waiting`}
+                    {c.openAlerts === 0
+                      ? 'No urgent alert waiting'
+                      : c.openAlerts === 1
+                        ? '1 urgent alert waiting'
+                        : `${c.openAlerts} urgent alerts waiting`}
                   </p>
                 </div>
                 <div className="flex flex-col gap-1">
@@ -127,8 +134,8 @@ export function DeactivateTherapistForm({
           Or leave the clients without a therapist
         </h2>
         <p className="text-stone-700">
-          They will be listed on the clinic overview under “Clients without a therapist”, and their urgent alerts come to the clinic’s admins
-          until someone is assigned.
+          They will be listed on the clinic overview under “Clients without a therapist”, and their urgent alerts come to the clinic’s
+          admins until someone is assigned.
         </p>
         <div className="flex flex-col gap-1">
           <label className="flex items-start gap-2">
@@ -142,8 +149,8 @@ export function DeactivateTherapistForm({
               className="mt-1 size-4"
             />
             <span>
-              I understand that {clients.length === 1 ? 'this client' : `these ${clients.length} clients`} will have no therapist, and that their
-              urgent alerts come to the admins until someone is assigned.
+              I understand that {clients.length === 1 ? 'this client' : `these ${clients.length} clients`} will have no therapist, and that
+              their urgent alerts come to the admins until someone is assigned.
             </span>
           </label>
           {errors.confirmUnassign && (

@@ -46,8 +46,8 @@ export default async function DeactivateTherapistPage({ params }: { params: Prom
           <>
             <strong>{preview.name}</strong> has {plural(count, 'active client', 'active clients')} and{' '}
             {plural(preview.openAlerts, 'urgent alert', 'urgent alerts')} waiting.{' '}
-            {count === 1 ? 'This client needs' : 'These clients need'} a therapist who can sign in: reassign them first, or confirm that they
-            will have none for now.
+            {count === 1 ? 'This client needs' : 'These clients need'} a therapist who can sign in: reassign them first, or confirm that
+            they will have none for now.
           </>
         )}
       </p>

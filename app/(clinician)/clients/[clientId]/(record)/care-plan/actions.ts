@@ -21,7 +21,11 @@ export async function saveCarePlanAction(_prev: FormState, form: FormData): Prom
   }
   const parsed = carePlanContentSchema.safeParse(raw);
   if (!parsed.success) {
-    return { status: 'error', message: 'Please check the fields marked below. Nothing was saved.', fieldErrors: carePlanFieldErrors(parsed.error) };
+    return {
+      status: 'error',
+      message: 'Please check the fields marked below. Nothing was saved.',
+      fieldErrors: carePlanFieldErrors(parsed.error),
+    };
   }
   try {
     const { version } = await saveCarePlan({ actor: user, input: { clientId, baseVersion: Number(baseVersion), content: parsed.data } });

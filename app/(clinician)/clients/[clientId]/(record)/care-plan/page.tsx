@@ -29,7 +29,9 @@ export default async function CarePlanPage({ params }: { params: Promise<{ clien
             <CarePlanView content={plan.content} evidence={plan.evidenceOptions} clientId={clientId} />
           </>
         ) : (
-          <p className="text-stone-700">No care plan yet. Write the first version below, or accept a signal into the plan from the overview.</p>
+          <p className="text-stone-700">
+            No care plan yet. Write the first version below, or accept a signal into the plan from the overview.
+          </p>
         )}
       </section>
 
@@ -37,8 +39,16 @@ export default async function CarePlanPage({ params }: { params: Promise<{ clien
         <h2 id="edit-heading" className="mb-1 text-lg font-medium">
           {current ? 'Edit the plan' : 'Write the plan'}
         </h2>
-        <p className="mb-4 text-sm text-stone-700">Every save is kept as a new version. Goals need a way to measure them and a target date.</p>
-        <CarePlanEditor action={saveCarePlanAction} clientId={clientId} version={plan.version} initial={plan.content} evidenceOptions={plan.evidenceOptions} />
+        <p className="mb-4 text-sm text-stone-700">
+          Every save is kept as a new version. Goals need a way to measure them and a target date.
+        </p>
+        <CarePlanEditor
+          action={saveCarePlanAction}
+          clientId={clientId}
+          version={plan.version}
+          initial={plan.content}
+          evidenceOptions={plan.evidenceOptions}
+        />
       </section>
 
       <section aria-labelledby="history-heading">
@@ -52,7 +62,10 @@ export default async function CarePlanPage({ params }: { params: Promise<{ clien
             {plan.versions.map((v) => (
               <li key={v.version} className="rounded-lg border border-stone-200 bg-white p-4">
                 <p className="font-medium">
-                  Version {v.version} <span className="font-normal text-stone-700">· {v.authorName}, {momentText(v.savedAt, user.timeZone)}</span>
+                  Version {v.version}{' '}
+                  <span className="font-normal text-stone-700">
+                    · {v.authorName}, {momentText(v.savedAt, user.timeZone)}
+                  </span>
                 </p>
                 <ul className="mt-1 list-disc pl-5 text-sm text-stone-800">
                   {v.changes.map((c) => (

@@ -18,7 +18,8 @@ export async function startNote(clientId: string, _prev: FormState, form: FormDa
   const user = await requireRole('therapist');
   const values = typedValues(form);
   const parsed = newNoteSchema.safeParse(values);
-  if (!parsed.success) return { status: 'error', message: 'Please check the answers marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success)
+    return { status: 'error', message: 'Please check the answers marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
   let noteId: string;
   try {
     ({ noteId } = await createNote({ actor: user, clientId, input: parsed.data }));
@@ -47,7 +48,8 @@ export async function autosaveNote(clientId: string, input: NoteDraftInput): Pro
   }
 }
 
-export type EmbedBriefResult = { ok: true; text: string; updatedAt: string } | { ok: false; message: string; isStale: boolean; isSigned: boolean };
+export type EmbedBriefResult =
+  { ok: true; text: string; updatedAt: string } | { ok: false; message: string; isStale: boolean; isSigned: boolean };
 
 export async function insertBrief(clientId: string, noteId: string, expectedUpdatedAt: string): Promise<EmbedBriefResult> {
   // Arguments come from the request as sent: anything else reads as empty.
@@ -125,7 +127,8 @@ export async function savePrivateNoteAction(clientId: string, _prev: FormState, 
   const values = typedValues(form);
   // The field is named apart from the addendum's `text`, which shares the page.
   const parsed = privateNoteSchema.safeParse({ noteId: values.noteId, text: values.privateText ?? '' });
-  if (!parsed.success) return { status: 'error', message: 'Please check the private note.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success)
+    return { status: 'error', message: 'Please check the private note.', fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
     await savePrivateNote({ actor: user, clientId, input: parsed.data });
   } catch (error) {

@@ -34,19 +34,34 @@ export default async function NotesPage({ params }: { params: Promise<{ clientId
             <caption className="sr-only">Session notes, newest session first</caption>
             <thead className="bg-stone-100 text-stone-700">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Session date</th>
-                <th scope="col" className="px-4 py-2 font-medium">Template</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="px-4 py-2 font-medium">Author</th>
-                <th scope="col" className="px-4 py-2 font-medium">Addenda</th>
-                <th scope="col" className="px-4 py-2 font-medium">Last change</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Session date
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Template
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Author
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Addenda
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Last change
+                </th>
               </tr>
             </thead>
             <tbody>
               {notes.map((note) => (
                 <tr key={note.id} className="border-t border-stone-100">
                   <th scope="row" className="px-4 py-2 font-medium">
-                    <Link href={`/clients/${clientId}/notes/${note.id}`} className="text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                    <Link
+                      href={`/clients/${clientId}/notes/${note.id}`}
+                      className="text-brand-800 underline underline-offset-2 hover:text-brand-900"
+                    >
                       {dayText(note.sessionDate, { weekday: 'short', month: 'short' })}
                     </Link>
                   </th>

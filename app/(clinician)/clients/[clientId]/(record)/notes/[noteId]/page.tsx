@@ -53,7 +53,9 @@ export default async function NotePage({ params }: { params: Promise<{ clientId:
                 <h2 id={`section-${s.key}`} className="mb-1 font-semibold text-stone-900">
                   {s.label}
                 </h2>
-                <p className="whitespace-pre-wrap text-stone-800">{note.sections[s.key]?.trim() ? note.sections[s.key] : <span className="text-stone-500">Left empty.</span>}</p>
+                <p className="whitespace-pre-wrap text-stone-800">
+                  {note.sections[s.key]?.trim() ? note.sections[s.key] : <span className="text-stone-500">Left empty.</span>}
+                </p>
               </section>
             ))}
           </article>

@@ -20,7 +20,11 @@ export default async function NewNotePage({ params }: { params: Promise<{ client
     <div className="flex flex-col gap-6 xl:grid xl:grid-cols-[minmax(0,1fr)_28rem] xl:items-start xl:gap-8">
       <div className="max-w-2xl">
         <PageHeader title="New session note">
-          <p>{last ? `The last signed session was on ${dayText(last.sessionDate, { weekday: 'short', month: 'short' })}.` : 'No signed session yet.'}</p>
+          <p>
+            {last
+              ? `The last signed session was on ${dayText(last.sessionDate, { weekday: 'short', month: 'short' })}.`
+              : 'No signed session yet.'}
+          </p>
         </PageHeader>
         <NewNoteForm clientId={clientId} today={localDateIn(user.timeZone)} />
       </div>
