@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { confirmTimeZone } from '@/app/(client)/check-in/actions';
-import { deviceTimeZone } from '@/lib/dates';
+import { deviceTimeZone } from '@/lib/dates/device';
 
 /** Says which time zone the client's days are counted in, and offers this device's when it differs. */
 export function TimeZoneNote({ timeZone }: { timeZone: string }) {

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { autosaveNote, insertBrief } from '@/app/(clinician)/clients/[clientId]/(record)/notes/actions';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { NOTE_SECTION_MAX_CHARS } from '@/lib/validation/notes';
-import { deviceTimeZone, timeText } from '@/lib/dates';
+import { timeText } from '@/lib/dates';
+import { deviceTimeZone } from '@/lib/dates/device';
 
 type Draft = { sessionDate: string; sections: Record<string, string> };
 type Kept = Draft & { basedOn: string };

@@ -1,7 +1,7 @@
 import { addDays, instantOf, wallClockAt, type WallClock } from '@/lib/dates';
 
 // When reminders fire: the client's wall-clock times in their IANA zone, turned into instants
-// (the zone arithmetic is lib/dates.ts). Pure (no I/O), so the daylight-saving cases are
+// (the zone arithmetic is lib/dates). Pure (no I/O), so the daylight-saving cases are
 // unit-tested in milliseconds.
 
 const MINUTE = 60_000;

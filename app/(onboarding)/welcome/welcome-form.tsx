@@ -2,7 +2,7 @@
 
 import { useActionState, useState, useSyncExternalStore } from 'react';
 import { finishWelcome, type WelcomeState } from './actions';
-import { deviceTimeZone } from '@/lib/dates';
+import { deviceTimeZone } from '@/lib/dates/device';
 
 type Scope = { scope: string; label: string; explanation: string };
 

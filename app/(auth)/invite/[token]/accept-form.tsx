@@ -7,7 +7,7 @@ import { primaryButton } from '@/components/ui/button-styles';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { acceptInvitationAction, type AcceptState } from './actions';
-import { deviceTimeZone } from '@/lib/dates';
+import { deviceTimeZone } from '@/lib/dates/device';
 
 const initial: AcceptState = { status: 'idle' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageText, dateText, dayText, instantOf, isValidTimeZone, localDateIn, momentText, timeText } from './dates';
+import { addDays, ageText, dateText, dayText, instantOf, isValidTimeZone, localDateIn, momentText, timeText } from '.';
 
 describe('localDateIn', () => {
   it('puts 23:30 in Lisbon on that day in Lisbon, in winter and in summer time', () => {

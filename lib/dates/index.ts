@@ -28,11 +28,6 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The zone this browser or process runs in. */
-export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 export type WallClock = { localDate: string; localTime: string; isoWeekday: number };
 
 /** The date, time (HH:MM) and ISO weekday (1 = Monday) on the clocks of `timeZone` at `instant`. */
