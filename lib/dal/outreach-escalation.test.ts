@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
+import { publicOrigin } from '@/lib/env';
 import { outboxDir } from '@/lib/mail/send-mail';
 import { addAlert, createClinicWithClient, createPerson, emailOf } from '@/lib/testing/factories';
 import { runMinute } from '@/lib/testing/outreach';
@@ -10,7 +11,7 @@ import { runMinute } from '@/lib/testing/outreach';
 // Escalations that arrive (issue 11, docs/design.md §9), read where the mail lands: the outbox
 // folder Tandem writes to while no SMTP server is set up (this file's own, lib/testing/fresh-database).
 
-type OutboxMail = { to: string; subject: string; text: string };
+type OutboxMail = { to: string; subject: string; text: string; messageId?: string };
 
 async function outboxFor(address: string): Promise<OutboxMail[]> {
   if (!outboxDir) throw new Error('the tests run with an outbox folder');
@@ -44,6 +45,12 @@ describe('escalation emails', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('A client of yours needs attention today');
     expect(mails[0]!.text).toContain('sign in to Tandem');
+    // The notification's own Message-ID, the same if a crashed worker's send is made again.
+    const [notification] = await queryRows<{ id: string }>(
+      getDatabase(),
+      sql`select id from notifications where recipient_id = ${therapist.userId} and kind = 'alert_new'`,
+    );
+    expect(mails[0]!.messageId).toBe(`<${notification!.id}@${new URL(publicOrigin).hostname}>`);
     // Content-free: no name, address, questionnaire or answer of the client's.
     for (const words of [clientName, clientEmail, client.userId, 'PHQ', 'item 9', 'self-harm', 'suicid', 'answer']) {
       expect(`${mails[0]!.subject}\n${mails[0]!.text}`.toLowerCase()).not.toContain(words.toLowerCase());

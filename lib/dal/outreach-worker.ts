@@ -462,6 +462,9 @@ type Outcome = {
 };
 type Finished = Outcome & { id: string; attempts: number; acceptedAt: Date | null };
 
+/** One Message-ID per notification, the same on every attempt, so a resent copy can be recognised. */
+const messageIdOf = (n: Claimed) => `<${n.id}@${new URL(publicOrigin).hostname}>`;
+
 async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
   const { subscriptions } = n;
   const kind = n.kind as ClientNotificationKind;
@@ -493,7 +496,7 @@ async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
   if (n.emailAllowed && n.email) {
     const mail = clientReminderEmail(kind, n.id, link, `${publicOrigin}/settings`);
     try {
-      const via = await sendMail({ to: n.email, ...mail });
+      const via = await sendMail({ to: n.email, ...mail, messageId: messageIdOf(n) });
       if (via !== 'none') return { status: 'accepted', channel: 'email', pushError, failureReason: null };
     } catch (error) {
       return { status: 'accepted', channel: 'in_app', pushError, failureReason: `email failed (${(error as Error).name})` };
@@ -506,7 +509,11 @@ async function deliverToClient(clinicId: string, n: Claimed): Promise<Outcome> {
 async function deliverToStaff(n: Claimed): Promise<Outcome> {
   if (!n.email) return { status: 'failed', channel: 'email', pushError: null, failureReason: 'recipient not found' };
   try {
-    const via = await sendMail({ to: n.email, ...staffAlertEmail(n.kind as 'alert_new' | 'alert_overdue', `${publicOrigin}/sign-in`) });
+    const via = await sendMail({
+      to: n.email,
+      ...staffAlertEmail(n.kind as 'alert_new' | 'alert_overdue', `${publicOrigin}/sign-in`),
+      messageId: messageIdOf(n),
+    });
     if (via === 'none')
       return { status: 'failed', channel: 'email', pushError: null, failureReason: 'no mail server is set up (SMTP_HOST)' };
     return { status: 'accepted', channel: 'email', pushError: null, failureReason: null };

@@ -5,7 +5,11 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { dataDir, env } from '@/lib/env';
 
-export type Mail = { to: string; subject: string; text: string };
+/**
+ * `messageId`: set when the same message may be sent again (a worker that died before recording
+ * the send); many mail systems keep only one copy of a Message-ID they have seen.
+ */
+export type Mail = { to: string; subject: string; text: string; messageId?: string };
 /** smtp: sent; outbox: written to the local outbox folder (embedded demo and development); none: not sent. */
 export type MailChannel = 'smtp' | 'outbox' | 'none';
 

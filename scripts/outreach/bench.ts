@@ -13,9 +13,10 @@ import { minuteStart, slotsFiringAt } from '@/lib/outreach/schedule';
 // (Web Push, encrypted and signed, to a local push service that counts what arrives). In the
 // second minute one worker is killed (SIGKILL) while it holds claimed sends, and restarted.
 // Prints, per minute: how many were due, seconds from the minute's start until the last one
-// arrived, how many clients got it twice and how many never got it within five minutes (counted
-// at the push service), and what the database recorded (accepted rows, rows retaken from a dead
-// worker).
+// arrived, how many clients were sent two different notifications (duplicates) or one notification
+// twice (resent copies, which the device shows once) and how many never got it within five minutes
+// (counted at the push service), and what the database recorded (accepted rows, rows retaken from
+// a dead worker).
 
 const ZONES = [
   'Europe/London',
@@ -84,13 +85,15 @@ const childEnv = {
   NEXTAUTH_URL: 'http://localhost:3000',
 };
 
-// The push service: answers 201 like a real one and records which client each message reached.
-const receipts = new Map<string, number[]>();
+// The push service: answers 201 like a real one and records which client each message reached,
+// when, and for which notification (the Topic header carries its id; the payload is encrypted).
+const receipts = new Map<string, { at: number; topic: string }[]>();
 const sink = http.createServer((request, response) => {
   const clientId = request.url?.split('/').at(-1) ?? '';
+  const topic = String(request.headers.topic ?? '');
   request.resume();
   request.on('end', () => {
-    receipts.set(clientId, [...(receipts.get(clientId) ?? []), Date.now()]);
+    receipts.set(clientId, [...(receipts.get(clientId) ?? []), { at: Date.now(), topic }]);
     response.writeHead(201).end();
   });
 });
@@ -208,12 +211,23 @@ try {
     }
     // Let late duplicates (a retried send) show up before counting.
     await sleep(5_000);
-    const times = [...due].flatMap((id) => receipts.get(id)?.slice(0, 1) ?? []);
+    const times = [...due].flatMap(
+      (id) =>
+        receipts
+          .get(id)
+          ?.slice(0, 1)
+          .map((r) => r.at) ?? [],
+    );
     const last = times.length > 0 ? Math.max(...times) : Date.now();
     return {
       peakMinuteDue: due.size,
       dispatchSeconds: Math.round(((last - minute.getTime()) / 1000) * 10) / 10,
-      duplicates: [...due].filter((id) => (receipts.get(id)?.length ?? 0) > 1).length,
+      // Two different notifications for one client's one reminder: the device would show both.
+      duplicates: [...due].filter((id) => new Set(receipts.get(id)?.map((r) => r.topic)).size > 1).length,
+      // The same notification sent again (its first send's outcome died with a worker): the
+      // device shows it once (public/sw.js, e2e/push-device.spec.ts), but the push service
+      // carried it twice.
+      resentCopies: [...due].filter((id) => (receipts.get(id)?.length ?? 0) > new Set(receipts.get(id)?.map((r) => r.topic)).size).length,
       missed: due.size - arrived(due),
       database: await recorded(minute, due),
     };
