@@ -10,11 +10,13 @@ import {
   createPerson,
   grant,
 } from '@/lib/testing/factories';
-import { canReadClientScope, type Scope } from './access';
+import { canReadClientScope, mayRead, type Scope } from './access';
+import { admitClient } from './client-record';
 import { withActor, type Actor } from './context';
 
-// One rule, said twice on purpose: canReadClientScope in TypeScript and the row-level security
-// policies in SQL (docs/design.md §2, §8). They must agree for every role, scope and state of
+// One rule, said twice on purpose: mayRead in TypeScript (asked through canReadClientScope by the
+// client's own pages, and on the access admitClient grants by the therapist's pages) and the
+// row-level security policies in SQL (docs/design.md §2, §8). They must agree for every role, scope and state of
 // consent, or the DAL would promise a page what the database then hides (or the reverse). The
 // SQL side is read raw, under the app role with the actor's context, as every request reads.
 
@@ -86,13 +88,20 @@ describe('the access predicates and the row-level security policies agree', () =
     for (const scope of Object.keys(SCOPE_TABLES) as Scope[]) {
       it(`on ${scope} when sharing is ${state}`, async () => {
         const w = worlds.get(state)!;
-        const verdicts: Record<string, { dal: boolean; sql: boolean }> = {};
+        const verdicts: Record<string, { dal: boolean; sql: boolean; staffPages: boolean }> = {};
         for (const [role, actor] of Object.entries(w.roles)) {
           const dal = await withActor(actor, (tx) => canReadClientScope(tx, actor, w.client.userId, scope));
           const visible = await rowsVisible(actor, SCOPE_TABLES[scope], w.client.userId);
-          verdicts[role] = { dal, sql: visible > 0 };
+          const admitted = await withActor(actor, (tx) =>
+            admitClient(tx, actor, w.client.userId, { action: 'client.view', subjectType: 'caseload' }),
+          );
+          verdicts[role] = { dal, sql: visible > 0, staffPages: admitted !== null && mayRead(admitted, scope) };
         }
         for (const [role, v] of Object.entries(verdicts)) expect(v.sql, `${role}: RLS says ${v.sql}, the DAL says ${v.dal}`).toBe(v.dal);
+        // The therapist's pages admit staff only; for them they answer as the rule does.
+        for (const [role, v] of Object.entries(verdicts)) {
+          if (role !== 'the client') expect(v.staffPages, `${role}: the therapist's pages say ${v.staffPages}`).toBe(v.dal);
+        }
         // The rule itself: the client always, the assigned therapist only while the scope is shared.
         expect(verdicts['the client']?.dal).toBe(true);
         expect(verdicts['the assigned therapist']?.dal).toBe(state === 'live');

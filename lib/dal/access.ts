@@ -66,25 +66,34 @@ export function liveGrant(now: Date) {
 }
 
 /**
- * May the actor read this client's data of this scope? The client always may; the assigned
- * therapist only while the client shares the scope with them; nobody else ever.
+ * What one reader may see of one client. `self`: the client, reading their own record; otherwise
+ * their assigned therapist (nobody else is ever admitted to a client's record), with the scopes
+ * the client shares with them live.
  */
+export type ClientReadAccess = { self: boolean; sharing: readonly Scope[] };
+
+/**
+ * Who may read a client's check-ins, measures, journal or companion: the client always; their
+ * assigned therapist only while the client shares that scope with them. The one rule behind every
+ * read of these, for every role; underneath, the policies ask `app_consented_clients(scope)`
+ * (db/migrations/0001_row_level_security.sql), and lib/dal/access-agreement.test.ts checks that
+ * the two agree.
+ */
+export function mayRead(access: ClientReadAccess, scope: Scope): boolean {
+  return access.self || access.sharing.includes(scope);
+}
+
+/** The actor's access to this client's record, or null when they have none (not the client, not assigned). */
+export async function readAccessOf(tx: Transaction, actor: Actor, clientId: string): Promise<ClientReadAccess | null> {
+  if (actor.role === 'client') return actor.userId === clientId ? { self: true, sharing: [] } : null;
+  if (!(await isAssignedTherapist(tx, actor, clientId))) return null;
+  return { self: false, sharing: await sharedScopes(tx, actor, clientId) };
+}
+
+/** May the actor read this client's data of this scope? (`mayRead` on the actor's access.) */
 export async function canReadClientScope(tx: Transaction, actor: Actor, clientId: string, scope: Scope): Promise<boolean> {
-  if (actor.role === 'client') return actor.userId === clientId;
-  if (!(await isAssignedTherapist(tx, actor, clientId))) return false;
-  const [grant] = await tx
-    .select({ id: schema.consentGrants.id })
-    .from(schema.consentGrants)
-    .where(
-      and(
-        eq(schema.consentGrants.clientId, clientId),
-        eq(schema.consentGrants.therapistId, actor.userId),
-        eq(schema.consentGrants.scope, scope),
-        liveGrant(new Date()),
-      ),
-    )
-    .limit(1);
-  return Boolean(grant);
+  const access = await readAccessOf(tx, actor, clientId);
+  return access !== null && mayRead(access, scope);
 }
 
 /** What the client shares live with this therapist, sorted. */
@@ -98,12 +107,12 @@ export async function sharedScopes(tx: Transaction, actor: Actor, clientId: stri
 }
 
 /**
- * The insights a therapist may see, as a condition: risk always (the safety exception), the others
- * only while the data they rest on is shared. The policies say the same underneath.
+ * The insights a reader may see, as a condition: risk always (the safety exception), the others
+ * only while the reader may read the data they rest on. The policies say the same underneath.
  */
-export function visibleInsights(sharing: readonly Scope[]) {
+export function visibleInsights(access: ClientReadAccess) {
   // Insights rest on check-ins and measures only: none on the journal's words or the companion's
   // summaries (risk language in either is a 'risk' insight).
-  const shared = sharing.filter((s) => s === 'checkins' || s === 'measures');
-  return inArray(schema.insights.scope, ['risk', ...shared]);
+  const readable = (['checkins', 'measures'] as const).filter((scope) => mayRead(access, scope));
+  return inArray(schema.insights.scope, ['risk', ...readable]);
 }

@@ -5,7 +5,7 @@ import { totalScore } from '@/lib/clinical/scoring';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief, type BriefRiskAnswer } from '@/lib/insights/brief';
-import { admitAssignedTherapist, sharedScopes, visibleInsights } from './access';
+import { admitAssignedTherapist, mayRead, sharedScopes, visibleInsights, type ClientReadAccess } from './access';
 import { queueAudit, type AuditAction } from './audit';
 import { companionBriefOf } from './companion';
 import { withActor, type Actor } from './context';
@@ -28,9 +28,9 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
   const lastSessionDate = last?.sessionDate ?? null;
   const window = briefWindow(today, lastSessionDate);
 
-  const sharing = await sharedScopes(tx, actor, clientId);
-  const sharesCheckIns = sharing.includes('checkins');
-  const sharesMeasures = sharing.includes('measures');
+  const access: ClientReadAccess = { self: false, sharing: await sharedScopes(tx, actor, clientId) };
+  const sharesCheckIns = mayRead(access, 'checkins');
+  const sharesMeasures = mayRead(access, 'measures');
   const audit = (action: AuditAction, subjectType: 'check_ins' | 'measures' | 'insights' | 'alerts') =>
     queueAudit(tx, actor, { action, subjectType, subjectClientId: clientId });
 
@@ -71,7 +71,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
       and(
         eq(i.clientId, clientId),
         eq(i.status, 'open'),
-        visibleInsights(sharing),
+        visibleInsights(access),
         or(inArray(i.reviewState, ['new', 'accepted']), and(eq(i.reviewState, 'snoozed'), lte(i.snoozedUntil, today))),
       ),
     )
@@ -99,7 +99,7 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
   }
 
   let companion = null;
-  if (sharing.includes('companion')) {
+  if (mayRead(access, 'companion')) {
     const items = schema.companionItems;
     const rows = await tx
       .select({

@@ -14,7 +14,7 @@ import {
   type CarePlanSaveInput,
   type EvidenceRef,
 } from '@/lib/validation/care-plan';
-import { visibleInsights, type Scope } from './access';
+import { mayRead, visibleInsights, type ClientReadAccess } from './access';
 import { queueAudit } from './audit';
 import { withAssignedClient, type ClientAccess } from './client-record';
 import type { Actor } from './context';
@@ -98,7 +98,7 @@ export async function appendCarePlanVersion(
   }
   if (baseVersion !== undefined && baseVersion !== plan.currentVersion) throw new TandemError('conflict:care_plan_version');
   const before = (await loadVersion(tx, plan.id, plan.currentVersion))?.content ?? emptyCarePlan;
-  const citable = new Set((await citableEvidence(tx, client.clientId, client.sharing)).map((o) => o.id));
+  const citable = new Set((await citableEvidence(tx, client.clientId, client)).map((o) => o.id));
   const next = mergeCitations(before, build(before), citable);
   const version = plan.currentVersion + 1;
   const v = schema.carePlanVersions;
@@ -176,7 +176,7 @@ export type CarePlanDto = {
 /** The current care plan, its whole version history (newest first) and what may be cited. */
 export async function getCarePlan({ actor, clientId }: { actor: Actor; clientId: string }): Promise<CarePlanDto> {
   return withAssignedClient(actor, clientId, { action: 'care_plan.read', subjectType: 'care_plan' }, async (tx, client) => {
-    const evidenceOptions = await citableEvidence(tx, client.clientId, client.sharing);
+    const evidenceOptions = await citableEvidence(tx, client.clientId, client);
     const visible = new Set(evidenceOptions.map((o) => o.id));
     const [plan] = await tx
       .select({ id: schema.carePlans.id, currentVersion: schema.carePlans.currentVersion })
@@ -228,15 +228,15 @@ export async function getCarePlan({ actor, clientId }: { actor: Actor; clientId:
   });
 }
 
-async function citableEvidence(tx: Transaction, clientId: string, sharing: readonly Scope[]): Promise<EvidenceOption[]> {
+async function citableEvidence(tx: Transaction, clientId: string, access: ClientReadAccess): Promise<EvidenceOption[]> {
   const i = schema.insights;
   const insights = await tx
     .select({ id: i.id, summary: i.summary })
     .from(i)
-    .where(and(eq(i.clientId, clientId), visibleInsights(sharing)))
+    .where(and(eq(i.clientId, clientId), visibleInsights(access)))
     .orderBy(desc(i.detectedAt));
   const options: EvidenceOption[] = insights.map((x) => ({ kind: 'insight', id: x.id, label: x.summary }));
-  if (sharing.includes('measures')) {
+  if (mayRead(access, 'measures')) {
     const m = schema.measureResponses;
     const measures = await tx
       .select({ id: m.id, instrument: m.instrument, items: m.items, localDate: m.localDate })

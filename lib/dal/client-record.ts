@@ -9,16 +9,17 @@ import { resolveThresholds } from '@/lib/clinical/thresholds';
 import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRange } from '@/lib/clinical/timeline';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { admitAssignedTherapist, sharedScopes, visibleInsights, type Scope } from './access';
+import { admitAssignedTherapist, mayRead, sharedScopes, visibleInsights, type ClientReadAccess, type Scope } from './access';
 import { queueAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
-import { decryptJournalText } from './journal';
+import { decryptJournalText, journalNewestFirst } from './journal';
 
 // The therapist's view of one client. Every read checks, inside its own transaction, that the
 // actor is the client's assigned therapist (else not_found) and which scopes the client shares
 // with them right now; row-level security applies the same rules underneath.
 
-export type ClientAccess = { clientId: string; name: string; timeZone: string; sharing: Scope[] };
+/** An admitted therapist's access to one client's record: never the client's own (`self` is false). */
+export type ClientAccess = ClientReadAccess & { self: false; clientId: string; name: string; timeZone: string; sharing: Scope[] };
 
 const DENIED = Symbol('denied');
 
@@ -56,7 +57,7 @@ export async function admitClient(
     .from(schema.users)
     .where(eq(schema.users.id, clientId));
   if (!user) return null;
-  return { clientId, name: user.name, timeZone: user.timeZone, sharing: await sharedScopes(tx, actor, clientId) };
+  return { self: false, clientId, name: user.name, timeZone: user.timeZone, sharing: await sharedScopes(tx, actor, clientId) };
 }
 
 /** The client's name and what they share: the heading of every page about them. */
@@ -94,8 +95,8 @@ export async function getClientTimeline({
 export async function readTimeline(tx: Transaction, actor: Actor, client: ClientAccess, range: TimelineRange): Promise<TimelineData> {
   const { clientId } = client;
   const to = localDateIn(client.timeZone);
-  const canSeeCheckIns = client.sharing.includes('checkins');
-  const canSeeMeasures = client.sharing.includes('measures');
+  const canSeeCheckIns = mayRead(client, 'checkins');
+  const canSeeMeasures = mayRead(client, 'measures');
   const earliest = range === 'all' ? null : rangeStart(range, to, null);
   // The personal baseline may lie before a short range, so check-ins are read from its start.
   const baselineStart = addDays(to, -(BASELINE.recentDays + BASELINE.days - 1));
@@ -122,7 +123,7 @@ export async function readTimeline(tx: Transaction, actor: Actor, client: Client
     measures = rows.map((r) => ({ id: r.id, instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
     await queueAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
   }
-  const insights = await visibleOpenInsights(tx, clientId, client.sharing);
+  const insights = await visibleOpenInsights(tx, clientId, client);
   const n = schema.sessionNotes;
   const sessions = await tx
     .select({ noteId: n.id, sessionDate: n.sessionDate, status: n.status })
@@ -142,12 +143,12 @@ export async function readTimeline(tx: Transaction, actor: Actor, client: Client
   return buildTimeline({ range, to, checkIns, measures, insights, sessions, riskAnswers });
 }
 
-async function visibleOpenInsights(tx: Transaction, clientId: string, sharing: readonly Scope[]) {
+async function visibleOpenInsights(tx: Transaction, clientId: string, access: ClientReadAccess) {
   const i = schema.insights;
   return tx
     .select({ id: i.id, kind: i.kind, summary: i.summary, windowStart: i.windowStart, windowEnd: i.windowEnd })
     .from(i)
-    .where(and(eq(i.clientId, clientId), eq(i.status, 'open'), visibleInsights(sharing)))
+    .where(and(eq(i.clientId, clientId), eq(i.status, 'open'), visibleInsights(access)))
     .orderBy(asc(i.windowStart));
 }
 
@@ -193,7 +194,7 @@ export async function readMeasureAdministrations(
   client: ClientAccess,
 ): Promise<MeasureAdministrationDto[] | null> {
   const { clientId } = client;
-  if (!client.sharing.includes('measures')) return null;
+  if (!mayRead(client, 'measures')) return null;
   const [clinic] = await tx
     .select({ phq9: schema.clinics.phq9ReliableChange, gad7: schema.clinics.gad7ReliableChange })
     .from(schema.clinics)
@@ -272,13 +273,13 @@ export async function readSharedJournal(
   limit = 20,
 ): Promise<SealedJournalEntry[] | null> {
   const { clientId } = client;
-  if (!client.sharing.includes('journal')) return null;
+  if (!mayRead(client, 'journal')) return null;
   const j = schema.journalEntries;
   const found = await tx
     .select({ id: j.id, clinicId: j.clinicId, clientId: j.clientId, localDate: j.localDate, ciphertext: j.ciphertext })
     .from(j)
     .where(eq(j.clientId, clientId))
-    .orderBy(desc(j.localDate), desc(j.createdAt))
+    .orderBy(...journalNewestFirst)
     .limit(Math.min(Math.max(limit, 1), 100));
   await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
   return found;
@@ -308,7 +309,7 @@ export async function listCheckInNotes({
 /** The check-in notes' read inside an admitted transaction; null while check-ins are not shared. */
 export async function readCheckInNotes(tx: Transaction, actor: Actor, client: ClientAccess, limit = 30): Promise<CheckInNoteDto[] | null> {
   const { clientId } = client;
-  if (!client.sharing.includes('checkins')) return null;
+  if (!mayRead(client, 'checkins')) return null;
   const c = schema.checkIns;
   const rows = await tx
     .select({ id: c.id, localDate: c.localDate, mood: c.mood, tags: c.tags, note: c.note })

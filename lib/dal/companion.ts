@@ -21,7 +21,7 @@ import type { BriefCompanion } from '@/lib/insights/brief';
 import { env } from '@/lib/env';
 import { TandemError } from '@/lib/errors';
 import { getSecrets } from '@/lib/secrets';
-import { canReadClientScope } from './access';
+import { canReadClientScope, mayRead } from './access';
 import { raiseUrgentAlert } from './alerts';
 import { queueAudit } from './audit';
 import { withAssignedClient, type ClientAccess } from './client-record';
@@ -491,7 +491,7 @@ export async function readSharedCompanion(
   limit = 20,
 ): Promise<SharedCompanion | null> {
   const { clientId } = client;
-  if (!client.sharing.includes('companion')) return null;
+  if (!mayRead(client, 'companion')) return null;
   const i = schema.companionItems;
   const rows = await tx
     .select({ id: i.id, kind: i.kind, createdAt: i.createdAt, clinicId: i.clinicId, clientId: i.clientId, ciphertext: i.ciphertext })

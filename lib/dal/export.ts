@@ -4,6 +4,7 @@ import { schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { localDateIn } from '@/lib/dates';
 import type { FhirExportInput } from '@/lib/export/fhir';
+import { mayRead } from './access';
 import { queueAudit } from './audit';
 import { withAssignedClient } from './client-record';
 import { companionExportFor, type CompanionExport } from './companion';
@@ -153,7 +154,7 @@ export async function exportFhirRecord({ actor, clientId }: { actor: Actor; clie
     });
   }
   return withAssignedClient(actor, clientId, { action: 'client.export', subjectType: 'caseload' }, async (tx, client) => {
-    const scopes = { checkIns: client.sharing.includes('checkins'), measures: client.sharing.includes('measures') };
+    const scopes = { checkIns: mayRead(client, 'checkins'), measures: mayRead(client, 'measures') };
     await queueAudit(tx, actor, { action: 'client.export', subjectType: 'caseload', subjectClientId: clientId });
     if (scopes.checkIns) await queueAudit(tx, actor, { action: 'check_ins.export', subjectType: 'check_ins', subjectClientId: clientId });
     if (scopes.measures) await queueAudit(tx, actor, { action: 'measures.export', subjectType: 'measures', subjectClientId: clientId });

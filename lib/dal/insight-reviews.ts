@@ -110,7 +110,7 @@ export async function readSignals(tx: Transaction, actor: Actor, client: ClientA
       snoozedUntil: i.snoozedUntil,
     })
     .from(i)
-    .where(and(eq(i.clientId, clientId), visibleInsights(client.sharing)))
+    .where(and(eq(i.clientId, clientId), visibleInsights(client)))
     .orderBy(desc(i.detectedAt));
   const cited = await citedInsightIds(tx, clientId);
   const signals = rows.map((r) => ({
@@ -201,7 +201,7 @@ export async function reviewInsight({
     const [insight] = await tx
       .select({ id: i.id, kind: i.kind, severity: i.severity })
       .from(i)
-      .where(and(eq(i.id, review.insightId), eq(i.clientId, clientId), visibleInsights(client.sharing)));
+      .where(and(eq(i.id, review.insightId), eq(i.clientId, clientId), visibleInsights(client)));
     if (!insight) {
       await queueAudit(tx, actor, {
         action: 'insight.review',

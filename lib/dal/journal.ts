@@ -84,6 +84,9 @@ export async function saveJournalEntry({
 
 export type JournalEntryDto = { id: string; localDate: string; text: string; updatedAt: Date };
 
+/** The one order of a journal, for the client and their therapist alike: by day, the latest written first within a day. */
+export const journalNewestFirst = [desc(schema.journalEntries.localDate), desc(schema.journalEntries.createdAt)] as const;
+
 /** A client's recent journal entries, decrypted: the client's own, or the therapist's while shared. */
 export async function listJournalEntries({
   actor,
@@ -104,7 +107,7 @@ export async function listJournalEntries({
       .select({ id: j.id, clinicId: j.clinicId, localDate: j.localDate, ciphertext: j.ciphertext, updatedAt: j.updatedAt })
       .from(j)
       .where(eq(j.clientId, clientId))
-      .orderBy(desc(j.createdAt))
+      .orderBy(...journalNewestFirst)
       .limit(Math.min(Math.max(limit, 1), 100));
     await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
     return found;

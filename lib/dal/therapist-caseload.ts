@@ -26,7 +26,7 @@ import {
 } from '@/lib/insights/definitions';
 import { sortBy } from '@/lib/tables/table-query';
 import { caseloadQuerySchema, type CaseloadQuery } from '@/lib/validation/caseload';
-import type { Scope } from './access';
+import { mayRead, type ClientReadAccess, type Scope } from './access';
 import { queueAudits } from './audit';
 import { withActorReading, type Actor } from './context';
 
@@ -237,8 +237,9 @@ function dailyOf(raw: CaseloadFactsRow['daily']): DailyMean[] {
 /** Turns the raw facts into what this therapist may see: anything of an unshared scope is dropped here too. */
 export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: Date; timeZone: string }): CaseloadRow {
   const sharing = parseScopes(raw.sharing);
-  const checkins = sharing.includes('checkins');
-  const measures = sharing.includes('measures');
+  const access: ClientReadAccess = { self: false, sharing };
+  const checkins = mayRead(access, 'checkins');
+  const measures = mayRead(access, 'measures');
   const phq9Answers = measures ? raw.phq9 : null;
   const gad7Answers = measures ? raw.gad7 : null;
   const lastAt = checkins && raw.last_check_in_at ? toDate(raw.last_check_in_at) : null;
