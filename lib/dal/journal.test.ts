@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
+import { listSharedJournal } from './client-record';
 import { listJournalEntries, saveJournalEntry } from './journal';
 
 type EntryRow = { id: string; ciphertext: string; crisis_language: boolean; risk_category: string | null };
@@ -96,5 +97,21 @@ describe('listJournalEntries', () => {
     await expect(listJournalEntries({ actor: therapist, clientId: client.userId })).rejects.toMatchObject({ code: 'not_found:client' });
     await grant(client, therapist, 'journal');
     expect((await listJournalEntries({ actor: therapist, clientId: client.userId })).map((e) => e.text)).toEqual([words]);
+  });
+});
+
+describe('the journal’s one order', () => {
+  it('is the same for the client and for the therapist they share it with: by day, the latest written first', async () => {
+    const { client, therapist } = await createClinicWithClient();
+    await grant(client, therapist, 'journal');
+    const { entryId: first } = await saveJournalEntry({ actor: client, input: { text: 'Written first, today' } });
+    const { entryId: later } = await saveJournalEntry({ actor: client, input: { text: 'Written later, dated the day before' } });
+    const written = await saveJournalEntry({ actor: client, input: { text: 'Written last, today' } });
+    // As when the client has since moved to a zone where it was still the day before.
+    await getDatabase().execute(sql`update journal_entries set local_date = local_date - 1 where id = ${later}`);
+
+    const expected = [written.entryId, first, later];
+    expect((await listJournalEntries({ actor: client, clientId: client.userId })).map((e) => e.id)).toEqual(expected);
+    expect((await listSharedJournal({ actor: therapist, clientId: client.userId }))?.map((e) => e.id)).toEqual(expected);
   });
 });
