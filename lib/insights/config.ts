@@ -1,5 +1,5 @@
 /** Bumped whenever a detector's logic or a default below changes, so stored insights can be recomputed. */
-export const ENGINE_VERSION = '1.3.0';
+export const ENGINE_VERSION = '1.4.0';
 
 /**
  * Detection defaults. Mood is on a 1–10 scale; effect sizes are in points of that scale. They are
@@ -39,7 +39,14 @@ export const DETECTION = {
   lowRunBelowMedianPoints: 2,
   lowRunRecentDays: 7,
   disengagementMinGapDays: 7,
+  /** An engaged history, needed before silence is a signal: 14 check-ins in these days. */
   disengagementHistoryDays: 90,
+  /** The person's usual gap is read from the completed gaps of this past year (`usualLongestGap`). */
+  usualGapHistoryDays: 365,
+  /** Silence is unusual once it is this many times the person's longest usual gap… */
+  usualGapFactor: 1.5,
+  /** …but never later than this: a default questionnaire cadence plus the week's grace the overdue signal allows. */
+  maxSilenceDays: 21,
   measureGraceDays: 7,
   defaultMeasureCadenceDays: 14,
   associationWindowDays: 90,

@@ -76,7 +76,7 @@ describe('evidence in a clinician’s words', () => {
     ]);
     expect(line('disengagement', { daysSinceLastCheckIn: 12, usualLongestGap: 2, thresholdDays: 7, previousLoggingRate: 0.86 })).toEqual([
       'Days without a check-in: 12 (declared breaks not counted)',
-      'Longest usual gap in the 90 days before: 2 days; flagged from 7 days',
+      'Longest usual gap in the past year: 2 days; flagged from 7 days',
       'Days logged in the 90 days before: 86 %',
     ]);
     expect(line('disengagement', { daysOverdue: 9, cadenceDays: 14, completed: 3 })).toEqual([

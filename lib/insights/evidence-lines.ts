@@ -87,7 +87,7 @@ function disengagementLines({ numbers: n }: EvidenceInput): string[] {
   if (has(n, 'daysSinceLastCheckIn')) lines.push(`Days without a check-in: ${n.daysSinceLastCheckIn} (declared breaks not counted)`);
   if (has(n, 'usualLongestGap', 'thresholdDays'))
     lines.push(
-      `Longest usual gap in the 90 days before: ${days(n.usualLongestGap as number)}; flagged from ${days(Math.ceil(n.thresholdDays as number))}`,
+      `Longest usual gap in the past year: ${days(n.usualLongestGap as number)}; flagged from ${days(Math.ceil(n.thresholdDays as number))}`,
     );
   if (has(n, 'previousLoggingRate')) lines.push(`Days logged in the 90 days before: ${percent(n.previousLoggingRate as number)}`);
   if (has(n, 'daysOverdue', 'cadenceDays'))
