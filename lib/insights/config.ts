@@ -29,6 +29,8 @@ export const DETECTION = {
   trendWindowDays: 28,
   minTrendDays: 14,
   volatilityWindowDays: 28,
+  /** Swings that began more than four weeks ago have leaked into that baseline; six weeks against the 8 before is asked too. */
+  volatilityLongWindowDays: 42,
   volatilityBaselineDays: 56,
   /** Logged days needed in the last 4 weeks and in the 8 weeks before. */
   minVolatilityRecentDays: 14,

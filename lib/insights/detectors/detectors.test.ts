@@ -37,6 +37,16 @@ describe('volatility', () => {
     const [v] = ofKind(run([...calm, ...swings]), 'volatility');
     expect(v?.severity).toBe('attention');
     expect(v?.evidence.numbers.ratio).toBeGreaterThan(2);
+    expect(v?.evidence.numbers.windowDays).toBe(28);
+  });
+
+  it('compares six weeks with the eight before when the swings began more than four weeks ago', () => {
+    // Wider swings for six weeks: the four-week comparison's baseline holds two weeks of them.
+    const longSwings = wobble(42, 9, 2).map((w) => 6 + w);
+    const [v] = ofKind(run([...calm, ...longSwings]), 'volatility');
+    expect(v?.evidence.numbers.windowDays).toBe(42);
+    expect(v?.window.start).toBe(dayAfter(START, 90));
+    expect(v?.summary).toMatch(/over the last 6 weeks/);
   });
 
   it('stays silent with less than eight weeks of baseline', () => {
