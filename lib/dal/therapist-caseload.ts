@@ -154,8 +154,8 @@ export function caseloadFactsQuery(therapistId: string): SQL {
            and g.revoked_at is null and (g.expires_at is null or g.expires_at > now())
       ) s on true
       left join lateral (
-        -- Each day's check-ins, grouped by day; the daily mean, usual mood and the usual gap are
-        -- computed from these by lib/insights/definitions, the one definition every view uses.
+        -- Each day's check-ins, grouped by day; the daily mean and usual mood are computed from
+        -- these by lib/insights/definitions, the one definition every view uses.
         select json_agg(json_build_object('date', d.local_date::text, 'moods', d.moods) order by d.local_date) as daily,
                max(d.local_date) as last_on
           from (select ci.local_date, array_agg(ci.mood) as moods from check_ins ci
