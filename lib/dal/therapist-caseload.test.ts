@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import type { Actor } from '@/lib/dal/context';
+import { computeInsights } from '@/lib/insights/engine';
 import { addAlert, addClientOf, addMeasureDaysAgo, assign, createClinic, createPerson, grant } from '@/lib/testing/factories';
 import { addDailyMood, addInsight, addPause, addRiskAlertAt, daysAgo, joinedDaysAgo, setCadence } from '@/lib/testing/factories-workspace';
 import { caseloadFactsQuery, listCaseload, type CaseloadRow } from './therapist-caseload';
@@ -146,6 +147,44 @@ describe('listCaseload: what the assigned therapist sees', () => {
       sql`select actor_id from audit_events where action = 'caseload.view' and subject_client_id = ${client.userId}`,
     );
     expect(events).toEqual([{ actor_id: therapist.userId }, { actor_id: therapist.userId }]);
+  });
+});
+
+describe('listCaseload: silence against the usual gap', () => {
+  it('reads the usual gap from the past year as the engine does, declared breaks not counted', async () => {
+    const { therapist } = await setup();
+    const withGapLongAgo = async (name: string) => {
+      const c = await addClientOf(therapist, name);
+      await grant(c, therapist, 'checkins');
+      await joinedDaysAgo(c, 300);
+      // A 10-day gap that ended 200 days ago, further back than the caseload's weeks of moods.
+      await addDailyMood(c, { fromDaysAgo: 260, toDaysAgo: 211, mood: () => 6 });
+      await addDailyMood(c, { fromDaysAgo: 200, toDaysAgo: 9, mood: () => 6 });
+      return c;
+    };
+    await withGapLongAgo('Gail Gappy');
+    const away = await withGapLongAgo('Abe Away');
+    await addPause(away, daysAgo(210), daysAgo(201));
+    const { rows } = await listCaseload({ actor: therapist });
+    expect(rows.map((r) => [r.name, r.reasons[0]?.text ?? null])).toEqual([
+      ['Abe Away', 'No check-in for 9 days (usually checks in every day)'],
+      ['Gail Gappy', 'No check-in for 9 days (gaps this long are usual for them: up to 10 days)'],
+    ]);
+    // The engine, on the same days and break, agrees: Abe's silence is a signal, Gail's is not yet.
+    const engineSays = (pauses: { start: string; end: string }[]) =>
+      computeInsights({
+        asOf: daysAgo(0),
+        checkIns: [...Array.from({ length: 50 }, (_, i) => 260 - i), ...Array.from({ length: 192 }, (_, i) => 200 - i)].map((d) => ({
+          localDate: daysAgo(d),
+          mood: 6,
+        })),
+        pauses,
+      }).filter((i) => i.key.startsWith('disengagement:checkins'));
+    expect(engineSays([])).toEqual([]);
+    expect(engineSays([{ start: daysAgo(210), end: daysAgo(201) }])[0]?.evidence.numbers).toMatchObject({
+      daysSinceLastCheckIn: 9,
+      usualLongestGap: 0,
+    });
   });
 });
 

@@ -14,12 +14,13 @@ import {
   type SignalFact,
 } from '@/lib/insights/attention';
 import { DETECTION } from '@/lib/insights/config';
+import { pausedDaySet } from '@/lib/insights/daily-series';
 import { toDay } from '@/lib/insights/dates';
 import {
   daysOverdue,
   dailyMoodMeans,
   daysWithoutCheckIn,
-  longestGapDays,
+  usualLongestGap,
   usualMood,
   type DailyMean,
   type MoodTrend,
@@ -91,6 +92,10 @@ export type CaseloadFactsRow = {
   last_check_in_at: string | Date | null;
   /** Daily means (date, mean) of the last DETECTION.lookbackDays days. */
   daily: { date: string; moods: number[] }[] | null;
+  /** Every day with a check-in in the past year (DETECTION.usualGapHistoryDays), for the usual gap. */
+  logged_year: string[] | null;
+  /** Declared breaks that touch that year. */
+  breaks: { start: string; end: string }[] | null;
   phq9: Answers | null;
   gad7: Answers | null;
   phq9_last_on: string | null;
@@ -128,7 +133,7 @@ export function caseloadFactsQuery(therapistId: string): SQL {
     select c.client_id, c.name, c.today::text as today, c.joined_at, c.joined_on::text as joined_on,
            coalesce(s.scopes, '{}') as sharing,
            last.local_date::text as last_check_in_on, last.recorded_at as last_check_in_at,
-           mood.daily,
+           mood.daily, year.logged_year, br.breaks,
            phq.answers as phq9, gad.answers as gad7,
            (select max((r.completed_at at time zone c.time_zone)::date)::text from measure_responses r
              where r.client_id = c.client_id and r.instrument = 'phq9') as phq9_last_on,
@@ -149,14 +154,28 @@ export function caseloadFactsQuery(therapistId: string): SQL {
            and g.revoked_at is null and (g.expires_at is null or g.expires_at > now())
       ) s on true
       left join lateral (
-        -- Each day's check-ins, grouped by day; the daily mean, usual mood and the usual gap are
-        -- computed from these by lib/insights/definitions, the one definition every view uses.
+        -- Each day's check-ins, grouped by day; the daily mean and usual mood are computed from
+        -- these by lib/insights/definitions, the one definition every view uses.
         select json_agg(json_build_object('date', d.local_date::text, 'moods', d.moods) order by d.local_date) as daily,
                max(d.local_date) as last_on
           from (select ci.local_date, array_agg(ci.mood) as moods from check_ins ci
                  where ci.client_id = c.client_id and ci.local_date > c.today - ${DETECTION.lookbackDays}::int and ci.local_date <= c.today
                  group by ci.local_date) d
       ) mood on true
+      left join lateral (
+        -- The days logged in the past year and the breaks declared in it: the usual gap between
+        -- check-ins is read from these by lib/insights/definitions, as the engine reads it.
+        select json_agg(y.local_date::text order by y.local_date) as logged_year
+          from (select distinct ci.local_date from check_ins ci
+                 where ci.client_id = c.client_id and ci.local_date > c.today - ${DETECTION.usualGapHistoryDays}::int
+                   and ci.local_date <= c.today) y
+      ) year on true
+      left join lateral (
+        select json_agg(json_build_object('start', p.starts_on::text, 'end', p.ends_on::text)) as breaks
+          from pauses p
+         where p.client_id = c.client_id and p.cancelled_at is null and p.starts_on <= c.today
+           and p.ends_on > c.today - ${DETECTION.usualGapHistoryDays}::int
+      ) br on true
       left join lateral (
         -- The last day is in that window for anyone logging lately; only otherwise is the whole
         -- history searched.
@@ -246,11 +265,9 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
   const daily = checkins ? dailyOf(raw.daily) : [];
   // A client who has not logged yet counts from the day they joined, in their own calendar.
   const daysSinceCheckIn = checkins ? daysWithoutCheckIn(raw.last_check_in_on, raw.joined_on, raw.today) : null;
-  const lastDay = daily.at(-1);
-  const usualLongestGap =
-    lastDay === undefined
-      ? null
-      : longestGapDays(daily.map((d) => toDay(d.date)).filter((day) => day > toDay(lastDay.date) - DETECTION.disengagementHistoryDays));
+  const today = toDay(raw.today);
+  const loggedYear = checkins ? (raw.logged_year ?? []).map(toDay) : [];
+  const usualGap = loggedYear.length === 0 ? null : usualLongestGap(loggedYear, pausedDaySet(raw.breaks ?? [], today), today);
   const usual = usualMood(daily, raw.today);
   const alert: AlertFact | null =
     raw.open_alerts > 0 && raw.alert_kind && raw.alert_source && raw.alert_at
@@ -266,7 +283,7 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
     alert,
     newSignals: signals,
     daysSinceCheckIn,
-    usualLongestGap,
+    usualLongestGap: usualGap,
     isPaused: raw.is_paused,
     overdue: measures
       ? [

@@ -18,7 +18,7 @@ export type AttentionFacts = {
   newSignals: readonly SignalFact[];
   /** Null when check-ins are not shared: silence then says nothing. */
   daysSinceCheckIn: number | null;
-  /** The client's longest gap between check-ins in the 90 days before the last one; null when unknown. */
+  /** The client's usual gap (`usualLongestGap` in definitions.ts: longest of the past year, breaks not counted); null when unknown. */
   usualLongestGap?: number | null;
   /** A declared break silences disengagement: missed check-ins and overdue questionnaires (docs/design.md §3, §5). */
   isPaused: boolean;

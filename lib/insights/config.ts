@@ -1,5 +1,5 @@
 /** Bumped whenever a detector's logic or a default below changes, so stored insights can be recomputed. */
-export const ENGINE_VERSION = '1.3.0';
+export const ENGINE_VERSION = '1.4.0';
 
 /**
  * Detection defaults. Mood is on a 1–10 scale; effect sizes are in points of that scale. They are
@@ -29,6 +29,8 @@ export const DETECTION = {
   trendWindowDays: 28,
   minTrendDays: 14,
   volatilityWindowDays: 28,
+  /** Swings that began more than four weeks ago have leaked into that baseline; six weeks against the 8 before is asked too. */
+  volatilityLongWindowDays: 42,
   volatilityBaselineDays: 56,
   /** Logged days needed in the last 4 weeks and in the 8 weeks before. */
   minVolatilityRecentDays: 14,
@@ -39,7 +41,14 @@ export const DETECTION = {
   lowRunBelowMedianPoints: 2,
   lowRunRecentDays: 7,
   disengagementMinGapDays: 7,
+  /** An engaged history, needed before silence is a signal: 14 check-ins in these days. */
   disengagementHistoryDays: 90,
+  /** The person's usual gap is read from the completed gaps of this past year (`usualLongestGap`). */
+  usualGapHistoryDays: 365,
+  /** Silence is unusual once it is this many times the person's longest usual gap… */
+  usualGapFactor: 1.5,
+  /** …but never later than this: a default questionnaire cadence plus the week's grace the overdue signal allows. */
+  maxSilenceDays: 21,
   measureGraceDays: 7,
   defaultMeasureCadenceDays: 14,
   associationWindowDays: 90,

@@ -6,9 +6,10 @@ import {
   daysOverdue,
   daysWithoutCheckIn,
   isNotLogging,
-  longestGapDays,
   moodTrend,
+  unpausedDays,
   unusualSilenceDays,
+  usualLongestGap,
   usualMood,
   USUAL_MOOD,
 } from './definitions';
@@ -79,10 +80,51 @@ describe('not logging and silence', () => {
     expect(isNotLogging(null, false)).toBe(false);
   });
 
-  it('is unusual past a week and one and a half times the longest usual gap', () => {
-    expect(longestGapDays([1, 2, 5, 6, 10])).toBe(3);
+  const day = toDay(today);
+  const none = new Set<number>();
+  // Logged every day of the last 60 days but the given ones, `today` being the last logged day.
+  const dailyExcept = (...missing: number[]) => Array.from({ length: 60 }, (_, i) => day - i).filter((d) => !missing.includes(day - d));
+
+  it('reads the usual gap from completed gaps of the past year, declared breaks not counted', () => {
+    expect(usualLongestGap([], none, day)).toBe(0);
+    expect(usualLongestGap([day - 3], none, day)).toBe(0);
+    expect(usualLongestGap(dailyExcept(), none, day)).toBe(0);
+    // One past gap of 10 days (days 20–29 before today).
+    const tenDayGap = dailyExcept(...Array.from({ length: 10 }, (_, i) => 20 + i));
+    expect(usualLongestGap(tenDayGap, none, day)).toBe(10);
+    // Several: the longest counts; a second log on one day changes nothing.
+    expect(usualLongestGap([...dailyExcept(5, 6, 40, 41, 42), day - 10], none, day)).toBe(3);
+    // A break declared inside the gap is not silence: 4 of the 10 days were paused.
+    const paused = new Set([day - 25, day - 24, day - 23, day - 22]);
+    expect(usualLongestGap(tenDayGap, paused, day)).toBe(6);
+    expect(unpausedDays(day - 29, day - 20, paused)).toBe(6);
+  });
+
+  it('does not count a gap still open, nor one that ended more than a year ago', () => {
+    // Logged daily until 12 days ago, silent since: the open gap is not usual yet.
+    const silent = Array.from({ length: 60 }, (_, i) => day - 12 - i);
+    expect(usualLongestGap(silent, none, day)).toBe(0);
+    // A 20-day gap that ended 400 days ago, then daily logging for the last 300 days.
+    const old = [day - 430, day - 409, ...Array.from({ length: 300 }, (_, i) => day - i)];
+    expect(usualLongestGap(old, none, day)).toBe(0);
+    // Read 100 days earlier, both that gap and the 109 days before daily logging began lie within the year.
+    expect(usualLongestGap(old, none, day - 100)).toBe(109);
+    // The same gap ending within the year counts.
+    expect(usualLongestGap([day - 330, day - 309, ...Array.from({ length: 300 }, (_, i) => day - i)], none, day)).toBe(20);
+  });
+
+  it('is unusual past a week and one and a half times the usual gap, and never later than three weeks', () => {
+    // Someone who logs daily is flagged after a week.
+    expect(unusualSilenceDays(0)).toBe(7);
     expect(unusualSilenceDays(2)).toBe(7);
     expect(unusualSilenceDays(6)).toBe(9);
+    // Ten-day gaps they came back from: not on day 7 of the next one, but from day 15.
+    expect(unusualSilenceDays(10)).toBe(15);
+    // The ceiling holds whatever the history or the dismissals.
+    expect(unusualSilenceDays(14)).toBe(21);
+    expect(unusualSilenceDays(40)).toBe(21);
+    expect(unusualSilenceDays(2, 1.5)).toBe(10.5);
+    expect(unusualSilenceDays(10, 2)).toBe(21);
   });
 });
 

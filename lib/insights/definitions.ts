@@ -128,20 +128,46 @@ export function isNotLogging(daysSilent: number | null, isPaused: boolean): bool
   return !isPaused && daysSilent !== null && daysSilent >= NOT_LOGGING_DAYS;
 }
 
-/** Longest run of days without a check-in between consecutive logged days. */
-export function longestGapDays(loggedDays: readonly number[]): number {
+/** Days from `from` to `to`, both included, that are not in a declared break. */
+export function unpausedDays(from: number, to: number, paused: ReadonlySet<number>): number {
+  let count = 0;
+  for (let d = from; d <= to; d += 1) if (!paused.has(d)) count += 1;
+  return count;
+}
+
+/**
+ * The person's usual gap: the longest run of days without a check-in, declared breaks not
+ * counted, between two check-ins in the year up to `today` (DETECTION.usualGapHistoryDays). A
+ * gap still open today is not usual yet: only gaps the person came back from count. 0 when there
+ * is no completed gap (or fewer than two check-ins). Days are day numbers (`toDay`).
+ */
+export function usualLongestGap(loggedDays: readonly number[], paused: ReadonlySet<number>, today: number): number {
+  const year = [...new Set(loggedDays)].filter((d) => d > today - DETECTION.usualGapHistoryDays && d <= today).sort((a, b) => a - b);
   let longest = 0;
-  for (let i = 1; i < loggedDays.length; i += 1) longest = Math.max(longest, (loggedDays[i] as number) - (loggedDays[i - 1] as number) - 1);
+  for (let i = 1; i < year.length; i += 1) {
+    longest = Math.max(longest, unpausedDays((year[i - 1] as number) + 1, (year[i] as number) - 1, paused));
+  }
   return longest;
 }
 
 /**
- * Silence longer than this person's usual: at least a week, and half as long again as their
- * longest gap in the previous 90 days (DETECTION.disengagementHistoryDays), so someone who
- * often skips a few days is not flagged for doing so once more.
+ * Silence longer than this person's usual: at least a week (NOT_LOGGING_DAYS), and half as long
+ * again as their longest gap of the past year, so someone whose diary shows ten-day gaps they came
+ * back from is not flagged on day 7 of the next, while someone who logs daily still is. A year
+ * rather than three months because people who skip a week or two do so only a few times a year: on
+ * the Daylio-shaped controls of `eval:insights --seeds tuning`, the year took silences raised from
+ * 1.30 to 0.72 per client-year (lib/insights/README.md), at the cost of a later flag for
+ * people whose diaries already have long gaps (their median delay went from 6 to 13 days).
+ *
+ * Never later than DETECTION.maxSilenceDays (21), whatever the history or the dismissal
+ * sensitivity `factor`: three weeks is the default questionnaire cadence (14 days, docs/design.md
+ * §3) plus the week's grace the overdue-questionnaire signal allows, so a client who has gone quiet
+ * is raised no later than a missed questionnaire would raise them. Below the bar the silence is
+ * still shown: `isNotLogging` (7 days) puts it on the caseload and in the admin's counts.
  */
-export function unusualSilenceDays(usualLongestGap: number): number {
-  return Math.max(NOT_LOGGING_DAYS, Math.ceil(usualLongestGap * 1.5));
+export function unusualSilenceDays(usualGap: number, factor = 1): number {
+  const personal = Math.max(NOT_LOGGING_DAYS, Math.ceil(usualGap * DETECTION.usualGapFactor)) * factor;
+  return Math.min(DETECTION.maxSilenceDays, personal);
 }
 
 /**

@@ -70,13 +70,27 @@ describe('evidence in a clinician’s words', () => {
       'Spread of daily mood (standard deviation), last 4 weeks: 2.6 points over 23 days logged; the 8 weeks before: 1.2 over 49 days',
       'A spread this much wider without a real change: fewer than 1 in 10,000',
     ]);
+    // Found by the six-week comparison: both lines name it.
+    const sixWeeks = line('volatility', {
+      windowDays: 42,
+      recentRmssd: 2.46,
+      recentPairs: 28,
+      recentSd: 2.64,
+      baselineSd: 1.21,
+      recentDays: 34,
+      baselineDays: 49,
+    });
+    expect(sixWeeks[0]).toBe('Typical change from one day to the next, last 6 weeks: 2.5 points (28 pairs of consecutive days)');
+    expect(sixWeeks[1]).toBe(
+      'Spread of daily mood (standard deviation), last 6 weeks: 2.6 points over 34 days logged; the 8 weeks before: 1.2 over 49 days',
+    );
     expect(line('low_run', { runDays: 8, runMedian: 2, baselineMedian: 6, cutoff: 3 })).toEqual([
       'Low days in a row: 8, median mood 2.0',
       'Usual median before: 6.0; a day counts as low at 3.0 or below',
     ]);
     expect(line('disengagement', { daysSinceLastCheckIn: 12, usualLongestGap: 2, thresholdDays: 7, previousLoggingRate: 0.86 })).toEqual([
       'Days without a check-in: 12 (declared breaks not counted)',
-      'Longest usual gap in the 90 days before: 2 days; flagged from 7 days',
+      'Longest usual gap in the past year: 2 days; flagged from 7 days',
       'Days logged in the 90 days before: 86 %',
     ]);
     expect(line('disengagement', { daysOverdue: 9, cadenceDays: 14, completed: 3 })).toEqual([

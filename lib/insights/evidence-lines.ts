@@ -59,15 +59,17 @@ function changeLines({ windowStart, numbers: n }: EvidenceInput): string[] {
 
 function volatilityLines({ numbers: n }: EvidenceInput): string[] {
   const lines: string[] = [];
+  // Insights stored before the six-week comparison carry no `windowDays`: theirs was four weeks.
+  const weeks = (has(n, 'windowDays') ? (n.windowDays as number) : 28) / 7;
   if (has(n, 'recentRmssd', 'recentPairs'))
     lines.push(
-      `Typical change from one day to the next, last 4 weeks: ${one(n.recentRmssd as number)} points (${n.recentPairs} pairs of consecutive days)`,
+      `Typical change from one day to the next, last ${weeks} weeks: ${one(n.recentRmssd as number)} points (${n.recentPairs} pairs of consecutive days)`,
     );
   if (has(n, 'baselineRmssd')) lines.push(`The same over the 8 weeks before: ${one(n.baselineRmssd as number)} points`);
   if (has(n, 'ratio')) lines.push(`Swings are ${(n.ratio as number).toFixed(1)} times as large as usual`);
   if (has(n, 'recentSd', 'baselineSd', 'recentDays', 'baselineDays')) {
     lines.push(
-      `Spread of daily mood (standard deviation), last 4 weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`,
+      `Spread of daily mood (standard deviation), last ${weeks} weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`,
     );
   }
   if (has(n, 'p')) lines.push(`A spread this much wider without a real change: ${chanceText(n.p as number)}`);
@@ -87,7 +89,7 @@ function disengagementLines({ numbers: n }: EvidenceInput): string[] {
   if (has(n, 'daysSinceLastCheckIn')) lines.push(`Days without a check-in: ${n.daysSinceLastCheckIn} (declared breaks not counted)`);
   if (has(n, 'usualLongestGap', 'thresholdDays'))
     lines.push(
-      `Longest usual gap in the 90 days before: ${days(n.usualLongestGap as number)}; flagged from ${days(Math.ceil(n.thresholdDays as number))}`,
+      `Longest usual gap in the past year: ${days(n.usualLongestGap as number)}; flagged from ${days(Math.ceil(n.thresholdDays as number))}`,
     );
   if (has(n, 'previousLoggingRate')) lines.push(`Days logged in the 90 days before: ${percent(n.previousLoggingRate as number)}`);
   if (has(n, 'daysOverdue', 'cadenceDays'))

@@ -37,6 +37,16 @@ describe('volatility', () => {
     const [v] = ofKind(run([...calm, ...swings]), 'volatility');
     expect(v?.severity).toBe('attention');
     expect(v?.evidence.numbers.ratio).toBeGreaterThan(2);
+    expect(v?.evidence.numbers.windowDays).toBe(28);
+  });
+
+  it('compares six weeks with the eight before when the swings began more than four weeks ago', () => {
+    // Wider swings for six weeks: the four-week comparison's baseline holds two weeks of them.
+    const longSwings = wobble(42, 9, 2).map((w) => 6 + w);
+    const [v] = ofKind(run([...calm, ...longSwings]), 'volatility');
+    expect(v?.evidence.numbers.windowDays).toBe(42);
+    expect(v?.window.start).toBe(dayAfter(START, 90));
+    expect(v?.summary).toMatch(/over the last 6 weeks/);
   });
 
   it('stays silent with less than eight weeks of baseline', () => {
@@ -96,6 +106,34 @@ describe('disengagement', () => {
 
   it('stays silent for someone who never really started', () => {
     expect(ofKind(run([6, 6, 6, 6, 6, ...gap]), 'disengagement')).toEqual([]);
+  });
+
+  // Ten-day gaps the person came back from, twice, then steady logging.
+  const gappy = [...moodSeries(30, 6, 10), ...gap, ...moodSeries(30, 6, 10), ...gap, ...moodSeries(30, 6, 10)];
+  const silentFor = (days: number, extra: Partial<EngineInput> = {}) =>
+    ofKind(run([...gappy, ...Array<null>(days).fill(null)], extra), 'disengagement').filter((i) => i.key.includes('checkins'));
+
+  it("waits past the person's own usual gap: not on day 7 after ten-day gaps, from day 15", () => {
+    expect(silentFor(7)).toEqual([]);
+    expect(silentFor(14)).toEqual([]);
+    const [d] = silentFor(15);
+    expect(d?.evidence.numbers).toMatchObject({ daysSinceLastCheckIn: 15, usualLongestGap: 10, thresholdDays: 15 });
+  });
+
+  it('does not count days of a declared break in a past gap as usual silence', () => {
+    // The second past gap was a declared break: the usual gap is the first, 10 days, so still 15.
+    const secondGap = { start: dayAfter(START, 70), end: dayAfter(START, 79) };
+    expect(silentFor(15, { pauses: [secondGap] })[0]?.evidence.numbers.usualLongestGap).toBe(10);
+    // Both were: the person logs daily, so a week is unusual.
+    const firstGap = { start: dayAfter(START, 30), end: dayAfter(START, 39) };
+    expect(silentFor(7, { pauses: [firstGap, secondGap] })[0]?.evidence.numbers).toMatchObject({ usualLongestGap: 0, thresholdDays: 7 });
+  });
+
+  it('flags three weeks of silence whatever the usual gap', () => {
+    const longGaps = [...moodSeries(30, 6, 10), ...Array<null>(20).fill(null), ...moodSeries(40, 6, 10)];
+    const silent = (days: number) => ofKind(run([...longGaps, ...Array<null>(days).fill(null)]), 'disengagement');
+    expect(silent(20)).toEqual([]);
+    expect(silent(21)[0]?.evidence.numbers).toMatchObject({ usualLongestGap: 20, thresholdDays: 21 });
   });
 
   it('reports a questionnaire overdue past cadence and grace', () => {

@@ -1,29 +1,14 @@
 import { instrumentDefinition, INSTRUMENTS } from '../../clinical/instruments';
 import { DETECTION } from '../config';
-import { unusualSilenceDays } from '../definitions';
+import { unpausedDays, unusualSilenceDays, usualLongestGap } from '../definitions';
 import { dayCoverage } from '../coverage';
 import { shortDate } from '../dates';
 import { round, type AnalysisContext, type Detection } from './context';
 
-function unpausedDays(from: number, to: number, paused: ReadonlySet<number>): number {
-  let count = 0;
-  for (let d = from; d <= to; d += 1) if (!paused.has(d)) count += 1;
-  return count;
-}
-
-/** Longest run of unpaused days without a check-in between consecutive check-ins. */
-function longestUsualGap(logged: readonly number[], paused: ReadonlySet<number>): number {
-  let longest = 0;
-  for (let i = 1; i < logged.length; i += 1) {
-    longest = Math.max(longest, unpausedDays((logged[i - 1] as number) + 1, (logged[i] as number) - 1, paused));
-  }
-  return longest;
-}
-
 /**
  * Missed check-ins: days since the last check-in, declared pauses not counted, against the
- * person's own longest gap in the previous three months (at least a week). Needs an engaged
- * history: two weeks of check-ins in those months.
+ * person's own longest gap of the past year (`unusualSilenceDays` in definitions.ts, the rule the
+ * caseload ranks by). Needs an engaged history: two weeks of check-ins in the previous three months.
  */
 function missedCheckIns(context: AnalysisContext): Detection[] {
   const { asOfDay, series, paused } = context;
@@ -33,9 +18,8 @@ function missedCheckIns(context: AnalysisContext): Detection[] {
   const gap = unpausedDays(last + 1, asOfDay, paused);
   const history = logged.filter((d) => d > last - DETECTION.disengagementHistoryDays);
   if (history.length < 14) return [];
-  const usual = longestUsualGap(history, paused);
-  const sensitivity = context.sensitivity('disengagement');
-  const threshold = unusualSilenceDays(usual) * sensitivity.factor;
+  const usual = usualLongestGap(logged, paused, asOfDay);
+  const threshold = unusualSilenceDays(usual, context.sensitivity('disengagement').factor);
   if (gap < threshold) return [];
   const rate = history.length / unpausedDays(last - DETECTION.disengagementHistoryDays + 1, last, paused);
   return [
@@ -49,7 +33,7 @@ function missedCheckIns(context: AnalysisContext): Detection[] {
       endDay: asOfDay,
       summary: `No check-in for ${gap} days (last on ${shortDate(last)}); the longest usual gap was ${usual} days.`,
       evidence: {
-        method: "Days without a check-in, declared pauses excluded, against the person's longest gap in the previous 90 days",
+        method: "Days without a check-in, declared pauses excluded, against the person's longest gap of the past year",
         numbers: { daysSinceLastCheckIn: gap, usualLongestGap: usual, thresholdDays: round(threshold), previousLoggingRate: round(rate) },
         coverage: dayCoverage(logged, last + 1, asOfDay, paused, true),
       },
