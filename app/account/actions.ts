@@ -1,5 +1,6 @@
 'use server';
 
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { retryMessage } from '@/lib/auth/retry';
@@ -9,7 +10,7 @@ import { endAllSessions, endSession } from '@/lib/dal/auth';
 import { disableTwoFactor } from '@/lib/dal/two-factor';
 import { toPublicError } from '@/lib/errors';
 import { changePasswordSchema, disableTwoFactorSchema } from '@/lib/validation/auth';
-import { fieldErrorsOf, formOf, type FormState } from '@/lib/validation/form-state';
+import { formOf, type FormState } from '@/lib/validation/form-state';
 
 export async function signOutEverywhere() {
   const user = await requireUser();

@@ -1,5 +1,6 @@
 'use server';
 
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
@@ -9,7 +10,7 @@ import { planActivationReminder } from '@/lib/dal/companion-reminders';
 import { toPublicError } from '@/lib/errors';
 import { wallClockText } from '@/lib/dates';
 import { activationReminderSchema } from '@/lib/validation/companion-reminder';
-import { fieldErrorsOf, formOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { formOf, typedValues, type FormState } from '@/lib/validation/form-state';
 import { z } from '@/lib/validation/zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 

@@ -1,5 +1,6 @@
 'use server';
 
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
@@ -9,7 +10,7 @@ import { addDays, localDateIn } from '@/lib/dates';
 import { toPublicError } from '@/lib/errors';
 import { timeZoneSchema } from '@/lib/validation/calendar-day';
 import { deleteAccountSchema, pauseSchema } from '@/lib/validation/client-data';
-import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
+import { formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 import { contactSchema } from '@/lib/validation/phone';
 import { z } from '@/lib/validation/zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';

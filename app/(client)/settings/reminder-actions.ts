@@ -1,5 +1,6 @@
 'use server';
 
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
@@ -7,7 +8,7 @@ import { cancelPlannedReminder } from '@/lib/dal/companion-reminders';
 import { removePushSubscriptions, savePushSubscription, saveReminderSettings } from '@/lib/dal/outreach';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { reminderSettingsSchema } from '@/lib/validation/reminders';
-import { fieldErrorsOf, formOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { formOf, typedValues, type FormState } from '@/lib/validation/form-state';
 
 export async function saveReminders(_prev: FormState, formData: FormData): Promise<FormState> {
   // Arguments come from the request as sent: anything else reads as empty.

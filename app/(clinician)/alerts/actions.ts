@@ -1,11 +1,12 @@
 'use server';
 
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth/session';
 import { acknowledgeAlert } from '@/lib/dal/alerts';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { alertAcknowledgementSchema } from '@/lib/validation/alerts';
-import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
+import { formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 
 export async function acknowledge(_prev: FormState, form: FormData): Promise<FormState> {
   // Arguments come from the request as sent: anything else reads as empty.

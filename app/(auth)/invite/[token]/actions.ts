@@ -1,12 +1,13 @@
 'use server';
 
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { headers } from 'next/headers';
 import { retryMessage } from '@/lib/auth/retry';
 import { sourceOf } from '@/lib/auth/request-source';
 import { acceptInvitation } from '@/lib/dal/invitations';
 import { toPublicError } from '@/lib/errors';
 import { acceptInvitationSchema } from '@/lib/validation/admin';
-import { fieldErrorsOf, formOf, type FormState, textOf, typedValues } from '@/lib/validation/form-state';
+import { formOf, type FormState, textOf, typedValues } from '@/lib/validation/form-state';
 
 export type AcceptState = FormState & { email?: string };
 

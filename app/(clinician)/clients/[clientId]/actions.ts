@@ -1,11 +1,12 @@
 'use server';
 
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth/session';
 import { reviewInsight } from '@/lib/dal/insight-reviews';
 import { toPublicError } from '@/lib/errors';
 import { insightReviewSchema } from '@/lib/validation/insight-review';
-import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
+import { formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 
 export async function reviewSignal(_prev: FormState, form: FormData): Promise<FormState> {
   // Arguments come from the request as sent: anything else reads as empty.

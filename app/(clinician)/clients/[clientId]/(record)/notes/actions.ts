@@ -1,5 +1,6 @@
 'use server';
 
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from '@/lib/validation/zod';
@@ -7,7 +8,7 @@ import { requireRole } from '@/lib/auth/session';
 import { addAddendum, createNote, deleteDraft, embedBriefInNote, saveNoteDraft, savePrivateNote, signNote } from '@/lib/dal/notes';
 import { toPublicError } from '@/lib/errors';
 import { addendumSchema, newNoteSchema, privateNoteSchema, type NoteDraftInput } from '@/lib/validation/notes';
-import { fieldErrorsOf, formOf, type FormState, textOf, typedValues } from '@/lib/validation/form-state';
+import { formOf, type FormState, textOf, typedValues } from '@/lib/validation/form-state';
 
 const notesPath = (clientId: string) => `/clients/${clientId}/notes`;
 
