@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState, useState, useSyncExternalStore } from 'react';
-import { finishWelcome, type WelcomeState } from './actions';
+import { idleForm } from '@/lib/validation/form-state';
+import { finishWelcome } from './actions';
 import { deviceTimeZone } from '@/lib/dates/device';
 
 type Scope = { scope: string; label: string; explanation: string };
@@ -19,10 +20,11 @@ export function WelcomeForm({
   therapists: { therapistId: string; name: string }[];
   scopes: Scope[];
 }) {
-  const [state, action, isPending] = useActionState<WelcomeState, FormData>(finishWelcome, {});
+  const [state, action, isPending] = useActionState(finishWelcome, idleForm);
   // The browser's zone is the default; the server, which cannot know it, renders the saved one.
   const browserTimeZone = useSyncExternalStore(subscribeNever, deviceTimeZone, () => savedTimeZone);
   const [chosen, setChosen] = useState<string | null>(null);
+  const timeZoneError = state.fieldErrors?.timeZone;
   const timeZone = chosen ?? (timeZones.includes(browserTimeZone) ? browserTimeZone : savedTimeZone);
 
   return (
@@ -38,8 +40,8 @@ export function WelcomeForm({
           name="timeZone"
           value={timeZone}
           onChange={(e) => setChosen(e.target.value)}
-          aria-invalid={Boolean(state.timeZoneError)}
-          aria-describedby={state.timeZoneError ? 'timeZone-error' : undefined}
+          aria-invalid={Boolean(timeZoneError)}
+          aria-describedby={timeZoneError ? 'timeZone-error' : undefined}
           className="min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2"
         >
           {timeZones.map((tz) => (
@@ -48,9 +50,9 @@ export function WelcomeForm({
             </option>
           ))}
         </select>
-        {state.timeZoneError && (
+        {timeZoneError && (
           <p id="timeZone-error" className="mt-1 text-sm font-medium text-red-800">
-            {state.timeZoneError}
+            {timeZoneError}
           </p>
         )}
       </fieldset>
@@ -86,9 +88,9 @@ export function WelcomeForm({
         </fieldset>
       ))}
 
-      {state.error && (
+      {state.message && (
         <p role="alert" className="font-medium text-red-800">
-          {state.error}
+          {state.message}
         </p>
       )}
       <button
