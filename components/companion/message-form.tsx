@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import type { CompanionFormState } from '@/app/(client)/companion/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';
 import type { CrisisInfo } from '@/lib/dal/alerts';
+import { idleForm } from '@/lib/validation/form-state';
 
 type Props = {
   conversationId: string;
@@ -14,10 +15,10 @@ type Props = {
 
 /** The client's message box. Text typed is kept on an error; crisis help shows even if saving failed. */
 export function MessageForm({ conversationId, maxLength, crisis, action }: Props) {
-  const [state, send, isSending] = useActionState(action, {});
+  const [state, send, isSending] = useActionState<CompanionFormState, FormData>(action, idleForm);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (!isSending && !state.error && box.current) {
+    if (!isSending && state.status !== 'error' && box.current) {
       box.current.value = '';
       box.current.focus();
     }
@@ -36,10 +37,10 @@ export function MessageForm({ conversationId, maxLength, crisis, action }: Props
           name="text"
           rows={3}
           maxLength={maxLength}
-          defaultValue={state.text}
+          defaultValue={state.values?.text}
           required
-          aria-invalid={Boolean(state.error)}
-          aria-describedby={state.error ? 'companion-error' : undefined}
+          aria-invalid={Boolean(state.message)}
+          aria-describedby={state.message ? 'companion-error' : undefined}
           className="rounded-md border border-stone-400 bg-white px-3 py-2"
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey) {
@@ -48,9 +49,9 @@ export function MessageForm({ conversationId, maxLength, crisis, action }: Props
             }
           }}
         />
-        {state.error && (
+        {state.message && (
           <p id="companion-error" role="alert" className="text-sm font-medium text-red-800">
-            {state.error}
+            {state.message}
           </p>
         )}
         <button

@@ -1,10 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteAccount, type DeleteState } from './actions';
+import { idleForm } from '@/lib/validation/form-state';
+import { deleteAccount } from './actions';
 
 export function DeleteAccountForm() {
-  const [state, action, isPending] = useActionState<DeleteState, FormData>(deleteAccount, {});
+  const [state, action, isPending] = useActionState(deleteAccount, idleForm);
+  const confirmError = state.fieldErrors?.confirm;
+  const passwordError = state.fieldErrors?.password;
   return (
     <form action={action} className="flex flex-col gap-3">
       <div className="flex items-start gap-3">
@@ -12,15 +15,15 @@ export function DeleteAccountForm() {
           id="delete-confirm"
           name="confirm"
           type="checkbox"
-          aria-invalid={Boolean(state.confirmError)}
-          aria-describedby={state.confirmError ? 'delete-confirm-error' : undefined}
+          aria-invalid={Boolean(confirmError)}
+          aria-describedby={confirmError ? 'delete-confirm-error' : undefined}
           className="mt-1 size-5 shrink-0 accent-red-700"
         />
         <label htmlFor="delete-confirm">I understand that my check-ins, questionnaires and journal will be deleted for good.</label>
       </div>
-      {state.confirmError && (
+      {confirmError && (
         <p id="delete-confirm-error" className="text-sm font-medium text-red-800">
-          {state.confirmError}
+          {confirmError}
         </p>
       )}
       <div className="flex flex-col gap-1">
@@ -32,19 +35,19 @@ export function DeleteAccountForm() {
           name="password"
           type="password"
           autoComplete="current-password"
-          aria-invalid={Boolean(state.passwordError)}
-          aria-describedby={state.passwordError ? 'delete-password-error' : undefined}
+          aria-invalid={Boolean(passwordError)}
+          aria-describedby={passwordError ? 'delete-password-error' : undefined}
           className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2 sm:max-w-xs"
         />
-        {state.passwordError && (
+        {passwordError && (
           <p id="delete-password-error" className="text-sm font-medium text-red-800">
-            {state.passwordError}
+            {passwordError}
           </p>
         )}
       </div>
-      {state.error && (
+      {state.message && (
         <p role="alert" className="font-medium text-red-800">
-          {state.error}
+          {state.message}
         </p>
       )}
       <button

@@ -1,10 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { startPause, type PauseState } from './actions';
+import { idleForm } from '@/lib/validation/form-state';
+import { startPause } from './actions';
 
 export function PauseForm({ today }: { today: string }) {
-  const [state, action, isPending] = useActionState<PauseState, FormData>(startPause, {});
+  const [state, action, isPending] = useActionState(startPause, idleForm);
   return (
     <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <div className="flex flex-col gap-1">
@@ -17,9 +18,9 @@ export function PauseForm({ today }: { today: string }) {
           type="date"
           min={today}
           required
-          defaultValue={state.until}
-          aria-invalid={Boolean(state.error)}
-          aria-describedby={state.error ? 'pause-error' : undefined}
+          defaultValue={state.values?.until}
+          aria-invalid={Boolean(state.message)}
+          aria-describedby={state.message ? 'pause-error' : undefined}
           className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2"
         />
       </div>
@@ -30,9 +31,9 @@ export function PauseForm({ today }: { today: string }) {
       >
         {isPending ? 'Saving…' : 'Take a break'}
       </button>
-      {state.error && (
+      {state.message && (
         <p id="pause-error" role="alert" className="text-sm font-medium text-red-800 sm:self-center">
-          {state.error}
+          {state.message}
         </p>
       )}
     </form>

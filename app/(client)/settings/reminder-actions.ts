@@ -1,46 +1,43 @@
 'use server';
 
-import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { formAction } from '@/lib/actions/pipeline';
 import { requireRole } from '@/lib/auth/session';
 import { cancelPlannedReminder } from '@/lib/dal/companion-reminders';
 import { removePushSubscriptions, savePushSubscription, saveReminderSettings } from '@/lib/dal/outreach';
 import { TandemError, toPublicError } from '@/lib/errors';
 import { reminderSettingsSchema } from '@/lib/validation/reminders';
-import { formOf, typedValues, type FormState } from '@/lib/validation/form-state';
+import { formOf, type FormState } from '@/lib/validation/form-state';
 
-export async function saveReminders(_prev: FormState, formData: FormData): Promise<FormState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const values = typedValues(formData);
-  const text = (key: string) => String(formData.get(key) ?? '');
-  const parsed = reminderSettingsSchema.safeParse({
-    checkinEnabled: formData.get('checkinEnabled') === 'on',
+function readReminderForm(form: FormData) {
+  const text = (key: string) => String(form.get(key) ?? '');
+  const isOn = (key: string) => form.get(key) === 'on';
+  return {
+    checkinEnabled: isOn('checkinEnabled'),
     firstTime: text('firstTime'),
     secondTime: text('secondTime'),
-    weekdays: formData.getAll('weekdays').map(String),
+    weekdays: form.getAll('weekdays').map(String),
     quietStart: text('quietStart'),
     quietEnd: text('quietEnd'),
-    measureEnabled: formData.get('measureEnabled') === 'on',
-    nudgesEnabled: formData.get('nudgesEnabled') === 'on',
-    emailAllowed: formData.get('emailAllowed') === 'on',
+    measureEnabled: isOn('measureEnabled'),
+    nudgesEnabled: isOn('nudgesEnabled'),
+    emailAllowed: isOn('emailAllowed'),
+  };
+}
+
+export async function saveReminders(_prev: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {
+    caller: 'client',
+    schema: reminderSettingsSchema,
+    read: readReminderForm,
+    invalid: 'Please check the reminder settings marked below.',
+    run: async (input, { actor }) => {
+      await saveReminderSettings({ actor, input });
+      revalidatePath('/settings');
+      return { status: 'success', message: 'Your reminder settings are saved.' };
+    },
   });
-  if (!parsed.success)
-    return {
-      status: 'error',
-      message: 'Please check the reminder settings marked below.',
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values,
-    };
-  try {
-    await saveReminderSettings({ actor: user, input: parsed.data });
-  } catch (error) {
-    return { status: 'error', message: toPublicError(error).message, values };
-  }
-  revalidatePath('/settings');
-  return { status: 'success', message: 'Your reminder settings are saved.' };
 }
 
 export type PushResult = { ok: true } | { ok: false; message: string };

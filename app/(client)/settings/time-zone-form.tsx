@@ -1,10 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveTimeZone, type TimeZoneState } from './actions';
+import { idleForm } from '@/lib/validation/form-state';
+import { saveTimeZone } from './actions';
 
 export function TimeZoneForm({ timeZones, current }: { timeZones: string[]; current: string }) {
-  const [state, action, isPending] = useActionState<TimeZoneState, FormData>(saveTimeZone, {});
+  const [state, action, isPending] = useActionState(saveTimeZone, idleForm);
   return (
     <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <div className="flex min-w-0 flex-col gap-1">
@@ -15,8 +16,8 @@ export function TimeZoneForm({ timeZones, current }: { timeZones: string[]; curr
           id="settings-time-zone"
           name="timeZone"
           defaultValue={current}
-          aria-invalid={Boolean(state.error)}
-          aria-describedby={state.error ? 'time-zone-error' : undefined}
+          aria-invalid={state.status === 'error'}
+          aria-describedby={state.status === 'error' ? 'time-zone-error' : undefined}
           className="min-h-11 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2"
         >
           {timeZones.map((tz) => (
@@ -33,14 +34,14 @@ export function TimeZoneForm({ timeZones, current }: { timeZones: string[]; curr
       >
         {isPending ? 'Saving…' : 'Save time zone'}
       </button>
-      {state.error && (
+      {state.status === 'error' && (
         <p id="time-zone-error" role="alert" className="text-sm font-medium text-red-800 sm:self-center">
-          {state.error}
+          {state.message}
         </p>
       )}
-      {state.saved && (
+      {state.status === 'success' && (
         <p role="status" className="text-sm text-stone-700 sm:self-center">
-          Saved.
+          {state.message}
         </p>
       )}
     </form>
