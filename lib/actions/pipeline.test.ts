@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/session';
 import { TandemError } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
-import { fieldErrorsOf, formAction } from './pipeline';
+import { callAction, fieldErrorsOf, formAction, type PublicError } from './pipeline';
 
 const signedIn = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 
@@ -172,5 +172,59 @@ describe('formAction', () => {
     await expect(away).rejects.toSatisfy((error) => nextSignal(error).includes('/caseload'));
     const missing = formAction(form, { caller: 'therapist', schema: noteSchema, run: async () => notFound() });
     await expect(missing).rejects.toSatisfy((error) => nextSignal(error).includes('404'));
+  });
+});
+
+describe('callAction', () => {
+  type Result = { ok: true; minutes: number } | { ok: false; message: string; title?: string };
+  const failed = ({ message }: PublicError, input?: { title: string }): Result => ({ ok: false, message, title: input?.title });
+  const run = vi.fn(async ({ minutes }: { minutes: number }): Promise<Result> => ({ ok: true, minutes }));
+
+  it('answers a caller of another role with 404 and runs nothing', async () => {
+    run.mockClear();
+    await expect(callAction({ title: 'Session 4', minutes: 50 }, { caller: 'admin', schema: noteSchema, failed, run })).rejects.toSatisfy(
+      (error) => nextSignal(error).includes('404'),
+    );
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('refuses a value the schema refuses with the schema’s first message, or the action’s own', async () => {
+    expect(await callAction({ title: 'ok', minutes: 5 }, { caller: 'therapist', schema: noteSchema, failed, run })).toEqual({
+      ok: false,
+      message: 'Give the note a title.',
+    });
+    expect(
+      await callAction('not an object', { caller: 'therapist', schema: noteSchema, invalid: 'Reload the page.', failed, run }),
+    ).toEqual({
+      ok: false,
+      message: 'Reload the page.',
+    });
+  });
+
+  it('runs with the parsed value and answers a thrown error in the action’s own shape', async () => {
+    expect(await callAction({ title: 'Session 4', minutes: '50' }, { caller: 'therapist', schema: noteSchema, failed, run })).toEqual({
+      ok: true,
+      minutes: 50,
+    });
+    const thrown = await callAction(
+      { title: 'Session 4', minutes: 50 },
+      {
+        caller: 'therapist',
+        schema: noteSchema,
+        failed,
+        run: async (): Promise<Result> => {
+          throw new TandemError('conflict:note_signed');
+        },
+      },
+    );
+    expect(thrown).toEqual({ ok: false, message: expect.stringMatching(/^This note is signed/), title: 'Session 4' });
+  });
+
+  it('lets redirect() pass through untouched', async () => {
+    const away = callAction(
+      { title: 'Session 4', minutes: 50 },
+      { caller: 'therapist', schema: noteSchema, failed, run: async (): Promise<Result> => redirect('/caseload') },
+    );
+    await expect(away).rejects.toSatisfy((error) => nextSignal(error).includes('/caseload'));
   });
 });

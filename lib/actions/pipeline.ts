@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { Role } from '@/lib/auth/roles';
 import { type CurrentUser, requireRole, requireUser, requireUserForEnrolment } from '@/lib/auth/session';
-import { type ErrorCode, toPublicError } from '@/lib/errors';
+import { type ErrorCode, TandemError, toPublicError } from '@/lib/errors';
 import { formOf, type FormState, typedValues } from '@/lib/validation/form-state';
 import { z } from '@/lib/validation/zod';
 
@@ -54,6 +54,18 @@ async function actorFor(caller: Caller): Promise<CurrentUser | null> {
   return requireRole(caller);
 }
 
+/** Runs the action's work; a thrown error becomes what may be said of it, Next's own signals aside. */
+async function attempt<R>(work: () => Promise<R>, failed: (error: PublicError) => R): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    // redirect(), notFound() and Next's other control-flow errors are not failures: let them through.
+    unstable_rethrow(error);
+    const { code, message } = toPublicError(error);
+    return failed({ code, message });
+  }
+}
+
 /**
  * The one path of a server action that answers a form: read the form as sent, get the actor,
  * parse once with the shared schema, run, and answer with one `FormState`. What the person typed
@@ -73,11 +85,39 @@ export async function formAction<S extends z.ZodType, C extends Caller, State ex
     const message = typeof spec.invalid === 'function' ? spec.invalid(fieldErrors) : (spec.invalid ?? INVALID_FORM);
     return { status: 'error', message, fieldErrors, values } as State;
   }
-  try {
-    return await spec.run(parsed.data, { actor, values, form });
-  } catch (error) {
-    unstable_rethrow(error);
-    const { code, message } = toPublicError(error);
-    return { status: 'error', message, values, ...spec.onError?.({ code, message }, parsed.data) } as State;
+  return attempt(
+    () => spec.run(parsed.data, { actor, values, form }),
+    (error) => ({ status: 'error', message: error.message, values, ...spec.onError?.(error, parsed.data) }) as State,
+  );
+}
+
+export type CallActionSpec<S extends z.ZodType, C extends Caller, Result> = {
+  caller: C;
+  schema: S;
+  /** The message when the schema refuses the input; by default the schema's own first message. */
+  invalid?: string;
+  /** The answer to a refusal or a thrown error (the parsed input, when it got that far). */
+  failed: (error: PublicError, input?: z.output<S>) => NoInfer<Result>;
+  run: (input: z.output<S>, context: { actor: ActorOf<C> }) => Promise<Result>;
+};
+
+/**
+ * The same path for an action a component calls with a value rather than a form (an autosave, a
+ * questionnaire, a journal entry): get the actor, parse once, run, and answer failures in the
+ * action's own result shape.
+ */
+export async function callAction<S extends z.ZodType, C extends Caller, Result>(
+  sent: unknown,
+  spec: CallActionSpec<S, C, Result>,
+): Promise<Result> {
+  const actor = (await actorFor(spec.caller)) as ActorOf<C>;
+  const parsed = spec.schema.safeParse(sent);
+  if (!parsed.success) {
+    const message = spec.invalid ?? parsed.error.issues[0]?.message ?? toPublicError(new TandemError('bad_request:input')).message;
+    return spec.failed({ code: 'bad_request:input', message });
   }
+  return attempt(
+    () => spec.run(parsed.data, { actor }),
+    (error) => spec.failed(error, parsed.data),
+  );
 }

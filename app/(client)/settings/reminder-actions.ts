@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formAction } from '@/lib/actions/pipeline';
+import { callAction, formAction } from '@/lib/actions/pipeline';
 import { requireRole } from '@/lib/auth/session';
 import { cancelPlannedReminder } from '@/lib/dal/companion-reminders';
 import { removePushSubscriptions, savePushSubscription, saveReminderSettings } from '@/lib/dal/outreach';
-import { TandemError, toPublicError } from '@/lib/errors';
-import { reminderSettingsSchema } from '@/lib/validation/reminders';
+import { TandemError } from '@/lib/errors';
+import { pushSubscriptionSchema, reminderSettingsSchema } from '@/lib/validation/reminders';
 import { formOf, type FormState } from '@/lib/validation/form-state';
 
 function readReminderForm(form: FormData) {
@@ -44,14 +44,17 @@ export type PushResult = { ok: true } | { ok: false; message: string };
 
 /** This device's push subscription, from the browser (PushSubscription.toJSON()). */
 export async function turnOnPush(subscription: unknown): Promise<PushResult> {
-  const user = await requireRole('client');
-  try {
-    await savePushSubscription({ actor: user, subscription: subscription as never });
-  } catch (error) {
-    return { ok: false, message: toPublicError(error).message };
-  }
-  revalidatePath('/settings');
-  return { ok: true };
+  return callAction(subscription, {
+    caller: 'client',
+    schema: pushSubscriptionSchema,
+    invalid: 'That push subscription is not valid.',
+    failed: ({ message }) => ({ ok: false, message }),
+    run: async (input, { actor }): Promise<PushResult> => {
+      await savePushSubscription({ actor, subscription: input });
+      revalidatePath('/settings');
+      return { ok: true };
+    },
+  });
 }
 
 export async function turnOffPush(): Promise<PushResult> {

@@ -3,11 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from '@/lib/validation/zod';
-import { formAction } from '@/lib/actions/pipeline';
-import { requireRole } from '@/lib/auth/session';
+import { callAction, formAction, type PublicError } from '@/lib/actions/pipeline';
 import { addAddendum, createNote, deleteDraft, embedBriefInNote, saveNoteDraft, savePrivateNote, signNote } from '@/lib/dal/notes';
-import { toPublicError } from '@/lib/errors';
-import { addendumSchema, newNoteSchema, privateNoteSchema, type NoteDraftInput } from '@/lib/validation/notes';
+import { addendumSchema, newNoteSchema, noteDraftSchema, privateNoteSchema, type NoteDraftInput } from '@/lib/validation/notes';
 import { type FormState, textOf } from '@/lib/validation/form-state';
 
 const notesPath = (clientId: string) => `/clients/${clientId}/notes`;
@@ -28,39 +26,46 @@ export async function startNote(clientId: string, _prev: FormState, form: FormDa
 
 export type AutosaveResult = { ok: true; updatedAt: string } | { ok: false; message: string; isStale: boolean; isSigned: boolean };
 
-function failure(error: unknown): { ok: false; message: string; isStale: boolean; isSigned: boolean } {
-  const { code, message } = toPublicError(error);
+function failure({ code, message }: PublicError): { ok: false; message: string; isStale: boolean; isSigned: boolean } {
   return { ok: false, message, isStale: code === 'conflict:note_stale', isSigned: code === 'conflict:note_signed' };
 }
 
 export async function autosaveNote(clientId: string, input: NoteDraftInput): Promise<AutosaveResult> {
   // Arguments come from the request as sent: anything else reads as empty.
   clientId = textOf(clientId);
-  const user = await requireRole('therapist');
-  try {
-    const { updatedAt } = await saveNoteDraft({ actor: user, clientId, input });
-    return { ok: true, updatedAt: updatedAt.toISOString() };
-  } catch (error) {
-    return failure(error);
-  }
+  return callAction(input, {
+    caller: 'therapist',
+    schema: noteDraftSchema,
+    failed: failure,
+    run: async (draft, { actor }): Promise<AutosaveResult> => {
+      const { updatedAt } = await saveNoteDraft({ actor, clientId, input: draft });
+      return { ok: true, updatedAt: updatedAt.toISOString() };
+    },
+  });
 }
 
 export type EmbedBriefResult =
   { ok: true; text: string; updatedAt: string } | { ok: false; message: string; isStale: boolean; isSigned: boolean };
 
+// The note and the save the editor last saw; the note layer checks both against the stored note.
+const embedBriefSchema = z.object({ noteId: z.string(), expectedUpdatedAt: z.string() });
+
 export async function insertBrief(clientId: string, noteId: string, expectedUpdatedAt: string): Promise<EmbedBriefResult> {
   // Arguments come from the request as sent: anything else reads as empty.
   clientId = textOf(clientId);
-  noteId = textOf(noteId);
-  expectedUpdatedAt = textOf(expectedUpdatedAt);
-  const user = await requireRole('therapist');
-  try {
-    const { text, updatedAt } = await embedBriefInNote({ actor: user, clientId, noteId, expectedUpdatedAt });
-    revalidatePath(`${notesPath(clientId)}/${noteId}`);
-    return { ok: true, text, updatedAt: updatedAt.toISOString() };
-  } catch (error) {
-    return failure(error);
-  }
+  return callAction(
+    { noteId: textOf(noteId), expectedUpdatedAt: textOf(expectedUpdatedAt) },
+    {
+      caller: 'therapist',
+      schema: embedBriefSchema,
+      failed: failure,
+      run: async (input, { actor }): Promise<EmbedBriefResult> => {
+        const { text, updatedAt } = await embedBriefInNote({ actor, clientId, ...input });
+        revalidatePath(`${notesPath(clientId)}/${input.noteId}`);
+        return { ok: true, text, updatedAt: updatedAt.toISOString() };
+      },
+    },
+  );
 }
 
 const confirmSchema = z.object({ confirm: z.literal('yes', 'Tick the box to confirm.') });
