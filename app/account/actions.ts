@@ -2,14 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formAction, INVALID_FORM } from '@/lib/actions/pipeline';
+import { formAction, formCommand, INVALID_FORM } from '@/lib/actions/pipeline';
 import { retryMessage } from '@/lib/auth/retry';
 import { requireUser } from '@/lib/auth/session';
 import { changePassword } from '@/lib/dal/account';
 import { endAllSessions, endSession } from '@/lib/dal/auth';
 import { disableTwoFactor } from '@/lib/dal/two-factor';
 import { changePasswordSchema, disableTwoFactorSchema } from '@/lib/validation/auth';
-import { formOf, type FormState } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
+import { z } from '@/lib/validation/zod';
 
 export async function signOutEverywhere() {
   const user = await requireUser();
@@ -17,15 +18,20 @@ export async function signOutEverywhere() {
   redirect('/sign-in?reason=signed-out');
 }
 
+const endSessionSchema = z.object({ sessionId: z.string().default('') });
+
 /** "Sign out" beside one session in the list: that device's next request finds it ended. */
 export async function endSessionAction(form: FormData) {
-  // Arguments come from the request as sent: anything else reads as empty.
-  form = formOf(form);
-  const user = await requireUser();
-  const sessionId = String(form.get('sessionId') ?? '');
-  await endSession({ actor: user, sessionId });
-  if (sessionId === user.sessionId) redirect('/sign-in?reason=signed-out');
-  revalidatePath('/account');
+  return formCommand(form, {
+    caller: 'signed-in',
+    schema: endSessionSchema,
+    refused: async () => revalidatePath('/account'),
+    run: async ({ sessionId }, { actor }) => {
+      await endSession({ actor, sessionId });
+      if (sessionId === actor.sessionId) redirect('/sign-in?reason=signed-out');
+      revalidatePath('/account');
+    },
+  });
 }
 
 export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/session';
 import { TandemError } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
-import { callAction, fieldErrorsOf, formAction, type PublicError } from './pipeline';
+import { callAction, fieldErrorsOf, formAction, formCommand, type PublicError } from './pipeline';
 
 const signedIn = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 
@@ -226,5 +226,42 @@ describe('callAction', () => {
       { caller: 'therapist', schema: noteSchema, failed, run: async (): Promise<Result> => redirect('/caseload') },
     );
     await expect(away).rejects.toSatisfy((error) => nextSignal(error).includes('/caseload'));
+  });
+});
+
+describe('formCommand', () => {
+  it('does what the action says of a refused form, and runs nothing', async () => {
+    const refused = vi.fn(async () => {});
+    const run = vi.fn(async () => {});
+    await formCommand(formWith({ title: 'ok' }), { caller: 'therapist', schema: noteSchema, refused, run });
+    expect(refused).toHaveBeenCalledOnce();
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('runs with the parsed value and the actor, and lets errors reach the page', async () => {
+    const run = vi.fn(async () => {});
+    await formCommand(formWith({ title: 'Session 4', minutes: '50' }), { caller: 'therapist', schema: noteSchema, refused: vi.fn(), run });
+    expect(run).toHaveBeenCalledWith({ title: 'Session 4', minutes: 50 }, { actor: therapist });
+    const failing = formCommand(formWith({ title: 'Session 4', minutes: '50' }), {
+      caller: 'therapist',
+      schema: noteSchema,
+      refused: vi.fn(),
+      run: async () => {
+        throw new TandemError('not_found:check_in');
+      },
+    });
+    await expect(failing).rejects.toThrow(TandemError);
+  });
+
+  it('answers a caller of another role with 404', async () => {
+    const run = vi.fn(async () => {});
+    const sent = formCommand(formWith({ title: 'Session 4', minutes: '50' }), {
+      caller: 'client',
+      schema: noteSchema,
+      refused: vi.fn(),
+      run,
+    });
+    await expect(sent).rejects.toSatisfy((error) => nextSignal(error).includes('404'));
+    expect(run).not.toHaveBeenCalled();
   });
 });

@@ -121,3 +121,26 @@ export async function callAction<S extends z.ZodType, C extends Caller, Result>(
     (error) => spec.failed(error, parsed.data),
   );
 }
+
+export type FormCommandSpec<S extends z.ZodType, C extends Caller> = {
+  caller: C;
+  schema: S;
+  /** What the schema reads; by default every text field of the form by its name. */
+  read?: (form: FormData) => unknown;
+  /** What a refused form does (reload the page as it is, go back with a word why). */
+  refused: () => Promise<void>;
+  run: (input: z.output<S>, context: { actor: ActorOf<C> }) => Promise<void>;
+};
+
+/**
+ * The same path for a button that changes something and then reloads or leaves the page (end a
+ * break, delete a check-in): there is no form state to answer with, so a refused form does what
+ * the action says and anything thrown reaches the page's error boundary.
+ */
+export async function formCommand<S extends z.ZodType, C extends Caller>(sent: unknown, spec: FormCommandSpec<S, C>): Promise<void> {
+  const form = formOf(sent);
+  const actor = (await actorFor(spec.caller)) as ActorOf<C>;
+  const parsed = spec.schema.safeParse(spec.read ? spec.read(form) : typedValues(form));
+  if (!parsed.success) return spec.refused();
+  return spec.run(parsed.data, { actor });
+}

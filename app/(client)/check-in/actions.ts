@@ -1,14 +1,14 @@
 'use server';
 
 import { notFound, redirect } from 'next/navigation';
-import { formAction } from '@/lib/actions/pipeline';
-import { requireRole } from '@/lib/auth/session';
+import { formAction, formCommand } from '@/lib/actions/pipeline';
 import { recordCheckIn, setTimeZone, updateCheckIn, deleteCheckIn } from '@/lib/dal/check-ins';
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { TandemError } from '@/lib/errors';
+import { timeZoneSchema } from '@/lib/validation/calendar-day';
 import { checkInSchema } from '@/lib/validation/check-in';
 import { refreshInsightsAfterResponse, scheduleNudgeAfterResponse } from '../refresh-insights';
-import { formOf, type FormState } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
 import { z } from '@/lib/validation/zod';
 
 export type CheckInFormState = FormState & {
@@ -53,31 +53,36 @@ export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): 
   });
 }
 
+const removeCheckInSchema = z.object({ checkInId: z.string().default('') });
+
 export async function removeCheckIn(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const checkInId = formData.get('checkInId');
-  try {
-    await deleteCheckIn({ actor: user, checkInId: typeof checkInId === 'string' ? checkInId : '' });
-  } catch (error) {
-    if (error instanceof TandemError && error.status === 404) notFound();
-    throw error;
-  }
-  refreshInsightsAfterResponse(user);
-  redirect('/check-in?saved=deleted');
+  return formCommand(formData, {
+    caller: 'client',
+    schema: removeCheckInSchema,
+    refused: async () => notFound(),
+    run: async ({ checkInId }, { actor }) => {
+      try {
+        await deleteCheckIn({ actor, checkInId });
+      } catch (error) {
+        if (error instanceof TandemError && error.status === 404) notFound();
+        throw error;
+      }
+      refreshInsightsAfterResponse(actor);
+      redirect('/check-in?saved=deleted');
+    },
+  });
 }
 
+const confirmTimeZoneSchema = z.object({ timeZone: timeZoneSchema });
+
 export async function confirmTimeZone(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const timeZone = formData.get('timeZone');
-  try {
-    await setTimeZone({ actor: user, timeZone: typeof timeZone === 'string' ? timeZone : '' });
-  } catch (error) {
-    if (error instanceof TandemError && error.code === 'bad_request:input') redirect('/check-in?saved=time-zone-invalid');
-    throw error;
-  }
-  redirect('/check-in?saved=time-zone');
+  return formCommand(formData, {
+    caller: 'client',
+    schema: confirmTimeZoneSchema,
+    refused: async () => redirect('/check-in?saved=time-zone-invalid'),
+    run: async ({ timeZone }, { actor }) => {
+      await setTimeZone({ actor, timeZone });
+      redirect('/check-in?saved=time-zone');
+    },
+  });
 }

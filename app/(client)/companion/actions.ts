@@ -2,14 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formAction } from '@/lib/actions/pipeline';
-import { requireRole } from '@/lib/auth/session';
+import { formAction, formCommand } from '@/lib/actions/pipeline';
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { sendCompanionMessage, setCompanionTranscriptShared, startCompanionConversation } from '@/lib/dal/companion';
 import { planActivationReminder } from '@/lib/dal/companion-reminders';
 import { wallClockText } from '@/lib/dates';
 import { activationReminderSchema } from '@/lib/validation/companion-reminder';
-import { formOf, type FormState } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
 import { z } from '@/lib/validation/zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
@@ -20,12 +19,18 @@ const messageFormSchema = z.object({
   text: z.string().refine((text) => text.trim().length > 0, 'Type a message first.'),
 });
 
+const startConversationSchema = z.object({ from: z.string().optional() });
+
 export async function startConversation(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  await startCompanionConversation({ actor: user, afterDip: formData.get('from') === 'dip' });
-  redirect(formData.get('from') === 'dip' ? '/companion?from=dip' : '/companion');
+  return formCommand(formData, {
+    caller: 'client',
+    schema: startConversationSchema,
+    refused: async () => redirect('/companion'),
+    run: async ({ from }, { actor }) => {
+      await startCompanionConversation({ actor, afterDip: from === 'dip' });
+      redirect(from === 'dip' ? '/companion?from=dip' : '/companion');
+    },
+  });
 }
 
 export async function sendMessage(_previous: CompanionFormState, formData: FormData): Promise<CompanionFormState> {
@@ -45,15 +50,18 @@ export async function sendMessage(_previous: CompanionFormState, formData: FormD
   });
 }
 
+const shareTranscriptSchema = z.object({ conversationId: z.uuid(), share: z.string().optional() });
+
 export async function shareTranscript(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const conversationId = z.uuid().safeParse(formData.get('conversationId'));
-  if (conversationId.success) {
-    await setCompanionTranscriptShared({ actor: user, conversationId: conversationId.data, isShared: formData.get('share') === '1' });
-  }
-  revalidatePath('/companion');
+  return formCommand(formData, {
+    caller: 'client',
+    schema: shareTranscriptSchema,
+    refused: async () => revalidatePath('/companion'),
+    run: async ({ conversationId, share }, { actor }) => {
+      await setCompanionTranscriptShared({ actor, conversationId, isShared: share === '1' });
+      revalidatePath('/companion');
+    },
+  });
 }
 
 const REMINDER_INVALID = 'Please check the reminder marked below.';

@@ -2,14 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formAction } from '@/lib/actions/pipeline';
-import { requireRole } from '@/lib/auth/session';
+import { formAction, formCommand } from '@/lib/actions/pipeline';
 import { deleteMyAccount, updatePhone, updateTimeZone } from '@/lib/dal/account';
 import { cancelPause, createPause } from '@/lib/dal/pauses';
 import { addDays, localDateIn } from '@/lib/dates';
 import { timeZoneSchema } from '@/lib/validation/calendar-day';
 import { deleteAccountSchema, pauseSchema } from '@/lib/validation/client-data';
-import { formOf, type FormState } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
 import { contactSchema } from '@/lib/validation/phone';
 import { z } from '@/lib/validation/zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
@@ -37,16 +36,19 @@ export async function startPause(_prev: FormState, form: FormData): Promise<Form
   });
 }
 
+const endPauseSchema = z.object({ pauseId: z.uuid() });
+
 export async function endPause(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const pauseId = z.uuid().safeParse(formData.get('pauseId'));
-  if (pauseId.success) {
-    await cancelPause({ actor: user, pauseId: pauseId.data });
-    refreshInsightsAfterResponse(user);
-  }
-  revalidatePath('/settings');
+  return formCommand(formData, {
+    caller: 'client',
+    schema: endPauseSchema,
+    refused: async () => revalidatePath('/settings'),
+    run: async ({ pauseId }, { actor }) => {
+      await cancelPause({ actor, pauseId });
+      refreshInsightsAfterResponse(actor);
+      revalidatePath('/settings');
+    },
+  });
 }
 
 export async function deleteAccount(_prev: FormState, form: FormData): Promise<FormState> {

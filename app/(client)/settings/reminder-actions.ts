@@ -2,13 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { callAction, formAction } from '@/lib/actions/pipeline';
+import { callAction, formAction, formCommand } from '@/lib/actions/pipeline';
 import { requireRole } from '@/lib/auth/session';
 import { cancelPlannedReminder } from '@/lib/dal/companion-reminders';
 import { removePushSubscriptions, savePushSubscription, saveReminderSettings } from '@/lib/dal/outreach';
 import { TandemError } from '@/lib/errors';
 import { pushSubscriptionSchema, reminderSettingsSchema } from '@/lib/validation/reminders';
-import { formOf, type FormState } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
+import { z } from '@/lib/validation/zod';
 
 function readReminderForm(form: FormData) {
   const text = (key: string) => String(form.get(key) ?? '');
@@ -68,19 +69,24 @@ export async function turnOffPush(): Promise<PushResult> {
  * Cancels a reminder planned with the companion, from Settings or the companion page, and goes
  * back there with word of what happened (cancelled, or already gone out).
  */
+const cancelReminderSchema = z.object({ reminderId: z.string().default(''), from: z.string().optional() });
+
 export async function cancelCompanionReminder(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const back = formData.get('from') === 'companion' ? '/companion' : '/settings';
-  let outcome = 'cancelled';
-  try {
-    await cancelPlannedReminder({ actor: user, reminderId: String(formData.get('reminderId') ?? '') });
-  } catch (error) {
-    if (!(error instanceof TandemError)) throw error;
-    outcome = error.code === 'conflict:reminder_sent' ? 'sent' : 'missing';
-  }
-  revalidatePath('/settings');
-  revalidatePath('/companion');
-  redirect(`${back}?reminder=${outcome}#planned-heading`);
+  return formCommand(formData, {
+    caller: 'client',
+    schema: cancelReminderSchema,
+    refused: async () => redirect('/settings?reminder=missing#planned-heading'),
+    run: async ({ reminderId, from }, { actor }) => {
+      let outcome = 'cancelled';
+      try {
+        await cancelPlannedReminder({ actor, reminderId });
+      } catch (error) {
+        if (!(error instanceof TandemError)) throw error;
+        outcome = error.code === 'conflict:reminder_sent' ? 'sent' : 'missing';
+      }
+      revalidatePath('/settings');
+      revalidatePath('/companion');
+      redirect(`${from === 'companion' ? '/companion' : '/settings'}?reminder=${outcome}#planned-heading`);
+    },
+  });
 }
