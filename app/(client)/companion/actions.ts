@@ -38,7 +38,8 @@ export async function sendMessage(_previous: CompanionFormState, formData: FormD
     caller: 'client',
     schema: messageFormSchema,
     read: (form) => ({ conversationId: String(form.get('conversationId') ?? ''), text: String(form.get('text') ?? '') }),
-    invalid: (fieldErrors) => fieldErrors.text ?? fieldErrors.conversationId,
+    // An empty message is said beside the box; a conversation id out of date, above it.
+    invalid: (fieldErrors) => (fieldErrors.text ? undefined : fieldErrors.conversationId),
     // Crisis help is shown even when the message could not be saved (no alert was raised then).
     onError: (_error, { text }) => ({ isCrisis: screenRiskLanguage(text).isHit }),
     run: async (input, { actor }) => {

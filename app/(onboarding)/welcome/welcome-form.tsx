@@ -1,6 +1,9 @@
 'use client';
 
 import { useActionState, useState, useSyncExternalStore } from 'react';
+import { primaryButton } from '@/components/ui/button-styles';
+import { SelectField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
 import { idleForm } from '@/lib/validation/form-state';
 import { finishWelcome } from './actions';
 import { deviceTimeZone } from '@/lib/dates/device';
@@ -32,29 +35,13 @@ export function WelcomeForm({
       <fieldset className="rounded-lg border border-stone-200 bg-white p-4">
         <legend className="px-1 text-lg font-medium">Your time zone</legend>
         <p className="mb-3 text-stone-700">It decides which day a check-in belongs to, also when you travel.</p>
-        <label htmlFor="timeZone" className="mb-1 block font-medium">
-          Time zone
-        </label>
-        <select
-          id="timeZone"
-          name="timeZone"
-          value={timeZone}
-          onChange={(e) => setChosen(e.target.value)}
-          aria-invalid={Boolean(timeZoneError)}
-          aria-describedby={timeZoneError ? 'timeZone-error' : undefined}
-          className="min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2"
-        >
+        <SelectField name="timeZone" label="Time zone" value={timeZone} onChange={(e) => setChosen(e.target.value)} error={timeZoneError}>
           {timeZones.map((tz) => (
             <option key={tz} value={tz}>
               {tz.replaceAll('_', ' ')}
             </option>
           ))}
-        </select>
-        {timeZoneError && (
-          <p id="timeZone-error" className="mt-1 text-sm font-medium text-red-800">
-            {timeZoneError}
-          </p>
-        )}
+        </SelectField>
       </fieldset>
 
       {therapists.map((t) => (
@@ -88,18 +75,12 @@ export function WelcomeForm({
         </fieldset>
       ))}
 
-      {state.message && (
-        <p role="alert" className="font-medium text-red-800">
-          {state.message}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {isPending ? 'Saving…' : 'Save and continue'}
-      </button>
+      <FormMessage state={state} />
+      <div>
+        <button type="submit" disabled={isPending} className={primaryButton}>
+          {isPending ? 'Saving…' : 'Save and continue'}
+        </button>
+      </div>
     </form>
   );
 }
