@@ -5,9 +5,10 @@ import { saveCheckIn, type CheckInFormState } from '@/app/(client)/check-in/acti
 import { CrisisResources } from '@/components/support/crisis-resources';
 import type { CrisisInfo } from '@/lib/dal/alerts';
 import { ScaleField } from './scale-field';
+import { idleForm } from '@/lib/validation/form-state';
 import type { CheckInValues } from './values';
 
-const initialState: CheckInFormState = { fieldErrors: {} };
+const initialState: CheckInFormState = idleForm;
 
 function TagChip({ tag, isChecked, onToggle }: { tag: string; isChecked: boolean; onToggle: () => void }) {
   return (
@@ -49,7 +50,7 @@ export function CheckInForm({
   const [newTag, setNewTag] = useState('');
   const [addedTags, setAddedTags] = useState<string[]>([]);
   const hasOptional = Boolean(initial.anxiety || initial.energy || initial.sleepHours || initial.tags.length || initial.note);
-  const errors = state.fieldErrors;
+  const errors = state.fieldErrors ?? {};
   const hasOptionalError = Boolean(errors.anxiety || errors.energy || errors.sleepHours || errors.tags || errors.note);
   const set = (key: keyof CheckInValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const toggleTag = (tag: string) =>

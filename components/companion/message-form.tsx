@@ -3,7 +3,11 @@
 import { useActionState, useEffect, useRef } from 'react';
 import type { CompanionFormState } from '@/app/(client)/companion/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';
+import { primaryButton } from '@/components/ui/button-styles';
+import { TextAreaField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
 import type { CrisisInfo } from '@/lib/dal/alerts';
+import { idleForm } from '@/lib/validation/form-state';
 
 type Props = {
   conversationId: string;
@@ -14,10 +18,10 @@ type Props = {
 
 /** The client's message box. Text typed is kept on an error; crisis help shows even if saving failed. */
 export function MessageForm({ conversationId, maxLength, crisis, action }: Props) {
-  const [state, send, isSending] = useActionState(action, {});
+  const [state, send, isSending] = useActionState<CompanionFormState, FormData>(action, idleForm);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (!isSending && !state.error && box.current) {
+    if (!isSending && state.status !== 'error' && box.current) {
       box.current.value = '';
       box.current.focus();
     }
@@ -27,20 +31,15 @@ export function MessageForm({ conversationId, maxLength, crisis, action }: Props
       {state.isCrisis && <CrisisResources crisis={crisis} headingLevel={3} />}
       <form action={send} className="flex flex-col gap-2">
         <input type="hidden" name="conversationId" value={conversationId} />
-        <label htmlFor="companion-text" className="font-medium">
-          Your message
-        </label>
-        <textarea
+        <TextAreaField
           ref={box}
-          id="companion-text"
           name="text"
+          label="Your message"
           rows={3}
           maxLength={maxLength}
-          defaultValue={state.text}
+          defaultValue={state.values?.text}
           required
-          aria-invalid={Boolean(state.error)}
-          aria-describedby={state.error ? 'companion-error' : undefined}
-          className="rounded-md border border-stone-400 bg-white px-3 py-2"
+          error={state.fieldErrors?.text}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey) {
               e.preventDefault();
@@ -48,16 +47,8 @@ export function MessageForm({ conversationId, maxLength, crisis, action }: Props
             }
           }}
         />
-        {state.error && (
-          <p id="companion-error" role="alert" className="text-sm font-medium text-red-800">
-            {state.error}
-          </p>
-        )}
-        <button
-          type="submit"
-          disabled={isSending}
-          className="min-h-11 self-start rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <FormMessage state={state} />
+        <button type="submit" disabled={isSending} className={`${primaryButton} self-start`}>
           {isSending ? 'Sending…' : 'Send'}
         </button>
       </form>

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { ComponentProps, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 
 const control = 'w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600';
 
@@ -44,7 +44,7 @@ export function TextField({ name, label, error, hint, ...rest }: Common & InputH
   );
 }
 
-export function TextAreaField({ name, label, error, hint, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ name, label, error, hint, ...rest }: Common & ComponentProps<'textarea'>) {
   return (
     <Described name={name} label={label} error={error} hint={hint}>
       <textarea

@@ -75,10 +75,10 @@ export async function requireUserForEnrolment(): Promise<CurrentUser> {
   signInAgain(lookup.status);
 }
 
-/** For pages of one role's area. Anyone else gets 404, as if the page did not exist. */
-export async function requireRole(role: Role): Promise<CurrentUser> {
+/** For pages of one role's area (or several roles'). Anyone else gets 404, as if the page did not exist. */
+export async function requireRole(role: Role | readonly Role[]): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== role) notFound();
+  if (typeof role === 'string' ? user.role !== role : !role.includes(user.role)) notFound();
   return user;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicSettingsSchema, parseDeactivationForm } from './admin';
+import { clinicSettingsSchema, deactivateTherapistSchema, deactivationFieldErrors, readDeactivationForm } from './admin';
 
 const form = {
   crisisResources: 'Call 999 in an emergency, or Samaritans on 116 123 at any hour.',
@@ -42,6 +42,14 @@ describe('clinicSettingsSchema: crisis response time', () => {
 const therapistId = '00000000-0000-4000-8000-000000000001';
 const [jordan, priya] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
 const [ola, pim] = ['00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000c2'];
+
+// The deactivation action's two steps, as the action pipeline takes them: read and parse, then key the errors.
+function parseDeactivationForm(form: FormData) {
+  const parsed = deactivateTherapistSchema.safeParse(readDeactivationForm(form));
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, fieldErrors: deactivationFieldErrors(parsed.error, form) };
+}
 
 function formData(entries: [string, string][]) {
   const data = new FormData();

@@ -75,7 +75,7 @@ export const reassignmentPlanSchema = z
 export type ReassignmentPlan = z.infer<typeof reassignmentPlanSchema>;
 
 /** The deactivation step: reassign every client, or confirm they are left without a therapist. */
-const deactivateTherapistSchema = z.discriminatedUnion('intent', [
+export const deactivateTherapistSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reassign'), id: z.uuid(), plan: reassignmentPlanSchema }),
   z.object({
     intent: z.literal('unassign'),
@@ -87,28 +87,29 @@ const deactivateTherapistSchema = z.discriminatedUnion('intent', [
 export type DeactivateTherapistInput = z.infer<typeof deactivateTherapistSchema>;
 
 /**
- * Reads the deactivation step's form: each client goes to the therapist chosen for them, else to
- * the one chosen for everyone. Errors are keyed by the field that shows them.
+ * What the deactivation step's form says: each client goes to the therapist chosen for them, else
+ * to the one chosen for everyone.
  */
-export function parseDeactivationForm(
-  form: FormData,
-): { success: true; data: DeactivateTherapistInput } | { success: false; fieldErrors: Partial<Record<string, string>> } {
-  const clientIds = form.getAll('client').map(String);
+export function readDeactivationForm(form: FormData) {
   const everyone = form.get('everyone') || undefined;
-  const parsed = deactivateTherapistSchema.safeParse({
+  return {
     intent: form.get('intent'),
     id: form.get('id'),
     confirmUnassign: form.get('confirmUnassign') ?? undefined,
-    plan: clientIds.map((clientId) => ({ clientId, therapistId: form.get(`therapist-${clientId}`) || everyone })),
-  });
-  if (parsed.success) return { success: true, data: parsed.data };
+    plan: form.getAll('client').map((clientId) => ({ clientId, therapistId: form.get(`therapist-${String(clientId)}`) || everyone })),
+  };
+}
+
+/** The deactivation step's errors, keyed by the field that shows them (a client's own choice). */
+export function deactivationFieldErrors(error: z.ZodError, form: FormData): Partial<Record<string, string>> {
+  const clientIds = form.getAll('client').map(String);
   const fieldErrors: Partial<Record<string, string>> = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of error.issues) {
     const [first, index] = issue.path;
     const key = first === 'plan' && typeof index === 'number' ? `therapist-${clientIds[index]}` : String(first ?? 'form');
     fieldErrors[key] ??= issue.message;
   }
-  return { success: false, fieldErrors };
+  return fieldErrors;
 }
 
 export const capacitySchema = z.object({

@@ -44,11 +44,32 @@ export type CarePlanSaveInput = z.input<typeof carePlanSaveSchema>;
 
 export const emptyCarePlan: CarePlanContent = { problems: [], goals: [], interventions: [], reviewDate: '' };
 
-/** Per-field messages keyed by the whole path ("goals.1.targetDate"), for forms with lists. */
+const PLAN_UNREADABLE = 'The plan could not be read. Reload the page and try again.';
+
+/** The editor's form: the whole plan travels as one JSON field beside the client and the version. */
+export const carePlanFormSchema = carePlanSaveSchema.extend({
+  content: z
+    .string(PLAN_UNREADABLE)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: PLAN_UNREADABLE });
+        return z.NEVER;
+      }
+    })
+    .pipe(carePlanContentSchema),
+});
+
+/**
+ * Per-field messages of the editor's form keyed by the path inside the plan ("goals.1.targetDate"),
+ * as the editor names its fields; a plan that cannot be read at all is keyed `content`.
+ */
 export function carePlanFieldErrors(error: z.ZodError): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || 'form';
+    const [first, ...rest] = issue.path.map(String);
+    const key = (first === 'content' && rest.length > 0 ? rest.join('.') : first) || 'form';
     errors[key] ??= issue.message;
   }
   return errors;

@@ -57,12 +57,11 @@ export const acknowledgeInsightSchema = z
     message: 'Say in a few words what you did.',
   });
 
-export const insightReviewSchema = z.discriminatedUnion('action', [
-  acceptInsightSchema,
-  dismissInsightSchema,
-  snoozeInsightSchema,
-  acknowledgeInsightSchema,
-]);
+export const insightReviewSchema = z.discriminatedUnion(
+  'action',
+  [acceptInsightSchema, dismissInsightSchema, snoozeInsightSchema, acknowledgeInsightSchema],
+  'Choose what to do with this signal.',
+);
 
 export type InsightReviewInput = z.input<typeof insightReviewSchema>;
 

@@ -1,11 +1,11 @@
 'use server';
 
+import { formAction } from '@/lib/actions/pipeline';
 import { checkpointFileSchema, type CheckpointProblem } from '@/lib/audit/checkpoints';
 import type { ChainBreak } from '@/lib/audit/verify-chain';
-import { requireRole } from '@/lib/auth/session';
 import { verifyAuditChain } from '@/lib/dal/audit-log';
-import { toPublicError } from '@/lib/errors';
-import { formOf, type FormState } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
+import { z } from '@/lib/validation/zod';
 
 const reasons: Record<ChainBreak['reason'], string> = {
   missing_event: 'an event is missing (numbering jumps here)',
@@ -19,9 +19,11 @@ const checkpointReasons: Record<CheckpointProblem['reason'], string> = {
   chain_rewritten: 'names an event whose hash has changed: the log was edited and re-hashed',
 };
 
-async function readKeptCheckpoints(form: FormData | undefined) {
-  const file = form?.get('checkpoints');
-  if (!(file instanceof File) || file.size === 0) return { kept: undefined };
+/** The checkpoint file the admin kept, if they chose one. */
+const verifyChainSchema = z.object({ checkpoints: z.instanceof(File).optional() });
+
+async function readKeptCheckpoints(file: File | undefined) {
+  if (!file) return { kept: undefined };
   let json: unknown;
   try {
     json = JSON.parse(await file.text());
@@ -33,30 +35,33 @@ async function readKeptCheckpoints(form: FormData | undefined) {
 }
 
 export async function verifyChainAction(_previous: FormState, form?: FormData): Promise<FormState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  form = formOf(form);
-  const user = await requireRole('admin');
-  const read = await readKeptCheckpoints(form);
-  if ('error' in read) return { status: 'error', message: read.error };
-  try {
-    const report = await verifyAuditChain({ actor: user, kept: read.kept });
-    if (!report.isIntact) {
-      const { seq, reason } = report.firstBreak;
-      return {
-        status: 'error',
-        message: `The audit log has been tampered with. First broken link: event #${seq} — ${reasons[reason]}. The ${report.checked} events before it check out.`,
-      };
-    }
-    const { problem, checked, latest } = report.checkpoints;
-    if (problem) {
-      return {
-        status: 'error',
-        message: `The audit log has been tampered with. The signed checkpoint of event #${problem.seq} (${problem.signedAt}) ${checkpointReasons[problem.reason]}.`,
-      };
-    }
-    const against = latest ? ` They match all ${checked} signed checkpoints (the latest at event #${latest.seq}).` : '';
-    return { status: 'success', message: `The audit log is intact: all ${report.checked} events check out.${against}` };
-  } catch (error) {
-    return { status: 'error', message: toPublicError(error).message };
-  }
+  return formAction(form, {
+    caller: 'admin',
+    schema: verifyChainSchema,
+    read: (sent) => {
+      const file = sent.get('checkpoints');
+      return { checkpoints: file instanceof File && file.size > 0 ? file : undefined };
+    },
+    run: async ({ checkpoints }, { actor }) => {
+      const read = await readKeptCheckpoints(checkpoints);
+      if ('error' in read) return { status: 'error', message: read.error };
+      const report = await verifyAuditChain({ actor, kept: read.kept });
+      if (!report.isIntact) {
+        const { seq, reason } = report.firstBreak;
+        return {
+          status: 'error',
+          message: `The audit log has been tampered with. First broken link: event #${seq} — ${reasons[reason]}. The ${report.checked} events before it check out.`,
+        };
+      }
+      const { problem, checked, latest } = report.checkpoints;
+      if (problem) {
+        return {
+          status: 'error',
+          message: `The audit log has been tampered with. The signed checkpoint of event #${problem.seq} (${problem.signedAt}) ${checkpointReasons[problem.reason]}.`,
+        };
+      }
+      const against = latest ? ` They match all ${checked} signed checkpoints (the latest at event #${latest.seq}).` : '';
+      return { status: 'success', message: `The audit log is intact: all ${report.checked} events check out.${against}` };
+    },
+  });
 }

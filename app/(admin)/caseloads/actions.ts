@@ -2,44 +2,37 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireRole } from '@/lib/auth/session';
+import { type FieldErrors, formAction } from '@/lib/actions/pipeline';
 import { assignClients, setCaseloadCapacity } from '@/lib/dal/clinic-caseloads';
-import { toPublicError } from '@/lib/errors';
 import { assignClientsSchema, capacitySchema } from '@/lib/validation/admin';
-import { fieldErrorsOf, formOf, type FormState } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
+
+// These forms have no field of their own to mark: the first problem is the message.
+const firstProblem = (fieldErrors: FieldErrors) => Object.values(fieldErrors)[0];
 
 export async function confirmAssignmentAction(_previous: FormState, form: FormData): Promise<FormState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  form = formOf(form);
-  const user = await requireRole('admin');
-  const parsed = assignClientsSchema.safeParse({ clientIds: form.getAll('client'), therapistId: form.get('therapist') });
-  if (!parsed.success) return { status: 'error', message: Object.values(fieldErrorsOf(parsed.error))[0] };
-  let changed: number;
-  try {
-    ({ changed } = await assignClients({ actor: user, input: parsed.data }));
-  } catch (error) {
-    return { status: 'error', message: toPublicError(error).message };
-  }
-  revalidatePath('/caseloads');
-  redirect(`/caseloads?assigned=${changed}`);
+  return formAction(form, {
+    caller: 'admin',
+    schema: assignClientsSchema,
+    read: (sent) => ({ clientIds: sent.getAll('client'), therapistId: sent.get('therapist') }),
+    invalid: firstProblem,
+    run: async (input, { actor }) => {
+      const { changed } = await assignClients({ actor, input });
+      revalidatePath('/caseloads');
+      redirect(`/caseloads?assigned=${changed}`);
+    },
+  });
 }
 
 export async function capacityAction(_previous: FormState, form: FormData): Promise<FormState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  form = formOf(form);
-  const user = await requireRole('admin');
-  const parsed = capacitySchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success)
-    return {
-      status: 'error',
-      message: Object.values(fieldErrorsOf(parsed.error))[0],
-      values: { capacity: String(form.get('capacity') ?? '') },
-    };
-  try {
-    await setCaseloadCapacity({ actor: user, therapistId: parsed.data.therapistId, capacity: parsed.data.capacity ?? null });
-  } catch (error) {
-    return { status: 'error', message: toPublicError(error).message };
-  }
-  revalidatePath('/caseloads');
-  return { status: 'success', message: 'Saved.' };
+  return formAction(form, {
+    caller: 'admin',
+    schema: capacitySchema,
+    invalid: firstProblem,
+    run: async ({ therapistId, capacity }, { actor }) => {
+      await setCaseloadCapacity({ actor, therapistId, capacity: capacity ?? null });
+      revalidatePath('/caseloads');
+      return { status: 'success', message: 'Saved.' };
+    },
+  });
 }

@@ -1,20 +1,23 @@
 'use server';
 
 import { notFound, redirect } from 'next/navigation';
-import { requireRole } from '@/lib/auth/session';
+import { formAction, formCommand } from '@/lib/actions/pipeline';
 import { recordCheckIn, setTimeZone, updateCheckIn, deleteCheckIn } from '@/lib/dal/check-ins';
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
-import { TandemError, toPublicError } from '@/lib/errors';
+import { TandemError } from '@/lib/errors';
+import { timeZoneSchema } from '@/lib/validation/calendar-day';
 import { checkInSchema } from '@/lib/validation/check-in';
 import { refreshInsightsAfterResponse, scheduleNudgeAfterResponse } from '../refresh-insights';
-import { formOf } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
+import { z } from '@/lib/validation/zod';
 
-export type CheckInFormState = {
-  fieldErrors: Partial<Record<'mood' | 'anxiety' | 'energy' | 'sleepHours' | 'tags' | 'note', string>>;
-  message?: string;
+export type CheckInFormState = FormState & {
   /** The note speaks of risk: the crisis resources show even though saving failed. */
   hasRiskLanguage?: boolean;
 };
+
+// The check-in's own fields, and the check-in it changes when it is an edit.
+const checkInFormSchema = checkInSchema.extend({ checkInId: z.string() });
 
 function readForm(formData: FormData) {
   const text = (key: string) => {
@@ -28,65 +31,58 @@ function readForm(formData: FormData) {
     sleepHours: text('sleepHours'),
     tags: formData.getAll('tags').filter((t): t is string => typeof t === 'string'),
     note: text('note'),
+    checkInId: text('checkInId'),
   };
 }
 
 export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): Promise<CheckInFormState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const input = readForm(formData);
-  const parsed = checkInSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: CheckInFormState['fieldErrors'] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof CheckInFormState['fieldErrors'];
-      fieldErrors[field] ??= issue.message;
-    }
-    return { fieldErrors, message: 'Please check the answers marked below.' };
-  }
-  const checkInId = formData.get('checkInId');
-  let destination: string;
-  let isNew = false;
-  try {
-    const isUpdate = typeof checkInId === 'string' && checkInId.length > 0;
-    const saved = isUpdate ? await updateCheckIn({ actor: user, checkInId, input }) : await recordCheckIn({ actor: user, input });
-    destination = `/check-in?saved=${isUpdate ? 'updated' : 'new'}${saved.hasRiskLanguage ? '&support=1' : ''}`;
-    isNew = !isUpdate;
-  } catch (error) {
+  return formAction<typeof checkInFormSchema, 'client', CheckInFormState>(formData, {
+    caller: 'client',
+    schema: checkInFormSchema,
+    read: readForm,
+    invalid: 'Please check the answers marked below.',
     // Help does not wait for the database: the same screen the save runs decides whether to show it.
-    return { fieldErrors: {}, message: toPublicError(error).message, hasRiskLanguage: screenRiskLanguage(parsed.data.note ?? '').isHit };
-  }
-  refreshInsightsAfterResponse(user);
-  if (isNew) scheduleNudgeAfterResponse(user);
-  redirect(destination);
+    onError: (_error, input) => ({ hasRiskLanguage: screenRiskLanguage(input.note ?? '').isHit }),
+    run: async ({ checkInId, ...input }, { actor }) => {
+      const isUpdate = checkInId.length > 0;
+      const saved = isUpdate ? await updateCheckIn({ actor, checkInId, input }) : await recordCheckIn({ actor, input });
+      refreshInsightsAfterResponse(actor);
+      if (!isUpdate) scheduleNudgeAfterResponse(actor);
+      redirect(`/check-in?saved=${isUpdate ? 'updated' : 'new'}${saved.hasRiskLanguage ? '&support=1' : ''}`);
+    },
+  });
 }
+
+const removeCheckInSchema = z.object({ checkInId: z.string().default('') });
 
 export async function removeCheckIn(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const checkInId = formData.get('checkInId');
-  try {
-    await deleteCheckIn({ actor: user, checkInId: typeof checkInId === 'string' ? checkInId : '' });
-  } catch (error) {
-    if (error instanceof TandemError && error.status === 404) notFound();
-    throw error;
-  }
-  refreshInsightsAfterResponse(user);
-  redirect('/check-in?saved=deleted');
+  return formCommand(formData, {
+    caller: 'client',
+    schema: removeCheckInSchema,
+    refused: async () => notFound(),
+    run: async ({ checkInId }, { actor }) => {
+      try {
+        await deleteCheckIn({ actor, checkInId });
+      } catch (error) {
+        if (error instanceof TandemError && error.status === 404) notFound();
+        throw error;
+      }
+      refreshInsightsAfterResponse(actor);
+      redirect('/check-in?saved=deleted');
+    },
+  });
 }
 
+const confirmTimeZoneSchema = z.object({ timeZone: timeZoneSchema });
+
 export async function confirmTimeZone(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const timeZone = formData.get('timeZone');
-  try {
-    await setTimeZone({ actor: user, timeZone: typeof timeZone === 'string' ? timeZone : '' });
-  } catch (error) {
-    if (error instanceof TandemError && error.code === 'bad_request:input') redirect('/check-in?saved=time-zone-invalid');
-    throw error;
-  }
-  redirect('/check-in?saved=time-zone');
+  return formCommand(formData, {
+    caller: 'client',
+    schema: confirmTimeZoneSchema,
+    refused: async () => redirect('/check-in?saved=time-zone-invalid'),
+    run: async ({ timeZone }, { actor }) => {
+      await setTimeZone({ actor, timeZone });
+      redirect('/check-in?saved=time-zone');
+    },
+  });
 }

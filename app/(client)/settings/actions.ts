@@ -2,103 +2,94 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireRole } from '@/lib/auth/session';
+import { formAction, formCommand } from '@/lib/actions/pipeline';
 import { deleteMyAccount, updatePhone, updateTimeZone } from '@/lib/dal/account';
 import { cancelPause, createPause } from '@/lib/dal/pauses';
 import { addDays, localDateIn } from '@/lib/dates';
-import { toPublicError } from '@/lib/errors';
 import { timeZoneSchema } from '@/lib/validation/calendar-day';
 import { deleteAccountSchema, pauseSchema } from '@/lib/validation/client-data';
-import { fieldErrorsOf, formOf, type FormState, typedValues } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
 import { contactSchema } from '@/lib/validation/phone';
 import { z } from '@/lib/validation/zod';
 import { refreshInsightsAfterResponse } from '../refresh-insights';
 
-export type PauseState = { error?: string; until?: string };
-
-export async function startPause(_prev: PauseState, formData: FormData): Promise<PauseState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const until = String(formData.get('until') ?? '');
-  const parsed = pauseSchema.safeParse({ until });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message, until };
-  const today = localDateIn(user.timeZone);
-  if (parsed.data.until < today) return { error: 'Choose today or a later day.', until };
-  if (parsed.data.until > addDays(today, 365)) return { error: 'A break can last up to a year. Choose an earlier day.', until };
-  try {
-    await createPause({ actor: user, startsOn: today, endsOn: parsed.data.until });
-  } catch (error) {
-    return { error: toPublicError(error).message, until };
-  }
-  // A break silences disengagement signals: recompute now, not at the next check-in.
-  refreshInsightsAfterResponse(user);
-  revalidatePath('/settings');
-  return {};
+export async function startPause(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    caller: 'client',
+    schema: pauseSchema,
+    invalid: (fieldErrors) => fieldErrors.until,
+    run: async ({ until }, { actor, values }) => {
+      const today = localDateIn(actor.timeZone);
+      const refusal =
+        until < today
+          ? 'Choose today or a later day.'
+          : until > addDays(today, 365)
+            ? 'A break can last up to a year. Choose an earlier day.'
+            : null;
+      if (refusal) return { status: 'error', message: refusal, fieldErrors: { until: refusal }, values };
+      await createPause({ actor, startsOn: today, endsOn: until });
+      // A break silences disengagement signals: recompute now, not at the next check-in.
+      refreshInsightsAfterResponse(actor);
+      revalidatePath('/settings');
+      return { status: 'success' };
+    },
+  });
 }
+
+const endPauseSchema = z.object({ pauseId: z.uuid() });
 
 export async function endPause(formData: FormData): Promise<void> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const pauseId = z.uuid().safeParse(formData.get('pauseId'));
-  if (pauseId.success) {
-    await cancelPause({ actor: user, pauseId: pauseId.data });
-    refreshInsightsAfterResponse(user);
-  }
-  revalidatePath('/settings');
+  return formCommand(formData, {
+    caller: 'client',
+    schema: endPauseSchema,
+    refused: async () => revalidatePath('/settings'),
+    run: async ({ pauseId }, { actor }) => {
+      await cancelPause({ actor, pauseId });
+      refreshInsightsAfterResponse(actor);
+      revalidatePath('/settings');
+    },
+  });
 }
 
-export type DeleteState = { passwordError?: string; confirmError?: string; error?: string };
-
-export async function deleteAccount(_prev: DeleteState, formData: FormData): Promise<DeleteState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const parsed = deleteAccountSchema.safeParse({ password: formData.get('password') ?? '', confirm: formData.get('confirm') ?? '' });
-  if (!parsed.success) {
-    const issue = (field: string) => parsed.error.issues.find((i) => i.path[0] === field)?.message;
-    return { passwordError: issue('password'), confirmError: issue('confirm') };
-  }
-  let isDeleted: boolean;
-  try {
-    isDeleted = await deleteMyAccount({ actor: user, password: parsed.data.password });
-  } catch (error) {
-    return { error: toPublicError(error).message };
-  }
-  if (!isDeleted) return { passwordError: 'That password is not right. Nothing was deleted.' };
-  redirect('/sign-in?reason=account-deleted');
+export async function deleteAccount(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    caller: 'client',
+    schema: deleteAccountSchema,
+    secret: ['password'],
+    // Each field says what is missing; there is nothing to add above them.
+    invalid: () => undefined,
+    run: async ({ password }, { actor }) => {
+      const isDeleted = await deleteMyAccount({ actor, password });
+      if (!isDeleted) return { status: 'error', fieldErrors: { password: 'That password is not right. Nothing was deleted.' } };
+      redirect('/sign-in?reason=account-deleted');
+    },
+  });
 }
 
-export type TimeZoneState = { error?: string; saved?: boolean };
+const timeZoneFormSchema = z.object({ timeZone: timeZoneSchema });
 
-export async function saveTimeZone(_prev: TimeZoneState, formData: FormData): Promise<TimeZoneState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const parsed = timeZoneSchema.safeParse(formData.get('timeZone'));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
-  try {
-    await updateTimeZone({ actor: user, timeZone: parsed.data });
-  } catch (error) {
-    return { error: toPublicError(error).message };
-  }
-  revalidatePath('/', 'layout');
-  return { saved: true };
+export async function saveTimeZone(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    caller: 'client',
+    schema: timeZoneFormSchema,
+    invalid: (fieldErrors) => fieldErrors.timeZone,
+    run: async ({ timeZone }, { actor }) => {
+      await updateTimeZone({ actor, timeZone });
+      revalidatePath('/', 'layout');
+      return { status: 'success', message: 'Saved.' };
+    },
+  });
 }
 
-export async function savePhone(_prev: FormState, formData: FormData): Promise<FormState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
-  const values = typedValues(formData);
-  const parsed = contactSchema.safeParse(values);
-  if (!parsed.success) return { status: 'error', message: 'Please check the number.', fieldErrors: fieldErrorsOf(parsed.error), values };
-  try {
-    await updatePhone({ actor: user, phone: parsed.data.phone ?? '' });
-  } catch (error) {
-    return { status: 'error', message: toPublicError(error).message, values };
-  }
-  revalidatePath('/settings');
-  return { status: 'success', message: parsed.data.phone ? 'Saved.' : 'Your phone number is removed.' };
+export async function savePhone(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    caller: 'client',
+    schema: contactSchema,
+    invalid: 'Please check the number.',
+    run: async ({ phone }, { actor }) => {
+      await updatePhone({ actor, phone: phone ?? '' });
+      revalidatePath('/settings');
+      return { status: 'success', message: phone ? 'Saved.' : 'Your phone number is removed.' };
+    },
+  });
 }

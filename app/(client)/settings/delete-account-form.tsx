@@ -1,10 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteAccount, type DeleteState } from './actions';
+import { dangerButton } from '@/components/ui/button-styles';
+import { TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { idleForm } from '@/lib/validation/form-state';
+import { deleteAccount } from './actions';
 
 export function DeleteAccountForm() {
-  const [state, action, isPending] = useActionState<DeleteState, FormData>(deleteAccount, {});
+  const [state, action, isPending] = useActionState(deleteAccount, idleForm);
+  const confirmError = state.fieldErrors?.confirm;
   return (
     <form action={action} className="flex flex-col gap-3">
       <div className="flex items-start gap-3">
@@ -12,48 +17,32 @@ export function DeleteAccountForm() {
           id="delete-confirm"
           name="confirm"
           type="checkbox"
-          aria-invalid={Boolean(state.confirmError)}
-          aria-describedby={state.confirmError ? 'delete-confirm-error' : undefined}
+          aria-invalid={Boolean(confirmError)}
+          aria-describedby={confirmError ? 'delete-confirm-error' : undefined}
           className="mt-1 size-5 shrink-0 accent-red-700"
         />
         <label htmlFor="delete-confirm">I understand that my check-ins, questionnaires and journal will be deleted for good.</label>
       </div>
-      {state.confirmError && (
-        <p id="delete-confirm-error" className="text-sm font-medium text-red-800">
-          {state.confirmError}
+      {confirmError && (
+        <p id="delete-confirm-error" className="text-sm text-red-700">
+          {confirmError}
         </p>
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="delete-password" className="font-medium">
-          Your password
-        </label>
-        <input
-          id="delete-password"
+      <div className="sm:max-w-xs">
+        <TextField
           name="password"
+          label="Your password"
           type="password"
           autoComplete="current-password"
-          aria-invalid={Boolean(state.passwordError)}
-          aria-describedby={state.passwordError ? 'delete-password-error' : undefined}
-          className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2 sm:max-w-xs"
+          error={state.fieldErrors?.password}
         />
-        {state.passwordError && (
-          <p id="delete-password-error" className="text-sm font-medium text-red-800">
-            {state.passwordError}
-          </p>
-        )}
       </div>
-      {state.error && (
-        <p role="alert" className="font-medium text-red-800">
-          {state.error}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="min-h-11 self-start rounded-md bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60"
-      >
-        {isPending ? 'Deleting…' : 'Delete my account'}
-      </button>
+      <FormMessage state={state} />
+      <div>
+        <button type="submit" disabled={isPending} className={dangerButton}>
+          {isPending ? 'Deleting…' : 'Delete my account'}
+        </button>
+      </div>
     </form>
   );
 }

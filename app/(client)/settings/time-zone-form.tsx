@@ -1,48 +1,29 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveTimeZone, type TimeZoneState } from './actions';
+import { secondaryButton } from '@/components/ui/button-styles';
+import { SelectField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { idleForm } from '@/lib/validation/form-state';
+import { saveTimeZone } from './actions';
 
 export function TimeZoneForm({ timeZones, current }: { timeZones: string[]; current: string }) {
-  const [state, action, isPending] = useActionState<TimeZoneState, FormData>(saveTimeZone, {});
+  const [state, action, isPending] = useActionState(saveTimeZone, idleForm);
   return (
-    <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-      <div className="flex min-w-0 flex-col gap-1">
-        <label htmlFor="settings-time-zone" className="font-medium">
-          Time zone
-        </label>
-        <select
-          id="settings-time-zone"
-          name="timeZone"
-          defaultValue={current}
-          aria-invalid={Boolean(state.error)}
-          aria-describedby={state.error ? 'time-zone-error' : undefined}
-          className="min-h-11 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2"
-        >
-          {timeZones.map((tz) => (
-            <option key={tz} value={tz}>
-              {tz.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
+    <form action={action} className="flex flex-col gap-3 sm:max-w-md">
+      <SelectField name="timeZone" label="Time zone" defaultValue={state.values?.timeZone ?? current} error={state.fieldErrors?.timeZone}>
+        {timeZones.map((tz) => (
+          <option key={tz} value={tz}>
+            {tz.replaceAll('_', ' ')}
+          </option>
+        ))}
+      </SelectField>
+      <FormMessage state={state} />
+      <div>
+        <button type="submit" disabled={isPending} className={secondaryButton}>
+          {isPending ? 'Saving…' : 'Save time zone'}
+        </button>
       </div>
-      <button
-        type="submit"
-        disabled={isPending}
-        className="min-h-11 rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-60"
-      >
-        {isPending ? 'Saving…' : 'Save time zone'}
-      </button>
-      {state.error && (
-        <p id="time-zone-error" role="alert" className="text-sm font-medium text-red-800 sm:self-center">
-          {state.error}
-        </p>
-      )}
-      {state.saved && (
-        <p role="status" className="text-sm text-stone-700 sm:self-center">
-          Saved.
-        </p>
-      )}
     </form>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { shareScope, stopSharing, type ScopeActionState } from './actions';
+import { idleForm } from '@/lib/validation/form-state';
+import { shareScope, stopSharing } from './actions';
 
 type Props = {
   therapistId: string;
@@ -15,10 +16,11 @@ type Props = {
 
 /** One scope for one therapist: its state in words and the one action that changes it. */
 export function ScopeControl({ therapistId, therapistName, scope, scopeLabel, isShared, status, today }: Props) {
-  const [shareState, share, isSharing] = useActionState<ScopeActionState, FormData>(shareScope, {});
-  const [stopState, stop, isStopping] = useActionState<ScopeActionState, FormData>(stopSharing, {});
+  const [shareState, share, isSharing] = useActionState(shareScope, idleForm);
+  const [stopState, stop, isStopping] = useActionState(stopSharing, idleForm);
   const id = useId();
-  const error = isShared ? stopState.error : (shareState.error ?? shareState.fieldError);
+  const error = isShared ? stopState.message : shareState.message;
+  const untilError = shareState.fieldErrors?.until;
 
   return (
     <div className="flex flex-col gap-2 sm:w-72 sm:shrink-0">
@@ -52,8 +54,9 @@ export function ScopeControl({ therapistId, therapistName, scope, scopeLabel, is
               name="until"
               type="date"
               min={today}
-              aria-invalid={Boolean(shareState.fieldError)}
-              aria-describedby={shareState.fieldError ? `${id}-error` : undefined}
+              defaultValue={shareState.values?.until}
+              aria-invalid={Boolean(untilError)}
+              aria-describedby={untilError ? `${id}-error` : undefined}
               className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2"
             />
           </div>
@@ -72,7 +75,7 @@ export function ScopeControl({ therapistId, therapistName, scope, scopeLabel, is
           {error}
         </p>
       )}
-      {(isShared ? shareState.done : stopState.done) && (
+      {(isShared ? shareState : stopState).status === 'success' && (
         <p role="status" className="sr-only">
           {isShared ? `${scopeLabel} now shared with ${therapistName}.` : `${scopeLabel} no longer shared with ${therapistName}.`}
         </p>

@@ -1,33 +1,32 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { requireRole } from '@/lib/auth/session';
+import { formAction } from '@/lib/actions/pipeline';
 import { completeOnboarding } from '@/lib/dal/consent';
-import { toPublicError } from '@/lib/errors';
 import { onboardingSchema, scopeSchema } from '@/lib/validation/client-data';
-import { formOf } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
 
-export type WelcomeState = { error?: string; timeZoneError?: string };
-
-export async function finishWelcome(_prev: WelcomeState, formData: FormData): Promise<WelcomeState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  formData = formOf(formData);
-  const user = await requireRole('client');
+/** The form's checkboxes, "therapistId:scope", as each therapist's list of scopes (possibly empty). */
+function readWelcomeForm(form: FormData) {
   const shares: Record<string, string[]> = {};
-  for (const therapistId of formData.getAll('therapist')) shares[String(therapistId)] = [];
-  for (const value of formData.getAll('share')) {
+  for (const therapistId of form.getAll('therapist')) shares[String(therapistId)] = [];
+  for (const value of form.getAll('share')) {
     const [therapistId, scope] = String(value).split(':');
     if (therapistId && scopeSchema.safeParse(scope).success) (shares[therapistId] ??= []).push(scope as string);
   }
-  const parsed = onboardingSchema.safeParse({ timeZone: formData.get('timeZone'), shares });
-  if (!parsed.success) {
-    const tzIssue = parsed.error.issues.find((i) => i.path[0] === 'timeZone');
-    return tzIssue ? { timeZoneError: tzIssue.message } : { error: 'Something in the form was not valid. Reload the page and try again.' };
-  }
-  try {
-    await completeOnboarding({ actor: user, ...parsed.data });
-  } catch (error) {
-    return { error: toPublicError(error).message };
-  }
-  redirect('/check-in');
+  return { timeZone: form.get('timeZone'), shares };
+}
+
+export async function finishWelcome(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    caller: 'client',
+    schema: onboardingSchema,
+    read: readWelcomeForm,
+    // The time zone is the one field a person chooses; anything else is a page out of date.
+    invalid: (fieldErrors) => (fieldErrors.timeZone ? undefined : 'Something in the form was not valid. Reload the page and try again.'),
+    run: async (input, { actor }) => {
+      await completeOnboarding({ actor, ...input });
+      redirect('/check-in');
+    },
+  });
 }

@@ -1,7 +1,11 @@
 'use client';
 
 import { useActionState, useState, useSyncExternalStore } from 'react';
-import { finishWelcome, type WelcomeState } from './actions';
+import { primaryButton } from '@/components/ui/button-styles';
+import { SelectField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { idleForm } from '@/lib/validation/form-state';
+import { finishWelcome } from './actions';
 import { deviceTimeZone } from '@/lib/dates/device';
 
 type Scope = { scope: string; label: string; explanation: string };
@@ -19,10 +23,11 @@ export function WelcomeForm({
   therapists: { therapistId: string; name: string }[];
   scopes: Scope[];
 }) {
-  const [state, action, isPending] = useActionState<WelcomeState, FormData>(finishWelcome, {});
+  const [state, action, isPending] = useActionState(finishWelcome, idleForm);
   // The browser's zone is the default; the server, which cannot know it, renders the saved one.
   const browserTimeZone = useSyncExternalStore(subscribeNever, deviceTimeZone, () => savedTimeZone);
   const [chosen, setChosen] = useState<string | null>(null);
+  const timeZoneError = state.fieldErrors?.timeZone;
   const timeZone = chosen ?? (timeZones.includes(browserTimeZone) ? browserTimeZone : savedTimeZone);
 
   return (
@@ -30,29 +35,13 @@ export function WelcomeForm({
       <fieldset className="rounded-lg border border-stone-200 bg-white p-4">
         <legend className="px-1 text-lg font-medium">Your time zone</legend>
         <p className="mb-3 text-stone-700">It decides which day a check-in belongs to, also when you travel.</p>
-        <label htmlFor="timeZone" className="mb-1 block font-medium">
-          Time zone
-        </label>
-        <select
-          id="timeZone"
-          name="timeZone"
-          value={timeZone}
-          onChange={(e) => setChosen(e.target.value)}
-          aria-invalid={Boolean(state.timeZoneError)}
-          aria-describedby={state.timeZoneError ? 'timeZone-error' : undefined}
-          className="min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2"
-        >
+        <SelectField name="timeZone" label="Time zone" value={timeZone} onChange={(e) => setChosen(e.target.value)} error={timeZoneError}>
           {timeZones.map((tz) => (
             <option key={tz} value={tz}>
               {tz.replaceAll('_', ' ')}
             </option>
           ))}
-        </select>
-        {state.timeZoneError && (
-          <p id="timeZone-error" className="mt-1 text-sm font-medium text-red-800">
-            {state.timeZoneError}
-          </p>
-        )}
+        </SelectField>
       </fieldset>
 
       {therapists.map((t) => (
@@ -86,18 +75,12 @@ export function WelcomeForm({
         </fieldset>
       ))}
 
-      {state.error && (
-        <p role="alert" className="font-medium text-red-800">
-          {state.error}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {isPending ? 'Saving…' : 'Save and continue'}
-      </button>
+      <FormMessage state={state} />
+      <div>
+        <button type="submit" disabled={isPending} className={primaryButton}>
+          {isPending ? 'Saving…' : 'Save and continue'}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,24 +1,22 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireRole } from '@/lib/auth/session';
+import { formAction } from '@/lib/actions/pipeline';
 import { setCompanionModelAllowed } from '@/lib/dal/companion';
-import { toPublicError } from '@/lib/errors';
-import { formOf } from '@/lib/validation/form-state';
+import type { FormState } from '@/lib/validation/form-state';
+import { z } from '@/lib/validation/zod';
 
-export type CompanionModelState = { message?: string; isError?: boolean };
+const companionModelSchema = z.object({ allow: z.enum(['yes', 'no'], 'Choose whether the model may phrase replies.') });
 
-export async function saveCompanionModelAction(_previous: CompanionModelState, form: FormData): Promise<CompanionModelState> {
-  // Arguments come from the request as sent: anything else reads as empty.
-  form = formOf(form);
-  const user = await requireRole('admin');
-  const choice = form.get('allow');
-  if (choice !== 'yes' && choice !== 'no') return { message: 'Choose whether the model may phrase replies.', isError: true };
-  try {
-    await setCompanionModelAllowed({ actor: user, isAllowed: choice === 'yes' });
-  } catch (error) {
-    return { message: toPublicError(error).message, isError: true };
-  }
-  revalidatePath('/clinic/settings');
-  return { message: 'Saved.' };
+export async function saveCompanionModelAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    caller: 'admin',
+    schema: companionModelSchema,
+    invalid: (fieldErrors) => fieldErrors.allow,
+    run: async ({ allow }, { actor }) => {
+      await setCompanionModelAllowed({ actor, isAllowed: allow === 'yes' });
+      revalidatePath('/clinic/settings');
+      return { status: 'success', message: 'Saved.' };
+    },
+  });
 }

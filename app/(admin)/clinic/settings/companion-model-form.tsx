@@ -2,11 +2,12 @@
 
 import { useActionState } from 'react';
 import { primaryButton } from '@/components/ui/button-styles';
-import { saveCompanionModelAction, type CompanionModelState } from './companion-actions';
+import { idleForm } from '@/lib/validation/form-state';
+import { saveCompanionModelAction } from './companion-actions';
 
 /** The clinic's choice about the companion's optional model (README, "The companion"). */
 export function CompanionModelForm({ isAllowed, isConfigured }: { isAllowed: boolean; isConfigured: boolean }) {
-  const [state, action, isPending] = useActionState<CompanionModelState, FormData>(saveCompanionModelAction, {});
+  const [state, action, isPending] = useActionState(saveCompanionModelAction, idleForm);
   return (
     <form
       action={action}
@@ -39,8 +40,8 @@ export function CompanionModelForm({ isAllowed, isConfigured }: { isAllowed: boo
         </button>
         {state.message && (
           <p
-            role={state.isError ? 'alert' : 'status'}
-            className={state.isError ? 'text-sm font-medium text-red-800' : 'text-sm text-stone-700'}
+            role={state.status === 'error' ? 'alert' : 'status'}
+            className={state.status === 'error' ? 'text-sm font-medium text-red-800' : 'text-sm text-stone-700'}
           >
             {state.message}
           </p>

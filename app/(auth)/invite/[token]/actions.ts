@@ -1,12 +1,12 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { formAction } from '@/lib/actions/pipeline';
 import { retryMessage } from '@/lib/auth/retry';
 import { sourceOf } from '@/lib/auth/request-source';
 import { acceptInvitation } from '@/lib/dal/invitations';
-import { toPublicError } from '@/lib/errors';
 import { acceptInvitationSchema } from '@/lib/validation/admin';
-import { fieldErrorsOf, formOf, type FormState, textOf, typedValues } from '@/lib/validation/form-state';
+import { type FormState, textOf } from '@/lib/validation/form-state';
 
 export type AcceptState = FormState & { email?: string };
 
@@ -22,23 +22,20 @@ const refusals = {
 export async function acceptInvitationAction(token: string, _previous: AcceptState, form: FormData): Promise<AcceptState> {
   // Arguments come from the request as sent: anything else reads as empty.
   token = textOf(token);
-  form = formOf(form);
-  const values = typedValues(form, ['password', 'confirmPassword']);
-  const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values };
-  }
-  try {
-    const requestHeaders = await headers();
-    const outcome = await acceptInvitation({ token, input: parsed.data, source: sourceOf((name) => requestHeaders.get(name)) });
-    if (outcome.status === 'accepted')
-      return { status: 'success', message: 'Your account is ready. Signing you in…', email: outcome.email };
-    if (outcome.status === 'throttled') return { status: 'error', message: retryMessage(outcome.retryAfterSeconds), values };
-    if (outcome.status === 'weak_password') {
-      return { status: 'error', message: 'Please choose a stronger password.', fieldErrors: { password: outcome.message }, values };
-    }
-    return { status: 'error', message: refusals[outcome.status], values };
-  } catch (error) {
-    return { status: 'error', message: toPublicError(error).message, values };
-  }
+  return formAction<typeof acceptInvitationSchema, 'public', AcceptState>(form, {
+    caller: 'public',
+    schema: acceptInvitationSchema,
+    secret: ['password', 'confirmPassword'],
+    run: async (input, { values }) => {
+      const requestHeaders = await headers();
+      const outcome = await acceptInvitation({ token, input, source: sourceOf((name) => requestHeaders.get(name)) });
+      if (outcome.status === 'accepted')
+        return { status: 'success', message: 'Your account is ready. Signing you in…', email: outcome.email };
+      if (outcome.status === 'throttled') return { status: 'error', message: retryMessage(outcome.retryAfterSeconds), values };
+      if (outcome.status === 'weak_password') {
+        return { status: 'error', message: 'Please choose a stronger password.', fieldErrors: { password: outcome.message }, values };
+      }
+      return { status: 'error', message: refusals[outcome.status], values };
+    },
+  });
 }
