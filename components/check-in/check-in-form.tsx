@@ -3,6 +3,9 @@
 import { useActionState, useState } from 'react';
 import { saveCheckIn, type CheckInFormState } from '@/app/(client)/check-in/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';
+import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
+import { TextAreaField, TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
 import type { CrisisInfo } from '@/lib/dal/alerts';
 import { ScaleField } from './scale-field';
 import { idleForm } from '@/lib/validation/form-state';
@@ -69,11 +72,7 @@ export function CheckInForm({
   return (
     <form action={formAction} className="flex flex-col gap-5" noValidate>
       {checkInId && <input type="hidden" name="checkInId" value={checkInId} />}
-      {state.message && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.message}
-        </p>
-      )}
+      <FormMessage state={state} />
       {state.hasRiskLanguage && <CrisisResources crisis={crisis} />}
       <ScaleField
         name="mood"
@@ -112,30 +111,18 @@ export function CheckInForm({
             onChange={set('energy')}
             error={errors.energy}
           />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="sleepHours" className="font-medium">
-              Hours of sleep last night
-            </label>
-            <input
-              id="sleepHours"
-              name="sleepHours"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={24}
-              step={0.5}
-              value={values.sleepHours}
-              onChange={(e) => set('sleepHours')(e.target.value)}
-              aria-invalid={Boolean(errors.sleepHours) || undefined}
-              aria-describedby={errors.sleepHours ? 'sleepHours-error' : undefined}
-              className="w-28 rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
-            />
-            {errors.sleepHours && (
-              <p id="sleepHours-error" className="text-sm text-red-800">
-                {errors.sleepHours}
-              </p>
-            )}
-          </div>
+          <TextField
+            name="sleepHours"
+            label="Hours of sleep last night"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={24}
+            step={0.5}
+            value={values.sleepHours}
+            onChange={(e) => set('sleepHours')(e.target.value)}
+            error={errors.sleepHours}
+          />
           <fieldset className="min-w-0" aria-describedby={errors.tags ? 'tags-error' : undefined}>
             <legend className="mb-2 font-medium">Tags</legend>
             <div className="flex flex-col gap-3">
@@ -169,11 +156,7 @@ export function CheckInForm({
                     }}
                     className="min-w-0 flex-1 rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
                   />
-                  <button
-                    type="button"
-                    onClick={addTag}
-                    className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100"
-                  >
+                  <button type="button" onClick={addTag} className={secondaryButton}>
                     Add
                   </button>
                 </div>
@@ -185,38 +168,20 @@ export function CheckInForm({
               </p>
             )}
           </fieldset>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="note" className="font-medium">
-              A short note
-            </label>
-            <textarea
-              id="note"
-              name="note"
-              rows={3}
-              maxLength={2000}
-              value={values.note}
-              onChange={(e) => set('note')(e.target.value)}
-              aria-invalid={Boolean(errors.note) || undefined}
-              aria-describedby={errors.note ? 'note-hint note-error' : 'note-hint'}
-              className="rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
-            />
-            <p id="note-hint" className="text-sm text-stone-600">
-              Up to 2,000 characters. For longer writing, use your journal.
-            </p>
-            {errors.note && (
-              <p id="note-error" className="text-sm text-red-800">
-                {errors.note}
-              </p>
-            )}
-          </div>
+          <TextAreaField
+            name="note"
+            label="A short note"
+            hint="Up to 2,000 characters. For longer writing, use your journal."
+            rows={3}
+            maxLength={2000}
+            value={values.note}
+            onChange={(e) => set('note')(e.target.value)}
+            error={errors.note}
+          />
         </div>
       </details>
 
-      <button
-        type="submit"
-        disabled={isPending}
-        className="min-h-12 rounded-lg bg-brand-700 px-4 py-3 text-lg font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
+      <button type="submit" disabled={isPending} className={`${primaryButton} min-h-12 text-lg`}>
         {isPending ? 'Saving…' : submitLabel}
       </button>
     </form>

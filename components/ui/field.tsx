@@ -2,22 +2,23 @@ import type { ComponentProps, InputHTMLAttributes, ReactNode, SelectHTMLAttribut
 
 const control = 'w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600';
 
-type Common = { name: string; label: string; error?: string; hint?: ReactNode };
+/** `id`: the control's id when the form name is not unique on the page (it is the name by default). */
+type Common = { name: string; id?: string; label: string; error?: string; hint?: ReactNode };
 
-function Described({ name, label, error, hint, children }: Common & { children: ReactNode }) {
+function Described({ id, label, error, hint, children }: Omit<Common, 'name'> & { id: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="text-sm font-medium">
+      <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       {hint && (
-        <p id={`${name}-hint`} className="text-sm text-stone-600">
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
           {hint}
         </p>
       )}
       {children}
       {error && (
-        <p id={`${name}-error`} className="text-sm text-red-700">
+        <p id={`${id}-error`} className="text-sm text-red-700">
           {error}
         </p>
       )}
@@ -25,18 +26,18 @@ function Described({ name, label, error, hint, children }: Common & { children: 
   );
 }
 
-function describedBy(name: string, error?: string, hint?: ReactNode) {
-  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+function describedBy(id: string, error?: string, hint?: ReactNode) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-export function TextField({ name, label, error, hint, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, id = name, label, error, hint, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Described name={name} label={label} error={error} hint={hint}>
+    <Described id={id} label={label} error={error} hint={hint}>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={Boolean(error)}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
         className={control}
         {...rest}
       />
@@ -44,14 +45,14 @@ export function TextField({ name, label, error, hint, ...rest }: Common & InputH
   );
 }
 
-export function TextAreaField({ name, label, error, hint, ...rest }: Common & ComponentProps<'textarea'>) {
+export function TextAreaField({ name, id = name, label, error, hint, ...rest }: Common & ComponentProps<'textarea'>) {
   return (
-    <Described name={name} label={label} error={error} hint={hint}>
+    <Described id={id} label={label} error={error} hint={hint}>
       <textarea
-        id={name}
+        id={id}
         name={name}
         aria-invalid={Boolean(error)}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
         className={control}
         {...rest}
       />
@@ -59,14 +60,14 @@ export function TextAreaField({ name, label, error, hint, ...rest }: Common & Co
   );
 }
 
-export function SelectField({ name, label, error, hint, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ name, id = name, label, error, hint, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Described name={name} label={label} error={error} hint={hint}>
+    <Described id={id} label={label} error={error} hint={hint}>
       <select
-        id={name}
+        id={id}
         name={name}
         aria-invalid={Boolean(error)}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
         className={control}
         {...rest}
       >

@@ -1,6 +1,8 @@
 'use client';
 
 import { useActionState, useId } from 'react';
+import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
+import { TextField } from '@/components/ui/field';
 import { idleForm } from '@/lib/validation/form-state';
 import { shareScope, stopSharing } from './actions';
 
@@ -35,7 +37,7 @@ export function ScopeControl({ therapistId, therapistName, scope, scopeLabel, is
             type="submit"
             disabled={isStopping}
             aria-describedby={`${id}-status`}
-            className="min-h-11 w-full rounded-md border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-60 sm:w-auto"
+            className={`${secondaryButton} min-h-11 w-full sm:w-auto`}
           >
             {isStopping ? 'Stopping…' : `Stop sharing ${scopeLabel.toLowerCase()}`}
             <span className="sr-only"> with {therapistName}</span>
@@ -45,26 +47,16 @@ export function ScopeControl({ therapistId, therapistName, scope, scopeLabel, is
         <form action={share} className="flex flex-col gap-2">
           <input type="hidden" name="therapistId" value={therapistId} />
           <input type="hidden" name="scope" value={scope} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-until`} className="text-sm text-stone-700">
-              Until (optional)
-            </label>
-            <input
-              id={`${id}-until`}
-              name="until"
-              type="date"
-              min={today}
-              defaultValue={shareState.values?.until}
-              aria-invalid={Boolean(untilError)}
-              aria-describedby={untilError ? `${id}-error` : undefined}
-              className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2"
-            />
-          </div>
-          <button
-            type="submit"
-            disabled={isSharing}
-            className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-          >
+          <TextField
+            name="until"
+            id={`${id}-until`}
+            label="Until (optional)"
+            type="date"
+            min={today}
+            defaultValue={shareState.values?.until}
+            error={untilError}
+          />
+          <button type="submit" disabled={isSharing} className={`${primaryButton} min-h-11`}>
             {isSharing ? 'Sharing…' : `Share ${scopeLabel.toLowerCase()}`}
             <span className="sr-only"> with {therapistName}</span>
           </button>
