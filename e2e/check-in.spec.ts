@@ -57,6 +57,12 @@ test('without a mood the form says so and keeps what was typed', async ({ page }
   await expect(checkIn.error()).toHaveText('Please check the answers marked below.');
   await expect(page.getByText('Choose your mood from 1 to 10.')).toBeVisible();
   await expect(page.getByLabel('A short note')).toHaveValue('I forgot the mood');
+
+  // Crisis help does not wait for a valid form: words of risk in a refused check-in show it too.
+  await page.getByLabel('A short note').fill('I forgot the mood and I want to end my life');
+  await checkIn.save();
+  await expect(checkIn.error()).toHaveText('Please check the answers marked below.');
+  await expect(page.getByRole('region', { name: 'You do not have to handle this alone' })).toBeVisible();
 });
 
 test('a client corrects an earlier check-in and deletes another, from the list of the last 14 days', async ({ page }) => {

@@ -166,6 +166,31 @@ describe('formAction', () => {
     expect(state.values).toEqual({ title: 'Session 4', minutes: '50' });
   });
 
+  it('adds what the action reads from the typed text to every failure, refused or thrown', async () => {
+    const spec = {
+      caller: 'therapist' as const,
+      schema: noteSchema,
+      onFailure: (typed: Record<string, string>) => ({ message: `typed ${typed.title}` }),
+    };
+    const refused = await formAction(formWith({ title: 'Session 4', minutes: 'none' }), {
+      ...spec,
+      run: async () => ({ status: 'success' }),
+    });
+    expect(refused).toMatchObject({ status: 'error', message: 'typed Session 4', fieldErrors: { minutes: expect.any(String) } });
+    const thrown = await formAction(formWith({ title: 'Session 5', minutes: '50' }), {
+      ...spec,
+      run: async () => {
+        throw new TandemError('conflict:note_signed');
+      },
+    });
+    expect(thrown).toMatchObject({ status: 'error', message: 'typed Session 5' });
+    const saved = await formAction(formWith({ title: 'Session 6', minutes: '50' }), {
+      ...spec,
+      run: async () => ({ status: 'success' as const }),
+    });
+    expect(saved).toEqual({ status: 'success' });
+  });
+
   it('lets redirect() and notFound() pass through untouched', async () => {
     const form = formWith({ title: 'Session 4', minutes: '50' });
     const away = formAction(form, { caller: 'therapist', schema: noteSchema, run: async () => redirect('/caseload') });

@@ -33,6 +33,11 @@ export type FormActionSpec<S extends z.ZodType, C extends Caller, State extends 
   fieldErrors?: (error: z.ZodError, form: FormData) => FieldErrors;
   /** What a thrown error changes of the answer (a field of its own, another message). */
   onError?: (error: PublicError, input: z.output<S>) => Partial<NoInfer<State>> | undefined;
+  /**
+   * What every failed answer adds, refused or thrown, read from what was typed: crisis help that
+   * must show even when the form could not be saved, whatever stopped it.
+   */
+  onFailure?: (typed: Record<string, string>) => Partial<NoInfer<State>>;
   run: (input: z.output<S>, context: { actor: ActorOf<C>; values: Record<string, string>; form: FormData }) => Promise<NoInfer<State>>;
 };
 
@@ -83,11 +88,12 @@ export async function formAction<S extends z.ZodType, C extends Caller, State ex
   if (!parsed.success) {
     const fieldErrors = spec.fieldErrors ? spec.fieldErrors(parsed.error, form) : fieldErrorsOf(parsed.error);
     const message = typeof spec.invalid === 'function' ? spec.invalid(fieldErrors) : (spec.invalid ?? INVALID_FORM);
-    return { status: 'error', message, fieldErrors, values } as State;
+    return { status: 'error', message, fieldErrors, values, ...spec.onFailure?.(values) } as State;
   }
   return attempt(
     () => spec.run(parsed.data, { actor, values, form }),
-    (error) => ({ status: 'error', message: error.message, values, ...spec.onError?.(error, parsed.data) }) as State,
+    (error) =>
+      ({ status: 'error', message: error.message, values, ...spec.onError?.(error, parsed.data), ...spec.onFailure?.(values) }) as State,
   );
 }
 

@@ -41,8 +41,9 @@ export async function saveCheckIn(_prev: CheckInFormState, formData: FormData): 
     schema: checkInFormSchema,
     read: readForm,
     invalid: 'Please check the answers marked below.',
-    // Help does not wait for the database: the same screen the save runs decides whether to show it.
-    onError: (_error, input) => ({ hasRiskLanguage: screenRiskLanguage(input.note ?? '').isHit }),
+    // Help does not wait for the database, nor for a valid form: the same screen the save runs
+    // decides whether to show it, on the note as typed.
+    onFailure: ({ note }) => ({ hasRiskLanguage: screenRiskLanguage(note ?? '').isHit }),
     run: async ({ checkInId, ...input }, { actor }) => {
       const isUpdate = checkInId.length > 0;
       const saved = isUpdate ? await updateCheckIn({ actor, checkInId, input }) : await recordCheckIn({ actor, input });

@@ -40,8 +40,9 @@ export async function sendMessage(_previous: CompanionFormState, formData: FormD
     read: (form) => ({ conversationId: String(form.get('conversationId') ?? ''), text: String(form.get('text') ?? '') }),
     // An empty message is said beside the box; a conversation id out of date, above it.
     invalid: (fieldErrors) => (fieldErrors.text ? undefined : fieldErrors.conversationId),
-    // Crisis help is shown even when the message could not be saved (no alert was raised then).
-    onError: (_error, { text }) => ({ isCrisis: screenRiskLanguage(text).isHit }),
+    // Crisis help is shown even when the message could not be saved or was refused (no alert was
+    // raised then), on the message as typed.
+    onFailure: ({ text }) => ({ isCrisis: screenRiskLanguage(text ?? '').isHit }),
     run: async (input, { actor }) => {
       const sent = await sendCompanionMessage({ actor, input });
       if (sent.isCrisis) refreshInsightsAfterResponse(actor);
