@@ -41,9 +41,10 @@ async function enrol(actor: Actor) {
   const key = await beginTwoFactorEnrolment({ actor });
   if (!key) throw new Error('already enrolled');
   const secret = key.manualKey.replace(/\s/g, '');
-  const confirmed = await confirmTwoFactorEnrolment({ actor, code: await generate({ secret }) });
+  const enrolmentCode = await generate({ secret });
+  const confirmed = await confirmTwoFactorEnrolment({ actor, code: enrolmentCode });
   if (confirmed.status !== 'enabled') throw new Error(`enrolment failed: ${confirmed.status}`);
-  return { secret, backupCodes: confirmed.backupCodes };
+  return { secret, enrolmentCode, backupCodes: confirmed.backupCodes };
 }
 
 describe('sign-in failures', () => {
@@ -152,7 +153,7 @@ describe('throttling', () => {
 describe('two-factor sign-in', () => {
   it('enrols with an encrypted key and ten hashed backup codes, then asks for a code at sign-in', async () => {
     const therapist = await createPerson(await staffClinic({ requireTwoFactor: true }), 'therapist');
-    const { secret, backupCodes } = await enrol(therapist);
+    const { secret, enrolmentCode, backupCodes } = await enrol(therapist);
     expect(backupCodes).toHaveLength(10);
     const [stored] = await queryRows<{ totp_secret_ciphertext: string; backup_code_hashes: string[] }>(
       db(),
@@ -163,8 +164,9 @@ describe('two-factor sign-in', () => {
     expect(stored?.backup_code_hashes.every((h) => h.startsWith('$argon2id$'))).toBe(true);
 
     expect(await signInAs(therapist)).toEqual({ status: 'code-required' });
-    // The enrolment used this step's code: it cannot be used again; the next step's can.
-    expect(await signInAs(therapist, { code: await generate({ secret }) })).toEqual({ status: 'wrong-code' });
+    // The code the enrolment used cannot be used again (the very code, not this moment's: the
+    // 30-second step may have turned since); the next step's can.
+    expect(await signInAs(therapist, { code: enrolmentCode })).toEqual({ status: 'wrong-code' });
     const next = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
     expect((await signInAs(therapist, { code: next })).status).toBe('signed-in');
     expect(await signInAs(therapist, { code: next })).toEqual({ status: 'wrong-code' });
