@@ -42,11 +42,21 @@ type PatternShape = {
   offset: (daysAgo: number) => number;
   sdAt: (daysAgo: number) => number;
   stopsAt: number;
+  /** The longest run of missed days before `stopsAt`; the last day before it is always logged. */
+  maxGapDays: number;
 };
 
 function shapeFor(pattern: Pattern, rng: Random): PatternShape {
   const baseline = rng.between(5.6, 7.2);
-  const plain = { baseline, sd: rng.between(0.7, 1.0), phi: 0.5, missRate: rng.between(0.06, 0.18), offset: () => 0, stopsAt: -1 };
+  const plain = {
+    baseline,
+    sd: rng.between(0.7, 1.0),
+    phi: 0.5,
+    missRate: rng.between(0.06, 0.18),
+    offset: () => 0,
+    stopsAt: -1,
+    maxGapDays: Infinity,
+  };
   switch (pattern) {
     case 'decline':
       return { ...plain, missRate: 0.08, offset: (d) => (d < 35 ? (-2.8 * (35 - d)) / 35 : 0), sdAt: () => plain.sd };
@@ -55,7 +65,9 @@ function shapeFor(pattern: Pattern, rng: Random): PatternShape {
     case 'improvement':
       return { ...plain, baseline: rng.between(3.6, 4.2), offset: (d) => 3 * clamp((90 - d) / 90, 0, 1), sdAt: () => plain.sd };
     case 'disengaged':
-      return { ...plain, stopsAt: 12, sdAt: () => plain.sd };
+      // Short gaps before the stop, whatever the day: the stop must stay unusual for this person
+      // (unusualSilenceDays in lib/insights/definitions.ts) on the day the demo shows it.
+      return { ...plain, stopsAt: 12, maxGapDays: 3, sdAt: () => plain.sd };
     case 'volatile':
       return { ...plain, missRate: 0.08, sdAt: (d) => (d < 30 ? 2.4 : 0.7) };
     case 'stable':
@@ -73,6 +85,7 @@ function simulateDays(persona: ClientPersona, rng: Random, today: string, length
   const days: Day[] = [];
   let noise = 0;
   let missedYesterday = false;
+  let gap = 0;
   for (let daysAgo = length - 1; daysAgo >= 0; daysAgo--) {
     const date = addDays(today, -daysAgo);
     const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -81,8 +94,11 @@ function simulateDays(persona: ClientPersona, rng: Random, today: string, length
     const mood = clamp(Math.round(level), 1, 10);
     const anxiety = clamp(Math.round(11 - level + rng.normal() * 1.1), 1, 10);
     // Missed days come in runs, as they do in real logs.
-    const missed: boolean =
-      daysAgo < shape.stopsAt || rng.chance(missedYesterday ? 0.45 : shape.missRate) || (daysAgo === 0 && persona.notYetToday === true);
+    const stopped = daysAgo < shape.stopsAt;
+    const skipped: boolean =
+      !stopped && rng.chance(missedYesterday ? 0.45 : shape.missRate) && gap < shape.maxGapDays && daysAgo !== shape.stopsAt;
+    const missed: boolean = stopped || skipped || (daysAgo === 0 && persona.notYetToday === true);
+    gap = missed ? gap + 1 : 0;
     missedYesterday = missed;
     days.push({ date, daysAgo, mood, anxiety, logged: !missed });
   }

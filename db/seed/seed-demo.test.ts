@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/dates';
 import { verifyCredentials } from '@/lib/dal/auth';
+import { toDay } from '@/lib/insights/dates';
+import { unusualSilenceDays, usualLongestGap } from '@/lib/insights/definitions';
 import { getDatabase, queryRows } from '../index';
 import { generateClinic } from './generate';
 import { DEMO_PASSWORD, demoClinic } from './personas';
@@ -109,6 +111,18 @@ describe('the demo seed', () => {
       const ivy = rows.users.find((u) => u.email === 'ivy@demo.tandem.test');
       expect(rows.checkIns.filter((c) => c.clientId === ivy?.id).length).toBeGreaterThan(100);
       expect(rows.checkIns.some((c) => c.clientId === ivy?.id && String(c.localDate) === day)).toBe(false);
+    }
+  });
+
+  it('keeps Theo’s twelve days of silence unusual for him, whatever the day', () => {
+    for (let offset = 0; offset < 28; offset += 1) {
+      const day = addDays(today, offset);
+      const rows = generateClinic(demoClinic, day, 7);
+      const theo = rows.users.find((u) => u.email === 'theo@demo.tandem.test');
+      const logged = rows.checkIns.filter((c) => c.clientId === theo?.id).map((c) => toDay(String(c.localDate)));
+      expect(rows.pauses.filter((p) => p.clientId === theo?.id)).toEqual([]);
+      expect(toDay(day) - Math.max(...logged)).toBe(12);
+      expect(unusualSilenceDays(usualLongestGap(logged, new Set(), toDay(day)))).toBeLessThan(12);
     }
   });
 

@@ -197,6 +197,9 @@ function evaluate(shape: ClientShape) {
 const FEEDBACK_DAYS = 2 * CONTROL_DAYS;
 const isAlarm = (insight: Insight) => ALARM_KINDS.has(insight.kind);
 
+/** Shift, decline and improvement are one detector's labels for a change in level: one family. */
+const family = (kind: InsightKind): string => (CHANGE_KINDS.has(kind) ? 'change' : kind);
+
 /**
  * Learning in tandem: a clinician dismisses every false alarm the day it appears. Controls run two
  * years, once without and once with those dismissals; false alarms first raised in the second year
@@ -206,6 +209,10 @@ const isAlarm = (insight: Insight) => ALARM_KINDS.has(insight.kind);
 function runFeedback() {
   let before = 0;
   let after = 0;
+  // What any per-client rule could reach: year-two alarms (without feedback) that follow an earlier
+  // alarm within a year, of the same kind or change family, or of any kind.
+  let afterSameFamily = 0;
+  let afterAny = 0;
   for (let i = 0; i < FEEDBACK_CONTROLS; i += 1) {
     const client = generateClient(SEED_OFFSET + 95_000 + i, FEEDBACK_DAYS, null);
     const secondYear = (firstSeen: Map<string, number>, stored: Map<string, Insight>) =>
@@ -213,6 +220,12 @@ function runFeedback() {
     const plain = replay(client, CONTROL_WARMUP_DAYS, FEEDBACK_DAYS - 1, () => false);
     const taught = replay(client, CONTROL_WARMUP_DAYS, FEEDBACK_DAYS - 1, () => false, { dismiss: isAlarm });
     before += secondYear(plain.firstSeen, plain.stored);
+    const alarms = [...plain.stored.values()].filter(isAlarm).map((x) => ({ kind: x.kind, t: plain.firstSeen.get(x.key) ?? 0 }));
+    for (const alarm of alarms.filter((a) => a.t >= CONTROL_DAYS)) {
+      const earlier = alarms.filter((a) => a.t < alarm.t && a.t >= alarm.t - CONTROL_DAYS);
+      if (earlier.some((a) => family(a.kind) === family(alarm.kind))) afterSameFamily += 1;
+      if (earlier.length > 0) afterAny += 1;
+    }
     after += secondYear(taught.firstSeen, taught.stored);
   }
   const outcomes: Outcome[] = [];
@@ -254,6 +267,9 @@ function runFeedback() {
   return {
     falseAlarmsPerClientYearBefore: Number((before / years).toFixed(3)),
     falseAlarmsPerClientYearAfter: Number((after / years).toFixed(3)),
+    yearTwoAlarmsBefore: before,
+    yearTwoAlarmsAfterSameFamilyAlarm: afterSameFamily,
+    yearTwoAlarmsAfterAnyAlarm: afterAny,
     recallAfter: Number(summarise(outcomes).recall.toFixed(3)),
     clientYears: years,
     plantedClients: outcomes.length,
@@ -336,6 +352,9 @@ function main(): void {
     );
     console.log(
       `False alarms per client-year before feedback: ${feedback.falseAlarmsPerClientYearBefore}, after: ${feedback.falseAlarmsPerClientYearAfter}`,
+    );
+    console.log(
+      `Of the ${feedback.yearTwoAlarmsBefore} year-two false alarms without feedback, ${feedback.yearTwoAlarmsAfterSameFamilyAlarm} follow an alarm of the same kind (shift, decline and improvement as one family) within a year, ${feedback.yearTwoAlarmsAfterAnyAlarm} follow any alarm: a per-client rule cannot reach the others.`,
     );
     console.log(
       `Planted worsening shifts and declines in year two (${feedback.plantedClients} clients, first-year false alarms dismissed): recall ${fmt(feedback.recallAfter)}; among the ${feedback.clientsWithDampenedChangeKinds} whose change kinds were dampened: ${fmt(feedback.recallAfterAmongDampened)}`,
