@@ -253,11 +253,10 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
   const daily = checkins ? dailyOf(raw.daily) : [];
   // A client who has not logged yet counts from the day they joined, in their own calendar.
   const daysSinceCheckIn = checkins ? daysWithoutCheckIn(raw.last_check_in_on, raw.joined_on, raw.today) : null;
-  const lastDay = daily.at(-1);
+  const loggedDays = daily.map((d) => toDay(d.date));
+  const lastDay = loggedDays.at(-1);
   const usualLongestGap =
-    lastDay === undefined
-      ? null
-      : longestGapDays(daily.map((d) => toDay(d.date)).filter((day) => day > toDay(lastDay.date) - DETECTION.disengagementHistoryDays));
+    lastDay === undefined ? null : longestGapDays(loggedDays.filter((day) => day > lastDay - DETECTION.disengagementHistoryDays));
   const usual = usualMood(daily, raw.today);
   const alert: AlertFact | null =
     raw.open_alerts > 0 && raw.alert_kind && raw.alert_source && raw.alert_at
