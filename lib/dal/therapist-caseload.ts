@@ -117,13 +117,21 @@ export type CaseloadFactsRow = {
  * (client_id, date) indexes, so the cost grows with the caseload, not with years of history.
  * Run inside `withActor`, row-level security already hides what the client does not share;
  * exported so a benchmark can time the same SQL raw.
+ *
+ * Under row-level security PostgreSQL uses a condition in an index only when it cannot leak the
+ * rows the policies hide: a plain comparison of dates can be, but `timezone()` and `date - int`
+ * are not leakproof, so a window written as `(now() at time zone u.time_zone)::date - n` was
+ * checked row by row over each client's whole year. `mine` is therefore materialised with the
+ * windows' ends as plain dates (`today`, `since`, `year_since`), which the check-ins index takes.
  */
 export function caseloadFactsQuery(therapistId: string): SQL {
   return sql`
-    with mine as (
+    with mine as materialized (
       select a.client_id, u.name, u.time_zone, m.created_at as joined_at,
              (m.created_at at time zone u.time_zone)::date as joined_on,
-             (now() at time zone u.time_zone)::date as today
+             (now() at time zone u.time_zone)::date as today,
+             (now() at time zone u.time_zone)::date - ${DETECTION.lookbackDays}::int as since,
+             (now() at time zone u.time_zone)::date - ${DETECTION.usualGapHistoryDays}::int as year_since
         from assignments a
         join users u on u.id = a.client_id
         join memberships m on m.user_id = a.client_id and m.clinic_id = a.clinic_id
@@ -159,7 +167,7 @@ export function caseloadFactsQuery(therapistId: string): SQL {
         select json_agg(json_build_object('date', d.local_date::text, 'moods', d.moods) order by d.local_date) as daily,
                max(d.local_date) as last_on
           from (select ci.local_date, array_agg(ci.mood) as moods from check_ins ci
-                 where ci.client_id = c.client_id and ci.local_date > c.today - ${DETECTION.lookbackDays}::int and ci.local_date <= c.today
+                 where ci.client_id = c.client_id and ci.local_date > c.since and ci.local_date <= c.today
                  group by ci.local_date) d
       ) mood on true
       left join lateral (
@@ -167,14 +175,13 @@ export function caseloadFactsQuery(therapistId: string): SQL {
         -- check-ins is read from these by lib/insights/definitions, as the engine reads it.
         select json_agg(y.local_date::text order by y.local_date) as logged_year
           from (select distinct ci.local_date from check_ins ci
-                 where ci.client_id = c.client_id and ci.local_date > c.today - ${DETECTION.usualGapHistoryDays}::int
-                   and ci.local_date <= c.today) y
+                 where ci.client_id = c.client_id and ci.local_date > c.year_since and ci.local_date <= c.today) y
       ) year on true
       left join lateral (
         select json_agg(json_build_object('start', p.starts_on::text, 'end', p.ends_on::text)) as breaks
           from pauses p
          where p.client_id = c.client_id and p.cancelled_at is null and p.starts_on <= c.today
-           and p.ends_on > c.today - ${DETECTION.usualGapHistoryDays}::int
+           and p.ends_on > c.year_since
       ) br on true
       left join lateral (
         -- The last day is in that window for anyone logging lately; only otherwise is the whole

@@ -12,6 +12,9 @@ export type DailyMean = { date: IsoDate; mean: number };
  * The daily mean: several check-ins on one day count as one day, their mean (docs/design.md §3), so a
  * person who logs three times on a bad day weighs no more than one who logs once.
  */
+/** ISO dates sort as plain strings, several times faster than through a collation. */
+const byDate = (a: { date: IsoDate }, b: { date: IsoDate }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
 export function dailyMoodMeans(checkIns: readonly { localDate: string; mood: number }[]): DailyMean[] {
   const sums = new Map<string, { total: number; count: number }>();
   for (const c of checkIns) {
@@ -22,9 +25,7 @@ export function dailyMoodMeans(checkIns: readonly { localDate: string; mood: num
     entry.count += 1;
     sums.set(date, entry);
   }
-  return [...sums.entries()]
-    .map(([date, { total, count }]) => ({ date, mean: total / count }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+  return [...sums.entries()].map(([date, { total, count }]) => ({ date, mean: total / count })).sort(byDate);
 }
 
 /**
@@ -75,9 +76,13 @@ export function usualMood(daily: readonly DailyMean[], today: IsoDate): UsualMoo
   const recentFrom = end - (USUAL_MOOD.recentDays - 1);
   const usualTo = recentFrom - 1;
   const usualFrom = usualTo - (USUAL_MOOD.baselineDays - 1);
-  const upToToday = daily.filter((d) => toDay(d.date) <= end).sort((a, b) => a.date.localeCompare(b.date));
-  const recent = upToToday.filter((d) => toDay(d.date) >= recentFrom).map((d) => d.mean);
-  const before = upToToday.filter((d) => toDay(d.date) >= usualFrom && toDay(d.date) <= usualTo).map((d) => d.mean);
+  // Each date is parsed once: the caseload asks this of every client on every request.
+  const upToToday = daily
+    .map((d) => ({ ...d, day: toDay(d.date) }))
+    .filter((d) => d.day <= end)
+    .sort(byDate);
+  const recent = upToToday.filter((d) => d.day >= recentFrom).map((d) => d.mean);
+  const before = upToToday.filter((d) => d.day >= usualFrom && d.day <= usualTo).map((d) => d.mean);
   const recentMean = recent.length > 0 ? average(recent) : null;
   let usual: UsualMood['usual'] = null;
   if (before.length >= USUAL_MOOD.minBaselineDays) {
@@ -96,9 +101,9 @@ export function usualMood(daily: readonly DailyMean[], today: IsoDate): UsualMoo
   const last = upToToday.at(-1);
   const latestWeek = last
     ? {
-        mean: average(upToToday.filter((d) => toDay(d.date) > toDay(last.date) - USUAL_MOOD.recentDays).map((d) => d.mean)),
+        mean: average(upToToday.filter((d) => d.day > last.day - USUAL_MOOD.recentDays).map((d) => d.mean)),
         lastLoggedOn: last.date,
-        daysAgo: end - toDay(last.date),
+        daysAgo: end - last.day,
       }
     : null;
   return {
