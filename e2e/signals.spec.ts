@@ -34,7 +34,9 @@ test('the caseload opens with the urgent and worsening clients, each saying why,
     await expect(caseload.reasons(name)).toContainText(/\((needs attention|urgent)/);
   }
   const theo = names.indexOf('Theo Walsh');
-  await expect(caseload.reasons('Theo Walsh')).toContainText(/No check-in for 12 days \(usually at most \d+ days? between check-ins\)/);
+  // The demo seeds Theo's last check-in 12 days before the day it is seeded; a run that passes
+  // midnight between seeding and this check counts 13.
+  await expect(caseload.reasons('Theo Walsh')).toContainText(/No check-in for 1[23] days \(usually at most \d+ days? between check-ins\)/);
   // Everyone whose first reason is only a band change that may be measurement error comes after Theo.
   for (const name of names) {
     const first = await caseload
@@ -46,7 +48,7 @@ test('the caseload opens with the urgent and worsening clients, each saying why,
     if (first?.startsWith('New signal: questionnaire band worse (for information')) expect(names.indexOf(name)).toBeGreaterThan(theo);
   }
   // A 7-day mean from days long past says how old it is.
-  await expect(caseload.row('Theo Walsh')).toContainText('last check-in 12 days ago');
+  await expect(caseload.row('Theo Walsh')).toContainText(/last check-in 1[23] days ago/);
 });
 
 test('the timeline marks Jamie’s item-9 answer and says it in words', async ({ page }) => {
