@@ -84,7 +84,7 @@ export function mayRead(access: ClientReadAccess, scope: Scope): boolean {
 }
 
 /** The actor's access to this client's record, or null when they have none (not the client, not assigned). */
-export async function readAccessOf(tx: Transaction, actor: Actor, clientId: string): Promise<ClientReadAccess | null> {
+async function readAccessOf(tx: Transaction, actor: Actor, clientId: string): Promise<ClientReadAccess | null> {
   if (actor.role === 'client') return actor.userId === clientId ? { self: true, sharing: [] } : null;
   if (!(await isAssignedTherapist(tx, actor, clientId))) return null;
   return { self: false, sharing: await sharedScopes(tx, actor, clientId) };
