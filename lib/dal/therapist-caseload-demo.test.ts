@@ -29,13 +29,18 @@ describe('the demo therapist’s caseload, ordered by clinical need', () => {
   it('opens with the urgent alert, then the clients with worsening signals that need attention', () => {
     expect(rows[0]?.name).toBe('Jamie Park');
     expect(top('Jamie Park')?.code).toBe('alert');
-    // Riley's decline and Ana's widening swings, then Theo: his silence (or a worsening score
-    // of his, when the recompute finds one) comes before anything smaller.
+    // Riley's decline and Ana's widening swings need attention, so they come before Theo's
+    // silence (or a worsening score of his, when the recompute finds one), and every row above
+    // Theo is there for an alert or a worsening signal that needs attention. Who else is among
+    // them depends on the day the demo is seeded for: on some days a client's questionnaire
+    // crosses into a worse band, which ranks with them.
     for (const name of ['Riley Chen', 'Ana Souza']) {
-      expect(position(name)).toBeLessThan(3);
+      expect(position(name)).toBeLessThan(position('Theo Walsh'));
       expect(top(name)?.text).toMatch(/^New signal: .*\(needs attention/);
     }
-    expect(position('Theo Walsh')).toBeLessThan(4);
+    for (const row of rows.slice(1, position('Theo Walsh'))) {
+      expect(row.reasons[0]?.text, row.name).toMatch(/^(PHQ-9 item 9 answered|Risk language in|New signal: .*\((urgent|needs attention))/);
+    }
   });
 
   it('says Theo has been silent twelve days, longer than usual, and ranks him above every client with only a small band change', () => {
