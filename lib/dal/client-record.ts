@@ -12,7 +12,7 @@ import { TandemError } from '@/lib/errors';
 import { admitAssignedTherapist, mayRead, sharedScopes, visibleInsights, type ClientReadAccess, type Scope } from './access';
 import { queueAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
-import { decryptJournalText, journalNewestFirst } from './journal';
+import { decryptJournalText, readJournalRows, type SealedJournalEntry } from './journal';
 
 // The therapist's view of one client. Every read checks, inside its own transaction, that the
 // actor is the client's assigned therapist (else not_found) and which scopes the client shares
@@ -263,8 +263,6 @@ export async function listSharedJournal({
   return rows && decryptJournal(rows);
 }
 
-export type SealedJournalEntry = { id: string; clinicId: string; clientId: string; localDate: string; ciphertext: string };
-
 /** The journal's read inside an admitted transaction, still sealed (decrypted after commit); null while not shared. */
 export async function readSharedJournal(
   tx: Transaction,
@@ -272,17 +270,7 @@ export async function readSharedJournal(
   client: ClientAccess,
   limit = 20,
 ): Promise<SealedJournalEntry[] | null> {
-  const { clientId } = client;
-  if (!mayRead(client, 'journal')) return null;
-  const j = schema.journalEntries;
-  const found = await tx
-    .select({ id: j.id, clinicId: j.clinicId, clientId: j.clientId, localDate: j.localDate, ciphertext: j.ciphertext })
-    .from(j)
-    .where(eq(j.clientId, clientId))
-    .orderBy(...journalNewestFirst)
-    .limit(Math.min(Math.max(limit, 1), 100));
-  await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
-  return found;
+  return mayRead(client, 'journal') ? readJournalRows(tx, actor, client.clientId, limit) : null;
 }
 
 export function decryptJournal(rows: readonly SealedJournalEntry[]): SharedJournalEntry[] {

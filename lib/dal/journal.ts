@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import { schema } from '@/db';
+import { schema, type Transaction } from '@/db';
 import { checkInDay } from '@/lib/capture/check-in-day';
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
 import { decryptText, encryptText } from '@/lib/crypto/aes-gcm';
@@ -84,8 +84,32 @@ export async function saveJournalEntry({
 
 export type JournalEntryDto = { id: string; localDate: string; text: string; updatedAt: Date };
 
-/** The one order of a journal, for the client and their therapist alike: by day, the latest written first within a day. */
-export const journalNewestFirst = [desc(schema.journalEntries.localDate), desc(schema.journalEntries.createdAt)] as const;
+/** A journal entry as stored, still sealed: decrypted only after the reading transaction commits. */
+export type SealedJournalEntry = { id: string; clinicId: string; clientId: string; localDate: string; ciphertext: string; updatedAt: Date };
+
+/**
+ * The one read of a client's journal, for the client and their therapist alike, inside a
+ * transaction whose caller has already asked `mayRead`: by day, the latest written first within
+ * a day, at most 100; audited as read.
+ */
+export async function readJournalRows(tx: Transaction, actor: Actor, clientId: string, limit: number): Promise<SealedJournalEntry[]> {
+  const j = schema.journalEntries;
+  const found = await tx
+    .select({
+      id: j.id,
+      clinicId: j.clinicId,
+      clientId: j.clientId,
+      localDate: j.localDate,
+      ciphertext: j.ciphertext,
+      updatedAt: j.updatedAt,
+    })
+    .from(j)
+    .where(eq(j.clientId, clientId))
+    .orderBy(desc(j.localDate), desc(j.createdAt))
+    .limit(Math.min(Math.max(limit, 1), 100));
+  await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
+  return found;
+}
 
 /** A client's recent journal entries, decrypted: the client's own, or the therapist's while shared. */
 export async function listJournalEntries({
@@ -102,16 +126,8 @@ export async function listJournalEntries({
       await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId, outcome: 'denied' });
       return null;
     }
-    const j = schema.journalEntries;
-    const found = await tx
-      .select({ id: j.id, clinicId: j.clinicId, localDate: j.localDate, ciphertext: j.ciphertext, updatedAt: j.updatedAt })
-      .from(j)
-      .where(eq(j.clientId, clientId))
-      .orderBy(...journalNewestFirst)
-      .limit(Math.min(Math.max(limit, 1), 100));
-    await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
-    return found;
+    return readJournalRows(tx, actor, clientId, limit);
   });
   if (!rows) throw new TandemError('not_found:client');
-  return rows.map((r) => ({ id: r.id, localDate: r.localDate, updatedAt: r.updatedAt, text: decryptJournalText({ ...r, clientId }) }));
+  return rows.map((r) => ({ id: r.id, localDate: r.localDate, updatedAt: r.updatedAt, text: decryptJournalText(r) }));
 }
