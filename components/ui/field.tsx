@@ -26,21 +26,16 @@ function Described({ id, label, error, hint, children }: Omit<Common, 'name'> & 
   );
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+/** What every control carries: its id and name, whether it is in error, and what describes it. */
+function controlProps({ id, name, error, hint }: { id: string; name: string; error?: string; hint?: ReactNode }) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return { id, name, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy, className: control };
 }
 
 export function TextField({ name, id = name, label, error, hint, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Described id={id} label={label} error={error} hint={hint}>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={Boolean(error)}
-        aria-describedby={describedBy(id, error, hint)}
-        className={control}
-        {...rest}
-      />
+      <input {...controlProps({ id, name, error, hint })} {...rest} />
     </Described>
   );
 }
@@ -48,14 +43,7 @@ export function TextField({ name, id = name, label, error, hint, ...rest }: Comm
 export function TextAreaField({ name, id = name, label, error, hint, ...rest }: Common & ComponentProps<'textarea'>) {
   return (
     <Described id={id} label={label} error={error} hint={hint}>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={Boolean(error)}
-        aria-describedby={describedBy(id, error, hint)}
-        className={control}
-        {...rest}
-      />
+      <textarea {...controlProps({ id, name, error, hint })} {...rest} />
     </Described>
   );
 }
@@ -63,14 +51,7 @@ export function TextAreaField({ name, id = name, label, error, hint, ...rest }: 
 export function SelectField({ name, id = name, label, error, hint, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Described id={id} label={label} error={error} hint={hint}>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={Boolean(error)}
-        aria-describedby={describedBy(id, error, hint)}
-        className={control}
-        {...rest}
-      >
+      <select {...controlProps({ id, name, error, hint })} {...rest}>
         {children}
       </select>
     </Described>
