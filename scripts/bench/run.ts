@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,7 +42,14 @@ if (!Number.isInteger(RUNS) || RUNS < 1) {
   console.error('--runs takes a whole number of requests, 1 or more.');
   process.exit(2);
 }
-const PORT = 3190;
+// A free port, so benchmarks of two checkouts on one machine never time each other's server.
+const PORT = await new Promise<number>((resolve, reject) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(port));
+  });
+  probe.on('error', reject);
+});
 const BASE_URL = `http://localhost:${PORT}`;
 type Target = 'postgres' | 'embedded';
 type PageResult = Timing & { sqlFloorP95Ms: number; sqlFloorMedianMs: number };
