@@ -92,8 +92,8 @@ export type CaseloadFactsRow = {
   last_check_in_at: string | Date | null;
   /** Daily means (date, mean) of the last DETECTION.lookbackDays days. */
   daily: { date: string; moods: number[] }[] | null;
-  /** Every day with a check-in in the past year (DETECTION.usualGapHistoryDays), for the usual gap. */
-  logged_year: string[] | null;
+  /** Every day with a check-in in the past year (DETECTION.usualGapHistoryDays), for the usual gap, as day numbers (`toDay`). */
+  logged_year: number[] | null;
   /** Declared breaks that touch that year. */
   breaks: { start: string; end: string }[] | null;
   phq9: Answers | null;
@@ -172,8 +172,9 @@ export function caseloadFactsQuery(therapistId: string): SQL {
       ) mood on true
       left join lateral (
         -- The days logged in the past year and the breaks declared in it: the usual gap between
-        -- check-ins is read from these by lib/insights/definitions, as the engine reads it.
-        select json_agg(y.local_date::text order by y.local_date) as logged_year
+        -- check-ins is read from these by lib/insights/definitions, as the engine reads it. The
+        -- days come as day numbers (days since 1970-01-01, as toDay counts), not dates to parse.
+        select json_agg(y.local_date - date '1970-01-01' order by y.local_date) as logged_year
           from (select distinct ci.local_date from check_ins ci
                  where ci.client_id = c.client_id and ci.local_date > c.year_since and ci.local_date <= c.today) y
       ) year on true
@@ -257,11 +258,19 @@ function overdueOf(
 
 /** The daily means from each day's check-ins: the one definition in lib/insights/definitions. */
 function dailyOf(raw: CaseloadFactsRow['daily']): DailyMean[] {
-  return dailyMoodMeans((raw ?? []).flatMap((d) => d.moods.map((mood) => ({ localDate: d.date, mood: Number(mood) }))));
+  const checkIns: { localDate: string; mood: number }[] = [];
+  for (const day of raw ?? []) for (const mood of day.moods) checkIns.push({ localDate: day.date, mood: Number(mood) });
+  return dailyMoodMeans(checkIns);
 }
 
-/** Turns the raw facts into what this therapist may see: anything of an unshared scope is dropped here too. */
-export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: Date; timeZone: string }): CaseloadRow {
+/**
+ * Turns the raw facts into what this therapist may see: anything of an unshared scope is dropped here too.
+ * `therapistToday` is today in the therapist's time zone, `localDateIn(timeZone, now)`, read once per caseload.
+ */
+export function toCaseloadRow(
+  raw: CaseloadFactsRow,
+  { therapistToday, timeZone }: { therapistToday: string; timeZone: string },
+): CaseloadRow {
   const sharing = parseScopes(raw.sharing);
   const access: ClientReadAccess = { self: false, sharing };
   const checkins = mayRead(access, 'checkins');
@@ -273,7 +282,7 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
   // A client who has not logged yet counts from the day they joined, in their own calendar.
   const daysSinceCheckIn = checkins ? daysWithoutCheckIn(raw.last_check_in_on, raw.joined_on, raw.today) : null;
   const today = toDay(raw.today);
-  const loggedYear = checkins ? (raw.logged_year ?? []).map(toDay) : [];
+  const loggedYear = checkins ? (raw.logged_year ?? []) : [];
   const usualGap = loggedYear.length === 0 ? null : usualLongestGap(loggedYear, pausedDaySet(raw.breaks ?? [], today), today);
   const usual = usualMood(daily, raw.today);
   const alert: AlertFact | null =
@@ -282,7 +291,7 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
           kind: raw.alert_kind,
           source: raw.alert_source,
           answer: raw.alert_answer,
-          daysAgo: daysBetween(localDateIn(timeZone, toDate(raw.alert_at)), localDateIn(timeZone, now)),
+          daysAgo: daysBetween(localDateIn(timeZone, toDate(raw.alert_at)), therapistToday),
         }
       : null;
   const signals = raw.signals ?? [];
@@ -310,7 +319,7 @@ export function toCaseloadRow(raw: CaseloadFactsRow, { now, timeZone }: { now: D
     name: raw.name,
     sharing,
     lastCheckInAt: lastAt,
-    lastCheckInDaysAgo: lastAt ? daysBetween(localDateIn(timeZone, lastAt), localDateIn(timeZone, now)) : null,
+    lastCheckInDaysAgo: lastAt ? daysBetween(localDateIn(timeZone, lastAt), therapistToday) : null,
     mood:
       checkins && shownWeek
         ? {
@@ -384,7 +393,8 @@ export async function listCaseload({
   const query = caseloadQuerySchema.parse(input);
   return withActorReading(actor, async (tx) => {
     const facts = await queryRows<CaseloadFactsRow>(tx, caseloadFactsQuery(actor.userId));
-    const all = facts.map((raw) => toCaseloadRow(raw, { now, timeZone }));
+    const therapistToday = localDateIn(timeZone, now);
+    const all = facts.map((raw) => toCaseloadRow(raw, { therapistToday, timeZone }));
     const matching = ordered(
       all.filter((row) => matches(row, query)),
       query,

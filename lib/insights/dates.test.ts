@@ -12,6 +12,18 @@ describe('dates', () => {
   it('rejects impossible dates', () => {
     expect(() => toDay('2025-02-29')).toThrow(RangeError);
     expect(() => toDay('25-1-1')).toThrow(RangeError);
+    for (const bad of ['1900-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-04-00', '2024-1a-01', '2024/04/01', '2024-04-1', ''])
+      expect(() => toDay(bad), bad).toThrow(RangeError);
+  });
+
+  it('agrees with the calendar on every day from 1899 to 2101, with or without a time after the date', () => {
+    const wrong: string[] = [];
+    for (let ms = Date.UTC(1899, 0, 1); ms <= Date.UTC(2101, 11, 31); ms += 86_400_000) {
+      const iso = new Date(ms).toISOString();
+      if (toDay(iso.slice(0, 10)) !== ms / 86_400_000 || toDay(iso) !== ms / 86_400_000) wrong.push(iso);
+    }
+    expect(wrong).toEqual([]);
+    expect(toDay('2000-02-29') - toDay('2000-02-28')).toBe(1);
   });
 
   it('numbers weekdays from Monday', () => {

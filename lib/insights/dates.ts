@@ -1,19 +1,46 @@
 import type { IsoDate } from './types';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
+const DASH = 45;
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
-/** Days since 1970-01-01 for a local calendar date; calendar arithmetic only, no time zones. */
+/** The number written by `length` ASCII digits of `s` from `at`; NaN when any is not a digit. */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i += 1) {
+    const digit = s.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * Days since 1970-01-01 for a local calendar date (`YYYY-MM-DD`, anything after the tenth
+ * character ignored); calendar arithmetic only, no time zones. Read digit by digit, without a
+ * regular expression or a Date: the caseload and the engine call this for every day of every
+ * client they read.
+ */
 export function toDay(date: string): number {
-  const match = ISO_DATE.exec(date.slice(0, 10));
-  if (!match) throw new RangeError(`not an ISO date: ${date}`);
-  const [, y, m, d] = match;
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  const check = new Date(ms);
-  if (check.getUTCMonth() !== Number(m) - 1 || check.getUTCDate() !== Number(d)) throw new RangeError(`not a calendar date: ${date}`);
-  return ms / MS_PER_DAY;
+  const y = digits(date, 0, 4);
+  const m = digits(date, 5, 2);
+  const d = digits(date, 8, 2);
+  if (date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH || Number.isNaN(y) || Number.isNaN(m) || Number.isNaN(d)) {
+    throw new RangeError(`not an ISO date: ${date}`);
+  }
+  if (m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[m - 1] as number))) {
+    throw new RangeError(`not a calendar date: ${date}`);
+  }
+  // Days from the civil calendar (proleptic Gregorian, as Date counts them), in years that begin in March.
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
 export function toIsoDate(day: number): IsoDate {

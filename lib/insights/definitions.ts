@@ -76,11 +76,14 @@ export function usualMood(daily: readonly DailyMean[], today: IsoDate): UsualMoo
   const recentFrom = end - (USUAL_MOOD.recentDays - 1);
   const usualTo = recentFrom - 1;
   const usualFrom = usualTo - (USUAL_MOOD.baselineDays - 1);
-  // Each date is parsed once: the caseload asks this of every client on every request.
-  const upToToday = daily
-    .map((d) => ({ ...d, day: toDay(d.date) }))
-    .filter((d) => d.day <= end)
-    .sort(byDate);
+  // Each date is parsed once and the days sorted as numbers: the caseload asks this of every
+  // client on every request.
+  const upToToday: (DailyMean & { day: number })[] = [];
+  for (const d of daily) {
+    const day = toDay(d.date);
+    if (day <= end) upToToday.push({ date: d.date, mean: d.mean, day });
+  }
+  upToToday.sort((a, b) => a.day - b.day);
   const recent = upToToday.filter((d) => d.day >= recentFrom).map((d) => d.mean);
   const before = upToToday.filter((d) => d.day >= usualFrom && d.day <= usualTo).map((d) => d.mean);
   const recentMean = recent.length > 0 ? average(recent) : null;
