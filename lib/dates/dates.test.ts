@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageText, dateText, dayText, instantOf, isValidTimeZone, localDateIn, momentText, timeText } from '.';
+import { addDays, ageText, dateText, dayText, instantOf, isValidTimeZone, localDateIn, momentText, timeText, wallClockAt } from '.';
 
 describe('localDateIn', () => {
   it('puts 23:30 in Lisbon on that day in Lisbon, in winter and in summer time', () => {
@@ -19,6 +19,21 @@ describe('localDateIn', () => {
   it('differs from UTC where the zone is far from it', () => {
     expect(localDateIn('Pacific/Auckland', new Date('2026-06-01T13:00:00Z'))).toBe('2026-06-02');
     expect(localDateIn('America/Los_Angeles', new Date('2026-06-01T05:00:00Z'))).toBe('2026-05-31');
+  });
+
+  it('agrees with the zoned wall clock every 7 hours of a year, in zones with half hours, quarter hours and daylight saving', () => {
+    const wrong: string[] = [];
+    for (const zone of ['Europe/Lisbon', 'Pacific/Auckland', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC']) {
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7 * 3_600_000) {
+        const at = new Date(ms);
+        if (localDateIn(zone, at) !== wallClockAt(at, zone).localDate) wrong.push(`${zone} ${at.toISOString()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses a zone that does not exist', () => {
+    expect(() => localDateIn('Mars/Olympus_Mons', new Date())).toThrow(RangeError);
   });
 });
 
