@@ -12,49 +12,48 @@ function NotShared({ what }: { what: string }) {
 
 const RECENT_MEASURES = 6;
 
+// A client's questionnaires number in the dozens, each with its item answers, and every class on
+// them is sent twice (in the HTML and in React's payload): the lists style their items once.
 function MeasureList({ measures }: { measures: MeasureAdministrationDto[] }) {
   return (
-    <ul className="flex flex-col gap-2">
+    <ul className="flex flex-col gap-2 *:scroll-mt-24 *:rounded-md *:border *:border-stone-200 *:p-3">
       {measures.map((m) => {
         const item9 = m.items.find((i) => i.isItem9);
         return (
-          <li key={m.id} id={`measure-${m.id}`} className="scroll-mt-24 rounded-md border border-stone-200 p-3">
+          <li key={m.id} id={`measure-${m.id}`}>
             <details>
               <summary className="cursor-pointer">
-                <span className="font-medium">
-                  {m.name} · {m.localDate}
-                </span>{' '}
-                <span className="tabular-nums">
-                  {m.total}/{m.maxScore}, {m.bandLabel.toLowerCase()}
-                </span>
+                <span className="font-medium">{`${m.name} · ${m.localDate}`}</span>{' '}
+                <span className="tabular-nums">{`${m.total}/${m.maxScore}, ${m.bandLabel.toLowerCase()}`}</span>
                 {m.change !== null && m.verdict && (
                   <span className="text-stone-700">
-                    {' '}
-                    · {m.change > 0 ? `+${m.change}` : m.change} since the previous one: {verdictText[m.verdict]}
-                    <span className="sr-only"> (reliable change is {m.reliableChangePoints} points or more)</span>
+                    {` · ${m.change > 0 ? `+${m.change}` : m.change} since the previous one: ${verdictText[m.verdict]}`}
+                    <span className="sr-only">{` (reliable change is ${m.reliableChangePoints} points or more)`}</span>
                   </span>
                 )}
                 {item9 && item9.answer > 0 && (
                   <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">
-                    Item 9: {item9.answerLabel}
+                    {`Item 9: ${item9.answerLabel}`}
                   </span>
                 )}
               </summary>
-              <ol className="mt-2 flex flex-col gap-1 text-sm">
-                {m.items.map((item) => (
-                  <li
-                    key={item.number}
-                    className={`flex justify-between gap-3 rounded px-2 py-1 ${item.isItem9 ? 'border border-red-300 bg-red-50' : ''}`}
-                  >
-                    <span>
-                      {item.number}. {item.question}
-                      {item.isItem9 && <span className="sr-only"> (the risk item)</span>}
-                    </span>
-                    <span className="shrink-0 text-stone-700">
-                      {item.answerLabel} ({item.answer})
-                    </span>
-                  </li>
-                ))}
+              <ol className="mt-2 flex flex-col gap-1 text-sm *:flex *:justify-between *:gap-3 *:rounded *:px-2 *:py-1 [&>li>span+span]:shrink-0 [&>li>span+span]:text-stone-700">
+                {m.items.map((item) =>
+                  item.isItem9 ? (
+                    <li key={item.number} className="border border-red-300 bg-red-50">
+                      <span>
+                        {`${item.number}. ${item.question}`}
+                        <span className="sr-only"> (the risk item)</span>
+                      </span>
+                      <span>{`${item.answerLabel} (${item.answer})`}</span>
+                    </li>
+                  ) : (
+                    <li key={item.number}>
+                      <span>{`${item.number}. ${item.question}`}</span>
+                      <span>{`${item.answerLabel} (${item.answer})`}</span>
+                    </li>
+                  ),
+                )}
               </ol>
               {m.difficulty && <p className="mt-2 text-sm text-stone-700">Difficulty: {m.difficulty}</p>}
             </details>
