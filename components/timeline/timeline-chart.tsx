@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { Chart } from '@/components/charts/line-chart-setup';
 import { bandsFor } from '@/lib/clinical/bands';
+import { chartHeights } from './chart-heights';
 
 // Questionnaire bands from lib/clinical (PHQ-9: Kroenke, Spitzer & Williams 2001; GAD-7: Spitzer
 // et al. 2006), shaded in two strips on the questionnaire axis's edge, darker as more severe.
@@ -262,14 +263,14 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
   }, [data, clientId, router]);
 
   return (
-    <div className="space-y-2">
+    <div className="flex flex-col gap-2">
       {data.mood && (
-        <div className="relative h-64 w-full xl:h-80">
+        <div className={`relative w-full ${chartHeights.mood}`}>
           <canvas ref={moodCanvas} role="img" aria-label={data.summary} />
         </div>
       )}
       {data.measures && (
-        <div className="relative h-36 w-full xl:h-44">
+        <div className={`relative w-full ${chartHeights.measures}`}>
           <canvas
             ref={measuresCanvas}
             role="img"

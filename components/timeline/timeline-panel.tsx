@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { LazyDetails } from '@/components/ui/lazy-details';
 import { TIMELINE_RANGES, type TimelineData } from '@/lib/clinical/timeline';
+import { chartBoxHeight } from './chart-heights';
 import type { TimelineChartData } from './timeline-chart';
 import { TimelineChart } from './timeline-chart-lazy';
 
@@ -106,7 +108,9 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
         <RangeNav clientId={clientId} current={data.range} />
       </div>
       {hasData ? (
-        <TimelineChart data={chartData(data)} clientId={clientId} />
+        <div className={chartBoxHeight(Boolean(data.mood), Boolean(data.measures))}>
+          <TimelineChart data={chartData(data)} clientId={clientId} />
+        </div>
       ) : (
         <p className="rounded-md border border-dashed border-stone-300 p-4 text-stone-700">
           This client does not share check-ins or questionnaires with you, so there is no timeline to draw.
@@ -199,10 +203,9 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
         {data.summary}
       </p>
       {hasData && (
-        <details className="mt-2">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">Table view</summary>
+        <LazyDetails className="mt-2" summaryClassName="cursor-pointer text-sm font-medium text-brand-700" summary="Table view">
           <TableView data={data} />
-        </details>
+        </LazyDetails>
       )}
     </section>
   );
