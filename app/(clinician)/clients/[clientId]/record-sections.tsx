@@ -1,3 +1,4 @@
+import { ItemAnswers } from '@/components/measures/item-answers';
 import { LazyDetails } from '@/components/ui/lazy-details';
 import type { CheckInNoteDto, MeasureAdministrationDto, SharedJournalEntry } from '@/lib/dal/client-record';
 
@@ -14,8 +15,9 @@ function NotShared({ what }: { what: string }) {
 const RECENT_MEASURES = 6;
 
 // A client's questionnaires number in the dozens, each with its item answers: the answers enter the
-// page when their questionnaire is opened, and every class on them is sent twice (in the HTML and
-// in React's payload), so the lists style their items once.
+// page when their questionnaire is opened, drawn from the answers alone (components/measures/
+// item-answers.tsx); the list styles its items once, as every class on them is sent twice (in the
+// HTML and in React's payload).
 function MeasureList({ measures }: { measures: MeasureAdministrationDto[] }) {
   return (
     <ul className="flex flex-col gap-2 *:scroll-mt-24 *:rounded-md *:border *:border-stone-200 *:p-3">
@@ -43,24 +45,7 @@ function MeasureList({ measures }: { measures: MeasureAdministrationDto[] }) {
                 </>
               }
             >
-              <ol className="mt-2 flex flex-col gap-1 text-sm *:flex *:justify-between *:gap-3 *:rounded *:px-2 *:py-1 [&>li>span+span]:shrink-0 [&>li>span+span]:text-stone-700">
-                {m.items.map((item) =>
-                  item.isItem9 ? (
-                    <li key={item.number} className="border border-red-300 bg-red-50">
-                      <span>
-                        {`${item.number}. ${item.question}`}
-                        <span className="sr-only"> (the risk item)</span>
-                      </span>
-                      <span>{`${item.answerLabel} (${item.answer})`}</span>
-                    </li>
-                  ) : (
-                    <li key={item.number}>
-                      <span>{`${item.number}. ${item.question}`}</span>
-                      <span>{`${item.answerLabel} (${item.answer})`}</span>
-                    </li>
-                  ),
-                )}
-              </ol>
+              <ItemAnswers instrument={m.instrument} answers={m.items.map((item) => item.answer)} />
               {m.difficulty && <p className="mt-2 text-sm text-stone-700">Difficulty: {m.difficulty}</p>}
             </LazyDetails>
           </li>
