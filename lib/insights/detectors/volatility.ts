@@ -25,8 +25,11 @@ type WindowTest = {
   test: DispersionRatioTest;
 };
 
-/** The last `windowDays` against the 8 weeks before them; null below the minimum data. */
-function compareWindow(context: AnalysisContext, windowDays: number): WindowTest | null {
+/**
+ * The last `windowDays` against the 8 weeks before them; null below the minimum data or when the
+ * swings have not grown by `minRatio` (the spread's test, the costly part, is then not run).
+ */
+function compareWindow(context: AnalysisContext, windowDays: number, minRatio: number): WindowTest | null {
   const { asOfDay, series } = context;
   const recentStart = asOfDay - windowDays + 1;
   const baselineStart = recentStart - DETECTION.volatilityBaselineDays;
@@ -38,6 +41,7 @@ function compareWindow(context: AnalysisContext, windowDays: number): WindowTest
   if (recent.length < MIN_RECENT_PAIRS || baseline.length < MIN_BASELINE_PAIRS) return null;
   const recentRmssd = Math.sqrt(mssd(recent, SPREAD_FLOOR));
   const baselineRmssd = Math.sqrt(mssd(baseline, SPREAD_FLOOR));
+  if (recentRmssd / baselineRmssd < minRatio) return null;
   return {
     windowDays,
     recentStart,
@@ -79,11 +83,14 @@ function compareWindow(context: AnalysisContext, windowDays: number): WindowTest
  */
 export function detectVolatility(context: AnalysisContext): Detection[] {
   const minRatio = DETECTION.minVolatilityRatio * context.sensitivity('volatility').factor;
-  const found = [DETECTION.volatilityWindowDays, DETECTION.volatilityLongWindowDays]
-    .map((windowDays) => compareWindow(context, windowDays))
-    .find(
-      (w): w is WindowTest => w !== null && w.rmssdRatio >= minRatio && w.test.ratio >= minRatio && w.test.p < DETECTION.volatilityAlpha,
-    );
+  let found: WindowTest | null = null;
+  for (const windowDays of [DETECTION.volatilityWindowDays, DETECTION.volatilityLongWindowDays]) {
+    const w = compareWindow(context, windowDays, minRatio);
+    if (w && w.test.ratio >= minRatio && w.test.p < DETECTION.volatilityAlpha) {
+      found = w;
+      break;
+    }
+  }
   if (!found) return [];
   const { test, recentStart, windowDays } = found;
   const weeks = windowDays / 7;
