@@ -67,6 +67,12 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
     );
   if (has(n, 'baselineRmssd')) lines.push(`The same over the 8 weeks before: ${one(n.baselineRmssd as number)} points`);
   if (has(n, 'ratio')) lines.push(`Swings are ${(n.ratio as number).toFixed(1)} times as large as usual`);
+  if (has(n, 'recentSpread', 'baselineSpread', 'recentDays', 'baselineDays')) {
+    lines.push(
+      `Spread of mood (standard deviation, each answer read as the range of mood it stands for), last ${weeks} weeks: ${one(n.recentSpread as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSpread as number)} over ${days(n.baselineDays as number)}`,
+    );
+  }
+  // Insights stored before 1.5.0 carry the standard deviation of the daily means instead.
   if (has(n, 'recentSd', 'baselineSd', 'recentDays', 'baselineDays')) {
     lines.push(
       `Spread of daily mood (standard deviation), last ${weeks} weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`,
