@@ -7,7 +7,8 @@ import { round, type AnalysisContext, type Detection } from './context';
 
 /** A person whose mood barely moves is floored at half a point (a variance of 0.25), so one swing is not "infinite" volatility. */
 const SPREAD_FLOOR = 0.25;
-const SIGMA_FLOOR = Math.sqrt(SPREAD_FLOOR);
+/** The same floor as a standard deviation: the smallest spread of mood the fit reports. */
+export const SIGMA_FLOOR = Math.sqrt(SPREAD_FLOOR);
 /** Consecutive-day pairs needed to say anything about day-to-day change. */
 const MIN_RECENT_PAIRS = 5;
 const MIN_BASELINE_PAIRS = 10;
