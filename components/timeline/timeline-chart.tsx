@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { Chart } from '@/components/charts/line-chart-setup';
 import { bandsFor } from '@/lib/clinical/bands';
-import type { TimelineData } from '@/lib/clinical/timeline';
+import { chartHeights } from './chart-heights';
 
 // Questionnaire bands from lib/clinical (PHQ-9: Kroenke, Spitzer & Williams 2001; GAD-7: Spitzer
 // et al. 2006), shaded in two strips on the questionnaire axis's edge, darker as more severe.
@@ -29,9 +29,26 @@ const colors = {
 };
 
 type LineConfig = ChartConfiguration<'line', (number | null)[], string>;
+type Points = (number | null)[];
+
+/**
+ * What the chart draws and nothing else: the page sends these props to the browser in React's
+ * payload, so the timeline's other fields (administrations, ids, counts) stay on the server.
+ */
+export type TimelineChartData = {
+  days: string[];
+  summary: string;
+  mood: { daily: Points; rollingMean: Points; baseline: { low: number; high: number } | null } | null;
+  measures: { phq9: Points; gad7: Points } | null;
+  windows: { start: string; end: string }[];
+  changePoints: { date: string; label: string }[];
+  sessions: { sessionDate: string; noteId: string }[];
+  riskDates: string[];
+  silentGaps: { start: string; end: string }[];
+};
 
 /** Draws what chart.js has no dataset for on the mood chart: baseline, silent gaps, signal windows, change points, risk answers and sessions. */
-function moodAnnotations(data: TimelineData): Plugin<'line'> {
+function moodAnnotations(data: TimelineChartData): Plugin<'line'> {
   return {
     id: 'tandemTimelineAnnotations',
     beforeDatasetsDraw(chart) {
@@ -48,7 +65,7 @@ function moodAnnotations(data: TimelineData): Plugin<'line'> {
         const top = y.getPixelForValue(baseline.high);
         ctx.fillRect(area.left, top, area.right - area.left, y.getPixelForValue(baseline.low) - top);
       }
-      for (const g of data.silentGaps ?? []) {
+      for (const g of data.silentGaps) {
         const left = xOf(g.start) - halfDay;
         ctx.fillStyle = colors.gap;
         ctx.fillRect(left, area.top, Math.max(xOf(g.end) + halfDay - left, 2), area.bottom - area.top);
@@ -90,8 +107,8 @@ function moodAnnotations(data: TimelineData): Plugin<'line'> {
       ctx.save();
       // Risk answers: a solid line over the day and a diamond above the plot, drawn last so no
       // point or window hides them.
-      for (const r of data.riskMarks) {
-        const at = x.getPixelForValue(data.days.indexOf(r.date));
+      for (const date of data.riskDates) {
+        const at = x.getPixelForValue(data.days.indexOf(date));
         ctx.strokeStyle = colors.risk;
         ctx.lineWidth = 2;
         ctx.beginPath();
@@ -138,7 +155,7 @@ function bandAnnotations(): Plugin<'line'> {
  * in their own smaller chart below (never on a second axis). Each canvas is an image described by
  * the summary; the sessions it marks are also plain links below it, so the keyboard reaches every note.
  */
-export function TimelineChart({ data, clientId }: { data: TimelineData; clientId: string }) {
+export function TimelineChart({ data, clientId }: { data: TimelineChartData; clientId: string }) {
   const moodCanvas = useRef<HTMLCanvasElement>(null);
   const measuresCanvas = useRef<HTMLCanvasElement>(null);
   const router = useRouter();
@@ -246,14 +263,14 @@ export function TimelineChart({ data, clientId }: { data: TimelineData; clientId
   }, [data, clientId, router]);
 
   return (
-    <div className="space-y-2">
+    <div className="flex flex-col gap-2">
       {data.mood && (
-        <div className="relative h-64 w-full xl:h-80">
+        <div className={`relative w-full ${chartHeights.mood}`}>
           <canvas ref={moodCanvas} role="img" aria-label={data.summary} />
         </div>
       )}
       {data.measures && (
-        <div className="relative h-36 w-full xl:h-44">
+        <div className={`relative w-full ${chartHeights.measures}`}>
           <canvas
             ref={measuresCanvas}
             role="img"

@@ -1,5 +1,8 @@
 import Link from 'next/link';
+import { LazyDetails } from '@/components/ui/lazy-details';
 import { TIMELINE_RANGES, type TimelineData } from '@/lib/clinical/timeline';
+import { chartBoxHeight } from './chart-heights';
+import type { TimelineChartData } from './timeline-chart';
 import { TimelineChart } from './timeline-chart-lazy';
 
 const rangeLabels = { '30': '30 days', '90': '90 days', '365': '1 year', all: 'All' } as const;
@@ -36,7 +39,6 @@ function TableView({ data }: { data: TimelineData }) {
     .filter((r) => r.mood !== null || r.phq9 !== null || r.gad7 !== null || r.session)
     .reverse();
   if (rows.length === 0) return <p className="mt-2 text-sm text-stone-700">Nothing to list in this range.</p>;
-  const cell = 'px-3 py-1.5';
   return (
     <div
       tabIndex={0}
@@ -44,55 +46,54 @@ function TableView({ data }: { data: TimelineData }) {
       aria-label="The timeline's data by day"
       className="mt-2 max-h-80 overflow-auto rounded-md border border-stone-200"
     >
-      <table className="w-full text-left text-sm">
+      {/* A year has hundreds of rows: the cells are styled once here, not each on its own. */}
+      <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-1.5 [&_th]:px-3 [&_th]:py-1.5 [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-100">
         <caption className="sr-only">The timeline&rsquo;s data by day, newest first</caption>
         <thead className="sticky top-0 bg-stone-100 text-stone-700">
           <tr>
-            <th scope="col" className={cell}>
-              Day
-            </th>
-            {data.mood && (
-              <th scope="col" className={cell}>
-                Mood
-              </th>
-            )}
-            {data.mood && (
-              <th scope="col" className={cell}>
-                7-day mean
-              </th>
-            )}
-            {data.measures && (
-              <th scope="col" className={cell}>
-                PHQ-9
-              </th>
-            )}
-            {data.measures && (
-              <th scope="col" className={cell}>
-                GAD-7
-              </th>
-            )}
-            <th scope="col" className={cell}>
-              Session
-            </th>
+            <th scope="col">Day</th>
+            {data.mood && <th scope="col">Mood</th>}
+            {data.mood && <th scope="col">7-day mean</th>}
+            {data.measures && <th scope="col">PHQ-9</th>}
+            {data.measures && <th scope="col">GAD-7</th>}
+            <th scope="col">Session</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.date} className="border-t border-stone-100">
-              <th scope="row" className={`${cell} font-normal`}>
-                {r.date}
-              </th>
-              {data.mood && <td className={cell}>{r.mood ?? '–'}</td>}
-              {data.mood && <td className={cell}>{r.mean ?? '–'}</td>}
-              {data.measures && <td className={cell}>{r.phq9 ?? '–'}</td>}
-              {data.measures && <td className={cell}>{r.gad7 ?? '–'}</td>}
-              <td className={cell}>{r.session ? (r.session.status === 'signed' ? 'Signed note' : 'Draft note') : ''}</td>
+            <tr key={r.date}>
+              <th scope="row">{r.date}</th>
+              {data.mood && <td>{r.mood ?? '–'}</td>}
+              {data.mood && <td>{r.mean ?? '–'}</td>}
+              {data.measures && <td>{r.phq9 ?? '–'}</td>}
+              {data.measures && <td>{r.gad7 ?? '–'}</td>}
+              <td>{r.session ? (r.session.status === 'signed' ? 'Signed note' : 'Draft note') : ''}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** The chart's share of the timeline, as compact as it draws it: only this reaches the browser. */
+function chartData(data: TimelineData): TimelineChartData {
+  const baseline = data.mood?.baseline;
+  return {
+    days: data.days,
+    summary: data.summary,
+    mood: data.mood && {
+      daily: data.mood.daily,
+      rollingMean: data.mood.rollingMean,
+      baseline: baseline ? { low: baseline.low, high: baseline.high } : null,
+    },
+    measures: data.measures && { phq9: data.measures.phq9, gad7: data.measures.gad7 },
+    windows: data.windows.map(({ start, end }) => ({ start, end })),
+    changePoints: data.changePoints.map(({ date, label }) => ({ date, label })),
+    sessions: data.sessions.map(({ sessionDate, noteId }) => ({ sessionDate, noteId })),
+    riskDates: data.riskMarks.map((r) => r.date),
+    silentGaps: (data.silentGaps ?? []).map(({ start, end }) => ({ start, end })),
+  };
 }
 
 /** The timeline section: range presets, the chart, what its marks mean, session links, a summary and a table view. */
@@ -107,7 +108,9 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
         <RangeNav clientId={clientId} current={data.range} />
       </div>
       {hasData ? (
-        <TimelineChart data={data} clientId={clientId} />
+        <div className={chartBoxHeight(Boolean(data.mood), Boolean(data.measures))}>
+          <TimelineChart data={chartData(data)} clientId={clientId} />
+        </div>
       ) : (
         <p className="rounded-md border border-dashed border-stone-300 p-4 text-stone-700">
           This client does not share check-ins or questionnaires with you, so there is no timeline to draw.
@@ -200,10 +203,9 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
         {data.summary}
       </p>
       {hasData && (
-        <details className="mt-2">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">Table view</summary>
+        <LazyDetails className="mt-2" summaryClassName="cursor-pointer text-sm font-medium text-brand-700" summary="Table view">
           <TableView data={data} />
-        </details>
+        </LazyDetails>
       )}
     </section>
   );

@@ -98,3 +98,18 @@ export const GAD7: InstrumentDefinition = {
 export function instrumentDefinition(instrument: Instrument): InstrumentDefinition {
   return instrument === 'phq9' ? PHQ9 : GAD7;
 }
+
+/** One answered item as the therapist reads it: the published wording and the answer's label. */
+export type AnsweredItem = { number: number; question: string; answer: number; answerLabel: string; isItem9: boolean };
+
+/** A questionnaire's answers (0–3, in item order) with each item's wording; PHQ-9 item 9 is the risk item. */
+export function answeredItems(instrument: Instrument, answers: readonly number[]): AnsweredItem[] {
+  const definition = instrumentDefinition(instrument);
+  return answers.map((answer, index) => ({
+    number: index + 1,
+    question: definition.items[index] ?? `Item ${index + 1}`,
+    answer,
+    answerLabel: FREQUENCY_OPTIONS[answer]?.label ?? String(answer),
+    isItem9: instrument === 'phq9' && index === 8,
+  }));
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, isNotNull, or, sql } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { bandFor } from '@/lib/clinical/bands';
-import { DIFFICULTY_OPTIONS, FREQUENCY_OPTIONS, instrumentDefinition, type Instrument } from '@/lib/clinical/instruments';
+import { answeredItems, DIFFICULTY_OPTIONS, instrumentDefinition, type AnsweredItem, type Instrument } from '@/lib/clinical/instruments';
 import { assessOutcome } from '@/lib/clinical/outcomes';
 import { totalScore } from '@/lib/clinical/scoring';
 import { resolveThresholds } from '@/lib/clinical/thresholds';
@@ -152,7 +152,7 @@ async function visibleOpenInsights(tx: Transaction, clientId: string, access: Cl
     .orderBy(asc(i.windowStart));
 }
 
-export type MeasureItemDto = { number: number; question: string; answer: number; answerLabel: string; isItem9: boolean };
+export type MeasureItemDto = AnsweredItem;
 export type ReliableChangeVerdict = 'reliable_improvement' | 'reliable_deterioration' | 'no_reliable_change';
 export type MeasureAdministrationDto = {
   id: string;
@@ -232,13 +232,7 @@ export async function readMeasureAdministrations(
             : 'no_reliable_change'
         : null,
       reliableChangePoints: thresholds.reliableChange[r.instrument],
-      items: r.items.map((answer, index) => ({
-        number: index + 1,
-        question: definition.items[index] ?? `Item ${index + 1}`,
-        answer,
-        answerLabel: FREQUENCY_OPTIONS[answer]?.label ?? String(answer),
-        isItem9: r.instrument === 'phq9' && index === 8,
-      })),
+      items: answeredItems(r.instrument, r.items),
       difficulty: r.difficulty === null ? null : (DIFFICULTY_OPTIONS[r.difficulty]?.label ?? null),
     };
   });

@@ -17,6 +17,8 @@ export interface DailySeries {
   loggedDays: number[];
   /** The step between the mood answers this person gives (see `answerStep`). */
   moodStep: number;
+  /** Every mood answer, not averaged (several a day stay several), ascending by day. */
+  moodAnswers: DayValue[];
 }
 
 /**
@@ -53,6 +55,12 @@ function dailyMeans(checkIns: readonly EngineCheckIn[], field: Field, asOfDay: n
 
 export function buildDailySeries(checkIns: readonly EngineCheckIn[], asOfDay: number): DailySeries {
   const mood = dailyMeans(checkIns, 'mood', asOfDay);
+  const moodAnswers = checkIns
+    .flatMap((c) => {
+      const day = toDay(c.localDate);
+      return Number.isFinite(c.mood) && day <= asOfDay ? [{ day, value: c.mood }] : [];
+    })
+    .sort((a, b) => a.day - b.day);
   return {
     asOfDay,
     mood,
@@ -60,7 +68,8 @@ export function buildDailySeries(checkIns: readonly EngineCheckIn[], asOfDay: nu
     energy: dailyMeans(checkIns, 'energy', asOfDay),
     sleepHours: dailyMeans(checkIns, 'sleepHours', asOfDay),
     loggedDays: mood.map((p) => p.day),
-    moodStep: answerStep(checkIns.filter((c) => Number.isFinite(c.mood) && toDay(c.localDate) <= asOfDay).map((c) => c.mood)),
+    moodStep: answerStep(moodAnswers.map((a) => a.value)),
+    moodAnswers,
   };
 }
 

@@ -84,6 +84,33 @@ describe('evidence in a clinician’s words', () => {
     expect(sixWeeks[1]).toBe(
       'Spread of daily mood (standard deviation), last 6 weeks: 2.6 points over 34 days logged; the 8 weeks before: 1.2 over 49 days',
     );
+    // 1.5.0 on: the spread of mood with each answer read as its range, beside the swings.
+    const rangesNumbers = {
+      windowDays: 28,
+      recentRmssd: 3.1,
+      recentPairs: 17,
+      baselineRmssd: 1.7,
+      ratio: 1.82,
+      recentSpread: 2.36,
+      baselineSpread: 0.94,
+      spreadRatio: 2.51,
+      p: 0.0004,
+      recentDays: 24,
+      baselineDays: 47,
+    };
+    const ranges = line('volatility', rangesNumbers);
+    expect(ranges).toEqual([
+      'Typical change from one day to the next, last 4 weeks: 3.1 points (17 pairs of consecutive days)',
+      'The same over the 8 weeks before: 1.7 points',
+      'Swings are 1.8 times as large as usual',
+      'Spread of mood (standard deviation, each answer read as the range of mood it stands for), last 4 weeks: 2.4 points over 24 days logged; the 8 weeks before: 0.9 over 47 days',
+      'A spread this much wider without a real change: about 1 in 2,500',
+    ]);
+    // A baseline at the fit's floor: the answers allowed any smaller spread, and the line says so.
+    const floored = line('volatility', { ...rangesNumbers, baselineSpread: 0.5 });
+    expect(floored[3]).toBe(
+      'Spread of mood (standard deviation, each answer read as the range of mood it stands for), last 4 weeks: 2.4 points over 24 days logged; the 8 weeks before: 0.5 or less over 47 days',
+    );
     expect(line('low_run', { runDays: 8, runMedian: 2, baselineMedian: 6, cutoff: 3 })).toEqual([
       'Low days in a row: 8, median mood 2.0',
       'Usual median before: 6.0; a day counts as low at 3.0 or below',

@@ -1,5 +1,6 @@
 import { DETECTION } from './config';
 import { shortDate, toDay } from './dates';
+import { SIGMA_FLOOR } from './detectors/volatility';
 
 // Evidence in a clinician's words: each line a labelled phrase with its unit and, where it has
 // one, its date, built from the same stored numbers the engine computed, so a sentence can never
@@ -57,6 +58,9 @@ function changeLines({ windowStart, numbers: n }: EvidenceInput): string[] {
   return lines;
 }
 
+/** A fitted spread; at the floor the answers allowed any smaller one (they stayed within neighbouring levels). */
+const spread = (x: number) => (x <= SIGMA_FLOOR + 1e-9 ? `${one(SIGMA_FLOOR)} or less` : one(x));
+
 function volatilityLines({ numbers: n }: EvidenceInput): string[] {
   const lines: string[] = [];
   // Insights stored before the six-week comparison carry no `windowDays`: theirs was four weeks.
@@ -67,6 +71,12 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
     );
   if (has(n, 'baselineRmssd')) lines.push(`The same over the 8 weeks before: ${one(n.baselineRmssd as number)} points`);
   if (has(n, 'ratio')) lines.push(`Swings are ${(n.ratio as number).toFixed(1)} times as large as usual`);
+  if (has(n, 'recentSpread', 'baselineSpread', 'recentDays', 'baselineDays')) {
+    lines.push(
+      `Spread of mood (standard deviation, each answer read as the range of mood it stands for), last ${weeks} weeks: ${spread(n.recentSpread as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${spread(n.baselineSpread as number)} over ${days(n.baselineDays as number)}`,
+    );
+  }
+  // Insights stored before 1.5.0 carry the standard deviation of the daily means instead.
   if (has(n, 'recentSd', 'baselineSd', 'recentDays', 'baselineDays')) {
     lines.push(
       `Spread of daily mood (standard deviation), last ${weeks} weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`,

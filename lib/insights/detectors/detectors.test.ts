@@ -49,6 +49,17 @@ describe('volatility', () => {
     expect(v?.summary).toMatch(/over the last 6 weeks/);
   });
 
+  it('finds wider swings in a five-level diary whose usual mood sits between two levels', () => {
+    // Daylio's levels as 1, 3, 5, 8, 10. Usually three days of 5, then three of 8, never further;
+    // then a quarter of days reach 3 or 10. The daily answers' SD grows only 1.47-fold (1.5 → 2.2),
+    // which the variance of the answers took for no change; the mood behind them spreads far more.
+    const usual = Array.from({ length: 90 }, (_, i) => (Math.floor(i / 3) % 2 === 0 ? 5 : 8));
+    const wider = Array.from({ length: 28 }, (_, i) => [5, 8, 3, 8, 5, 10, 5, 8][i % 8] as number);
+    const [v] = ofKind(run([...usual, ...wider]), 'volatility');
+    expect(v?.evidence.numbers.spreadRatio).toBeGreaterThan(1.5);
+    expect(v?.evidence.numbers.p).toBeLessThan(0.001);
+  });
+
   it('stays silent with less than eight weeks of baseline', () => {
     expect(ofKind(run([...calm.slice(0, 20), ...swings]), 'volatility')).toEqual([]);
   });

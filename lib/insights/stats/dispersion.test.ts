@@ -1,51 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import { dispersionRatioTest } from './dispersion';
+import { answerIntervals, fitIntervalNormal } from './interval-normal';
+import { normalCdf } from './normal';
 
 const days = (values: readonly number[], firstDay = 1) => values.map((value, i) => ({ day: firstDay + i, value }));
+const DAYLIO = [1, 3, 5, 8, 10];
 
 describe('dispersion ratio test', () => {
-  it('compares the variances about each window’s own mean, by ln ratio over √(2/(n₁−1) + 2/(n₂−1))', () => {
-    // Baseline 4,6,4,6,4,6: variance 6/5 = 1.2, lag-1 autocorrelation negative, so φ = 0.
-    // Recent 2,8,2,8: variance 36/3 = 12. Ratio 10; z = ln 10 / √(2/3 + 2/5); p = scipy.stats.norm.sf(z).
-    const test = dispersionRatioTest(days([2, 8, 2, 8], 20), days([4, 6, 4, 6, 4, 6]), 0.25);
-    expect(test.recentVariance).toBeCloseTo(12, 12);
-    expect(test.baselineVariance).toBeCloseTo(1.2, 12);
-    expect(test.ratio).toBeCloseTo(10, 12);
+  it('is the likelihood-ratio test of one spread against two, on answers read as intervals', () => {
+    // Independently: fit each window and both together, and take the signed root of 2 Δℓ.
+    const recent = days([3, 8, 10, 5, 1, 8, 3, 10, 5, 8], 60);
+    const baseline = days([5, 5, 8, 5, 3, 5, 8, 5, 5, 8, 5, 5]);
+    const intervals = answerIntervals(DAYLIO);
+    const group = (d: typeof recent) => d.map((p) => ({ ...(intervals.get(p.value) as { lower: number; upper: number }), weight: 1 }));
+    const r = fitIntervalNormal([group(recent)], 0.5);
+    const b = fitIntervalNormal([group(baseline)], 0.5);
+    const both = fitIntervalNormal([group(recent), group(baseline)], 0.5);
+    const z = Math.sqrt(2 * (r.logLikelihood + b.logLikelihood - both.logLikelihood));
+    // No two baseline days in a row move together here: φ = 0.
+    const test = dispersionRatioTest(recent, baseline, DAYLIO, days([5, 8, 5, 8, 5, 8]), 0.5);
     expect(test.phi).toBe(0);
-    expect(test.z).toBeCloseTo(2.229468429597849, 10);
-    expect(test.p).toBeCloseTo(0.012891376805798523, 10);
+    expect(test.recentSpread).toBeCloseTo(r.sigma, 10);
+    expect(test.baselineSpread).toBeCloseTo(b.sigma, 10);
+    expect(test.ratio).toBeGreaterThan(2);
+    expect(test.z).toBeCloseTo(z, 10);
+    expect(test.p).toBeCloseTo(1 - normalCdf(z), 12);
   });
 
-  it('widens the standard error by (1 + φ²)/(1 − φ²) with φ from the baseline', () => {
-    // Baseline 4,4,6,6,4,4,6,6: deviations ∓1, lag-1 products sum to 1 over 7 pairs, variance about
-    // the mean 8/8 = 1, so φ = 1/7 and the factor is (1 + 1/49)/(1 − 1/49) = 50/48. Sample variance
-    // 8/7; ratio 12 / (8/7) = 10.5; z = ln 10.5 / √(50/48 · (2/3 + 2/7)).
-    const test = dispersionRatioTest(days([2, 8, 2, 8], 20), days([4, 4, 6, 6, 4, 4, 6, 6]), 0.25);
-    expect(test.phi).toBeCloseTo(1 / 7, 12);
-    expect(test.ratio).toBeCloseTo(10.5, 12);
-    expect(test.z).toBeCloseTo(2.3607620220599568, 10);
-    expect(test.p).toBeCloseTo(0.009118714829033505, 10);
+  it('sees a widening that the answers’ own variance hides when the usual mood sits between two levels', () => {
+    // Usually 5 and 8 in equal measure, never further: the answers' SD is 1.5, yet mood stays
+    // within 4–9. Later a quarter of days reach 3 or 10: the answers' SD is 2.2 (a ratio under
+    // 1.5), the spread of mood behind them more than 1.5 times what it was.
+    const baseline = days(Array.from({ length: 48 }, (_, i) => (Math.floor(i / 3) % 2 === 0 ? 5 : 8)));
+    const recent = days(
+      Array.from({ length: 24 }, (_, i) => [5, 8, 3, 8, 5, 10, 5, 8][i % 8] as number),
+      100,
+    );
+    const test = dispersionRatioTest(recent, baseline, DAYLIO, [], 0.5);
+    expect(test.ratio).toBeGreaterThan(1.5);
+    expect(test.p).toBeLessThan(0.001);
   });
 
-  it('floors a flat baseline so one swing is not infinite volatility', () => {
-    // Baseline variance 0 → 0.25; ratio 12 / 0.25 = 48; z = ln 48 / √(2/3 + 2/3).
-    const test = dispersionRatioTest(days([2, 8, 2, 8], 20), days([5, 5, 5, 5]), 0.25);
-    expect(test.baselineVariance).toBe(0.25);
-    expect(test.ratio).toBeCloseTo(48, 12);
-    expect(test.z).toBeCloseTo(3.352558418602234, 10);
-    expect(test.p).toBeCloseTo(0.0004003417094091487, 8);
+  it('counts a day once however many answers it has, and widens the test for autocorrelation', () => {
+    const recent = days([3, 8, 10, 5, 1, 8, 3, 10, 5, 8], 60);
+    const baseline = days([5, 5, 8, 5, 3, 5, 8, 5, 5, 8, 5, 5]);
+    const plain = dispersionRatioTest(recent, baseline, DAYLIO, [], 0.5);
+    // Each baseline answer given twice on its day: the same fit.
+    const twice = dispersionRatioTest(
+      recent,
+      [...baseline, ...baseline].sort((a, b) => a.day - b.day),
+      DAYLIO,
+      [],
+      0.5,
+    );
+    expect(twice.z).toBeCloseTo(plain.z, 10);
+    // Daily means 4,4,6,6,4,4,6,6: φ = 1/7 (see lag1Autocorrelation), factor (1 + 1/49)/(1 − 1/49) = 50/48.
+    const carried = dispersionRatioTest(recent, baseline, DAYLIO, days([4, 4, 6, 6, 4, 4, 6, 6]), 0.5);
+    expect(carried.phi).toBeCloseTo(1 / 7, 12);
+    expect(carried.z).toBeCloseTo(plain.z / Math.sqrt(50 / 48), 10);
   });
 
-  it('counts only consecutive days in the autocorrelation, but every day in the variances', () => {
-    // Same values as the second case, with the pairs broken by gaps: no pair of consecutive days
-    // is left, so φ = 0, while the variance still uses all eight values.
-    const spaced = [4, 4, 6, 6, 4, 4, 6, 6].map((value, i) => ({ day: 1 + 2 * i, value }));
-    const test = dispersionRatioTest(days([2, 8, 2, 8], 20), spaced, 0.25);
-    expect(test.phi).toBe(0);
-    expect(test.baselineVariance).toBeCloseTo(8 / 7, 12);
-  });
-
-  it('refuses samples too small to have a variance', () => {
-    expect(() => dispersionRatioTest(days([1, 2]), days([1, 2, 3]), 0.25)).toThrow(RangeError);
+  it('refuses samples too small to have a spread, and answers not on the scale', () => {
+    expect(() => dispersionRatioTest(days([1, 2]), days([1, 2, 3]), [1, 2, 3], [], 0.5)).toThrow(RangeError);
+    expect(() => dispersionRatioTest(days([1, 2, 4]), days([1, 2, 3]), [1, 2, 3], [], 0.5)).toThrow(RangeError);
   });
 });

@@ -46,14 +46,3 @@ export function ClientHeader({ client, reminders }: { client: ClientAccess; remi
     </>
   );
 }
-
-/** What shows while the heading loads. */
-export function ClientHeaderSkeleton() {
-  return (
-    <div role="status" className="mb-4 flex flex-col gap-2">
-      <span className="sr-only">Loading the client’s name and sharing…</span>
-      <div aria-hidden="true" className="h-8 w-56 animate-pulse rounded bg-stone-200" />
-      <div aria-hidden="true" className="h-5 w-80 animate-pulse rounded bg-stone-100" />
-    </div>
-  );
-}

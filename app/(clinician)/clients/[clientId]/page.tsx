@@ -9,7 +9,7 @@ import { parseRange } from '@/lib/clinical/timeline';
 import { loadClientPage, type ClientPageLoad } from '@/lib/dal/client-page';
 import { addDays, localDateIn } from '@/lib/dates';
 import { reviewSignal } from './actions';
-import { ClientHeader, ClientHeaderSkeleton } from './client-header';
+import { ClientHeader } from './client-header';
 import { ClientNav } from './client-nav';
 import { CompanionSection } from './companion-section';
 import { orNotFound } from './or-not-found';
@@ -36,12 +36,6 @@ function Panel({ title, fallback, children }: { title: string; fallback: ReactNo
       <Suspense fallback={fallback}>{children}</Suspense>
     </PanelBoundary>
   );
-}
-
-async function Header({ parts, timeZone }: { parts: Parts; timeZone: string }) {
-  // The reminder line is a courtesy: if it cannot be read, the heading shows without it.
-  const reminders = await parts.reminders.catch(() => null);
-  return <ClientHeader client={await parts.client} reminders={<ReminderHealthLine health={reminders} timeZone={timeZone} />} />;
 }
 
 async function Timeline({ parts, clientId }: { parts: Parts; clientId: string }) {
@@ -74,21 +68,22 @@ async function Brief({ parts, clientId }: { parts: Parts; clientId: string }) {
 }
 
 // The whole page is read by one loader in one transaction (lib/dal/client-page.ts): it is started
-// once here, and each panel waits for its own part. The page waits only for the assignment check,
-// so a therapist the client is not assigned to gets a real 404 before anything streams.
+// once here, and each panel waits for its own part. The page waits for the assignment check, so a
+// therapist the client is not assigned to gets a real 404 before anything streams, and then for the
+// heading, as the notes and care-plan pages do: every part settles at the same commit, and a heading
+// streamed in after a skeleton moved the whole page down on a phone and was its largest text to paint.
 export default async function ClientPage({ params, searchParams }: Props) {
   const user = await requireRole('therapist');
   const { clientId } = await params;
   const range = parseRange((await searchParams).range);
   const { admitted, parts } = loadClientPage({ actor: user, clientId, range });
   await orNotFound(admitted);
+  const client = await parts.client;
+  // The reminder line is a courtesy: if it cannot be read, the heading shows without it.
+  const reminders = await parts.reminders.catch(() => null);
   return (
     <div>
-      <PanelBoundary title="This client">
-        <Suspense fallback={<ClientHeaderSkeleton />}>
-          <Header parts={parts} timeZone={user.timeZone} />
-        </Suspense>
-      </PanelBoundary>
+      <ClientHeader client={client} reminders={<ReminderHealthLine health={reminders} timeZone={user.timeZone} />} />
       <ClientNav clientId={clientId} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(22rem,1fr)]">
         <div className="flex min-w-0 flex-col gap-6">

@@ -1,3 +1,5 @@
+import { ItemAnswers } from '@/components/measures/item-answers';
+import { LazyDetails } from '@/components/ui/lazy-details';
 import type { CheckInNoteDto, MeasureAdministrationDto, SharedJournalEntry } from '@/lib/dal/client-record';
 
 const verdictText = {
@@ -12,52 +14,40 @@ function NotShared({ what }: { what: string }) {
 
 const RECENT_MEASURES = 6;
 
+// A client's questionnaires number in the dozens, each with its item answers: the answers enter the
+// page when their questionnaire is opened, drawn from the answers alone (components/measures/
+// item-answers.tsx); the list styles its items once, as every class on them is sent twice (in the
+// HTML and in React's payload).
 function MeasureList({ measures }: { measures: MeasureAdministrationDto[] }) {
   return (
-    <ul className="flex flex-col gap-2">
+    <ul className="flex flex-col gap-2 *:scroll-mt-24 *:rounded-md *:border *:border-stone-200 *:p-3">
       {measures.map((m) => {
         const item9 = m.items.find((i) => i.isItem9);
         return (
-          <li key={m.id} id={`measure-${m.id}`} className="scroll-mt-24 rounded-md border border-stone-200 p-3">
-            <details>
-              <summary className="cursor-pointer">
-                <span className="font-medium">
-                  {m.name} · {m.localDate}
-                </span>{' '}
-                <span className="tabular-nums">
-                  {m.total}/{m.maxScore}, {m.bandLabel.toLowerCase()}
-                </span>
-                {m.change !== null && m.verdict && (
-                  <span className="text-stone-700">
-                    {' '}
-                    · {m.change > 0 ? `+${m.change}` : m.change} since the previous one: {verdictText[m.verdict]}
-                    <span className="sr-only"> (reliable change is {m.reliableChangePoints} points or more)</span>
-                  </span>
-                )}
-                {item9 && item9.answer > 0 && (
-                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">
-                    Item 9: {item9.answerLabel}
-                  </span>
-                )}
-              </summary>
-              <ol className="mt-2 flex flex-col gap-1 text-sm">
-                {m.items.map((item) => (
-                  <li
-                    key={item.number}
-                    className={`flex justify-between gap-3 rounded px-2 py-1 ${item.isItem9 ? 'border border-red-300 bg-red-50' : ''}`}
-                  >
-                    <span>
-                      {item.number}. {item.question}
-                      {item.isItem9 && <span className="sr-only"> (the risk item)</span>}
+          <li key={m.id} id={`measure-${m.id}`}>
+            <LazyDetails
+              summaryClassName="cursor-pointer"
+              summary={
+                <>
+                  <span className="font-medium">{`${m.name} · ${m.localDate}`}</span>{' '}
+                  <span className="tabular-nums">{`${m.total}/${m.maxScore}, ${m.bandLabel.toLowerCase()}`}</span>
+                  {m.change !== null && m.verdict && (
+                    <span className="text-stone-700">
+                      {` · ${m.change > 0 ? `+${m.change}` : m.change} since the previous one: ${verdictText[m.verdict]}`}
+                      <span className="sr-only">{` (reliable change is ${m.reliableChangePoints} points or more)`}</span>
                     </span>
-                    <span className="shrink-0 text-stone-700">
-                      {item.answerLabel} ({item.answer})
+                  )}
+                  {item9 && item9.answer > 0 && (
+                    <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">
+                      {`Item 9: ${item9.answerLabel}`}
                     </span>
-                  </li>
-                ))}
-              </ol>
+                  )}
+                </>
+              }
+            >
+              <ItemAnswers instrument={m.instrument} answers={m.items.map((item) => item.answer)} />
               {m.difficulty && <p className="mt-2 text-sm text-stone-700">Difficulty: {m.difficulty}</p>}
-            </details>
+            </LazyDetails>
           </li>
         );
       })}
@@ -80,14 +70,15 @@ export function MeasuresSection({ measures }: { measures: MeasureAdministrationD
         <>
           <MeasureList measures={measures.slice(0, RECENT_MEASURES)} />
           {measures.length > RECENT_MEASURES && (
-            <details className="mt-2">
-              <summary className="cursor-pointer text-sm font-medium text-brand-700">
-                Earlier questionnaires ({measures.length - RECENT_MEASURES})
-              </summary>
+            <LazyDetails
+              className="mt-2"
+              summaryClassName="cursor-pointer text-sm font-medium text-brand-700"
+              summary={`Earlier questionnaires (${measures.length - RECENT_MEASURES})`}
+            >
               <div className="mt-2">
                 <MeasureList measures={measures.slice(RECENT_MEASURES)} />
               </div>
-            </details>
+            </LazyDetails>
           )}
         </>
       )}
