@@ -60,6 +60,27 @@ describe('volatility', () => {
     expect(v?.evidence.numbers.p).toBeLessThan(0.001);
   });
 
+  it('reads day-to-day change from the answers’ ranges in a five-level diary', () => {
+    // Usually 5 and 8 on alternate days: a mood near 6.5, the edge between the two levels, that
+    // changes little, though each answer moves a whole level (RMSSD 3). Then 3, 8, 5, 10, 5, 8 in
+    // turn: the RMSSD of the answers grows only 1.48-fold, below the bar of 1.5, while the change
+    // the ranges allow has grown far more.
+    const usual = Array.from({ length: 90 }, (_, i) => (i % 2 === 0 ? 5 : 8));
+    const wider = Array.from({ length: 28 }, (_, i) => [3, 8, 5, 10, 5, 8][i % 6] as number);
+    const [v] = ofKind(run([...usual, ...wider]), 'volatility');
+    expect(v?.evidence.numbers.ratio).toBeLessThan(1.5);
+    expect(v?.evidence.numbers.ratio).toBeGreaterThan(1.2);
+    expect(v?.evidence.numbers.windowDays).toBe(28);
+  });
+
+  it('keeps the whole-number bar: an RMSSD grown 1.48-fold is not swings', () => {
+    const usual = Array.from({ length: 90 }, (_, i) => (i % 2 === 0 ? 5 : 8) - 1);
+    const wider = Array.from({ length: 28 }, (_, i) => [3, 8, 5, 10, 5, 8][i % 6] as number);
+    // The same answers on a scale the person uses in whole points (every value 1–10 given once).
+    const scale = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(ofKind(run([...scale, ...usual, ...wider]), 'volatility')).toEqual([]);
+  });
+
   it('stays silent with less than eight weeks of baseline', () => {
     expect(ofKind(run([...calm.slice(0, 20), ...swings]), 'volatility')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { DETECTION } from '../config';
 import { dayCoverage } from '../coverage';
 import { between } from '../daily-series';
-import { dispersionRatioTest, type DispersionRatioTest } from '../stats/dispersion';
+import { dispersionRatioTest, successiveDifferenceSpread, type DispersionRatioTest } from '../stats/dispersion';
 import { mssd, successiveDifferences } from '../stats/successive-differences';
 import { round, type AnalysisContext, type Detection } from './context';
 
@@ -12,6 +12,14 @@ export const SIGMA_FLOOR = Math.sqrt(SPREAD_FLOOR);
 /** Consecutive-day pairs needed to say anything about day-to-day change. */
 const MIN_RECENT_PAIRS = 5;
 const MIN_BASELINE_PAIRS = 10;
+/**
+ * On answers coarser than whole points, the share of the minimum ratio the root mean squared
+ * successive difference of the answers must still reach when the day-to-day change read from the
+ * answers' ranges has grown by the full ratio (1.2 at the default bar of 1.5). Chosen on the
+ * synthetic Daylio-shaped clients of `eval:insights --seeds tuning` (replaying the detector alone):
+ * without it, swings raised during a planted shift or decline 2 → 9 of 120, with it 5.
+ */
+const COARSE_RMSSD_SHARE = 0.8;
 
 type WindowTest = {
   windowDays: number;
@@ -42,7 +50,14 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
   if (recent.length < MIN_RECENT_PAIRS || baseline.length < MIN_BASELINE_PAIRS) return null;
   const recentRmssd = Math.sqrt(mssd(recent, SPREAD_FLOOR));
   const baselineRmssd = Math.sqrt(mssd(baseline, SPREAD_FLOOR));
-  if (recentRmssd / baselineRmssd < minRatio) return null;
+  const recentAnswers = between(series.moodAnswers, recentStart, asOfDay);
+  const baselineAnswers = between(series.moodAnswers, baselineStart, recentStart - 1);
+  const scale = series.moodAnswers.map((a) => a.value);
+  if (series.moodStep > 1) {
+    if (recentRmssd / baselineRmssd < COARSE_RMSSD_SHARE * minRatio) return null;
+    const recentChange = successiveDifferenceSpread(recentAnswers, scale, SIGMA_FLOOR);
+    if (recentChange / successiveDifferenceSpread(baselineAnswers, scale, SIGMA_FLOOR) < minRatio) return null;
+  } else if (recentRmssd / baselineRmssd < minRatio) return null;
   return {
     windowDays,
     recentStart,
@@ -53,13 +68,7 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
     recentRmssd,
     baselineRmssd,
     rmssdRatio: recentRmssd / baselineRmssd,
-    test: dispersionRatioTest(
-      between(series.moodAnswers, recentStart, asOfDay),
-      between(series.moodAnswers, baselineStart, recentStart - 1),
-      series.moodAnswers.map((a) => a.value),
-      baselineDays,
-      SIGMA_FLOOR,
-    ),
+    test: dispersionRatioTest(recentAnswers, baselineAnswers, scale, baselineDays, SIGMA_FLOOR),
   };
 }
 
@@ -76,6 +85,16 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
  * clients of `eval:insights --seeds tuning`, reading answers as ranges rather than taking the
  * variance of the daily means found 0.50 → 0.60 of planted swings, with controls' volatility alarms
  * 9 → 3 (whole-number clients: 0.83 → 0.85, alarms 4 → 6).
+ *
+ * On answers coarser than whole points (`moodStep` above 1) the swings are also read from the
+ * answers' ranges (`successiveDifferenceSpread`): a person between two levels who answers both in
+ * turn has an RMSSD of a whole level while their mood barely changes, which hid a real rise in
+ * swings. There the spread of day-to-day change read from the ranges must have grown by the
+ * minimum ratio, and the RMSSD of the answers by `COARSE_RMSSD_SHARE` of it, which still keeps a
+ * moving level from reading as swings. On the synthetic Daylio-shaped clients of
+ * `eval:insights --seeds tuning`: volatility found 0.60 → 0.70, controls' volatility alarms 3 → 3.
+ * Whole-number answers keep the RMSSD bar: read from ranges there, the same tuning clients gave
+ * 0.85 → 0.87 of swings for twice the controls' alarms.
  *
  * When four weeks do not show it, the last six weeks are compared with the eight before them:
  * swings that began five weeks ago have by then moved a week into the four-week comparison's

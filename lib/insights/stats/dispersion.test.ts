@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispersionRatioTest } from './dispersion';
+import { dispersionRatioTest, successiveDifferenceSpread } from './dispersion';
 import { answerIntervals, fitIntervalNormal } from './interval-normal';
 import { normalCdf } from './normal';
 
@@ -63,5 +63,29 @@ describe('dispersion ratio test', () => {
   it('refuses samples too small to have a spread, and answers not on the scale', () => {
     expect(() => dispersionRatioTest(days([1, 2]), days([1, 2, 3]), [1, 2, 3], [], 0.5)).toThrow(RangeError);
     expect(() => dispersionRatioTest(days([1, 2, 4]), days([1, 2, 3]), [1, 2, 3], [], 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('spread of day-to-day change read from the answers’ ranges', () => {
+  it('reads a mood between two levels, answered in turn, as one that barely changes', () => {
+    // 5 then 8 then 5: each change lies in 0 to 5 points (or −5 to 0), which a tiny spread explains.
+    const alternate = days(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 5 : 8)));
+    expect(successiveDifferenceSpread(alternate, DAYLIO, 0.5)).toBe(0.5);
+  });
+
+  it('is the fit to the ranges of each change, skipping pairs of days that are not consecutive', () => {
+    const answers = [...days([3, 8, 5, 10, 5]), { day: 9, value: 1 }, { day: 9, value: 3 }, { day: 10, value: 8 }];
+    const intervals = answerIntervals(DAYLIO);
+    const range = (v: number) => intervals.get(v) as { lower: number; upper: number };
+    const pairs: [number, number][] = [
+      [3, 8],
+      [8, 5],
+      [5, 10],
+      [10, 5],
+    ];
+    const changes = pairs.map(([a, b]) => ({ lower: range(b).lower - range(a).upper, upper: range(b).upper - range(a).lower, weight: 1 }));
+    // Day 9 is the mean of the ranges of 1 and 3 (−∞ to 3): day 10's 8 is 3.5 to +∞ above it.
+    changes.push({ lower: range(8).lower - 3, upper: Number.POSITIVE_INFINITY, weight: 1 });
+    expect(successiveDifferenceSpread(answers, DAYLIO, 0.5)).toBeCloseTo(fitIntervalNormal([changes], 0.5).sigma, 9);
   });
 });

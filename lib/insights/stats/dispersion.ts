@@ -63,3 +63,41 @@ export function dispersionRatioTest(
   const z = Math.sign(ratio - 1) * Math.sqrt(statistic / factor);
   return { recentSpread: separate[0].sigma, baselineSpread: separate[1].sigma, ratio, phi, z, p: 1 - normalCdf(z) };
 }
+
+/**
+ * The spread (σ) of day-to-day change with each answer read as the range of mood it stands for
+ * (`answerIntervals`, from every answer the person has given, `scale`): for each pair of
+ * consecutive logged days the change lies between the later day's lowest felt value minus the
+ * earlier day's highest and the reverse (a day of several answers is the mean of their ranges),
+ * and a normal with its own mean is fitted to those ranges by maximum likelihood
+ * (`fitIntervalNormal`), never below the floor. A person who sits between two levels and answers
+ * both in turn changes little from day to day, where the root mean squared successive difference
+ * of the answers reads a full level's change each time.
+ */
+export function successiveDifferenceSpread(answers: readonly DayValue[], scale: readonly number[], sigmaFloor: number): number {
+  const intervals = answerIntervals(scale);
+  const byDay = new Map<number, { lower: number; upper: number; count: number }>();
+  for (const a of answers) {
+    const interval = intervals.get(a.value);
+    if (!interval) throw new RangeError(`answer ${a.value} is not on the person's scale`);
+    const day = byDay.get(a.day) ?? { lower: 0, upper: 0, count: 0 };
+    day.lower += interval.lower;
+    day.upper += interval.upper;
+    day.count += 1;
+    byDay.set(a.day, day);
+  }
+  const days = [...byDay].sort((x, y) => x[0] - y[0]);
+  const changes: IntervalObservation[] = [];
+  for (let i = 1; i < days.length; i += 1) {
+    const [prevDay, prev] = days[i - 1] as (typeof days)[number];
+    const [curDay, cur] = days[i] as (typeof days)[number];
+    if (curDay - prevDay !== 1) continue;
+    changes.push({
+      lower: cur.lower / cur.count - prev.upper / prev.count,
+      upper: cur.upper / cur.count - prev.lower / prev.count,
+      weight: 1,
+    });
+  }
+  if (changes.length === 0) throw new RangeError('no two consecutive logged days');
+  return fitIntervalNormal([changes], sigmaFloor).sigma;
+}
