@@ -111,6 +111,12 @@ describe('evidence in a clinician’s words', () => {
     expect(floored[3]).toBe(
       'Spread of mood (standard deviation, each answer read as the range of mood it stands for), last 4 weeks: 2.4 points over 24 days logged; the 8 weeks before: 0.5 or less over 47 days',
     );
+    // 1.6.0 on, a diary with a few levels: the day-to-day change read from the answers' ranges, which the bar was applied to.
+    const coarse = line('volatility', { ...rangesNumbers, ratio: 1.31, recentRangeChange: 1.62, baselineRangeChange: 0.5 });
+    expect(coarse[2]).toBe('Swings are 1.3 times as large as usual');
+    expect(coarse[3]).toBe(
+      'Read from a diary with a few levels (each answer as the range of mood it stands for), typical change from one day to the next: 1.6 points in the last 4 weeks against 0.5 or less before, 3.2 times as large',
+    );
     expect(line('low_run', { runDays: 8, runMedian: 2, baselineMedian: 6, cutoff: 3 })).toEqual([
       'Low days in a row: 8, median mood 2.0',
       'Usual median before: 6.0; a day counts as low at 3.0 or below',

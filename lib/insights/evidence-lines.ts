@@ -71,6 +71,13 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
     );
   if (has(n, 'baselineRmssd')) lines.push(`The same over the 8 weeks before: ${one(n.baselineRmssd as number)} points`);
   if (has(n, 'ratio')) lines.push(`Swings are ${(n.ratio as number).toFixed(1)} times as large as usual`);
+  if (has(n, 'recentRangeChange', 'baselineRangeChange')) {
+    const recent = n.recentRangeChange as number;
+    const baseline = n.baselineRangeChange as number;
+    lines.push(
+      `Read from a diary with a few levels (each answer as the range of mood it stands for), typical change from one day to the next: ${spread(recent)} points in the last ${weeks} weeks against ${spread(baseline)} before, ${(recent / baseline).toFixed(1)} times as large`,
+    );
+  }
   if (has(n, 'recentSpread', 'baselineSpread', 'recentDays', 'baselineDays')) {
     lines.push(
       `Spread of mood (standard deviation, each answer read as the range of mood it stands for), last ${weeks} weeks: ${spread(n.recentSpread as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${spread(n.baselineSpread as number)} over ${days(n.baselineDays as number)}`,

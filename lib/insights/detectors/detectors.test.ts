@@ -71,6 +71,9 @@ describe('volatility', () => {
     expect(v?.evidence.numbers.ratio).toBeLessThan(1.5);
     expect(v?.evidence.numbers.ratio).toBeGreaterThan(1.2);
     expect(v?.evidence.numbers.windowDays).toBe(28);
+    // The evidence carries the reading that passed the bar, so the page can show it.
+    const { recentRangeChange, baselineRangeChange } = v?.evidence.numbers ?? {};
+    expect((recentRangeChange as number) / (baselineRangeChange as number)).toBeGreaterThanOrEqual(1.5);
   });
 
   it('keeps the whole-number bar: an RMSSD grown 1.48-fold is not swings', () => {

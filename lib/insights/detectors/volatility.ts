@@ -31,6 +31,8 @@ type WindowTest = {
   recentRmssd: number;
   baselineRmssd: number;
   rmssdRatio: number;
+  /** On answers coarser than whole points: the day-to-day change read from the answers' ranges, which passed the bar. */
+  rangeChange: { recent: number; baseline: number } | null;
   test: DispersionRatioTest;
 };
 
@@ -53,10 +55,14 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
   const recentAnswers = between(series.moodAnswers, recentStart, asOfDay);
   const baselineAnswers = between(series.moodAnswers, baselineStart, recentStart - 1);
   const scale = series.moodAnswers.map((a) => a.value);
+  let rangeChange: WindowTest['rangeChange'] = null;
   if (series.moodStep > 1) {
     if (recentRmssd / baselineRmssd < COARSE_RMSSD_SHARE * minRatio) return null;
-    const recentChange = successiveDifferenceSpread(recentAnswers, scale, SIGMA_FLOOR);
-    if (recentChange / successiveDifferenceSpread(baselineAnswers, scale, SIGMA_FLOOR) < minRatio) return null;
+    rangeChange = {
+      recent: successiveDifferenceSpread(recentAnswers, scale, SIGMA_FLOOR),
+      baseline: successiveDifferenceSpread(baselineAnswers, scale, SIGMA_FLOOR),
+    };
+    if (rangeChange.recent / rangeChange.baseline < minRatio) return null;
   } else if (recentRmssd / baselineRmssd < minRatio) return null;
   return {
     windowDays,
@@ -68,6 +74,7 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
     recentRmssd,
     baselineRmssd,
     rmssdRatio: recentRmssd / baselineRmssd,
+    rangeChange,
     test: dispersionRatioTest(recentAnswers, baselineAnswers, scale, baselineDays, SIGMA_FLOOR),
   };
 }
@@ -130,6 +137,10 @@ export function detectVolatility(context: AnalysisContext): Detection[] {
           recentRmssd: round(found.recentRmssd),
           baselineRmssd: round(found.baselineRmssd),
           ratio: round(found.rmssdRatio),
+          ...(found.rangeChange && {
+            recentRangeChange: round(found.rangeChange.recent),
+            baselineRangeChange: round(found.rangeChange.baseline),
+          }),
           recentSpread: round(test.recentSpread),
           baselineSpread: round(test.baselineSpread),
           spreadRatio: round(test.ratio),
