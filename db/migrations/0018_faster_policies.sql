@@ -47,14 +47,9 @@ CREATE OR REPLACE FUNCTION app_companion_sharers() RETURNS uuid[]
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
   BEGIN
-    RETURN (SELECT coalesce(array_agg(DISTINCT g.client_id), '{}')
-              FROM consent_grants g
-             WHERE g.therapist_id = app_user_id()
-               AND g.clinic_id = app_clinic_id()
-               AND g.scope::text = 'companion'
-               AND g.revoked_at IS NULL
-               AND (g.expires_at IS NULL OR g.expires_at > now())
-               AND g.client_id = ANY ((SELECT app_assigned_clients())::uuid[]));
+    -- The same grants as any scope's (0010 compared the scope as text only because the enum value
+    -- was added in that migration's own transaction).
+    RETURN app_consented_clients('companion');
   END
   $$;
 --> statement-breakpoint
