@@ -2,6 +2,7 @@ import { DETECTION } from '../config';
 import { dayCoverage } from '../coverage';
 import { between } from '../daily-series';
 import { dispersionRatioTest, successiveDifferenceSpread, type DispersionRatioTest } from '../stats/dispersion';
+import { answerIntervals } from '../stats/interval-normal';
 import { mssd, successiveDifferences } from '../stats/successive-differences';
 import { round, type AnalysisContext, type Detection } from './context';
 
@@ -52,18 +53,20 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
   if (recent.length < MIN_RECENT_PAIRS || baseline.length < MIN_BASELINE_PAIRS) return null;
   const recentRmssd = Math.sqrt(mssd(recent, SPREAD_FLOOR));
   const baselineRmssd = Math.sqrt(mssd(baseline, SPREAD_FLOOR));
+  // On coarse answers the RMSSD need only reach its share of the bar; the ranges must reach all of it.
+  const isCoarse = series.moodStep > 1;
+  if (recentRmssd / baselineRmssd < (isCoarse ? COARSE_RMSSD_SHARE : 1) * minRatio) return null;
   const recentAnswers = between(series.moodAnswers, recentStart, asOfDay);
   const baselineAnswers = between(series.moodAnswers, baselineStart, recentStart - 1);
-  const scale = series.moodAnswers.map((a) => a.value);
+  const intervals = answerIntervals(series.moodAnswers.map((a) => a.value));
   let rangeChange: WindowTest['rangeChange'] = null;
-  if (series.moodStep > 1) {
-    if (recentRmssd / baselineRmssd < COARSE_RMSSD_SHARE * minRatio) return null;
+  if (isCoarse) {
     rangeChange = {
-      recent: successiveDifferenceSpread(recentAnswers, scale, SIGMA_FLOOR),
-      baseline: successiveDifferenceSpread(baselineAnswers, scale, SIGMA_FLOOR),
+      recent: successiveDifferenceSpread(recentAnswers, intervals, SIGMA_FLOOR),
+      baseline: successiveDifferenceSpread(baselineAnswers, intervals, SIGMA_FLOOR),
     };
     if (rangeChange.recent / rangeChange.baseline < minRatio) return null;
-  } else if (recentRmssd / baselineRmssd < minRatio) return null;
+  }
   return {
     windowDays,
     recentStart,
@@ -75,7 +78,7 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
     baselineRmssd,
     rmssdRatio: recentRmssd / baselineRmssd,
     rangeChange,
-    test: dispersionRatioTest(recentAnswers, baselineAnswers, scale, baselineDays, SIGMA_FLOOR),
+    test: dispersionRatioTest(recentAnswers, baselineAnswers, intervals, baselineDays, SIGMA_FLOOR),
   };
 }
 

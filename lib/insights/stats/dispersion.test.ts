@@ -18,7 +18,7 @@ describe('dispersion ratio test', () => {
     const both = fitIntervalNormal([group(recent), group(baseline)], 0.5);
     const z = Math.sqrt(2 * (r.logLikelihood + b.logLikelihood - both.logLikelihood));
     // No two baseline days in a row move together here: φ = 0.
-    const test = dispersionRatioTest(recent, baseline, DAYLIO, days([5, 8, 5, 8, 5, 8]), 0.5);
+    const test = dispersionRatioTest(recent, baseline, answerIntervals(DAYLIO), days([5, 8, 5, 8, 5, 8]), 0.5);
     expect(test.phi).toBe(0);
     expect(test.recentSpread).toBeCloseTo(r.sigma, 10);
     expect(test.baselineSpread).toBeCloseTo(b.sigma, 10);
@@ -36,7 +36,7 @@ describe('dispersion ratio test', () => {
       Array.from({ length: 24 }, (_, i) => [5, 8, 3, 8, 5, 10, 5, 8][i % 8] as number),
       100,
     );
-    const test = dispersionRatioTest(recent, baseline, DAYLIO, [], 0.5);
+    const test = dispersionRatioTest(recent, baseline, answerIntervals(DAYLIO), [], 0.5);
     expect(test.ratio).toBeGreaterThan(1.5);
     expect(test.p).toBeLessThan(0.001);
   });
@@ -44,25 +44,25 @@ describe('dispersion ratio test', () => {
   it('counts a day once however many answers it has, and widens the test for autocorrelation', () => {
     const recent = days([3, 8, 10, 5, 1, 8, 3, 10, 5, 8], 60);
     const baseline = days([5, 5, 8, 5, 3, 5, 8, 5, 5, 8, 5, 5]);
-    const plain = dispersionRatioTest(recent, baseline, DAYLIO, [], 0.5);
+    const plain = dispersionRatioTest(recent, baseline, answerIntervals(DAYLIO), [], 0.5);
     // Each baseline answer given twice on its day: the same fit.
     const twice = dispersionRatioTest(
       recent,
       [...baseline, ...baseline].sort((a, b) => a.day - b.day),
-      DAYLIO,
+      answerIntervals(DAYLIO),
       [],
       0.5,
     );
     expect(twice.z).toBeCloseTo(plain.z, 10);
     // Daily means 4,4,6,6,4,4,6,6: φ = 1/7 (see lag1Autocorrelation), factor (1 + 1/49)/(1 − 1/49) = 50/48.
-    const carried = dispersionRatioTest(recent, baseline, DAYLIO, days([4, 4, 6, 6, 4, 4, 6, 6]), 0.5);
+    const carried = dispersionRatioTest(recent, baseline, answerIntervals(DAYLIO), days([4, 4, 6, 6, 4, 4, 6, 6]), 0.5);
     expect(carried.phi).toBeCloseTo(1 / 7, 12);
     expect(carried.z).toBeCloseTo(plain.z / Math.sqrt(50 / 48), 10);
   });
 
   it('refuses samples too small to have a spread, and answers not on the scale', () => {
-    expect(() => dispersionRatioTest(days([1, 2]), days([1, 2, 3]), [1, 2, 3], [], 0.5)).toThrow(RangeError);
-    expect(() => dispersionRatioTest(days([1, 2, 4]), days([1, 2, 3]), [1, 2, 3], [], 0.5)).toThrow(RangeError);
+    expect(() => dispersionRatioTest(days([1, 2]), days([1, 2, 3]), answerIntervals([1, 2, 3]), [], 0.5)).toThrow(RangeError);
+    expect(() => dispersionRatioTest(days([1, 2, 4]), days([1, 2, 3]), answerIntervals([1, 2, 3]), [], 0.5)).toThrow(RangeError);
   });
 });
 
@@ -70,7 +70,7 @@ describe('spread of day-to-day change read from the answers’ ranges', () => {
   it('reads a mood between two levels, answered in turn, as one that barely changes', () => {
     // 5 then 8 then 5: each change lies in 0 to 5 points (or −5 to 0), which a tiny spread explains.
     const alternate = days(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 5 : 8)));
-    expect(successiveDifferenceSpread(alternate, DAYLIO, 0.5)).toBe(0.5);
+    expect(successiveDifferenceSpread(alternate, answerIntervals(DAYLIO), 0.5)).toBe(0.5);
   });
 
   it('is the fit to the ranges of each change, skipping pairs of days that are not consecutive', () => {
@@ -86,6 +86,6 @@ describe('spread of day-to-day change read from the answers’ ranges', () => {
     const changes = pairs.map(([a, b]) => ({ lower: range(b).lower - range(a).upper, upper: range(b).upper - range(a).lower, weight: 1 }));
     // Day 9 is the mean of the ranges of 1 and 3 (−∞ to 3): day 10's 8 is 3.5 to +∞ above it.
     changes.push({ lower: range(8).lower - 3, upper: Number.POSITIVE_INFINITY, weight: 1 });
-    expect(successiveDifferenceSpread(answers, DAYLIO, 0.5)).toBeCloseTo(fitIntervalNormal([changes], 0.5).sigma, 9);
+    expect(successiveDifferenceSpread(answers, answerIntervals(DAYLIO), 0.5)).toBeCloseTo(fitIntervalNormal([changes], 0.5).sigma, 9);
   });
 });

@@ -1,6 +1,6 @@
 import type { DayValue } from './day-value';
 import { lag1Autocorrelation } from './autocorrelation';
-import { answerIntervals, fitIntervalNormal, type IntervalObservation } from './interval-normal';
+import { fitIntervalNormal, intervalOf, type AnswerIntervals, type IntervalObservation } from './interval-normal';
 import { normalCdf } from './normal';
 
 export interface DispersionRatioTest {
@@ -21,19 +21,15 @@ export interface DispersionRatioTest {
 const MAX_PHI = 0.8;
 
 /** Each answer weighs 1 / (answers that day), so a day counts once however often it was logged. */
-function observations(answers: readonly DayValue[], intervals: ReturnType<typeof answerIntervals>): IntervalObservation[] {
+function observations(answers: readonly DayValue[], intervals: AnswerIntervals): IntervalObservation[] {
   const perDay = new Map<number, number>();
   for (const a of answers) perDay.set(a.day, (perDay.get(a.day) ?? 0) + 1);
-  return answers.map((a) => {
-    const interval = intervals.get(a.value);
-    if (!interval) throw new RangeError(`answer ${a.value} is not on the person's scale`);
-    return { ...interval, weight: 1 / (perDay.get(a.day) as number) };
-  });
+  return answers.map((a) => ({ ...intervalOf(intervals, a.value), weight: 1 / (perDay.get(a.day) as number) }));
 }
 
 /**
  * Has the spread of mood grown? Each answer is read as the interval of felt values it stands for
- * (`answerIntervals`, from every answer the person has given, `scale`), so a diary of five levels
+ * (`intervals`, made by `answerIntervals` from every answer the person has given), so a diary of five levels
  * is not mistaken for one whose mood moves in steps of two or three points: a person whose usual
  * mood sits between two levels answers both about equally, which makes the answers' own variance
  * large and any later widening look small. Each window's σ is fitted by maximum likelihood about
@@ -46,12 +42,11 @@ function observations(answers: readonly DayValue[], intervals: ReturnType<typeof
 export function dispersionRatioTest(
   recent: readonly DayValue[],
   baseline: readonly DayValue[],
-  scale: readonly number[],
+  intervals: AnswerIntervals,
   baselineDailyMeans: readonly DayValue[],
   sigmaFloor: number,
 ): DispersionRatioTest {
   if (recent.length < 3 || baseline.length < 3) throw new RangeError('each sample needs at least three values');
-  const intervals = answerIntervals(scale);
   const recentGroup = observations(recent, intervals);
   const baselineGroup = observations(baseline, intervals);
   const separate = [fitIntervalNormal([recentGroup], sigmaFloor), fitIntervalNormal([baselineGroup], sigmaFloor)] as const;
@@ -66,7 +61,7 @@ export function dispersionRatioTest(
 
 /**
  * The spread (σ) of day-to-day change with each answer read as the range of mood it stands for
- * (`answerIntervals`, from every answer the person has given, `scale`): for each pair of
+ * (`intervals`, made by `answerIntervals` from every answer the person has given): for each pair of
  * consecutive logged days the change lies between the later day's lowest felt value minus the
  * earlier day's highest and the reverse (a day of several answers is the mean of their ranges),
  * and a normal with its own mean is fitted to those ranges by maximum likelihood
@@ -74,12 +69,10 @@ export function dispersionRatioTest(
  * both in turn changes little from day to day, where the root mean squared successive difference
  * of the answers reads a full level's change each time.
  */
-export function successiveDifferenceSpread(answers: readonly DayValue[], scale: readonly number[], sigmaFloor: number): number {
-  const intervals = answerIntervals(scale);
+export function successiveDifferenceSpread(answers: readonly DayValue[], intervals: AnswerIntervals, sigmaFloor: number): number {
   const byDay = new Map<number, { lower: number; upper: number; count: number }>();
   for (const a of answers) {
-    const interval = intervals.get(a.value);
-    if (!interval) throw new RangeError(`answer ${a.value} is not on the person's scale`);
+    const interval = intervalOf(intervals, a.value);
     const day = byDay.get(a.day) ?? { lower: 0, upper: 0, count: 0 };
     day.lower += interval.lower;
     day.upper += interval.upper;

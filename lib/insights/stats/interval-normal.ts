@@ -12,7 +12,9 @@ export interface AnswerInterval {
  * below the lowest answer given is still given as that answer). For whole numbers 1–10 an answer
  * of 6 is 5.5–6.5; for a Daylio diary mapped to 1, 3, 5, 8, 10 an answer of 5 is 4–6.5.
  */
-export function answerIntervals(answers: readonly number[]): Map<number, AnswerInterval> {
+export type AnswerIntervals = ReadonlyMap<number, AnswerInterval>;
+
+export function answerIntervals(answers: readonly number[]): AnswerIntervals {
   const distinct = [...new Set(answers)].sort((a, b) => a - b);
   const out = new Map<number, AnswerInterval>();
   distinct.forEach((a, i) => {
@@ -24,6 +26,13 @@ export function answerIntervals(answers: readonly number[]): Map<number, AnswerI
     });
   });
   return out;
+}
+
+/** The interval one answer stands for; an answer the intervals were not made from is a caller's error. */
+export function intervalOf(intervals: AnswerIntervals, answer: number): AnswerInterval {
+  const interval = intervals.get(answer);
+  if (!interval) throw new RangeError(`answer ${answer} is not on the person's scale`);
+  return interval;
 }
 
 /** One answer read as an interval, with its weight in the likelihood. */
