@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from '@/lib/validation/zod';
 import { getDatabase, getReadDatabase, type Database, type Transaction } from '@/db';
 import type { Role } from '@/lib/auth/roles';
@@ -57,13 +57,16 @@ export async function withActor<T>(actor: ActorContext, work: (tx: Transaction) 
   }
 }
 
+/** The statement that makes a transaction act as this person for the policies (also what `npm run bench:caseload-parts` runs). */
+export function actorContextStatement(userId: string, clinicId: string): SQL {
+  return sql`select set_config('role', 'tandem_app', true),
+                    set_config('app.user_id', ${userId}, true),
+                    set_config('app.clinic_id', ${clinicId}, true),
+                    set_config('jit', 'off', true)`;
+}
+
 async function actAs(tx: Transaction, userId: string, clinicId: string): Promise<void> {
-  await tx.execute(
-    sql`select set_config('role', 'tandem_app', true),
-               set_config('app.user_id', ${userId}, true),
-               set_config('app.clinic_id', ${clinicId}, true),
-               set_config('jit', 'off', true)`,
-  );
+  await tx.execute(actorContextStatement(userId, clinicId));
 }
 
 /**

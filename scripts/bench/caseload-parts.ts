@@ -15,7 +15,7 @@ import { MEASURED_CASELOAD } from './constants';
 
 const { closeDatabase, queryRows } = await import('@/db');
 const { caseloadFactsQuery, toCaseloadRow } = await import('@/lib/dal/therapist-caseload');
-const { withActorReading } = await import('@/lib/dal/context');
+const { actorContextStatement, withActorReading } = await import('@/lib/dal/context');
 const { localDateIn } = await import('@/lib/dates');
 
 const json = process.argv.includes('--json');
@@ -31,18 +31,20 @@ const [therapist] = (
 ).rows;
 if (!therapist) throw new Error('the bench clinic is not seeded');
 
-/** Server-side execution time of `statement`, as tandem_app with therapist 1's context or as the owner. */
-async function explained(statement: { sql: string; params: unknown[] }, asApp: boolean): Promise<number> {
+const dialect = new PgDialect();
+const statement = (query: SQL) => dialect.sqlToQuery(query);
+/** Therapist 1's context, as every DAL transaction sets it; the owner's runs only turn JIT off, as the app does. */
+const appContext = statement(actorContextStatement(therapist.id, therapist.clinic_id));
+const ownerContext = { sql: `select set_config('jit', 'off', true)`, params: [] };
+
+/** Server-side execution time of `query`, as tandem_app with therapist 1's context or as the owner. */
+async function explained(query: { sql: string; params: unknown[] }, asApp: boolean): Promise<number> {
   const times: number[] = [];
+  const context = asApp ? appContext : ownerContext;
   for (let i = 0; i < RUNS + 3; i += 1) {
     await owner.query('begin');
-    await owner.query(
-      asApp
-        ? `select set_config('role', 'tandem_app', true), set_config('app.user_id', $1, true), set_config('app.clinic_id', $2, true), set_config('jit', 'off', true)`
-        : `select set_config('jit', 'off', true), $1::text, $2::text`,
-      [therapist!.id, therapist!.clinic_id],
-    );
-    const { rows } = await owner.query<{ 'QUERY PLAN': string }>(`explain (analyze, timing off) ${statement.sql}`, statement.params);
+    await owner.query(context.sql, context.params);
+    const { rows } = await owner.query<{ 'QUERY PLAN': string }>(`explain (analyze, timing off) ${query.sql}`, query.params);
     await owner.query('rollback');
     const ms = /Execution Time: ([\d.]+)/.exec(rows.map((r) => r['QUERY PLAN']).join('\n'))?.[1];
     if (i >= 3) times.push(Number(ms));
@@ -55,8 +57,6 @@ for (const call of ["app_consented_clients('checkins')", 'app_assigned_clients()
   helpers[call] = await explained({ sql: `select (select ${call})`, params: [] }, true);
 }
 
-const dialect = new PgDialect();
-const statement = (query: SQL) => dialect.sqlToQuery(query);
 const caseload = statement(caseloadFactsQuery(therapist.id));
 const statementMs = { owner: await explained(caseload, false), tandemApp: await explained(caseload, true) };
 
