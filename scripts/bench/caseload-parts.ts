@@ -7,7 +7,8 @@ import { MEASURED_CASELOAD } from './constants';
 
 // `npm run bench:caseload-parts [-- --json]`: where the caseload's time goes, on a kept bench database
 // (seed one with `BENCH_CLIENTS=2000 DATABASE_URL=… npx tsx --conditions=react-server
-// scripts/bench/seed.ts`; PostgreSQL only, DATABASE_URL names it). Medians of:
+// scripts/bench/seed.ts`, with NEXTAUTH_SECRET, TANDEM_ENCRYPTION_KEY and TANDEM_AUDIT_KEY set as
+// for any PostgreSQL run; PostgreSQL only, DATABASE_URL names it). Medians of:
 // - each row-level-security helper, one call per statement, under EXPLAIN ANALYZE (server time);
 // - the caseload's statement under EXPLAIN ANALYZE as the owner and as `tandem_app` with therapist 1's
 //   context set as lib/dal/context.ts sets it: the difference is what the policies cost;

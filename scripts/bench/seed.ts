@@ -18,6 +18,8 @@ const { recomputeClientInsights } = await import('@/lib/dal/insights');
 const CLIENTS = parseClientCount(process.env.BENCH_CLIENTS);
 if (typeof CLIENTS === 'string') throw new Error(CLIENTS);
 const THERAPISTS = therapistCount(CLIENTS);
+// Read first: without the keys (PostgreSQL needs them in the environment) nothing is written.
+const key = getSecrets().encryptionKey;
 const db = getDatabase();
 const started = performance.now();
 const progress = new Progress(8 + MEASURED_CASELOAD);
@@ -119,7 +121,6 @@ const measured = await queryRows<{ id: string }>(
   join users t on t.id = a.therapist_id and t.email = 'therapist1@bench.tandem.test'
   order by c.email`,
 );
-const key = getSecrets().encryptionKey;
 for (const { id } of measured) {
   const entries = Array.from({ length: Math.ceil(DAYS / 7) }, (_, w) => {
     const text = `Week ${w + 1}: slept badly on Tuesday, a good walk on Saturday, work was heavy.`;
