@@ -111,8 +111,13 @@ export async function sharedScopes(tx: Transaction, actor: Actor, clientId: stri
  * only while the reader may read the data they rest on. The policies say the same underneath.
  */
 export function visibleInsights(access: ClientReadAccess) {
+  return inArray(schema.insights.scope, visibleInsightScopes(access));
+}
+
+/** The insight scopes behind `visibleInsights`: risk, and each of check-ins and measures the reader may read. */
+export function visibleInsightScopes(access: ClientReadAccess) {
   // Insights rest on check-ins and measures only: none on the journal's words or the companion's
   // summaries (risk language in either is a 'risk' insight).
   const readable = (['checkins', 'measures'] as const).filter((scope) => mayRead(access, scope));
-  return inArray(schema.insights.scope, ['risk', ...readable]);
+  return ['risk' as const, ...readable];
 }

@@ -1,36 +1,31 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, lt, lte, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, isNull } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { totalScore } from '@/lib/clinical/scoring';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
 import { BRIEF_BASELINE_DAYS, briefWindow, buildBrief, type Brief, type BriefRiskAnswer } from '@/lib/insights/brief';
-import { admitAssignedTherapist, mayRead, sharedScopes, visibleInsights, type ClientReadAccess } from './access';
+import { mayRead } from './access';
 import { queueAudit, type AuditAction } from './audit';
+import { admitClient, type ClientAccess } from './client-record';
 import { companionBriefOf } from './companion';
 import { withActor, type Actor } from './context';
+import { clientAlertRows, clientInsightRows, clientMeasureRows, clientSessionRows, clinicReliableChange } from './shared-reads';
 
 /**
  * The "since last session" brief, inside a transaction that has already admitted the client's
- * assigned therapist (admitAssignedTherapist). Reads check-ins only while `checkins` is shared and
+ * assigned therapist (`admitClient`). Reads check-ins only while `checkins` is shared and
  * questionnaires only while `measures` is; risk answers always reach the assigned therapist.
  */
-export async function briefFor(tx: Transaction, actor: Actor, clientId: string, now = new Date()): Promise<Brief> {
-  const [client] = await tx.select({ timeZone: schema.users.timeZone }).from(schema.users).where(eq(schema.users.id, clientId));
-  const today = localDateIn(client?.timeZone ?? 'UTC', now);
-  const n = schema.sessionNotes;
-  const [last] = await tx
-    .select({ sessionDate: n.sessionDate })
-    .from(n)
-    .where(and(eq(n.clientId, clientId), eq(n.status, 'signed'), lt(n.sessionDate, today)))
-    .orderBy(desc(n.sessionDate))
-    .limit(1);
-  const lastSessionDate = last?.sessionDate ?? null;
+export async function briefFor(tx: Transaction, actor: Actor, client: ClientAccess, now = new Date()): Promise<Brief> {
+  const { clientId } = client;
+  const today = localDateIn(client.timeZone, now);
+  const lastSessionDate =
+    (await clientSessionRows(tx, clientId)).findLast((n) => n.status === 'signed' && n.sessionDate < today)?.sessionDate ?? null;
   const window = briefWindow(today, lastSessionDate);
 
-  const access: ClientReadAccess = { self: false, sharing: await sharedScopes(tx, actor, clientId) };
-  const sharesCheckIns = mayRead(access, 'checkins');
-  const sharesMeasures = mayRead(access, 'measures');
+  const sharesCheckIns = mayRead(client, 'checkins');
+  const sharesMeasures = mayRead(client, 'measures');
   const audit = (action: AuditAction, subjectType: 'check_ins' | 'measures' | 'insights' | 'alerts') =>
     queueAudit(tx, actor, { action, subjectType, subjectClientId: clientId });
 
@@ -46,14 +41,12 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
 
   let measures = null;
   if (sharesMeasures) {
-    const m = schema.measureResponses;
-    const rows = await tx
-      .select({ instrument: m.instrument, items: m.items, localDate: m.localDate })
-      .from(m)
-      .where(and(eq(m.clientId, clientId), lte(m.localDate, today)))
-      .orderBy(desc(m.completedAt))
-      .limit(40);
-    measures = rows.map((r) => ({ instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
+    // The latest 40 taken up to today, newest first.
+    measures = (await clientMeasureRows(tx, clientId))
+      .filter((r) => r.localDate <= today)
+      .slice(-40)
+      .reverse()
+      .map((r) => ({ instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
     await audit('measures.read', 'measures');
   }
 
@@ -63,43 +56,33 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
     .from(p)
     .where(and(eq(p.clientId, clientId), isNull(p.cancelledAt), lte(p.startsOn, today), gte(p.endsOn, window.from)));
 
-  const i = schema.insights;
-  const signals = await tx
-    .select({ kind: i.kind, severity: i.severity, summary: i.summary })
-    .from(i)
-    .where(
-      and(
-        eq(i.clientId, clientId),
-        eq(i.status, 'open'),
-        visibleInsights(access),
-        or(inArray(i.reviewState, ['new', 'accepted']), and(eq(i.reviewState, 'snoozed'), lte(i.snoozedUntil, today))),
-      ),
+  const signals = (await clientInsightRows(tx, clientId, client))
+    .filter(
+      (i) =>
+        i.status === 'open' &&
+        (i.reviewState === 'new' ||
+          i.reviewState === 'accepted' ||
+          (i.reviewState === 'snoozed' && i.snoozedUntil !== null && i.snoozedUntil <= today)),
     )
-    .orderBy(desc(i.detectedAt));
+    .map((i) => ({ kind: i.kind, severity: i.severity, summary: i.summary }));
   await audit('insights.read', 'insights');
 
-  const a = schema.alerts;
-  const alertRows = await tx
-    .select({ kind: a.kind, source: a.source, answer: a.answer, createdAt: a.createdAt })
-    .from(a)
-    .where(and(eq(a.clientId, clientId), gte(a.createdAt, new Date(`${addDays(window.from, -1)}T00:00:00Z`))));
+  const alertsFrom = new Date(`${addDays(window.from, -1)}T00:00:00Z`);
+  const alertRows = (await clientAlertRows(tx, clientId)).filter((a) => a.createdAt >= alertsFrom);
   await audit('alerts.read', 'alerts');
 
-  const [clinic] = await tx
-    .select({ phq9: schema.clinics.phq9ReliableChange, gad7: schema.clinics.gad7ReliableChange })
-    .from(schema.clinics)
-    .where(eq(schema.clinics.id, actor.clinicId));
+  const clinic = await clinicReliableChange(tx, actor.clinicId);
   if (!clinic) throw new TandemError('not_found:client');
 
   // Distinct risk answers: with two therapists assigned, one answer raised one alert for each.
   const risk = new Map<string, BriefRiskAnswer>();
   for (const r of alertRows) {
-    const date = localDateIn(client?.timeZone ?? 'UTC', r.createdAt);
+    const date = localDateIn(client.timeZone, r.createdAt);
     risk.set(`${r.kind}:${r.answer}:${r.createdAt.toISOString()}`, { kind: r.kind, source: r.source, answer: r.answer, date });
   }
 
   let companion = null;
-  if (mayRead(access, 'companion')) {
+  if (mayRead(client, 'companion')) {
     const items = schema.companionItems;
     const rows = await tx
       .select({
@@ -132,11 +115,10 @@ export async function briefFor(tx: Transaction, actor: Actor, clientId: string, 
 
 /** The brief for the client's assigned therapist; anyone else gets not_found:client. */
 export async function getSinceLastSessionBrief({ actor, clientId, now }: { actor: Actor; clientId: string; now?: Date }): Promise<Brief> {
-  const brief = await withActor(actor, async (tx) =>
-    (await admitAssignedTherapist(tx, actor, clientId, { action: 'brief.view', subjectType: 'insights' }))
-      ? briefFor(tx, actor, clientId, now)
-      : null,
-  );
+  const brief = await withActor(actor, async (tx) => {
+    const client = await admitClient(tx, actor, clientId, { action: 'brief.view', subjectType: 'insights' });
+    return client ? briefFor(tx, actor, client, now) : null;
+  });
   if (!brief) throw new TandemError('not_found:client');
   return brief;
 }

@@ -3,6 +3,7 @@ import type { Transaction } from '@/db';
 import type { TimelineData, TimelineRange } from '@/lib/clinical/timeline';
 import { TandemError } from '@/lib/errors';
 import type { Brief } from '@/lib/insights/brief';
+import { mayRead } from './access';
 import { briefFor } from './brief';
 import {
   admitClient,
@@ -21,6 +22,7 @@ import { readSharedCompanion, type SharedCompanion } from './companion';
 import { withActor, type Actor } from './context';
 import { readSignals, type Signals } from './insight-reviews';
 import { readReminderHealth, type ReminderHealth } from './outreach';
+import { shareReadsIn } from './shared-reads';
 
 /** Everything the therapist's page about one client shows, part by part. */
 export type ClientPageParts = {
@@ -74,9 +76,9 @@ class Deferred<T> {
 export function loadClientPage({ actor, clientId, range }: { actor: Actor; clientId: string; range: TimelineRange }): ClientPageLoad {
   const readers: { [K in Part]: Reader<K> } = {
     client: (tx, client) => readOverview(tx, actor, client),
-    reminders: (tx, client) => readReminderHealth(tx, actor, client.clientId),
+    reminders: (tx, client) => readReminderHealth(tx, actor, { clientId: client.clientId, sharesCheckIns: mayRead(client, 'checkins') }),
     signals: (tx, client) => readSignals(tx, actor, client),
-    brief: (tx, client) => briefFor(tx, actor, client.clientId),
+    brief: (tx, client) => briefFor(tx, actor, client),
     timeline: (tx, client) => readTimeline(tx, actor, client, range),
     measures: (tx, client) => readMeasureAdministrations(tx, actor, client),
     checkInNotes: (tx, client) => readCheckInNotes(tx, actor, client),
@@ -97,6 +99,8 @@ export function loadClientPage({ actor, clientId, range }: { actor: Actor; clien
   void withActor(actor, async (tx) => {
     const client = await admitClient(tx, actor, clientId, { action: 'client.view', subjectType: 'caseload' });
     if (!client) return null;
+    // The page only reads: its parts may share the reads they have in common (lib/dal/shared-reads.ts).
+    shareReadsIn(tx);
     admitted.resolve();
     const settled: Partial<Record<Part, PromiseSettledResult<unknown>>> = {};
     // One connection answers one statement at a time: the parts are read in turn.

@@ -9,10 +9,11 @@ import { resolveThresholds } from '@/lib/clinical/thresholds';
 import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRange } from '@/lib/clinical/timeline';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { admitAssignedTherapist, mayRead, sharedScopes, visibleInsights, type ClientReadAccess, type Scope } from './access';
+import { admitAssignedTherapist, mayRead, sharedScopes, type ClientReadAccess, type Scope } from './access';
 import { queueAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
 import { decryptJournalText, readJournalRows, type SealedJournalEntry } from './journal';
+import { clientAlertRows, clientInsightRows, clientMeasureRows, clientSessionRows, clinicReliableChange } from './shared-reads';
 
 // The therapist's view of one client. Every read checks, inside its own transaction, that the
 // actor is the client's assigned therapist (else not_found) and which scopes the client shares
@@ -52,6 +53,11 @@ export async function admitClient(
   audit: Pick<AuditEntry, 'action' | 'subjectType'>,
 ): Promise<ClientAccess | null> {
   if (!(await admitAssignedTherapist(tx, actor, clientId, audit))) return null;
+  return clientAccessOf(tx, actor, clientId);
+}
+
+/** Inside a transaction that has already admitted the client's assigned therapist: the client's name, zone and sharing. */
+export async function clientAccessOf(tx: Transaction, actor: Actor, clientId: string): Promise<ClientAccess | null> {
   const [user] = await tx
     .select({ name: schema.users.name, timeZone: schema.users.timeZone })
     .from(schema.users)
@@ -114,42 +120,23 @@ export async function readTimeline(tx: Transaction, actor: Actor, client: Client
   }
   let measures = null;
   if (canSeeMeasures) {
-    const m = schema.measureResponses;
-    const rows = await tx
-      .select({ id: m.id, instrument: m.instrument, items: m.items, localDate: m.localDate })
-      .from(m)
-      .where(and(eq(m.clientId, clientId), earliest ? gte(m.localDate, earliest) : undefined))
-      .orderBy(asc(m.completedAt));
-    measures = rows.map((r) => ({ id: r.id, instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
+    measures = (await clientMeasureRows(tx, clientId))
+      .filter((r) => earliest === null || r.localDate >= earliest)
+      .map((r) => ({ id: r.id, instrument: r.instrument, localDate: r.localDate, total: totalScore(r.instrument, r.items) }));
     await queueAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
   }
-  const insights = await visibleOpenInsights(tx, clientId, client);
-  const n = schema.sessionNotes;
-  const sessions = await tx
-    .select({ noteId: n.id, sessionDate: n.sessionDate, status: n.status })
-    .from(n)
-    .where(eq(n.clientId, clientId))
-    .orderBy(asc(n.sessionDate));
+  const insights = (await clientInsightRows(tx, clientId, client))
+    .filter((i) => i.status === 'open')
+    .map((i) => ({ id: i.id, kind: i.kind, summary: i.summary, windowStart: i.windowStart, windowEnd: i.windowEnd }))
+    .sort((x, y) => (x.windowStart < y.windowStart ? -1 : x.windowStart > y.windowStart ? 1 : 0));
+  const sessions = await clientSessionRows(tx, clientId);
   await queueAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
   // Urgent alerts reach the assigned therapist whatever is shared (docs/design.md §5): marked on the timeline.
-  const a = schema.alerts;
-  const alerts = await tx
-    .select({ kind: a.kind, answer: a.answer, createdAt: a.createdAt })
-    .from(a)
-    .where(and(eq(a.clientId, clientId), earliest ? gte(a.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`)) : undefined))
-    .orderBy(asc(a.createdAt));
+  const alertsFrom = earliest === null ? null : new Date(`${addDays(earliest, -1)}T00:00:00Z`);
+  const alerts = (await clientAlertRows(tx, clientId)).filter((x) => alertsFrom === null || x.createdAt >= alertsFrom);
   await queueAudit(tx, actor, { action: 'alerts.read', subjectType: 'alerts', subjectClientId: clientId });
   const riskAnswers = alerts.map((x) => ({ kind: x.kind, answer: x.answer, localDate: localDateIn(client.timeZone, x.createdAt) }));
   return buildTimeline({ range, to, checkIns, measures, insights, sessions, riskAnswers });
-}
-
-async function visibleOpenInsights(tx: Transaction, clientId: string, access: ClientReadAccess) {
-  const i = schema.insights;
-  return tx
-    .select({ id: i.id, kind: i.kind, summary: i.summary, windowStart: i.windowStart, windowEnd: i.windowEnd })
-    .from(i)
-    .where(and(eq(i.clientId, clientId), eq(i.status, 'open'), visibleInsights(access)))
-    .orderBy(asc(i.windowStart));
 }
 
 export type MeasureItemDto = AnsweredItem;
@@ -195,18 +182,10 @@ export async function readMeasureAdministrations(
 ): Promise<MeasureAdministrationDto[] | null> {
   const { clientId } = client;
   if (!mayRead(client, 'measures')) return null;
-  const [clinic] = await tx
-    .select({ phq9: schema.clinics.phq9ReliableChange, gad7: schema.clinics.gad7ReliableChange })
-    .from(schema.clinics)
-    .where(eq(schema.clinics.id, actor.clinicId));
+  const clinic = await clinicReliableChange(tx, actor.clinicId);
   // Reliable change: PHQ-9 6 and GAD-7 4 points by default (NHS Talking Therapies manual); each clinic may set its own.
   const thresholds = resolveThresholds({ reliableChange: clinic ? { phq9: clinic.phq9, gad7: clinic.gad7 } : {} });
-  const m = schema.measureResponses;
-  const rows = await tx
-    .select({ id: m.id, instrument: m.instrument, items: m.items, difficulty: m.difficulty, localDate: m.localDate })
-    .from(m)
-    .where(eq(m.clientId, clientId))
-    .orderBy(asc(m.completedAt));
+  const rows = await clientMeasureRows(tx, clientId);
   await queueAudit(tx, actor, { action: 'measures.read', subjectType: 'measures', subjectClientId: clientId });
   const previous = new Map<Instrument, number>();
   const out: MeasureAdministrationDto[] = rows.map((r) => {

@@ -13,6 +13,7 @@ import { appendCarePlanVersion } from './care-plan';
 import { withAssignedClient, type ClientAccess } from './client-record';
 import type { Actor } from './context';
 import { visibleInsights } from './access';
+import { clientInsightRows } from './shared-reads';
 
 export type ReviewAction = 'accepted' | 'dismissed' | 'snoozed';
 export type SignalEvidence = {
@@ -94,24 +95,7 @@ export async function listSignals({ actor, clientId }: { actor: Actor; clientId:
 export async function readSignals(tx: Transaction, actor: Actor, client: ClientAccess): Promise<Signals> {
   const { clientId } = client;
   const today = localDateIn(client.timeZone);
-  const i = schema.insights;
-  const rows = await tx
-    .select({
-      id: i.id,
-      kind: i.kind,
-      severity: i.severity,
-      direction: i.direction,
-      summary: i.summary,
-      windowStart: i.windowStart,
-      windowEnd: i.windowEnd,
-      evidence: i.evidence,
-      status: i.status,
-      reviewState: i.reviewState,
-      snoozedUntil: i.snoozedUntil,
-    })
-    .from(i)
-    .where(and(eq(i.clientId, clientId), visibleInsights(client)))
-    .orderBy(desc(i.detectedAt));
+  const rows = await clientInsightRows(tx, clientId, client);
   const cited = await citedInsightIds(tx, clientId);
   const signals = rows.map((r) => ({
     id: r.id,

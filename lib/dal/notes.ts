@@ -23,6 +23,7 @@ import {
 import { admitAssignedTherapist } from './access';
 import { queueAudit, type AuditAction } from './audit';
 import { briefFor } from './brief';
+import { clientAccessOf } from './client-record';
 import { withActor, type Actor } from './context';
 
 type NoteBody = { sections: Record<string, string>; brief: Brief | null };
@@ -319,8 +320,9 @@ export async function embedBriefInNote({
   return run(actor, clientId, 'note.save', async (tx) => {
     const note = await findOwnDraft(tx, actor, clientId, noteId);
     requireCurrent(note, expectedUpdatedAt);
-    const brief = await briefFor(tx, actor, clientId);
-    if (!brief) throw new TandemError('not_found:client');
+    const client = await clientAccessOf(tx, actor, clientId);
+    if (!client) throw new TandemError('not_found:client');
+    const brief = await briefFor(tx, actor, client);
     const current = openBody(note.clinicId, note.id, note.bodyCiphertext);
     const updatedAt = await writeDraft(tx, actor, clientId, note, { body: { sections: current.sections, brief } });
     return { brief, text: renderBriefText(brief), updatedAt };

@@ -230,16 +230,25 @@ export type ReminderHealth =
  */
 export async function getReminderHealth({ actor, clientId }: { actor: Actor; clientId: string }): Promise<ReminderHealth | null> {
   if (actor.role !== 'therapist') throw new TandemError('forbidden:role');
-  return withActor(actor, (tx) => readReminderHealth(tx, actor, clientId));
+  return withActor(actor, async (tx) => {
+    const [shared] = await queryRows<{ isShared: boolean }>(
+      tx,
+      sql`select ${clientId}::uuid = any (app_consented_clients('checkins')::uuid[]) as "isShared"`,
+    );
+    return readReminderHealth(tx, actor, { clientId, sharesCheckIns: shared?.isShared === true });
+  });
 }
 
-/** The reminder-health read inside the therapist's transaction: null unless the client shares check-ins with them. */
-export async function readReminderHealth(tx: Transaction, actor: Actor, clientId: string): Promise<ReminderHealth | null> {
-  const [shared] = await queryRows<{ isShared: boolean }>(
-    tx,
-    sql`select ${clientId}::uuid = any (app_consented_clients('checkins')::uuid[]) as "isShared"`,
-  );
-  if (!shared?.isShared) return null;
+/**
+ * The reminder-health read inside the therapist's transaction: null unless the client shares
+ * check-ins with them (`sharesCheckIns`, as the caller read it in this transaction).
+ */
+export async function readReminderHealth(
+  tx: Transaction,
+  actor: Actor,
+  { clientId, sharesCheckIns }: { clientId: string; sharesCheckIns: boolean },
+): Promise<ReminderHealth | null> {
+  if (!sharesCheckIns) return null;
   const [settings] = await queryRows<{ isOn: boolean }>(
     tx,
     sql`select coalesce((select r.checkin_enabled or r.measure_enabled or r.nudges_enabled from reminder_settings r where r.client_id = ${clientId}), false) as "isOn"`,

@@ -83,7 +83,9 @@ async function javascriptOf(page: Page): Promise<JsSize> {
   return { scripts: sources.length, compressedKb: kb(compressed), decodedKb: kb(decoded) };
 }
 
-type Scores = Record<Category, number> & { failing: string[] };
+/** Lighthouse's performance metrics (milliseconds, layout shift unitless): what a performance score below 100 is made of. */
+type Metrics = { fcpMs: number; lcpMs: number; tbtMs: number; cls: number; speedIndexMs: number };
+type Scores = Record<Category, number> & { failing: string[]; metrics: Metrics };
 
 async function lighthouseScores(page: Page, preset: 'mobile' | 'desktop', port: number): Promise<Scores> {
   const result = await lighthouse(
@@ -98,7 +100,21 @@ async function lighthouseScores(page: Page, preset: 'mobile' | 'desktop', port: 
   const failing = [...(categories.accessibility?.auditRefs ?? []), ...(categories['best-practices']?.auditRefs ?? [])]
     .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
     .map((ref) => ref.id);
-  return { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), failing };
+  const value = (id: string, digits = 0) => Number((audits[id]?.numericValue ?? Number.NaN).toFixed(digits));
+  const metrics: Metrics = {
+    fcpMs: value('first-contentful-paint'),
+    lcpMs: value('largest-contentful-paint'),
+    tbtMs: value('total-blocking-time'),
+    cls: value('cumulative-layout-shift', 3),
+    speedIndexMs: value('speed-index'),
+  };
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    'best-practices': score('best-practices'),
+    failing,
+    metrics,
+  };
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-audit-'));
@@ -176,6 +192,10 @@ try {
           const failing = s.failing.length > 0 ? `  (not passing: ${s.failing.join(', ')})` : '';
           console.log(
             `  ${name.padEnd(12)} ${preset.padEnd(8)} performance ${String(s.performance).padStart(3)}  accessibility ${String(s.accessibility).padStart(3)}  best practices ${String(s['best-practices']).padStart(3)}${failing}`,
+          );
+          const m = s.metrics;
+          console.log(
+            `  ${''.padEnd(21)} first paint ${m.fcpMs} ms, largest paint ${m.lcpMs} ms, blocking ${m.tbtMs} ms, layout shift ${m.cls}, speed index ${m.speedIndexMs} ms`,
           );
         }
       }
