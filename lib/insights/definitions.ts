@@ -29,13 +29,13 @@ export function dailyMoodMeans(checkIns: readonly { localDate: string; mood: num
 }
 
 /**
- * Usual mood, the personal baseline: the daily means of the 8 weeks before the last 7 days (the
- * engine's volatility baseline, DETECTION.volatilityBaselineDays), against the last 7 days. It
+ * Usual mood, the personal baseline: the daily means of the 8 weeks before the last 7 days
+ * (DETECTION.usualMoodBaselineDays), against the last 7 days. It
  * needs 14 logged days (DETECTION.minBaselineDays) to speak, and the last week needs 4.
  */
 export const USUAL_MOOD = {
   recentDays: 7,
-  baselineDays: DETECTION.volatilityBaselineDays,
+  baselineDays: DETECTION.usualMoodBaselineDays,
   minBaselineDays: DETECTION.minBaselineDays,
   minRecentDays: 4,
 } as const;

@@ -111,6 +111,12 @@ describe('evidence in a clinician’s words', () => {
     expect(floored[3]).toBe(
       'Spread of mood (standard deviation, each answer read as the range of mood it stands for), last 4 weeks: 2.4 points over 24 days logged; the 8 weeks before: 0.5 or less over 47 days',
     );
+    // 1.7.0 on, the baseline's length is stored with the insight and named in both lines that read it.
+    const longBaseline = line('volatility', { ...rangesNumbers, baselineWindowDays: 140, baselineDays: 104 });
+    expect(longBaseline[1]).toBe('The same over the 20 weeks before: 1.7 points');
+    expect(longBaseline[3]).toBe(
+      'Spread of mood (standard deviation, each answer read as the range of mood it stands for), last 4 weeks: 2.4 points over 24 days logged; the 20 weeks before: 0.9 over 104 days',
+    );
     // 1.6.0 on, a diary with a few levels: the day-to-day change read from the answers' ranges, which the bar was applied to.
     const coarse = line('volatility', { ...rangesNumbers, ratio: 1.31, recentRangeChange: 1.62, baselineRangeChange: 0.5 });
     expect(coarse[2]).toBe('Swings are 1.3 times as large as usual');

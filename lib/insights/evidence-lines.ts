@@ -65,11 +65,13 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
   const lines: string[] = [];
   // Insights stored before the six-week comparison carry no `windowDays`: theirs was four weeks.
   const weeks = (has(n, 'windowDays') ? (n.windowDays as number) : 28) / 7;
+  // Insights stored before 1.7.0 carry no `baselineWindowDays`: theirs was eight weeks.
+  const before = `the ${(has(n, 'baselineWindowDays') ? (n.baselineWindowDays as number) : 56) / 7} weeks before`;
   if (has(n, 'recentRmssd', 'recentPairs'))
     lines.push(
       `Typical change from one day to the next, last ${weeks} weeks: ${one(n.recentRmssd as number)} points (${n.recentPairs} pairs of consecutive days)`,
     );
-  if (has(n, 'baselineRmssd')) lines.push(`The same over the 8 weeks before: ${one(n.baselineRmssd as number)} points`);
+  if (has(n, 'baselineRmssd')) lines.push(`The same over ${before}: ${one(n.baselineRmssd as number)} points`);
   if (has(n, 'ratio')) lines.push(`Swings are ${(n.ratio as number).toFixed(1)} times as large as usual`);
   if (has(n, 'recentRangeChange', 'baselineRangeChange')) {
     const recent = n.recentRangeChange as number;
@@ -80,13 +82,13 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
   }
   if (has(n, 'recentSpread', 'baselineSpread', 'recentDays', 'baselineDays')) {
     lines.push(
-      `Spread of mood (standard deviation, each answer read as the range of mood it stands for), last ${weeks} weeks: ${spread(n.recentSpread as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${spread(n.baselineSpread as number)} over ${days(n.baselineDays as number)}`,
+      `Spread of mood (standard deviation, each answer read as the range of mood it stands for), last ${weeks} weeks: ${spread(n.recentSpread as number)} points over ${days(n.recentDays as number)} logged; ${before}: ${spread(n.baselineSpread as number)} over ${days(n.baselineDays as number)}`,
     );
   }
   // Insights stored before 1.5.0 carry the standard deviation of the daily means instead.
   if (has(n, 'recentSd', 'baselineSd', 'recentDays', 'baselineDays')) {
     lines.push(
-      `Spread of daily mood (standard deviation), last ${weeks} weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; the 8 weeks before: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`,
+      `Spread of daily mood (standard deviation), last ${weeks} weeks: ${one(n.recentSd as number)} points over ${days(n.recentDays as number)} logged; ${before}: ${one(n.baselineSd as number)} over ${days(n.baselineDays as number)}`,
     );
   }
   if (has(n, 'p')) lines.push(`A spread this much wider without a real change: ${chanceText(n.p as number)}`);

@@ -40,9 +40,10 @@ describe('volatility', () => {
     expect(v?.evidence.numbers.windowDays).toBe(28);
   });
 
-  it('compares six weeks with the eight before when the swings began more than four weeks ago', () => {
-    // Wider swings for six weeks: the four-week comparison's baseline holds two weeks of them.
-    const longSwings = wobble(42, 9, 2).map((w) => 6 + w);
+  it('compares six weeks with the baseline before them when the swings began more than four weeks ago', () => {
+    // Wider swings for six weeks: the four-week comparison's baseline holds two weeks of them, and
+    // four weeks of swings this size are too few for p < 0.001.
+    const longSwings = wobble(42, 9, 1.8).map((w) => 6 + w);
     const [v] = ofKind(run([...calm, ...longSwings]), 'volatility');
     expect(v?.evidence.numbers.windowDays).toBe(42);
     expect(v?.window.start).toBe(dayAfter(START, 90));
@@ -84,7 +85,23 @@ describe('volatility', () => {
     expect(ofKind(run([...scale, ...usual, ...wider]), 'volatility')).toEqual([]);
   });
 
-  it('stays silent with less than eight weeks of baseline', () => {
+  it('reads the usual swings from the 20 weeks before the window', () => {
+    const [v] = ofKind(run([...moodSeries(200, 6, 7), ...swings]), 'volatility');
+    expect(v?.evidence.numbers.baselineWindowDays).toBe(140);
+    expect(v?.evidence.numbers.baselineDays).toBe(140);
+    expect(v?.evidence.method).toMatch(/last 4 weeks vs the 20 weeks before/);
+  });
+
+  it('counts swings of two to five months ago as the person’s usual', () => {
+    // Swings as large as the recent ones from 20 to 8 weeks before the window, then 8 calm weeks:
+    // against those 8 weeks alone the recent swings would be new (they are after calm instead).
+    const earlier = wobble(84, 8, 3).map((w, i) => 6 + w + (i % 2 === 0 ? 2 : -2));
+    const quiet = moodSeries(56, 6, 7);
+    expect(ofKind(run([...earlier, ...quiet, ...swings]), 'volatility')).toEqual([]);
+    expect(ofKind(run([...moodSeries(84, 6, 5), ...quiet, ...swings]), 'volatility')).toHaveLength(1);
+  });
+
+  it('stays silent with fewer than 28 logged days of baseline', () => {
     expect(ofKind(run([...calm.slice(0, 20), ...swings]), 'volatility')).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ type WindowTest = {
 };
 
 /**
- * The last `windowDays` against the 8 weeks before them; null below the minimum data or when the
+ * The last `windowDays` against the baseline before them (`DETECTION.volatilityBaselineDays`); null below the minimum data or when the
  * swings have not grown by `minRatio` (the spread's test, the costly part, is then not run).
  */
 function compareWindow(context: AnalysisContext, windowDays: number, minRatio: number): WindowTest | null {
@@ -83,7 +83,7 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
 }
 
 /**
- * Increased volatility: bigger day-to-day swings over the last four weeks than in the eight weeks
+ * Increased volatility: bigger day-to-day swings over the last four weeks than in the 20 weeks
  * before. Two readings must agree. The root mean squared successive difference, the usual measure
  * of affective instability in daily-diary research (Jahng, Wood & Trull 2008), must have grown by
  * the minimum ratio: swings, not a level that moved. The spread of mood about each window's own
@@ -106,10 +106,15 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
  * Whole-number answers keep the RMSSD bar: read from ranges there, the same tuning clients gave
  * 0.85 → 0.87 of swings for twice the controls' alarms.
  *
- * When four weeks do not show it, the last six weeks are compared with the eight before them:
+ * When four weeks do not show it, the last six weeks are compared with the baseline before them:
  * swings that began five weeks ago have by then moved a week into the four-week comparison's
  * baseline, and a five-level diary needs the extra days (on the synthetic Daylio-shaped clients of
  * `eval:insights --seeds tuning`, volatility found 0.40 → 0.50, controls' volatility alarms 6 → 9).
+ *
+ * The baseline is up to 20 weeks before the compared window (`DETECTION.volatilityBaselineDays`;
+ * 8 weeks before 1.7.0), with at least 4 weeks' worth of logged days: the usual spread is then
+ * estimated from about twice the days, so the same p < 0.001 is reached by a smaller widening,
+ * with no more alarms on the synthetic controls (see the constant for the figures).
  */
 export function detectVolatility(context: AnalysisContext): Detection[] {
   const minRatio = DETECTION.minVolatilityRatio * context.sensitivity('volatility').factor;
@@ -124,6 +129,7 @@ export function detectVolatility(context: AnalysisContext): Detection[] {
   if (!found) return [];
   const { test, recentStart, windowDays } = found;
   const weeks = windowDays / 7;
+  const baselineWeeks = DETECTION.volatilityBaselineDays / 7;
   return [
     {
       kind: 'volatility',
@@ -134,9 +140,10 @@ export function detectVolatility(context: AnalysisContext): Detection[] {
       endDay: context.asOfDay,
       summary: `Mood has swung more from day to day over the last ${weeks} weeks: typical day-to-day change ${round(found.recentRmssd, 1)} points, against ${round(found.baselineRmssd, 1)} before.`,
       evidence: {
-        method: `Root mean squared successive difference of daily mood, and spread of mood with each answer read as the range of mood it stands for, last ${weeks} weeks vs the 8 weeks before; likelihood-ratio test of the spreads, corrected for autocorrelation`,
+        method: `Root mean squared successive difference of daily mood, and spread of mood with each answer read as the range of mood it stands for, last ${weeks} weeks vs the ${baselineWeeks} weeks before; likelihood-ratio test of the spreads, corrected for autocorrelation`,
         numbers: {
           windowDays,
+          baselineWindowDays: DETECTION.volatilityBaselineDays,
           recentRmssd: round(found.recentRmssd),
           baselineRmssd: round(found.baselineRmssd),
           ratio: round(found.rmssdRatio),
