@@ -117,6 +117,8 @@ describe('evidence in a clinician’s words', () => {
     expect(longBaseline[3]).toBe(
       'Spread of mood (standard deviation, each answer read as the range of mood it stands for), last 4 weeks: 2.4 points over 24 days logged; the 20 weeks before: 0.9 over 104 days',
     );
+    // A history shorter than 20 weeks: the baseline reaches back to the first logged day, in whole weeks.
+    expect(line('volatility', { ...rangesNumbers, baselineWindowDays: 66 })[1]).toBe('The same over the 9 weeks before: 1.7 points');
     // 1.6.0 on, a diary with a few levels: the day-to-day change read from the answers' ranges, which the bar was applied to.
     const coarse = line('volatility', { ...rangesNumbers, ratio: 1.31, recentRangeChange: 1.62, baselineRangeChange: 0.5 });
     expect(coarse[2]).toBe('Swings are 1.3 times as large as usual');

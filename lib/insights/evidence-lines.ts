@@ -66,7 +66,7 @@ function volatilityLines({ numbers: n }: EvidenceInput): string[] {
   // Insights stored before the six-week comparison carry no `windowDays`: theirs was four weeks.
   const weeks = (has(n, 'windowDays') ? (n.windowDays as number) : 28) / 7;
   // Insights stored before 1.7.0 carry no `baselineWindowDays`: theirs was eight weeks.
-  const before = `the ${(has(n, 'baselineWindowDays') ? (n.baselineWindowDays as number) : 56) / 7} weeks before`;
+  const before = `the ${Math.round((has(n, 'baselineWindowDays') ? (n.baselineWindowDays as number) : 56) / 7)} weeks before`;
   if (has(n, 'recentRmssd', 'recentPairs'))
     lines.push(
       `Typical change from one day to the next, last ${weeks} weeks: ${one(n.recentRmssd as number)} points (${n.recentPairs} pairs of consecutive days)`,

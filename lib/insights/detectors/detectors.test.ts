@@ -92,6 +92,12 @@ describe('volatility', () => {
     expect(v?.evidence.method).toMatch(/last 4 weeks vs the 20 weeks before/);
   });
 
+  it('says how far back the baseline reaches when the history is shorter than 20 weeks', () => {
+    const [v] = ofKind(run([...moodSeries(63, 6, 7), ...swings]), 'volatility');
+    expect(v?.evidence.numbers.baselineWindowDays).toBe(63);
+    expect(v?.evidence.method).toMatch(/last 4 weeks vs the 9 weeks before/);
+  });
+
   it('counts swings of two to five months ago as the person’s usual', () => {
     // Swings as large as the recent ones from 20 to 8 weeks before the window, then 8 calm weeks:
     // against those 8 weeks alone the recent swings would be new (they are after calm instead).

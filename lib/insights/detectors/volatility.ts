@@ -1,6 +1,6 @@
 import { DETECTION } from '../config';
 import { dayCoverage } from '../coverage';
-import { between } from '../daily-series';
+import { between, type DayValue } from '../daily-series';
 import { dispersionRatioTest, successiveDifferenceSpread, type DispersionRatioTest } from '../stats/dispersion';
 import { answerIntervals } from '../stats/interval-normal';
 import { mssd, successiveDifferences } from '../stats/successive-differences';
@@ -27,6 +27,8 @@ type WindowTest = {
   recentStart: number;
   recentDays: number;
   baselineDays: number;
+  /** Days from the first logged day of the baseline to the window: up to `DETECTION.volatilityBaselineDays`, less for a shorter history. */
+  baselineSpanDays: number;
   recentPairs: number;
   baselinePairs: number;
   recentRmssd: number;
@@ -72,6 +74,7 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
     recentStart,
     recentDays: recentDays.length,
     baselineDays: baselineDays.length,
+    baselineSpanDays: recentStart - (baselineDays[0] as DayValue).day,
     recentPairs: recent.length,
     baselinePairs: baseline.length,
     recentRmssd,
@@ -129,7 +132,7 @@ export function detectVolatility(context: AnalysisContext): Detection[] {
   if (!found) return [];
   const { test, recentStart, windowDays } = found;
   const weeks = windowDays / 7;
-  const baselineWeeks = DETECTION.volatilityBaselineDays / 7;
+  const baselineWeeks = Math.round(found.baselineSpanDays / 7);
   return [
     {
       kind: 'volatility',
@@ -143,7 +146,7 @@ export function detectVolatility(context: AnalysisContext): Detection[] {
         method: `Root mean squared successive difference of daily mood, and spread of mood with each answer read as the range of mood it stands for, last ${weeks} weeks vs the ${baselineWeeks} weeks before; likelihood-ratio test of the spreads, corrected for autocorrelation`,
         numbers: {
           windowDays,
-          baselineWindowDays: DETECTION.volatilityBaselineDays,
+          baselineWindowDays: found.baselineSpanDays,
           recentRmssd: round(found.recentRmssd),
           baselineRmssd: round(found.baselineRmssd),
           ratio: round(found.rmssdRatio),
