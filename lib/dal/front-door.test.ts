@@ -287,6 +287,31 @@ describe('sessions', () => {
     expect(await checkSession({ actor: admin, ...session })).toMatchObject({ status: 'active', state: { idleMinutes: 60 } });
     await expect(db().execute(sql`update clinics set staff_idle_minutes = 2 where id = ${clinicId}`)).rejects.toThrow();
   });
+
+  it('are marked as seen when a check finds them active, and only then', async () => {
+    const clinicId = await staffClinic({ requireTwoFactor: false });
+    const therapist = await createPerson(clinicId, 'therapist');
+    const minutesIdle = async (sessionId: string) =>
+      (
+        await queryRows<{ minutes: number }>(
+          db(),
+          sql`select extract(epoch from now() - last_seen_at)::float / 60 as minutes from user_sessions where id = ${sessionId}`,
+        )
+      )[0]?.minutes;
+    const active = sessionOf(await signInAs(therapist));
+    await db().execute(sql`update user_sessions set last_seen_at = now() - interval '20 minutes' where id = ${active.sessionId}`);
+    expect(await checkSession({ actor: therapist, ...active })).toMatchObject({ status: 'active' });
+    expect(await minutesIdle(active.sessionId)).toBeLessThan(1);
+
+    // A session from before the person signed out everywhere is not kept alive by being presented.
+    const stale = sessionOf(await signInAs(therapist));
+    await db().execute(sql`update user_sessions set last_seen_at = now() - interval '20 minutes' where id = ${stale.sessionId}`);
+    expect(await checkSession({ actor: therapist, ...stale, sessionVersion: stale.sessionVersion + 1 })).toEqual({
+      status: 'ended',
+      reason: 'expired',
+    });
+    expect(await minutesIdle(stale.sessionId)).toBeGreaterThan(19);
+  });
 });
 
 describe('passwords', () => {
