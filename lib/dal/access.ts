@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { queueAudit, type AuditEntry } from './audit';
@@ -96,14 +96,24 @@ export async function canReadClientScope(tx: Transaction, actor: Actor, clientId
   return access !== null && mayRead(access, scope);
 }
 
+/** The client's live grants to this therapist: what they share. */
+function liveSharing(actor: Actor, clientId: string) {
+  const g = schema.consentGrants;
+  return and(eq(g.clientId, clientId), eq(g.therapistId, actor.userId), liveGrant(new Date()));
+}
+
 /** What the client shares live with this therapist, sorted. */
 export async function sharedScopes(tx: Transaction, actor: Actor, clientId: string): Promise<Scope[]> {
   const g = schema.consentGrants;
-  const rows = await tx
-    .select({ scope: g.scope })
-    .from(g)
-    .where(and(eq(g.clientId, clientId), eq(g.therapistId, actor.userId), liveGrant(new Date())));
+  const rows = await tx.select({ scope: g.scope }).from(g).where(liveSharing(actor, clientId));
   return [...new Set(rows.map((r) => r.scope))].sort();
+}
+
+/** `sharedScopes` as a column, for a query that reads more about the client in the same statement. */
+export function sharedScopesColumn(tx: Transaction, actor: Actor, clientId: string) {
+  const g = schema.consentGrants;
+  const live = tx.selectDistinct({ scope: g.scope }).from(g).where(liveSharing(actor, clientId));
+  return sql<Scope[]>`(select coalesce(json_agg(live.scope order by live.scope::text), '[]'::json) from (${live}) as live)`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { resolveThresholds } from '@/lib/clinical/thresholds';
 import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRange } from '@/lib/clinical/timeline';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { admitAssignedTherapist, mayRead, sharedScopes, type ClientReadAccess, type Scope } from './access';
+import { admitAssignedTherapist, mayRead, sharedScopesColumn, type ClientReadAccess, type Scope } from './access';
 import { queueAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
 import { decryptJournalText, readJournalRows, type SealedJournalEntry } from './journal';
@@ -59,11 +59,11 @@ export async function admitClient(
 /** Inside a transaction that has already admitted the client's assigned therapist: the client's name, zone and sharing. */
 export async function clientAccessOf(tx: Transaction, actor: Actor, clientId: string): Promise<ClientAccess | null> {
   const [user] = await tx
-    .select({ name: schema.users.name, timeZone: schema.users.timeZone })
+    .select({ name: schema.users.name, timeZone: schema.users.timeZone, sharing: sharedScopesColumn(tx, actor, clientId) })
     .from(schema.users)
     .where(eq(schema.users.id, clientId));
   if (!user) return null;
-  return { self: false, clientId, name: user.name, timeZone: user.timeZone, sharing: await sharedScopes(tx, actor, clientId) };
+  return { self: false, clientId, name: user.name, timeZone: user.timeZone, sharing: user.sharing };
 }
 
 /** The client's name and what they share: the heading of every page about them. */
