@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from '@/lib/validation/zod';
-import { queryRows, schema } from '@/db';
+import { queryRows, schema, type Transaction } from '@/db';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import type { SignInFailureReason } from '@/db/schema';
@@ -151,18 +151,22 @@ type StateRow = Omit<SessionState, 'mustEnrolTwoFactor' | 'isInvitedToTwoFactor'
   totpEnabledAt: Date | null;
 };
 
-/** The person's membership of the actor's clinic, with what the session rules need: one row or none. */
-function stateQuery(actor: ActorContext) {
-  return sql`select u.name, m.role, u.session_version as "sessionVersion", u.time_zone as "timeZone",
-                    u.deactivated_at as "deactivatedAt", c.require_two_factor as "requireTwoFactor",
-                    c.staff_idle_minutes as "staffIdleMinutes", u.totp_enabled_at as "totpEnabledAt"
-               from users u
-               join memberships m on m.user_id = u.id
-               join clinics c on c.id = m.clinic_id
-              where u.id = ${actor.userId} and m.clinic_id = ${actor.clinicId}`;
-}
-
-function stateOf(row: StateRow | undefined): SessionState | null {
+async function readState(tx: Transaction, actor: ActorContext): Promise<SessionState | null> {
+  const [row]: StateRow[] = await tx
+    .select({
+      name: schema.users.name,
+      role: schema.memberships.role,
+      sessionVersion: schema.users.sessionVersion,
+      timeZone: schema.users.timeZone,
+      deactivatedAt: schema.users.deactivatedAt,
+      requireTwoFactor: schema.clinics.requireTwoFactor,
+      staffIdleMinutes: schema.clinics.staffIdleMinutes,
+      totpEnabledAt: schema.users.totpEnabledAt,
+    })
+    .from(schema.users)
+    .innerJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
+    .innerJoin(schema.clinics, eq(schema.clinics.id, schema.memberships.clinicId))
+    .where(sql`${schema.users.id} = ${actor.userId} and ${schema.memberships.clinicId} = ${actor.clinicId}`);
   if (!row || row.deactivatedAt) return null;
   const isStaff = row.role !== 'client';
   return {
@@ -181,7 +185,7 @@ function stateOf(row: StateRow | undefined): SessionState | null {
  * is deactivated or no longer belongs to the clinic: the session must end.
  */
 export async function getSessionState(actor: ActorContext): Promise<SessionState | null> {
-  return withActor(actor, async (tx) => stateOf((await queryRows<StateRow>(tx, stateQuery(actor)))[0]));
+  return withActor(actor, (tx) => readState(tx, actor));
 }
 
 export type SessionCheck = { status: 'active'; state: SessionState } | { status: 'ended'; reason: 'signed-out' | 'expired' | 'idle' };
@@ -189,8 +193,7 @@ export type SessionCheck = { status: 'active'; state: SessionState } | { status:
 /**
  * Checks one session on a request: its row must exist and not be revoked, be younger than 12
  * hours, carry the person's current session version and, for staff, have seen a request within
- * the clinic's idle limit. An active session is marked as seen (at most every 15 seconds). The
- * person, the session and the mark are one statement, since every page of every role runs it.
+ * the clinic's idle limit. An active session is marked as seen (at most every 15 seconds).
  */
 export async function checkSession({
   actor,
@@ -203,36 +206,25 @@ export async function checkSession({
 }): Promise<SessionCheck> {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return { status: 'ended', reason: 'signed-out' };
   return withActor(actor, async (tx): Promise<SessionCheck> => {
-    // The session's columns are null when its row is missing (or not the person's to see).
-    const [row] = await queryRows<StateRow & { revoked: boolean | null; tooOld: boolean | null; idle: boolean | null }>(
+    const state = await readState(tx, actor);
+    if (!state || state.sessionVersion !== sessionVersion) return { status: 'ended', reason: 'expired' };
+    const [row] = await queryRows<{ revoked: boolean; too_old: boolean; idle: boolean }>(
       tx,
-      sql`with me as (${stateQuery(actor)}),
-               session as (
-                 select s.revoked_at is not null as revoked,
-                        s.created_at < now() - make_interval(secs => ${SESSION_LIFETIME_SECONDS}) as too_old,
-                        me.role <> 'client' and coalesce(s.last_seen_at < now() - make_interval(mins => me."staffIdleMinutes"), false) as idle
-                   from user_sessions s cross join me
-                  where s.id = ${sessionId}
-               ),
-               seen as (
-                 update user_sessions set last_seen_at = now()
-                  where id = ${sessionId} and last_seen_at < now() - interval '15 seconds'
-                    and exists (select 1 from me cross join session
-                                 where me."deactivatedAt" is null and me."sessionVersion" = ${sessionVersion}
-                                   and not session.revoked and not session.too_old and not session.idle)
-                 returning 1
-               )
-          select me.*, session.revoked, session.too_old as "tooOld", session.idle
-            from me left join session on true`,
+      sql`select revoked_at is not null as revoked,
+                 created_at < now() - make_interval(secs => ${SESSION_LIFETIME_SECONDS}) as too_old,
+                 coalesce(last_seen_at < now() - make_interval(mins => ${state.idleMinutes ?? 0}), false)
+                   and ${state.idleMinutes !== null} as idle
+            from user_sessions where id = ${sessionId}`,
     );
-    const state = stateOf(row);
-    if (!row || !state || state.sessionVersion !== sessionVersion) return { status: 'ended', reason: 'expired' };
-    if (row.revoked === null || row.revoked) return { status: 'ended', reason: 'signed-out' };
-    if (row.tooOld) return { status: 'ended', reason: 'expired' };
+    if (!row || row.revoked) return { status: 'ended', reason: 'signed-out' };
+    if (row.too_old) return { status: 'ended', reason: 'expired' };
     if (row.idle) {
       await tx.update(schema.userSessions).set({ revokedAt: new Date() }).where(eq(schema.userSessions.id, sessionId));
       return { status: 'ended', reason: 'idle' };
     }
+    await tx.execute(
+      sql`update user_sessions set last_seen_at = now() where id = ${sessionId} and last_seen_at < now() - interval '15 seconds'`,
+    );
     return { status: 'active', state };
   });
 }
