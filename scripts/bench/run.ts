@@ -9,14 +9,18 @@ import { Client } from 'pg';
 import { parseClientCount } from './constants';
 import { signIn, timePage } from './http';
 import { summarize, type Timing } from './stats';
+import type { RequestTrace } from './trace';
 
-// `npm run bench [-- --json] [-- --only postgres|embedded] [-- --skip-build] [-- --clients N]`:
+// `npm run bench [-- --json] [-- --only postgres|embedded] [-- --skip-build] [-- --clients N] [-- --trace]`:
 // seeds a large clinic (2,000 clients by default, one therapist per 50, a year of daily check-ins
 // and fortnightly questionnaires) into a fresh database, then times the caseload page of a
 // therapist with 150 clients and a client page, over HTTP against the production build, beside
 // the raw SQL that fetches the same rows.
 // Goals (issue 17): p95 within 3× its SQL floor at 2,000 clients, within 4× above that; the
-// absolute p95 is printed for the record.
+// absolute p95 is printed for the record. With --trace (PostgreSQL only) the server also records
+// each page request's statements and where its time went (scripts/bench/trace.ts), and the bench
+// prints their medians; tracing adds a little to every request, so take the timings from a run
+// without it.
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +29,7 @@ const { values: args } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     runs: { type: 'string', default: '60' },
     clients: { type: 'string' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs);
@@ -36,6 +41,10 @@ if (typeof CLIENTS === 'string') {
 const RATIO_GOAL = CLIENTS <= 2_000 ? 3 : 4;
 if (args.only !== undefined && args.only !== 'postgres' && args.only !== 'embedded') {
   console.error('--only takes "postgres" or "embedded".');
+  process.exit(2);
+}
+if (args.trace && args.only !== 'postgres') {
+  console.error('--trace counts PostgreSQL statements: use it with --only postgres.');
   process.exit(2);
 }
 if (!Number.isInteger(RUNS) || RUNS < 1) {
@@ -52,7 +61,15 @@ const PORT = await new Promise<number>((resolve, reject) => {
 });
 const BASE_URL = `http://localhost:${PORT}`;
 type Target = 'postgres' | 'embedded';
-type PageResult = Timing & { sqlFloorP95Ms: number; sqlFloorMedianMs: number };
+/** Medians over a page's traced requests (--trace). */
+type TraceSummary = {
+  requests: number;
+  statements: number;
+  beforeFirstStatementMs: number;
+  statementsSpanMs: number;
+  afterLastStatementMs: number;
+};
+type PageResult = Timing & { sqlFloorP95Ms: number; sqlFloorMedianMs: number; trace?: TraceSummary };
 type Result = { caseload: PageResult; clientPage: PageResult };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -99,8 +116,10 @@ async function measureTarget(target: Target, env: NodeJS.ProcessEnv): Promise<Re
   };
 
   log(`${target}: starting the production server…`);
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], {
-    env: { ...env, NEXTAUTH_URL: BASE_URL, NODE_ENV: 'production' },
+  const traceFile = args.trace ? path.join(os.tmpdir(), `tandem-bench-trace-${process.pid}.jsonl`) : null;
+  const tracing = traceFile ? ['--import', 'tsx', '--import', path.resolve('scripts/bench/trace.ts')] : [];
+  const server = spawn(process.execPath, [...tracing, 'node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], {
+    env: { ...env, ...(traceFile && { TANDEM_TRACE_FILE: traceFile }), NEXTAUTH_URL: BASE_URL, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -114,16 +133,43 @@ async function measureTarget(target: Target, env: NodeJS.ProcessEnv): Promise<Re
       clientDurations.push(...(await timePage(`${BASE_URL}/clients/${clientId}`, cookie, { warmup: i === 0 ? 5 : 1, runs })));
     }
     const clientPage = summarize(clientDurations);
-    const withFloor = (page: Timing, sqlFloor: Timing): PageResult => ({
+    const traces = traceFile ? readTraces(traceFile) : [];
+    const withFloor = (page: Timing, sqlFloor: Timing, isPage: (path: string) => boolean): PageResult => ({
       ...page,
       sqlFloorMedianMs: sqlFloor.medianMs,
       sqlFloorP95Ms: sqlFloor.p95Ms,
+      ...(traceFile && { trace: summarizeTraces(traces.filter((t) => isPage(t.path))) }),
     });
-    return { caseload: withFloor(caseload, floor.caseload), clientPage: withFloor(clientPage, floor.clientPage) };
+    return {
+      caseload: withFloor(caseload, floor.caseload, (p) => p === '/caseload'),
+      clientPage: withFloor(clientPage, floor.clientPage, (p) => p.startsWith('/clients/')),
+    };
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
+    if (traceFile) fs.rmSync(traceFile, { force: true });
   }
+}
+
+function readTraces(file: string): RequestTrace[] {
+  if (!fs.existsSync(file)) throw new Error('--trace: the server wrote no trace (was scripts/bench/trace.ts loaded?)');
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as RequestTrace);
+}
+
+/** Medians of every traced request of one page, warm-up included. */
+function summarizeTraces(traces: readonly RequestTrace[]): TraceSummary {
+  const median = (pick: (t: RequestTrace) => number) => summarize(traces.map(pick)).medianMs;
+  return {
+    requests: traces.length,
+    statements: median((t) => t.statements),
+    beforeFirstStatementMs: median((t) => t.beforeFirstStatementMs),
+    statementsSpanMs: median((t) => t.statementsSpanMs),
+    afterLastStatementMs: median((t) => t.afterLastStatementMs),
+  };
 }
 
 async function onPostgres(): Promise<Result | null> {
@@ -164,9 +210,16 @@ function report(target: Target, result: Result): void {
     const verdict = ratio <= RATIO_GOAL ? 'meets the goal' : `misses the goal (≤ ${RATIO_GOAL}× floor)`;
     return `  ${label.padEnd(12)} median ${r.medianMs.toFixed(1).padStart(6)} ms  p95 ${r.p95Ms.toFixed(1).padStart(6)} ms  | SQL floor median ${r.sqlFloorMedianMs.toFixed(1).padStart(5)} ms  p95 ${r.sqlFloorP95Ms.toFixed(1).padStart(5)} ms  | ${ratio.toFixed(1)}× floor, ${verdict}`;
   };
+  const traced = (label: string, t: TraceSummary | undefined) =>
+    t &&
+    console.log(
+      `  ${label.padEnd(12)} traced (medians of ${t.requests} requests): ${t.statements} statements; ${t.beforeFirstStatementMs} ms before the first, ${t.statementsSpanMs} ms from the first to the last, ${t.afterLastStatementMs} ms after the last`,
+    );
   console.log(`${target === 'postgres' ? 'PostgreSQL' : 'Embedded PGlite'}, ${CLIENTS} clients:`);
   console.log(line('caseload', result.caseload));
   console.log(line('client page', result.clientPage));
+  traced('caseload', result.caseload.trace);
+  traced('client page', result.clientPage.trace);
 }
 
 try {
@@ -188,6 +241,7 @@ try {
       sqlFloorP95Ms: r.sqlFloorP95Ms,
       ratio: Math.round((r.p95Ms / r.sqlFloorP95Ms) * 10) / 10,
       ratioGoal: RATIO_GOAL,
+      ...(r.trace && { trace: r.trace }),
     });
     const json = {
       clients: CLIENTS,
