@@ -157,6 +157,13 @@ describe('consent within a clinic', () => {
     await getDatabase().execute(sql`update assignments set ended_at = now() where client_id = ${world.client.userId}`);
     const [row] = await withActor(world.therapist, (tx) => queryRows<{ n: number }>(tx, countCheckIns(world.client.userId)));
     expect(row?.n).toBe(0);
+    const person = await withActor(world.therapist, (tx) =>
+      queryRows<{ id: string }>(
+        tx,
+        sql`select id from users where id = ${world.client.userId} union all select user_id from memberships where user_id = ${world.client.userId}`,
+      ),
+    );
+    expect(person).toEqual([]);
   });
 
   it('never shows one client another client of the same clinic', async () => {
@@ -173,11 +180,20 @@ describe('consent within a clinic', () => {
     const colleague = await createPerson(a.clinicId, 'therapist');
     const theirs = await createPerson(a.clinicId, 'client');
     await assign(theirs, colleague);
+    // A person's row and their membership, counted together: the two policies name the same people.
     const visible = async (id: string) =>
-      (await withActor(a.therapist, (tx) => queryRows<{ id: string }>(tx, sql`select id from users where id = ${id}`))).length;
-    expect(await visible(a.client.userId)).toBe(1);
-    expect(await visible(colleague.userId)).toBe(1);
-    expect(await visible(a.admin.userId)).toBe(1);
+      (
+        await withActor(a.therapist, (tx) =>
+          queryRows<{ id: string }>(
+            tx,
+            sql`select id from users where id = ${id} union all select user_id from memberships where user_id = ${id}`,
+          ),
+        )
+      ).length;
+    expect(await visible(a.therapist.userId)).toBe(2);
+    expect(await visible(a.client.userId)).toBe(2);
+    expect(await visible(colleague.userId)).toBe(2);
+    expect(await visible(a.admin.userId)).toBe(2);
     expect(await visible(theirs.userId)).toBe(0);
     expect(
       (await withActor(a.admin, (tx) => queryRows<{ id: string }>(tx, sql`select id from users where id = ${theirs.userId}`))).length,

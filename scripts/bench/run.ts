@@ -67,7 +67,10 @@ type TraceSummary = {
   statements: number;
   beforeFirstStatementMs: number;
   statementsSpanMs: number;
+  waitingMs: number;
   afterLastStatementMs: number;
+  /** The statements that cost the most per request: median time across requests, by text. */
+  costliest: { sql: string; perRequest: number; medianMs: number }[];
 };
 type PageResult = Timing & { sqlFloorP95Ms: number; sqlFloorMedianMs: number; trace?: TraceSummary };
 type Result = { caseload: PageResult; clientPage: PageResult };
@@ -168,8 +171,24 @@ function summarizeTraces(traces: readonly RequestTrace[]): TraceSummary {
     statements: median((t) => t.statements),
     beforeFirstStatementMs: median((t) => t.beforeFirstStatementMs),
     statementsSpanMs: median((t) => t.statementsSpanMs),
+    waitingMs: median((t) => t.waitingMs),
     afterLastStatementMs: median((t) => t.afterLastStatementMs),
+    costliest: costliestStatements(traces),
   };
+}
+
+/** The five statement texts with the most time per request (count per request × median time). */
+function costliestStatements(traces: readonly RequestTrace[]): TraceSummary['costliest'] {
+  const bySql = new Map<string, number[]>();
+  for (const t of traces) for (const s of t.timed) bySql.set(s.sql, [...(bySql.get(s.sql) ?? []), s.ms]);
+  return [...bySql.entries()]
+    .map(([sql, times]) => ({
+      sql,
+      perRequest: Math.round((times.length / traces.length) * 10) / 10,
+      medianMs: summarize(times).medianMs,
+    }))
+    .sort((a, b) => b.perRequest * b.medianMs - a.perRequest * a.medianMs)
+    .slice(0, 5);
 }
 
 async function onPostgres(): Promise<Result | null> {
@@ -213,13 +232,17 @@ function report(target: Target, result: Result): void {
   const traced = (label: string, t: TraceSummary | undefined) =>
     t &&
     console.log(
-      `  ${label.padEnd(12)} traced (medians of ${t.requests} requests): ${t.statements} statements; ${t.beforeFirstStatementMs} ms before the first, ${t.statementsSpanMs} ms from the first to the last, ${t.afterLastStatementMs} ms after the last`,
+      `  ${label.padEnd(12)} traced (medians of ${t.requests} requests): ${t.statements} statements; ${t.beforeFirstStatementMs} ms before the first, ${t.statementsSpanMs} ms from the first to the last (${t.waitingMs} ms of it waiting on the database), ${t.afterLastStatementMs} ms after the last`,
     );
   console.log(`${target === 'postgres' ? 'PostgreSQL' : 'Embedded PGlite'}, ${CLIENTS} clients:`);
   console.log(line('caseload', result.caseload));
   console.log(line('client page', result.clientPage));
+  const costliest = (label: string, t: TraceSummary | undefined) =>
+    t?.costliest.forEach((s) => console.log(`    ${label}: ${s.perRequest} × ${s.medianMs} ms  ${s.sql}`));
   traced('caseload', result.caseload.trace);
+  costliest('caseload', result.caseload.trace);
   traced('client page', result.clientPage.trace);
+  costliest('client page', result.clientPage.trace);
 }
 
 try {
