@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { queueAudit, type AuditEntry } from './audit';
@@ -7,40 +7,57 @@ import type { Actor } from './context';
 
 export type Scope = (typeof schema.consentScopeEnum.enumValues)[number];
 
+type AssignmentParties = { clinicId: string; clientId: string; therapistId: string };
+
+/** The active assignment of this client to this therapist in this clinic, as a condition on assignments. */
+function activeAssignment({ clinicId, clientId, therapistId }: AssignmentParties) {
+  const a = schema.assignments;
+  return and(eq(a.therapistId, therapistId), eq(a.clientId, clientId), eq(a.clinicId, clinicId), isNull(a.endedAt));
+}
+
 /** Whether this client is actively assigned to this therapist in this clinic. */
-export async function hasActiveAssignment(
-  tx: Transaction,
-  { clinicId, clientId, therapistId }: { clinicId: string; clientId: string; therapistId: string },
-): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: schema.assignments.id })
-    .from(schema.assignments)
-    .where(
-      and(
-        eq(schema.assignments.therapistId, therapistId),
-        eq(schema.assignments.clientId, clientId),
-        eq(schema.assignments.clinicId, clinicId),
-        isNull(schema.assignments.endedAt),
-      ),
-    )
-    .limit(1);
+export async function hasActiveAssignment(tx: Transaction, parties: AssignmentParties): Promise<boolean> {
+  const [row] = await tx.select({ id: schema.assignments.id }).from(schema.assignments).where(activeAssignment(parties)).limit(1);
   return Boolean(row);
 }
 
 /**
- * The gate of every read and write of one client's record: true for their assigned therapist;
+ * The gate of every read and write of one client's record: admits their assigned therapist;
  * anyone else is audited as denied. A malformed id names nobody and is refused unaudited.
+ *
+ * `read` may fetch what the caller needs in the same statement as the check: it is handed the
+ * check as a boolean SQL expression and returns the row with that expression's value as
+ * `admitted` (undefined when no row is visible). Only a row with `admitted` true is returned.
  */
+export async function admitAssignedTherapistWith<T extends { admitted: boolean }>(
+  tx: Transaction,
+  actor: Actor,
+  clientId: string,
+  audit: Pick<AuditEntry, 'action' | 'subjectType'>,
+  read: (isAssigned: SQL<boolean>) => Promise<T | undefined>,
+): Promise<T | null> {
+  if (!z.uuid().safeParse(clientId).success) return null;
+  if (actor.role === 'therapist') {
+    const assignment = activeAssignment({ clinicId: actor.clinicId, clientId, therapistId: actor.userId });
+    const row = await read(sql<boolean>`exists (select 1 from ${schema.assignments} where ${assignment})`);
+    if (row?.admitted) return row;
+  }
+  await queueAudit(tx, actor, { ...audit, subjectClientId: clientId, outcome: 'denied' });
+  return null;
+}
+
+/** The gate alone (`admitAssignedTherapistWith` reading nothing else): true for the client's assigned therapist. */
 export async function admitAssignedTherapist(
   tx: Transaction,
   actor: Actor,
   clientId: string,
   audit: Pick<AuditEntry, 'action' | 'subjectType'>,
 ): Promise<boolean> {
-  if (!z.uuid().safeParse(clientId).success) return false;
-  if (await isAssignedTherapist(tx, actor, clientId)) return true;
-  await queueAudit(tx, actor, { ...audit, subjectClientId: clientId, outcome: 'denied' });
-  return false;
+  const admitted = await admitAssignedTherapistWith(tx, actor, clientId, audit, async (isAssigned) => {
+    const [row] = await tx.select({ admitted: isAssigned }).from(sql`(select 1) as gate`);
+    return row;
+  });
+  return admitted !== null;
 }
 
 /** Whether the actor is a therapist with an active assignment to this client. */

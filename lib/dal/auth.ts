@@ -15,6 +15,11 @@ export type SignedInUser = Actor & { name: string; sessionVersion: number };
 
 // Sessions end 12 hours after sign-in whatever the activity (issue 14; the JWT lives as long).
 export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
+/**
+ * How often an active session's last activity is written: at most once in this long, so the
+ * idle limit (minutes) is kept to within seconds without a write on every request.
+ */
+const LAST_SEEN_STEP = '15 seconds';
 
 type CredentialRow = {
   user_id: string;
@@ -208,12 +213,13 @@ export async function checkSession({
   return withActor(actor, async (tx): Promise<SessionCheck> => {
     const state = await readState(tx, actor);
     if (!state || state.sessionVersion !== sessionVersion) return { status: 'ended', reason: 'expired' };
-    const [row] = await queryRows<{ revoked: boolean; too_old: boolean; idle: boolean }>(
+    const [row] = await queryRows<{ revoked: boolean; too_old: boolean; idle: boolean; unseen: boolean }>(
       tx,
       sql`select revoked_at is not null as revoked,
                  created_at < now() - make_interval(secs => ${SESSION_LIFETIME_SECONDS}) as too_old,
                  coalesce(last_seen_at < now() - make_interval(mins => ${state.idleMinutes ?? 0}), false)
-                   and ${state.idleMinutes !== null} as idle
+                   and ${state.idleMinutes !== null} as idle,
+                 coalesce(last_seen_at < now() - ${LAST_SEEN_STEP}::interval, true) as unseen
             from user_sessions where id = ${sessionId}`,
     );
     if (!row || row.revoked) return { status: 'ended', reason: 'signed-out' };
@@ -222,9 +228,11 @@ export async function checkSession({
       await tx.update(schema.userSessions).set({ revokedAt: new Date() }).where(eq(schema.userSessions.id, sessionId));
       return { status: 'ended', reason: 'idle' };
     }
-    await tx.execute(
-      sql`update user_sessions set last_seen_at = now() where id = ${sessionId} and last_seen_at < now() - interval '15 seconds'`,
-    );
+    if (row.unseen) {
+      await tx.execute(
+        sql`update user_sessions set last_seen_at = now() where id = ${sessionId} and last_seen_at < now() - ${LAST_SEEN_STEP}::interval`,
+      );
+    }
     return { status: 'active', state };
   });
 }

@@ -10,7 +10,14 @@ import { queueAudit, type AuditAction } from './audit';
 import { admitClient, type ClientAccess } from './client-record';
 import { companionBriefOf } from './companion';
 import { withActor, type Actor } from './context';
-import { clientAlertRows, clientInsightRows, clientMeasureRows, clientSessionRows, clinicReliableChange } from './shared-reads';
+import {
+  clientAlertRows,
+  clientCheckInRows,
+  clientInsightRows,
+  clientMeasureRows,
+  clientSessionRows,
+  clinicReliableChange,
+} from './shared-reads';
 
 /**
  * The "since last session" brief, inside a transaction that has already admitted the client's
@@ -31,11 +38,7 @@ export async function briefFor(tx: Transaction, actor: Actor, client: ClientAcce
 
   let checkIns = null;
   if (sharesCheckIns) {
-    const c = schema.checkIns;
-    checkIns = await tx
-      .select({ localDate: c.localDate, mood: c.mood, tags: c.tags })
-      .from(c)
-      .where(and(eq(c.clientId, clientId), gte(c.localDate, addDays(window.from, -BRIEF_BASELINE_DAYS)), lte(c.localDate, today)));
+    checkIns = (await clientCheckInRows(tx, clientId, addDays(window.from, -BRIEF_BASELINE_DAYS))).filter((c) => c.localDate <= today);
     await audit('check_ins.read', 'check_ins');
   }
 

@@ -78,8 +78,9 @@ export function loadClientPage({ actor, clientId, range }: { actor: Actor; clien
     client: (tx, client) => readOverview(tx, actor, client),
     reminders: (tx, client) => readReminderHealth(tx, actor, { clientId: client.clientId, sharesCheckIns: mayRead(client, 'checkins') }),
     signals: (tx, client) => readSignals(tx, actor, client),
-    brief: (tx, client) => briefFor(tx, actor, client),
+    // The timeline before the brief: its check-ins usually reach further back, and the brief's are then among them.
     timeline: (tx, client) => readTimeline(tx, actor, client, range),
+    brief: (tx, client) => briefFor(tx, actor, client),
     measures: (tx, client) => readMeasureAdministrations(tx, actor, client),
     checkInNotes: (tx, client) => readCheckInNotes(tx, actor, client),
     journal: async (tx, client) => {

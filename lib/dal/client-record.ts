@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { bandFor } from '@/lib/clinical/bands';
 import { answeredItems, DIFFICULTY_OPTIONS, instrumentDefinition, type AnsweredItem, type Instrument } from '@/lib/clinical/instruments';
@@ -9,11 +9,18 @@ import { resolveThresholds } from '@/lib/clinical/thresholds';
 import { buildTimeline, BASELINE, rangeStart, type TimelineData, type TimelineRange } from '@/lib/clinical/timeline';
 import { addDays, localDateIn } from '@/lib/dates';
 import { TandemError } from '@/lib/errors';
-import { admitAssignedTherapist, mayRead, sharedScopesColumn, type ClientReadAccess, type Scope } from './access';
+import { admitAssignedTherapistWith, mayRead, sharedScopesColumn, type ClientReadAccess, type Scope } from './access';
 import { queueAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
 import { decryptJournalText, readJournalRows, type SealedJournalEntry } from './journal';
-import { clientAlertRows, clientInsightRows, clientMeasureRows, clientSessionRows, clinicReliableChange } from './shared-reads';
+import {
+  clientAlertRows,
+  clientCheckInRows,
+  clientInsightRows,
+  clientMeasureRows,
+  clientSessionRows,
+  clinicReliableChange,
+} from './shared-reads';
 
 // The therapist's view of one client. Every read checks, inside its own transaction, that the
 // actor is the client's assigned therapist (else not_found) and which scopes the client shares
@@ -52,14 +59,25 @@ export async function admitClient(
   clientId: string,
   audit: Pick<AuditEntry, 'action' | 'subjectType'>,
 ): Promise<ClientAccess | null> {
-  if (!(await admitAssignedTherapist(tx, actor, clientId, audit))) return null;
-  return clientAccessOf(tx, actor, clientId);
+  const row = await admitAssignedTherapistWith(tx, actor, clientId, audit, async (isAssigned) => {
+    const [user] = await tx
+      .select({ ...clientAccessColumns(tx, actor, clientId), admitted: isAssigned })
+      .from(schema.users)
+      .where(eq(schema.users.id, clientId));
+    return user;
+  });
+  return row && { self: false, clientId, name: row.name, timeZone: row.timeZone, sharing: row.sharing };
+}
+
+/** The client's name, zone and what they share with the actor, as columns of a read of users. */
+function clientAccessColumns(tx: Transaction, actor: Actor, clientId: string) {
+  return { name: schema.users.name, timeZone: schema.users.timeZone, sharing: sharedScopesColumn(tx, actor, clientId) };
 }
 
 /** Inside a transaction that has already admitted the client's assigned therapist: the client's name, zone and sharing. */
 export async function clientAccessOf(tx: Transaction, actor: Actor, clientId: string): Promise<ClientAccess | null> {
   const [user] = await tx
-    .select({ name: schema.users.name, timeZone: schema.users.timeZone, sharing: sharedScopesColumn(tx, actor, clientId) })
+    .select(clientAccessColumns(tx, actor, clientId))
     .from(schema.users)
     .where(eq(schema.users.id, clientId));
   if (!user) return null;
@@ -110,12 +128,7 @@ export async function readTimeline(tx: Transaction, actor: Actor, client: Client
 
   let checkIns = null;
   if (canSeeCheckIns) {
-    const c = schema.checkIns;
-    checkIns = await tx
-      .select({ localDate: c.localDate, mood: c.mood })
-      .from(c)
-      .where(and(eq(c.clientId, clientId), fetchFrom ? gte(c.localDate, fetchFrom) : undefined))
-      .orderBy(asc(c.localDate));
+    checkIns = await clientCheckInRows(tx, clientId, fetchFrom);
     await queueAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
   }
   let measures = null;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { visibleInsights, visibleInsightScopes, type ClientReadAccess } from './access';
 
@@ -10,7 +10,7 @@ import { visibleInsights, visibleInsightScopes, type ClientReadAccess } from './
 // anywhere else each call reads afresh, so a transaction that writes never sees rows from before
 // its own write. Audit events stay with the parts: a shared read records nothing by itself.
 
-const sharedIn = new WeakMap<Transaction, Map<string, Promise<unknown>>>();
+const sharedIn = new WeakMap<Transaction, Map<string, unknown>>();
 
 /** Lets the parts read inside `tx` share the reads below; for read-only transactions only. */
 export function shareReadsIn(tx: Transaction): void {
@@ -26,6 +26,32 @@ function once<T>(tx: Transaction, key: string, read: () => PromiseLike<T>): Prom
   const reading = Promise.resolve(read());
   shared.set(key, reading);
   return reading;
+}
+
+type CheckInRow = { localDate: string; mood: number; tags: string[] };
+
+/**
+ * The client's check-ins on `since` and after (every one when null), earliest day first. Shared
+ * differently from the rest, by reach: a read from a later day is answered from an earlier read's
+ * rows (the loader reads the timeline, which reaches further back, before the brief).
+ */
+export async function clientCheckInRows(tx: Transaction, clientId: string, since: string | null): Promise<CheckInRow[]> {
+  const shared = sharedIn.get(tx);
+  const key = `checkins:${clientId}`;
+  const earlier = shared?.get(key) as { since: string | null; rows: Promise<CheckInRow[]> } | undefined;
+  if (earlier && (earlier.since === null || (since !== null && since >= earlier.since))) {
+    return (await earlier.rows).filter((r) => since === null || r.localDate >= since);
+  }
+  const c = schema.checkIns;
+  const rows = Promise.resolve(
+    tx
+      .select({ localDate: c.localDate, mood: c.mood, tags: c.tags })
+      .from(c)
+      .where(and(eq(c.clientId, clientId), since === null ? undefined : gte(c.localDate, since)))
+      .orderBy(asc(c.localDate)),
+  );
+  shared?.set(key, { since, rows });
+  return rows;
 }
 
 /** Every questionnaire the client took, oldest first (by completion time). */

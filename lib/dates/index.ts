@@ -1,5 +1,6 @@
 import { tz, tzOffset } from '@date-fns/tz';
 import { format, getISODay } from 'date-fns';
+import { toDay, toIsoDate } from '@/lib/insights/dates';
 
 // Tandem's one time module (docs/design.md §8): calendar days, wall-clock times in a person's IANA
 // zone, and dates and times written for a reader in their own zone. Zones come from @date-fns/tz;
@@ -33,9 +34,9 @@ export function localDateIn(timeZone: string, at: Date = new Date()): string {
   return `${year.padStart(4, '0')}-${month}-${day}`;
 }
 
-/** A calendar day moved by whole days, across months, leap days and years. */
+/** A calendar day moved by whole days, across months, leap days and years (day numbers, no Date). */
 export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+  return toIsoDate(toDay(isoDate) + days);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

@@ -43,8 +43,26 @@ export function toDay(date: string): number {
   return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The calendar date (`YYYY-MM-DD`) of a day number, the inverse of `toDay`, by the same civil
+ * calendar arithmetic and without a Date: the client page's timeline moves through every day of
+ * its range and the week before each, and on the server each Date goes through Next's wrapper.
+ */
 export function toIsoDate(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const m = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const y = era * 400 + yearOfEra + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${twoDigits(m)}-${twoDigits(d)}`;
 }
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
