@@ -1,21 +1,12 @@
 import Link from 'next/link';
 import { RISK_SOURCE_WORDS } from '@/lib/clinical/risk-sources';
+import { agoText } from '@/lib/dates';
 import type { OpenAlert } from '@/lib/dal/alerts';
-
-function ago(at: Date, now: Date): string {
-  const minutes = Math.round((now.getTime() - at.getTime()) / 60_000);
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return format.format(-Math.max(minutes, 0), 'minute');
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return format.format(-hours, 'hour');
-  return format.format(-Math.round(hours / 24), 'day');
-}
 
 function describe(alert: OpenAlert, now: Date): string {
   const answer = alert.kind === 'item9' && alert.answer !== null ? ` (answer ${alert.answer} of 3)` : '';
   const what = alert.kind === 'item9' ? 'PHQ-9 item 9 answered' : `Risk language in ${RISK_SOURCE_WORDS[alert.source]} written`;
-  return `${what} by ${alert.clientName} ${ago(alert.createdAt, now)}${answer}`;
+  return `${what} by ${alert.clientName} ${agoText(alert.createdAt, now)}${answer}`;
 }
 
 /** Unacknowledged urgent alerts, on every page of the therapist's area until someone acts on them. */

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageText, dateText, dayText, instantOf, isValidTimeZone, localDateIn, momentText, timeText, wallClockAt } from '.';
+import {
+  addDays,
+  ageText,
+  agoText,
+  dateText,
+  dayText,
+  instantOf,
+  isValidTimeZone,
+  localDateIn,
+  momentText,
+  timeText,
+  wallClockAt,
+} from '.';
 
 describe('localDateIn', () => {
   it('puts 23:30 in Lisbon on that day in Lisbon, in winter and in summer time', () => {
@@ -95,5 +107,14 @@ describe('written dates and times', () => {
     expect(ageText(new Date('2026-11-26T11:00:00Z'), now)).toBe('1 hour');
     expect(ageText(new Date('2026-11-25T06:00:00Z'), now)).toBe('30 hours');
     expect(ageText(new Date('2026-11-22T12:00:00Z'), now)).toBe('4 days');
+  });
+
+  it('says how long ago in minutes, hours, then days', () => {
+    const now = new Date('2026-11-26T12:00:00Z');
+    expect(agoText(new Date('2026-11-26T11:59:45Z'), now)).toBe('just now');
+    expect(agoText(new Date('2026-11-26T11:55:00Z'), now)).toBe('5 minutes ago');
+    expect(agoText(new Date('2026-11-26T09:00:00Z'), now)).toBe('3 hours ago');
+    expect(agoText(new Date('2026-11-25T10:00:00Z'), now)).toBe('yesterday');
+    expect(agoText(new Date('2026-11-22T12:00:00Z'), now)).toBe('4 days ago');
   });
 });

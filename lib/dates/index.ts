@@ -145,6 +145,18 @@ export function timeText(at: Date, timeZone: string): string {
   return format(at, 'HH:mm', { in: tz(timeZone) });
 }
 
+const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** How long ago, in words: "just now", "5 minutes ago", "yesterday", "3 days ago". */
+export function agoText(at: Date, now: Date): string {
+  const minutes = Math.round((now.getTime() - at.getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return relativeTime.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return relativeTime.format(-hours, 'hour');
+  return relativeTime.format(-Math.round(hours / 24), 'day');
+}
+
 /** "3 hours", "2 days": how long something has been waiting. */
 export function ageText(since: Date, now: Date = new Date()): string {
   const hours = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 3_600_000));
