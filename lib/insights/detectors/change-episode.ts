@@ -22,6 +22,15 @@ function residualAutocorrelation(points: readonly DayValue[], changes: readonly 
   return lag1Autocorrelation(residuals);
 }
 
+/**
+ * Lag-1 autocorrelation of the baseline's days around their own mean: the person's usual
+ * carry-over from one day to the next, read from the days the change is compared against.
+ */
+function baselineAutocorrelation(baseline: readonly DayValue[]): number {
+  const m = mean(baseline.map((p) => p.value));
+  return lag1Autocorrelation(baseline.map((p) => ({ day: p.day, value: p.value - m })));
+}
+
 function fitResiduals(points: readonly DayValue[], fit: BrokenStickFit): DayValue[] {
   const shape = (day: number) => (day <= fit.onset ? 0 : day >= fit.settled ? 1 : (day - fit.onset) / (fit.settled - fit.onset));
   return points.map((p) => ({ day: p.day, value: p.value - fit.before - fit.change * shape(p.day) }));
@@ -79,7 +88,8 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
   if (!ramp || !step) return [];
   const rampWins = (step.rss - ramp.rss) / (ramp.rss / Math.max(span.length - 4, 1)) > RAMP_F;
   const fit = rampWins && ramp.settled - ramp.onset > DETECTION.shiftMaxTransitionDays ? ramp : step;
-  const baseline = span.filter((p) => p.day <= fit.onset).map((p) => p.value);
+  const baselineDays = span.filter((p) => p.day <= fit.onset);
+  const baseline = baselineDays.map((p) => p.value);
   const after = span.filter((p) => p.day > fit.onset);
   const settled = span.filter((p) => p.day >= fit.settled).map((p) => p.value);
   const firstChanged = after[0];
@@ -99,8 +109,19 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
 
   // z for the change in mean since onset: residual spread, widened for autocorrelation. Around a
   // ramp, PELT's steps leave the ramp itself in the residuals and would overstate it, so a ramp's
-  // autocorrelation is read around the ramp.
-  const phi = Math.max(0, isShift ? residualAutocorrelation(points, changes) : lag1Autocorrelation(fitResiduals(span, fit)));
+  // autocorrelation is read around the ramp. On a diary of a few answer levels (a step above one
+  // point) a step or ramp fitted to a change leaves more of it unexplained (five levels cannot
+  // follow a gradual change), which reads as carry-over and widened each such change's own error
+  // bar two- to fourfold: there the carry-over is read from the baseline alone (engine 1.8.0;
+  // lib/insights/README.md).
+  const phi = Math.max(
+    0,
+    series.moodStep > 1
+      ? baselineAutocorrelation(baselineDays)
+      : isShift
+        ? residualAutocorrelation(points, changes)
+        : lag1Autocorrelation(fitResiduals(span, fit)),
+  );
   const residualSd = Math.sqrt(fit.rss / Math.max(span.length - 4, 1));
   const vif = autocorrelationVarianceFactor(phi, after.length);
   const baselineMean = mean(baseline);
@@ -141,7 +162,8 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
     numbers.mannKendallP = Number(trend.p.toPrecision(3));
   }
   const shape = isShift ? 'flat–step–flat' : 'flat–ramp–flat';
-  const method = `${shape} least-squares fit of daily mood; autocorrelation-corrected z test of the change against the person's own baseline (PELT change points bound the baseline); last 4 weeks: Theil–Sen slope and Mann–Kendall p corrected for ties and autocorrelation`;
+  const carryOver = series.moodStep > 1 ? 'autocorrelation read from the baseline' : 'autocorrelation-corrected';
+  const method = `${shape} least-squares fit of daily mood; z test of the change against the person's own baseline, ${carryOver} (PELT change points bound the baseline); last 4 weeks: Theil–Sen slope and Mann–Kendall p corrected for ties and autocorrelation`;
   return [
     {
       kind,

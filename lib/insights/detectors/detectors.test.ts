@@ -402,6 +402,22 @@ describe('change on a coarse answer scale', () => {
     expect(change?.evidence.numbers.answerStep).toBe(1);
   });
 
+  it('finds a fall of 2.6 points over four weeks in a five-level diary, reading carry-over from the baseline', () => {
+    // Latent mood 7.2 with a little carry-over (0.3), answered as the nearest of 1, 3, 5, 8 and 10;
+    // from day 80 it falls 2.6 points over four weeks. Read on day 110, the answers the fall leaves
+    // unexplained around a fitted step looked like carry-over and hid it before engine 1.8.0.
+    const levels = [1, 3, 5, 8, 10];
+    const nearest = (x: number) => levels.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
+    let carried = 0;
+    const moods = wobble(110, 11, 1.4).map((w, i) => {
+      carried = 0.3 * carried + w;
+      return nearest(7.2 + carried + (i >= 80 ? -2.6 * Math.min(1, (i - 80) / 28) : 0));
+    });
+    const [change] = run(moods).filter((i) => ['shift', 'decline'].includes(i.kind) && i.direction === 'worsening');
+    expect(change?.evidence.numbers.answerStep).toBeGreaterThan(1);
+    expect(change?.evidence.numbers.fittedChange).toBeLessThan(-1.5);
+  });
+
   it('does not report the same 1.5-point drop in the mean when the person answers only 5 or 8', () => {
     // Mean 7.25 (8, 8, 8, 5), then 5.75 (5, 5, 8, 5): the person gives "meh" twice as often; the
     // change is half a step of their answers.
