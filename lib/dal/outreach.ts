@@ -11,6 +11,7 @@ import {
   type PushSubscriptionInput,
   type ReminderSettingsInput,
 } from '@/lib/validation/reminders';
+import { canReadClientScope } from './access';
 import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
 
@@ -230,13 +231,9 @@ export type ReminderHealth =
  */
 export async function getReminderHealth({ actor, clientId }: { actor: Actor; clientId: string }): Promise<ReminderHealth | null> {
   if (actor.role !== 'therapist') throw new TandemError('forbidden:role');
-  return withActor(actor, async (tx) => {
-    const [shared] = await queryRows<{ isShared: boolean }>(
-      tx,
-      sql`select ${clientId}::uuid = any (app_consented_clients('checkins')::uuid[]) as "isShared"`,
-    );
-    return readReminderHealth(tx, actor, { clientId, sharesCheckIns: shared?.isShared === true });
-  });
+  return withActor(actor, async (tx) =>
+    readReminderHealth(tx, actor, { clientId, sharesCheckIns: await canReadClientScope(tx, actor, clientId, 'checkins') }),
+  );
 }
 
 /**

@@ -180,7 +180,13 @@ function summarizeTraces(traces: readonly RequestTrace[]): TraceSummary {
 /** The five statement texts with the most time per request (count per request × median time). */
 function costliestStatements(traces: readonly RequestTrace[]): TraceSummary['costliest'] {
   const bySql = new Map<string, number[]>();
-  for (const t of traces) for (const s of t.timed) bySql.set(s.sql, [...(bySql.get(s.sql) ?? []), s.ms]);
+  for (const t of traces) {
+    for (const s of t.timed) {
+      const times = bySql.get(s.sql) ?? [];
+      times.push(s.ms);
+      bySql.set(s.sql, times);
+    }
+  }
   return [...bySql.entries()]
     .map(([sql, times]) => ({
       sql,
