@@ -30,7 +30,11 @@ test('the therapist finds the declining client first, reads the timeline and acc
   await expect(client.timelineSummary()).toContainText('The 7-day mean went from');
   await expect(page.getByRole('region', { name: 'Since last session' })).toContainText('Since the last session on');
   await client.timeline().getByText('Table view').click();
-  await expect(client.timeline().getByRole('table')).toBeVisible();
+  // Built in the browser from the chart's data: days newest first, with Riley's fortnightly signed sessions.
+  const table = client.timeline().getByRole('table');
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('rowheader').first()).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(table.getByRole('cell', { name: 'Signed note' }).first()).toBeVisible();
   for (const width of [1280, 1920]) {
     await page.setViewportSize({ width, height: 1200 });
     await page.screenshot({ path: test.info().outputPath(`client-page-${width}.png`), fullPage: true });

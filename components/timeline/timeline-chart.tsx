@@ -32,8 +32,9 @@ type LineConfig = ChartConfiguration<'line', (number | null)[], string>;
 type Points = (number | null)[];
 
 /**
- * What the chart draws and nothing else: the page sends these props to the browser in React's
- * payload, so the timeline's other fields (administrations, ids, counts) stay on the server.
+ * What the chart and the table view (./timeline-table) draw and nothing else: the page sends these
+ * props to the browser in React's payload, so the timeline's other fields (administrations, ids,
+ * counts) stay on the server.
  */
 export type TimelineChartData = {
   days: string[];
@@ -42,7 +43,7 @@ export type TimelineChartData = {
   measures: { phq9: Points; gad7: Points } | null;
   windows: { start: string; end: string }[];
   changePoints: { date: string; label: string }[];
-  sessions: { sessionDate: string; noteId: string }[];
+  sessions: { sessionDate: string; noteId: string; isSigned: boolean }[];
   riskDates: string[];
   silentGaps: { start: string; end: string }[];
 };

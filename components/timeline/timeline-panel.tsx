@@ -4,6 +4,7 @@ import { TIMELINE_RANGES, type TimelineData } from '@/lib/clinical/timeline';
 import { chartBoxHeight } from './chart-heights';
 import type { TimelineChartData } from './timeline-chart';
 import { TimelineChart } from './timeline-chart-lazy';
+import { TimelineTable } from './timeline-table';
 
 const rangeLabels = { '30': '30 days', '90': '90 days', '365': '1 year', all: 'All' } as const;
 
@@ -25,58 +26,7 @@ function RangeNav({ clientId, current }: { clientId: string; current: TimelineDa
   );
 }
 
-function TableView({ data }: { data: TimelineData }) {
-  const sessionsByDay = new Map(data.sessions.map((s) => [s.sessionDate, s]));
-  const rows = data.days
-    .map((date, i) => ({
-      date,
-      mood: data.mood?.daily[i] ?? null,
-      mean: data.mood?.rollingMean[i] ?? null,
-      phq9: data.measures?.phq9[i] ?? null,
-      gad7: data.measures?.gad7[i] ?? null,
-      session: sessionsByDay.get(date),
-    }))
-    .filter((r) => r.mood !== null || r.phq9 !== null || r.gad7 !== null || r.session)
-    .reverse();
-  if (rows.length === 0) return <p className="mt-2 text-sm text-stone-700">Nothing to list in this range.</p>;
-  return (
-    <div
-      tabIndex={0}
-      role="region"
-      aria-label="The timeline's data by day"
-      className="mt-2 max-h-80 overflow-auto rounded-md border border-stone-200"
-    >
-      {/* A year has hundreds of rows: the cells are styled once here, not each on its own. */}
-      <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-1.5 [&_th]:px-3 [&_th]:py-1.5 [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-100">
-        <caption className="sr-only">The timeline&rsquo;s data by day, newest first</caption>
-        <thead className="sticky top-0 bg-stone-100 text-stone-700">
-          <tr>
-            <th scope="col">Day</th>
-            {data.mood && <th scope="col">Mood</th>}
-            {data.mood && <th scope="col">7-day mean</th>}
-            {data.measures && <th scope="col">PHQ-9</th>}
-            {data.measures && <th scope="col">GAD-7</th>}
-            <th scope="col">Session</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.date}>
-              <th scope="row">{r.date}</th>
-              {data.mood && <td>{r.mood ?? '–'}</td>}
-              {data.mood && <td>{r.mean ?? '–'}</td>}
-              {data.measures && <td>{r.phq9 ?? '–'}</td>}
-              {data.measures && <td>{r.gad7 ?? '–'}</td>}
-              <td>{r.session ? (r.session.status === 'signed' ? 'Signed note' : 'Draft note') : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** The chart's share of the timeline, as compact as it draws it: only this reaches the browser. */
+/** The timeline's share that reaches the browser, as compact as the chart and the table view draw it. */
 function chartData(data: TimelineData): TimelineChartData {
   const baseline = data.mood?.baseline;
   return {
@@ -90,7 +40,7 @@ function chartData(data: TimelineData): TimelineChartData {
     measures: data.measures && { phq9: data.measures.phq9, gad7: data.measures.gad7 },
     windows: data.windows.map(({ start, end }) => ({ start, end })),
     changePoints: data.changePoints.map(({ date, label }) => ({ date, label })),
-    sessions: data.sessions.map(({ sessionDate, noteId }) => ({ sessionDate, noteId })),
+    sessions: data.sessions.map(({ sessionDate, noteId, status }) => ({ sessionDate, noteId, isSigned: status === 'signed' })),
     riskDates: data.riskMarks.map((r) => r.date),
     silentGaps: (data.silentGaps ?? []).map(({ start, end }) => ({ start, end })),
   };
@@ -99,6 +49,8 @@ function chartData(data: TimelineData): TimelineChartData {
 /** The timeline section: range presets, the chart, what its marks mean, session links, a summary and a table view. */
 export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId: string }) {
   const hasData = Boolean(data.mood || data.measures);
+  // One object for the chart and the table view: React sends it to the browser once.
+  const shared = chartData(data);
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg border border-stone-200 bg-white p-4">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -109,7 +61,7 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
       </div>
       {hasData ? (
         <div className={chartBoxHeight(Boolean(data.mood), Boolean(data.measures))}>
-          <TimelineChart data={chartData(data)} clientId={clientId} />
+          <TimelineChart data={shared} clientId={clientId} />
         </div>
       ) : (
         <p className="rounded-md border border-dashed border-stone-300 p-4 text-stone-700">
@@ -204,7 +156,7 @@ export function TimelinePanel({ data, clientId }: { data: TimelineData; clientId
       </p>
       {hasData && (
         <LazyDetails className="mt-2" summaryClassName="cursor-pointer text-sm font-medium text-brand-700" summary="Table view">
-          <TableView data={data} />
+          <TimelineTable data={shared} />
         </LazyDetails>
       )}
     </section>
