@@ -64,3 +64,27 @@ test('the timeline marks Jamie’s item-9 answer and says it in words', async ({
   await expect(client.timelineSummary()).toContainText('PHQ-9 item 9 answered');
   await expect(client.timeline().locator('canvas')).toHaveCount(2);
 });
+
+test('Jamie’s questionnaires show the item-9 answer, the change against the previous one and the answers on opening', async ({ page }) => {
+  await signInAs(page, 'therapist');
+  await page.goto('/caseload');
+  await page.getByRole('link', { name: 'Jamie Park', exact: true }).click();
+  const questionnaires = page.getByRole('region', { name: 'Questionnaires' });
+  const risky = questionnaires
+    .getByRole('listitem')
+    .filter({ hasText: /Item 9: [A-Z][a-z ]+/ })
+    .first();
+  await expect(risky).toContainText(/^PHQ-9 · \d{4}-\d{2}-\d{2} \d+\/27, [a-z ]+ · [+-]?\d+ since the previous one: /);
+  await risky.getByText(/^PHQ-9 · /).click();
+  await expect(risky.getByRole('listitem').filter({ hasText: 'the risk item' })).toContainText(
+    /^9\. Thoughts that you would be better off dead/,
+  );
+  // The older ones enter the page when their section is first opened.
+  const rows = questionnaires.locator('li[id^="measure-"]');
+  await expect(rows).toHaveCount(6);
+  const earlier = questionnaires.getByText(/^Earlier questionnaires \(\d+\)$/);
+  const count = Number(/\d+/.exec((await earlier.textContent()) ?? '')?.[0]);
+  await earlier.click();
+  await expect(rows).toHaveCount(6 + count);
+  await expect(rows.last()).toContainText(/^(PHQ-9|GAD-7) · \d{4}-\d{2}-\d{2} \d+\/(27|21), [a-z ]+$/);
+});

@@ -1,4 +1,4 @@
-import { ItemAnswers } from '@/components/measures/item-answers';
+import { MeasureList, type MeasureListItem } from '@/components/measures/measure-list';
 import { LazyDetails } from '@/components/ui/lazy-details';
 import type { CheckInNoteDto, MeasureAdministrationDto, SharedJournalEntry } from '@/lib/dal/client-record';
 
@@ -14,45 +14,26 @@ function NotShared({ what }: { what: string }) {
 
 const RECENT_MEASURES = 6;
 
-// A client's questionnaires number in the dozens, each with its item answers: the answers enter the
-// page when their questionnaire is opened, drawn from the answers alone (components/measures/
-// item-answers.tsx); the list styles its items once, as every class on them is sent twice (in the
-// HTML and in React's payload).
-function MeasureList({ measures }: { measures: MeasureAdministrationDto[] }) {
-  return (
-    <ul className="flex flex-col gap-2 *:scroll-mt-24 *:rounded-md *:border *:border-stone-200 *:p-3">
-      {measures.map((m) => {
-        const item9 = m.items.find((i) => i.isItem9);
-        return (
-          <li key={m.id} id={`measure-${m.id}`}>
-            <LazyDetails
-              summaryClassName="cursor-pointer"
-              summary={
-                <>
-                  <span className="font-medium">{`${m.name} · ${m.localDate}`}</span>{' '}
-                  <span className="tabular-nums">{`${m.total}/${m.maxScore}, ${m.bandLabel.toLowerCase()}`}</span>
-                  {m.change !== null && m.verdict && (
-                    <span className="text-stone-700">
-                      {` · ${m.change > 0 ? `+${m.change}` : m.change} since the previous one: ${verdictText[m.verdict]}`}
-                      <span className="sr-only">{` (reliable change is ${m.reliableChangePoints} points or more)`}</span>
-                    </span>
-                  )}
-                  {item9 && item9.answer > 0 && (
-                    <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-sm font-medium text-red-800">
-                      {`Item 9: ${item9.answerLabel}`}
-                    </span>
-                  )}
-                </>
-              }
-            >
-              <ItemAnswers instrument={m.instrument} answers={m.items.map((item) => item.answer)} />
-              {m.difficulty && <p className="mt-2 text-sm text-stone-700">Difficulty: {m.difficulty}</p>}
-            </LazyDetails>
-          </li>
-        );
-      })}
-    </ul>
-  );
+/** The list's row for one questionnaire: its sentence parts, with the item answers as numbers. */
+function listItem(m: MeasureAdministrationDto): MeasureListItem {
+  const { change, verdict } = m;
+  const item9 = m.items.find((i) => i.isItem9);
+  return {
+    id: m.id,
+    instrument: m.instrument,
+    title: `${m.name} · ${m.localDate}`,
+    score: `${m.total}/${m.maxScore}, ${m.bandLabel.toLowerCase()}`,
+    change:
+      change !== null && verdict !== null
+        ? {
+            text: ` · ${change > 0 ? `+${change}` : change} since the previous one: ${verdictText[verdict]}`,
+            detail: ` (reliable change is ${m.reliableChangePoints} points or more)`,
+          }
+        : null,
+    item9: item9 && item9.answer > 0 ? `Item 9: ${item9.answerLabel}` : null,
+    answers: m.items.map((item) => item.answer),
+    difficulty: m.difficulty,
+  };
 }
 
 /** Each questionnaire with its total, band, change, reliable-change verdict and item answers (item 9 marked). */
@@ -68,7 +49,7 @@ export function MeasuresSection({ measures }: { measures: MeasureAdministrationD
         <p className="text-sm text-stone-700">No questionnaires taken yet.</p>
       ) : (
         <>
-          <MeasureList measures={measures.slice(0, RECENT_MEASURES)} />
+          <MeasureList measures={measures.slice(0, RECENT_MEASURES).map(listItem)} />
           {measures.length > RECENT_MEASURES && (
             <LazyDetails
               className="mt-2"
@@ -76,7 +57,7 @@ export function MeasuresSection({ measures }: { measures: MeasureAdministrationD
               summary={`Earlier questionnaires (${measures.length - RECENT_MEASURES})`}
             >
               <div className="mt-2">
-                <MeasureList measures={measures.slice(RECENT_MEASURES)} />
+                <MeasureList measures={measures.slice(RECENT_MEASURES).map(listItem)} />
               </div>
             </LazyDetails>
           )}
