@@ -1,12 +1,12 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { notFound, redirect } from 'next/navigation';
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { checkSession } from '@/lib/dal/auth';
 import type { Actor } from '@/lib/dal/context';
 import { TandemError } from '@/lib/errors';
-import { authOptions, SESSION_LIFETIME_SECONDS } from './options';
+import { readSessionCookie, SESSION_LIFETIME_SECONDS } from './options';
 import type { Role } from './roles';
 
 export type CurrentUser = Actor & {
@@ -32,8 +32,8 @@ export const ENROL_PATH = '/two-factor/setup';
 export const lookupSession = cache(async (): Promise<SessionLookup> => {
   // Per request, never at build time: the build has no session, database or secrets.
   await connection();
-  const session = await getServerSession(authOptions());
-  if (!session?.userId) return { status: 'signed-out' };
+  const session = await readSessionCookie(await cookies());
+  if (!session) return { status: 'signed-out' };
   const ageSeconds = Date.now() / 1000 - session.authTime;
   if (ageSeconds > SESSION_LIFETIME_SECONDS || !session.sessionId) return { status: 'expired' };
   const check = await checkSession({

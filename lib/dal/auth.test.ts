@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { encode } from 'next-auth/jwt';
 import { getDatabase, queryRows } from '@/db';
+import { readSessionCookie } from '@/lib/auth/options';
+import { getSecrets } from '@/lib/secrets';
 import { createClinic, createPerson, emailOf, TEST_PASSWORD, TEST_SOURCE } from '@/lib/testing/factories';
 import { endAllSessions, getSessionState, signIn, verifyCredentials } from './auth';
 
@@ -71,5 +74,35 @@ describe('session state', () => {
     const other = await createClinic();
     const admin = await createPerson(clinicId, 'admin');
     expect(await getSessionState({ userId: admin.userId, clinicId: other })).toBeNull();
+  });
+});
+
+describe('readSessionCookie', () => {
+  const claims = {
+    userId: '5b0c3f0e-6a43-4a5e-9d55-0d1f6a0b7c21',
+    clinicId: '0e4f8a52-2b7d-4c1e-8f3a-9a6b5c4d3e2f',
+    role: 'therapist' as const,
+    sessionVersion: 3,
+    sessionId: 'b7a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
+    authTime: 1_780_000_000,
+  };
+  const jar = (value: string, name = 'next-auth.session-token') => new Map([[name, { value }]]);
+  const token = (payload: Record<string, unknown>, options: { secret?: string; maxAge?: number } = {}) =>
+    encode({ token: payload, secret: options.secret ?? getSecrets().authSecret, maxAge: options.maxAge ?? 3600 });
+
+  it('reads the claims of the token next-auth sets at sign-in', async () => {
+    expect(await readSessionCookie(jar(await token({ ...claims, name: 'Dana Smith' })))).toEqual(claims);
+  });
+
+  it('refuses an altered, foreign or expired token, an unknown role and a missing cookie', async () => {
+    const good = await token(claims);
+    const altered = `${good.slice(0, -4)}${good.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    expect(await readSessionCookie(jar(altered))).toBeNull();
+    expect(await readSessionCookie(jar(await token(claims, { secret: 'another clinic install' })))).toBeNull();
+    // Past its expiry by more than next-auth's 15 seconds of clock tolerance.
+    expect(await readSessionCookie(jar(await token(claims, { maxAge: -60 })))).toBeNull();
+    expect(await readSessionCookie(jar(await token({ ...claims, role: 'owner' })))).toBeNull();
+    expect(await readSessionCookie(jar(good, 'session-token'))).toBeNull();
+    expect(await readSessionCookie(new Map())).toBeNull();
   });
 });
