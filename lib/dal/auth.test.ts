@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import { getDatabase, queryRows } from '@/db';
 import { readSessionCookie } from '@/lib/auth/options';
@@ -104,5 +104,18 @@ describe('readSessionCookie', () => {
     expect(await readSessionCookie(jar(await token({ ...claims, role: 'owner' })))).toBeNull();
     expect(await readSessionCookie(jar(good, 'session-token'))).toBeNull();
     expect(await readSessionCookie(new Map())).toBeNull();
+  });
+
+  it('reads a token it has decoded before until the token expires, and not after', async () => {
+    const cookie = jar(await token(claims, { maxAge: 60 }));
+    expect(await readSessionCookie(cookie)).toEqual(claims);
+    expect(await readSessionCookie(cookie)).toEqual(claims);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 2 * 60_000);
+    expect(await readSessionCookie(cookie)).toBeNull();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 });
