@@ -5,6 +5,9 @@ const dbImports = ['@/db', '@/db/*', '../db', '../db/*', '../../db', '../../db/*
 // Zod must run jitless under the content security policy: lib/validation/zod.ts sets that once
 // and is the only module that imports 'zod' itself.
 const zodImport = { name: 'zod', message: "Import { z } from '@/lib/validation/zod', which makes zod jitless first." };
+// Tandem's pages are per person and per request: components/ui/link.tsx is next/link without prefetching.
+const linkImport = { name: 'next/link', message: "Import { Link } from '@/components/ui/link', which does not prefetch." };
+const dbPatterns = [{ group: dbImports, message: 'Only lib/dal may import db/: go through a DAL function.' }];
 
 const config = [
   ...nextVitals,
@@ -15,10 +18,7 @@ const config = [
   {
     rules: {
       // lib/dal is the only way to the database: it authorizes every call (STYLE.md).
-      'no-restricted-imports': [
-        'error',
-        { paths: [zodImport], patterns: [{ group: dbImports, message: 'Only lib/dal may import db/: go through a DAL function.' }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [zodImport, linkImport], patterns: dbPatterns }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
@@ -29,6 +29,10 @@ const config = [
   {
     files: ['lib/validation/zod.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['components/ui/link.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [zodImport], patterns: dbPatterns }] },
   },
 ];
 

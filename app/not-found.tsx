@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { HelpNowNote } from '@/components/support/help-now-note';
 
 export default function NotFound() {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';

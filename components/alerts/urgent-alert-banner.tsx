@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { RISK_SOURCE_WORDS } from '@/lib/clinical/risk-sources';
 import { agoText } from '@/lib/dates';
 import type { OpenAlert } from '@/lib/dal/alerts';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { CarePlanContent, EvidenceRef } from '@/lib/validation/care-plan';
 
 export type EvidenceLabel = { kind: 'insight' | 'measure'; id: string; label: string };

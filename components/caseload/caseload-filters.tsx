@@ -1,5 +1,5 @@
 import Form from 'next/form';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { SelectField, TextField } from '@/components/ui/field';
 import { CASELOAD_PAGE_SIZE, caseloadPageSizes, hasCaseloadFilters, type CaseloadQuery } from '@/lib/validation/caseload';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { columnHelperFor, DataTable, type SortState, type TableColumn } from '@/components/data-table/data-table';
 import type { CaseloadRowView, Cell, MeasureView } from './caseload-view';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { Nudge } from '@/lib/capture/nudge';
 
 /** A gentle prompt when the client's recent days sit below their usual. Never a diagnosis. */

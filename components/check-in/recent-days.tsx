@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { addDays, dayText } from '@/lib/dates';
 
 type Entry = { id: string; localDate: string; mood: number };

@@ -1,7 +1,7 @@
 'use client';
 
 import { createColumnHelper, tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 
 export type SortState = { key: string; dir: 'asc' | 'desc' };

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /** Previous / next links that keep every other URL parameter (filters, sort). */
 export function Pagination({

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { submitMeasure } from '@/app/(client)/measures/actions';
 import { CrisisResources } from '@/components/support/crisis-resources';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { CurrentUser } from '@/lib/auth/session';
 import { getOutreachNotices } from '@/lib/dal/outreach';
 
@@ -11,11 +11,7 @@ export async function ReminderBanner({ user }: { user: CurrentUser }) {
       {notices.reminderId && (
         <p role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-brand-50 p-3">
           <span>How are you doing today?</span>
-          <Link
-            href={`/api/reminders/${notices.reminderId}/open`}
-            prefetch={false}
-            className="font-medium text-brand-800 underline underline-offset-4"
-          >
+          <Link href={`/api/reminders/${notices.reminderId}/open`} className="font-medium text-brand-800 underline underline-offset-4">
             Check in when you are ready
           </Link>
         </p>
@@ -23,11 +19,7 @@ export async function ReminderBanner({ user }: { user: CurrentUser }) {
       {notices.planId && (
         <p role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-brand-50 p-3">
           <span>A small thing you planned with Tandem’s companion.</span>
-          <Link
-            href={`/api/reminders/${notices.planId}/open`}
-            prefetch={false}
-            className="font-medium text-brand-800 underline underline-offset-4"
-          >
+          <Link href={`/api/reminders/${notices.planId}/open`} className="font-medium text-brand-800 underline underline-offset-4">
             See your plan
           </Link>
         </p>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ReviewDto, SignalDto, Signals } from '@/lib/dal/insight-reviews';
 import { evidenceLines } from '@/lib/insights/evidence-lines';
 import type { FormState } from '@/lib/validation/form-state';

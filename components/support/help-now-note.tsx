@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /**
  * Crisis guidance that needs no data, for pages that may have none: error pages and the sign-in

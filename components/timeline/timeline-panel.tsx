@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { LazyDetails } from '@/components/ui/lazy-details';
 import { TIMELINE_RANGES, type TimelineData } from '@/lib/clinical/timeline';
 import { chartBoxHeight } from './chart-heights';

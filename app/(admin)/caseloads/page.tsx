@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { EscalationEmails } from '@/components/outreach/escalation-emails';
 import { primaryButton, smallButton } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';

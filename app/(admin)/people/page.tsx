@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Pagination } from '@/components/data-table/pagination';
 import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
 import { SelectField, TextField } from '@/components/ui/field';

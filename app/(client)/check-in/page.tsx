@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { CheckInForm } from '@/components/check-in/check-in-form';
 import { MoodNudge } from '@/components/check-in/mood-nudge';
 import { RecentDays } from '@/components/check-in/recent-days';

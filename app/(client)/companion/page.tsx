@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { CompanionItems } from '@/components/companion/companion-items';
 import { MessageForm } from '@/components/companion/message-form';
 import { PlannedReminders } from '@/components/companion/planned-reminders';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useRef, useState } from 'react';
 import { DATE_FORMATS, type DateFormat } from '@/lib/import/date-formats';
 import type { ImportPreview } from '@/lib/import/read-file';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { CaseloadFilters } from '@/components/caseload/caseload-filters';
 import { CaseloadTable } from '@/components/caseload/caseload-table';
 import { toCaseloadView } from '@/components/caseload/caseload-view';

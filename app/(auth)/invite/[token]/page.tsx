@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getInvitation } from '@/lib/dal/invitations';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
 import { AcceptForm } from './accept-form';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import QRCode from 'qrcode';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { homeFor } from '@/lib/auth/roles';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { CheckInForm } from '@/components/check-in/check-in-form';
 import { toFormValues } from '@/components/check-in/values';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { secondaryButton } from '@/components/ui/button-styles';
 import type { Actor } from '@/lib/dal/context';
 import { getSinceLastSessionBrief } from '@/lib/dal/brief';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { AddendumForm } from '@/components/notes/addendum-form';
 import { BriefView } from '@/components/notes/brief-view';
 import { DraftNote } from '@/components/notes/draft-note';
