@@ -84,3 +84,19 @@ test('the care plan keeps typed text on an error, saves versions, and will not o
   await expect(staleForm.getByRole('textbox', { name: 'Goal 1' })).toHaveValue('Sleep eight hours');
   await stale.close();
 });
+
+test('opening the caseload and a client page fetches nothing ahead for the links on them', async ({ page }) => {
+  const prefetches: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) prefetches.push(request.url());
+  });
+  await signInAs(page, 'therapist');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/caseload');
+  await page.getByRole('link', { name: 'Riley Chen', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Riley Chen' })).toBeVisible();
+  await page.mouse.wheel(0, 3000);
+  await page.getByRole('link', { name: 'Notes', exact: true }).hover();
+  await page.waitForLoadState('networkidle');
+  expect(prefetches).toEqual([]);
+});
