@@ -165,6 +165,9 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
     const charts: Chart<'line', (number | null)[], string>[] = [];
     const dense = data.days.length > 120;
     const x = { ticks: { maxTicksLimit: 8, maxRotation: 0 } };
+    // Whole numbers as they are: chart.js's default tick labels go through Intl.NumberFormat, whose
+    // first use on the page was the largest single cost of drawing these charts on a throttled phone.
+    const ticks = { callback: (value: string | number) => String(value) };
     if (data.mood && moodCanvas.current) {
       const config: LineConfig = {
         type: 'line',
@@ -199,7 +202,7 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
           animation: false,
           layout: { padding: { top: 14 } },
           interaction: { mode: 'index', intersect: false },
-          scales: { x, y: { min: 1, max: 10, title: { display: true, text: 'Mood (1–10)' } } },
+          scales: { x, y: { min: 1, max: 10, ticks, title: { display: true, text: 'Mood (1–10)' } } },
           plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
           onClick: (event) => {
             const scale = chart.scales.x;
@@ -253,7 +256,7 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
           animation: false,
           layout: { padding: { top: 6 } },
           interaction: { mode: 'index', intersect: false },
-          scales: { x, y: { min: 0, max: 27, title: { display: true, text: 'Total' } } },
+          scales: { x, y: { min: 0, max: 27, ticks, title: { display: true, text: 'Total' } } },
           plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
         },
         plugins: [bandAnnotations()],
