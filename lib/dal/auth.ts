@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from '@/lib/validation/zod';
 import { queryRows, schema, type Transaction } from '@/db';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
@@ -156,22 +156,28 @@ type StateRow = Omit<SessionState, 'mustEnrolTwoFactor' | 'isInvitedToTwoFactor'
   totpEnabledAt: Date | null;
 };
 
-async function readState(tx: Transaction, actor: ActorContext): Promise<SessionState | null> {
-  const [row]: StateRow[] = await tx
-    .select({
-      name: schema.users.name,
-      role: schema.memberships.role,
-      sessionVersion: schema.users.sessionVersion,
-      timeZone: schema.users.timeZone,
-      deactivatedAt: schema.users.deactivatedAt,
-      requireTwoFactor: schema.clinics.requireTwoFactor,
-      staffIdleMinutes: schema.clinics.staffIdleMinutes,
-      totpEnabledAt: schema.users.totpEnabledAt,
-    })
+/** The person's name, role, session version and zone with their clinic's two-factor and idle rules. */
+const stateColumns = {
+  name: schema.users.name,
+  role: schema.memberships.role,
+  sessionVersion: schema.users.sessionVersion,
+  timeZone: schema.users.timeZone,
+  deactivatedAt: schema.users.deactivatedAt,
+  requireTwoFactor: schema.clinics.requireTwoFactor,
+  staffIdleMinutes: schema.clinics.staffIdleMinutes,
+  totpEnabledAt: schema.users.totpEnabledAt,
+};
+
+function stateRows<Extra extends Record<string, SQL.Aliased>>(tx: Transaction, actor: ActorContext, extra: Extra) {
+  return tx
+    .select({ ...stateColumns, ...extra })
     .from(schema.users)
     .innerJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
     .innerJoin(schema.clinics, eq(schema.clinics.id, schema.memberships.clinicId))
     .where(sql`${schema.users.id} = ${actor.userId} and ${schema.memberships.clinicId} = ${actor.clinicId}`);
+}
+
+function stateOf(row: StateRow | undefined): SessionState | null {
   if (!row || row.deactivatedAt) return null;
   const isStaff = row.role !== 'client';
   return {
@@ -183,6 +189,11 @@ async function readState(tx: Transaction, actor: ActorContext): Promise<SessionS
     isInvitedToTwoFactor: isStaff && !row.requireTwoFactor && !row.totpEnabledAt,
     idleMinutes: isStaff ? row.staffIdleMinutes : null,
   };
+}
+
+async function readState(tx: Transaction, actor: ActorContext): Promise<SessionState | null> {
+  const [row] = await stateRows(tx, actor, {});
+  return stateOf(row);
 }
 
 /**
@@ -211,19 +222,21 @@ export async function checkSession({
 }): Promise<SessionCheck> {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return { status: 'ended', reason: 'signed-out' };
   return withActor(actor, async (tx): Promise<SessionCheck> => {
-    const state = await readState(tx, actor);
+    // The person and the session row in one statement: this runs before every page can start.
+    // Staff are idle past their clinic's limit; clients never are.
+    const session = schema.userSessions;
+    const [row] = await stateRows(tx, actor, {
+      hasSession: sql<boolean>`${session.id} is not null`.as('has_session'),
+      revoked: sql<boolean>`${session.revokedAt} is not null`.as('revoked'),
+      tooOld: sql<boolean>`${session.createdAt} < now() - make_interval(secs => ${SESSION_LIFETIME_SECONDS})`.as('too_old'),
+      idle: sql<boolean>`${schema.memberships.role} <> 'client'
+        and ${session.lastSeenAt} < now() - make_interval(mins => ${schema.clinics.staffIdleMinutes})`.as('idle'),
+      unseen: sql<boolean>`${session.lastSeenAt} < now() - ${LAST_SEEN_STEP}::interval`.as('unseen'),
+    }).leftJoin(session, and(eq(session.id, sessionId), eq(session.userId, schema.users.id)));
+    const state = stateOf(row);
     if (!state || state.sessionVersion !== sessionVersion) return { status: 'ended', reason: 'expired' };
-    const [row] = await queryRows<{ revoked: boolean; too_old: boolean; idle: boolean; unseen: boolean }>(
-      tx,
-      sql`select revoked_at is not null as revoked,
-                 created_at < now() - make_interval(secs => ${SESSION_LIFETIME_SECONDS}) as too_old,
-                 coalesce(last_seen_at < now() - make_interval(mins => ${state.idleMinutes ?? 0}), false)
-                   and ${state.idleMinutes !== null} as idle,
-                 coalesce(last_seen_at < now() - ${LAST_SEEN_STEP}::interval, true) as unseen
-            from user_sessions where id = ${sessionId}`,
-    );
-    if (!row || row.revoked) return { status: 'ended', reason: 'signed-out' };
-    if (row.too_old) return { status: 'ended', reason: 'expired' };
+    if (!row?.hasSession || row.revoked) return { status: 'ended', reason: 'signed-out' };
+    if (row.tooOld) return { status: 'ended', reason: 'expired' };
     if (row.idle) {
       await tx.update(schema.userSessions).set({ revokedAt: new Date() }).where(eq(schema.userSessions.id, sessionId));
       return { status: 'ended', reason: 'idle' };

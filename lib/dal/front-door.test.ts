@@ -268,6 +268,11 @@ describe('sessions', () => {
     const clientSession = sessionOf(await signInAs(client));
     await db().execute(sql`update user_sessions set last_seen_at = now() - interval '3 hours' where id = ${clientSession.sessionId}`);
     expect(await checkSession({ actor: client, ...clientSession })).toMatchObject({ status: 'active' });
+    // Someone else's session is no session at all, even with a token naming its id.
+    expect(await checkSession({ actor: therapist, sessionId: clientSession.sessionId, sessionVersion: second.sessionVersion })).toEqual({
+      status: 'ended',
+      reason: 'signed-out',
+    });
     await db().execute(
       sql`update user_sessions set created_at = now() - interval '12 hours 1 minute' where id = ${clientSession.sessionId}`,
     );
