@@ -178,8 +178,20 @@ describe('reminder health for the therapist', () => {
     await runMinute({ at: at20 });
     expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toBeNull();
     await grant(client, therapist, 'checkins');
-    expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toMatchObject({ state: 'delivered', channel: 'in_app' });
+    expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toMatchObject({
+      state: 'delivered',
+      channel: 'in_app',
+      lastDeliveredAt: expect.any(Date),
+    });
     expect((await getReminderSettings({ actor: client })).checkinEnabled).toBe(true);
+  });
+
+  it('says reminders are off, or on and not yet sent, when nothing was sent', async () => {
+    const { client, therapist } = await createClinicWithClient();
+    await grant(client, therapist, 'checkins');
+    expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toEqual({ state: 'off' });
+    await saveReminderSettings({ actor: client, input: reminderOn });
+    expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toEqual({ state: 'waiting' });
   });
 });
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema, type Transaction } from '@/db';
 import { TandemError } from '@/lib/errors';
 import { wallClockAt } from '@/lib/dates';
@@ -236,6 +236,15 @@ export async function getReminderHealth({ actor, clientId }: { actor: Actor; cli
   );
 }
 
+/** One row per send of the last 60 days, or one of nulls when there was none; the driver may give times as text. */
+type SendRow = {
+  isOn: boolean;
+  dueAt: Date | string | null;
+  status: 'accepted' | 'failed' | null;
+  channel: SentReminder['channel'];
+  pushError: string | null;
+};
+
 /**
  * The reminder-health read inside the therapist's transaction: null unless the client shares
  * check-ins with them (`sharesCheckIns`, as the caller read it in this transaction).
@@ -246,27 +255,33 @@ export async function readReminderHealth(
   { clientId, sharesCheckIns }: { clientId: string; sharesCheckIns: boolean },
 ): Promise<ReminderHealth | null> {
   if (!sharesCheckIns) return null;
-  const [settings] = await queryRows<{ isOn: boolean }>(
-    tx,
-    sql`select coalesce((select r.checkin_enabled or r.measure_enabled or r.nudges_enabled from reminder_settings r where r.client_id = ${clientId}), false) as "isOn"`,
-  );
   const n = schema.notifications;
-  const recent = await tx
-    .select({ dueAt: n.dueAt, status: n.status, channel: n.channel, pushError: n.pushError })
-    .from(n)
-    .where(
-      and(
-        eq(n.clientId, clientId),
-        inArray(n.kind, [...HEALTH_KINDS]),
-        inArray(n.status, ['accepted', 'failed']),
-        gte(n.dueAt, sql`now() - interval '60 days'`),
-      ),
-    )
-    .orderBy(desc(n.dueAt))
-    .limit(30);
+  // Whether reminders are on, beside the last 60 days of sends (none gives one row of nulls): one statement.
+  const rows = await queryRows<SendRow>(
+    tx,
+    sql`select coalesce((select r.checkin_enabled or r.measure_enabled or r.nudges_enabled
+                           from ${schema.reminderSettings} r where r.client_id = ${clientId}), false) as "isOn",
+               sent.due_at as "dueAt", sent.status, sent.channel, sent.push_error as "pushError"
+          from (select) settings
+          left join lateral (
+            select ${n.dueAt}, ${n.status}, ${n.channel}, ${n.pushError} from ${n}
+             where ${n.clientId} = ${clientId}
+               and ${n.kind} in (${sql.join(
+                 HEALTH_KINDS.map((kind) => sql`${kind}`),
+                 sql`, `,
+               )})
+               and ${n.status} in ('accepted', 'failed')
+               and ${n.dueAt} >= now() - interval '60 days'
+             order by ${n.dueAt} desc limit 30
+          ) sent on true`,
+  );
+  const isOn = rows[0]?.isOn ?? false;
+  const recent = rows.flatMap(({ dueAt, status, channel, pushError }) =>
+    dueAt === null || status === null ? [] : [{ dueAt: new Date(dueAt), status, channel, pushError }],
+  );
   await queueAudit(tx, actor, { action: 'reminders.read', subjectType: 'check_ins', subjectClientId: clientId });
   const latest = recent[0];
-  if (!latest) return settings?.isOn ? { state: 'waiting' } : { state: 'off' };
+  if (!latest) return isOn ? { state: 'waiting' } : { state: 'off' };
   // The run of recent sends with the same trouble gives "since when".
   const streakStart = (isTrouble: (r: (typeof recent)[number]) => boolean) => {
     let since = latest.dueAt;
@@ -283,7 +298,7 @@ export async function readReminderHealth(
       since: streakStart((r) => r.pushError !== null),
       fallback: latest.channel === 'email' ? 'email' : 'in_app',
     };
-  if (!settings?.isOn) return { state: 'off' };
+  if (!isOn) return { state: 'off' };
   return { state: 'delivered', lastDeliveredAt: latest.dueAt, channel: latest.channel };
 }
 
