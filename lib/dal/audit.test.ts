@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { createClinicWithClient, grant } from '@/lib/testing/factories';
-import { queueAudit } from './audit';
+import { auditRepeatsOnceIn, queueAudit } from './audit';
 import { listCheckIns } from './check-ins';
 import { withActor } from './context';
 
@@ -50,6 +50,28 @@ describe('audit events', () => {
       sql`select bool_and(hash = audit_event_hash(e)) as ok from audit_events e where clinic_id = ${clinicId}`,
     );
     expect(recomputed?.ok).toBe(true);
+  });
+
+  it('are written once when repeated in a transaction marked as only reading, and each time in any other', async () => {
+    const { clinicId, therapist, client } = await createClinicWithClient();
+    const read = { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: client.userId } as const;
+    const queueReads = async (tx: Parameters<Parameters<typeof withActor>[1]>[0]) => {
+      await queueAudit(tx, therapist, read);
+      await queueAudit(tx, therapist, { action: 'measures.read', subjectType: 'measures', subjectClientId: client.userId });
+      await queueAudit(tx, therapist, read);
+      await queueAudit(tx, therapist, { ...read, outcome: 'denied' });
+    };
+    await withActor(therapist, async (tx) => {
+      auditRepeatsOnceIn(tx);
+      await queueReads(tx);
+    });
+    expect((await eventsOf(clinicId)).map((e) => [e.action, e.outcome])).toEqual([
+      ['check_ins.read', 'allowed'],
+      ['measures.read', 'allowed'],
+      ['check_ins.read', 'denied'],
+    ]);
+    await withActor(therapist, queueReads);
+    expect(await eventsOf(clinicId)).toHaveLength(7);
   });
 
   it('roll back with the work they describe', async () => {

@@ -79,7 +79,7 @@ export function takeDenials(tx: Transaction): Queued[] {
  * `withActor` calls it last.
  */
 export async function flushAudits(tx: Transaction, queued: readonly Queued[] = takeAll(tx)): Promise<void> {
-  for (const batch of byActor(queued)) {
+  for (const batch of byActor(readsOnceIn.has(tx) ? distinct(queued) : queued)) {
     const [head] = await queryRows<{ head_seq: number; head_hash: string }>(
       tx,
       sql`select head_seq::int as head_seq, head_hash from record_audit_events(${batch.actorId}::uuid, ${JSON.stringify(batch.entries)}::jsonb)`,
@@ -97,6 +97,38 @@ function takeAll(tx: Transaction): Queued[] {
   const queue = pending.get(tx) ?? [];
   pending.delete(tx);
   return queue;
+}
+
+// Transactions that only read, whose repeated events are written once (`auditRepeatsOnceIn`).
+const readsOnceIn = new WeakSet<Transaction>();
+
+/**
+ * For a transaction that only reads (the client page's loader): an event repeated in it is written
+ * once. Its events all carry the transaction's start time, so a second identical one (the same
+ * person, action, subject and outcome: several parts of one page each reading the client's
+ * check-ins) would say nothing the first does not. Not for writes or sends, where two identical
+ * events can be two acts (an email to each of two admins).
+ */
+export function auditRepeatsOnceIn(tx: Transaction): void {
+  readsOnceIn.add(tx);
+}
+
+/** The events without repeats, in order of their first appearance. */
+function distinct(queued: readonly Queued[]): Queued[] {
+  const seen = new Set<string>();
+  return queued.filter(({ actorId, entry }) => {
+    const key = JSON.stringify([
+      actorId,
+      entry.action,
+      entry.subjectType,
+      entry.subjectId,
+      entry.subjectClientId,
+      entry.outcome ?? 'allowed',
+    ]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function byActor(queued: readonly Queued[]): { actorId: string | null; entries: AuditEntry[] }[] {

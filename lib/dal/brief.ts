@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, lte, isNull } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { totalScore } from '@/lib/clinical/scoring';
 import { addDays, localDateIn } from '@/lib/dates';
@@ -17,7 +17,25 @@ import {
   clientMeasureRows,
   clientSessionRows,
   clinicReliableChange,
+  asRows,
+  jsonRows,
+  readShared,
+  type SharedRead,
 } from './shared-reads';
+
+/** The client's breaks from logging that were not cancelled, earliest first. */
+export function pausesRead(clientId: string): SharedRead<{ start: string; end: string }[]> {
+  const p = schema.pauses;
+  return {
+    key: `pauses:${clientId}`,
+    json: jsonRows(
+      { start: p.startsOn, end: p.endsOn },
+      sql`from ${p} where ${p.clientId} = ${clientId} and ${p.cancelledAt} is null`,
+      sql`${p.startsOn}`,
+    ),
+    decode: asRows<{ start: string; end: string }>,
+  };
+}
 
 /**
  * The "since last session" brief, inside a transaction that has already admitted the client's
@@ -53,11 +71,7 @@ export async function briefFor(tx: Transaction, actor: Actor, client: ClientAcce
     await audit('measures.read', 'measures');
   }
 
-  const p = schema.pauses;
-  const pauses = await tx
-    .select({ start: p.startsOn, end: p.endsOn })
-    .from(p)
-    .where(and(eq(p.clientId, clientId), isNull(p.cancelledAt), lte(p.startsOn, today), gte(p.endsOn, window.from)));
+  const pauses = (await readShared(tx, pausesRead(clientId))).filter((p) => p.start <= today && p.end >= window.from);
 
   const signals = (await clientInsightRows(tx, clientId, client))
     .filter(

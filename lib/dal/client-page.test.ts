@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDatabase, PgDialect, PgSelectBase } from 'drizzle-orm/pg-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { addDays, localDateIn } from '@/lib/dates';
 import { addMeasureResponse, addSignedNote, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
@@ -52,6 +53,21 @@ beforeEach(async () => {
   w = await createClinicWithClient();
 });
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The statements drizzle sends from now on, as text: its selects, and every raw statement. */
+function recordStatements(): () => string[] {
+  const dialect = new PgDialect();
+  const raw = vi.spyOn(PgDatabase.prototype, 'execute');
+  const selects = vi.spyOn(PgSelectBase.prototype, 'then');
+  return () => [
+    ...selects.mock.calls.map(() => 'select (drizzle)'),
+    ...raw.mock.calls.map(([query]) => dialect.sqlToQuery(query as SQL).sql),
+  ];
+}
+
 describe('the client page loader', () => {
   it('reads every part the page shows, as each DAL function would, in one transaction with one batch of audit events', async () => {
     await seedRecord(w);
@@ -73,6 +89,8 @@ describe('the client page loader', () => {
     expect([...new Set(audit.map((a) => a.action))].sort()).toEqual(
       ['alerts.read', 'check_ins.read', 'client.view', 'insights.read', 'journal.read', 'measures.read', 'reminders.read'].sort(),
     );
+    // Several parts read the check-ins (timeline, brief, notes): the log says so once.
+    expect(audit).toHaveLength(7);
 
     // The same rows as the panels' own DAL functions return (each reads in a transaction of its own).
     const clientId = w.client.userId;
@@ -82,6 +100,24 @@ describe('the client page loader', () => {
     expect(parts.journal.value).toEqual(await listSharedJournal({ actor: w.therapist, clientId }));
     expect(parts.signals.value).toEqual(await listSignals({ actor: w.therapist, clientId }));
     expect(parts.brief.value).toEqual(await getSinceLastSessionBrief({ actor: w.therapist, clientId }));
+  });
+
+  it('reads every part in one statement after the admission', async () => {
+    await seedRecord(w);
+    for (const scope of ['checkins', 'measures', 'journal'] as const) await grant(w.client, w.therapist, scope);
+    const statements = recordStatements();
+    const load = loadClientPage({ actor: w.therapist, clientId: w.client.userId, range: '90' });
+    const parts = await settle(load);
+
+    expect(Object.values(parts).filter((p) => 'error' in p)).toEqual([]);
+    // (drizzle sends begin and commit as statements on PostgreSQL; PGlite opens its transactions itself.)
+    const sent = statements().filter((s) => s !== 'begin' && s !== 'commit');
+    // The admission (a drizzle select), the context, the parts' one read, and the audit batch.
+    expect(sent.filter((s) => s === 'select (drizzle)')).toHaveLength(1);
+    expect(sent.filter((s) => s.includes('json_agg'))).toHaveLength(1);
+    expect(sent.filter((s) => s.includes('set_config'))).toHaveLength(1);
+    expect(sent.filter((s) => s.includes('record_audit_events'))).toHaveLength(1);
+    expect(sent).toHaveLength(4);
   });
 
   it('answers not_found to a therapist the client is not assigned to, records the refusal once and reads nothing', async () => {

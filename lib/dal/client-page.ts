@@ -4,15 +4,18 @@ import type { TimelineData, TimelineRange } from '@/lib/clinical/timeline';
 import { TandemError } from '@/lib/errors';
 import type { Brief } from '@/lib/insights/brief';
 import { mayRead } from './access';
-import { briefFor } from './brief';
+import { auditRepeatsOnceIn } from './audit';
+import { briefFor, pausesRead } from './brief';
 import {
   admitClient,
+  checkInNotesRead,
   decryptJournal,
   readCheckInNotes,
   readMeasureAdministrations,
   readOverview,
   readSharedJournal,
   readTimeline,
+  timelineDays,
   type CheckInNoteDto,
   type ClientAccess,
   type MeasureAdministrationDto,
@@ -20,9 +23,20 @@ import {
 } from './client-record';
 import { readSharedCompanion, type SharedCompanion } from './companion';
 import { withActor, type Actor } from './context';
-import { readSignals, type Signals } from './insight-reviews';
-import { readReminderHealth, type ReminderHealth } from './outreach';
-import { shareReadsIn } from './shared-reads';
+import { citedInsightsRead, readSignals, reviewsRead, type Signals } from './insight-reviews';
+import { journalRead } from './journal';
+import { readReminderHealth, reminderSendsRead, type ReminderHealth } from './outreach';
+import {
+  alertsRead,
+  checkInsRead,
+  clinicRead,
+  insightsRead,
+  measuresRead,
+  prefetchSharedReads,
+  sessionsRead,
+  shareReadsIn,
+  type SharedRead,
+} from './shared-reads';
 
 /** Everything the therapist's page about one client shows, part by part. */
 export type ClientPageParts = {
@@ -64,6 +78,32 @@ class Deferred<T> {
 }
 
 /**
+ * What the parts below read, run together in one statement once the client is admitted: one
+ * round trip instead of one a read. Only what the client shares now is read, as each part would
+ * (row-level security would return nothing else anyway). A read left out here still runs when its
+ * part asks for it, in a statement of its own.
+ */
+function pageReads(actor: Actor, client: ClientAccess, range: TimelineRange): SharedRead<unknown>[] {
+  const { clientId } = client;
+  const sharesCheckIns = mayRead(client, 'checkins');
+  return [
+    // The timeline's check-ins: the brief's are usually among them.
+    ...(sharesCheckIns
+      ? [checkInsRead(clientId, timelineDays(client, range).checkInsFrom), checkInNotesRead(clientId), reminderSendsRead(clientId)]
+      : []),
+    ...(mayRead(client, 'measures') ? [measuresRead(clientId)] : []),
+    ...(mayRead(client, 'journal') ? [journalRead(clientId)] : []),
+    insightsRead(clientId, client),
+    reviewsRead(clientId, client),
+    citedInsightsRead(clientId),
+    sessionsRead(clientId),
+    alertsRead(clientId),
+    pausesRead(clientId),
+    clinicRead(actor.clinicId),
+  ];
+}
+
+/**
  * The therapist's page about one client, read in one transaction under the actor's row-level
  * security: the assignment is checked once (anyone else is audited as denied and reads nothing),
  * then each part reads only what the client shares now, exactly as the part's own DAL function
@@ -100,9 +140,12 @@ export function loadClientPage({ actor, clientId, range }: { actor: Actor; clien
   void withActor(actor, async (tx) => {
     const client = await admitClient(tx, actor, clientId, { action: 'client.view', subjectType: 'caseload' });
     if (!client) return null;
-    // The page only reads: its parts may share the reads they have in common (lib/dal/shared-reads.ts).
+    // The page only reads: its parts may share the reads they have in common (lib/dal/shared-reads.ts),
+    // and a read several parts record (the client's check-ins) is written to the audit log once.
     shareReadsIn(tx);
+    auditRepeatsOnceIn(tx);
     admitted.resolve();
+    await prefetchSharedReads(tx, pageReads(actor, client, range));
     const settled: Partial<Record<Part, PromiseSettledResult<unknown>>> = {};
     // One connection answers one statement at a time: the parts are read in turn.
     for (const part of parts) {

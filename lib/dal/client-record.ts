@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { bandFor } from '@/lib/clinical/bands';
 import { answeredItems, DIFFICULTY_OPTIONS, instrumentDefinition, type AnsweredItem, type Instrument } from '@/lib/clinical/instruments';
@@ -14,12 +14,16 @@ import { queueAudit, type AuditEntry } from './audit';
 import { withActor, type Actor } from './context';
 import { decryptJournalText, readJournalRows, type SealedJournalEntry } from './journal';
 import {
+  asRows,
   clientAlertRows,
   clientCheckInRows,
   clientInsightRows,
   clientMeasureRows,
   clientSessionRows,
   clinicReliableChange,
+  jsonRows,
+  readShared,
+  type SharedRead,
 } from './shared-reads';
 
 // The therapist's view of one client. Every read checks, inside its own transaction, that the
@@ -115,20 +119,26 @@ export async function getClientTimeline({
   );
 }
 
-/** The timeline's reads inside an admitted transaction (`withAssignedClient` or the client page's loader). */
-export async function readTimeline(tx: Transaction, actor: Actor, client: ClientAccess, range: TimelineRange): Promise<TimelineData> {
-  const { clientId } = client;
+/** The client's today, the range's first day, and the first day of check-ins the timeline reads (null: all). */
+export function timelineDays(client: Pick<ClientAccess, 'timeZone'>, range: TimelineRange) {
   const to = localDateIn(client.timeZone);
-  const canSeeCheckIns = mayRead(client, 'checkins');
-  const canSeeMeasures = mayRead(client, 'measures');
   const earliest = range === 'all' ? null : rangeStart(range, to, null);
   // The personal baseline may lie before a short range, so check-ins are read from its start.
   const baselineStart = addDays(to, -(BASELINE.recentDays + BASELINE.days - 1));
-  const fetchFrom = earliest === null ? null : earliest < baselineStart ? earliest : baselineStart;
+  const checkInsFrom = earliest === null ? null : earliest < baselineStart ? earliest : baselineStart;
+  return { to, earliest, checkInsFrom };
+}
+
+/** The timeline's reads inside an admitted transaction (`withAssignedClient` or the client page's loader). */
+export async function readTimeline(tx: Transaction, actor: Actor, client: ClientAccess, range: TimelineRange): Promise<TimelineData> {
+  const { clientId } = client;
+  const { to, earliest, checkInsFrom } = timelineDays(client, range);
+  const canSeeCheckIns = mayRead(client, 'checkins');
+  const canSeeMeasures = mayRead(client, 'measures');
 
   let checkIns = null;
   if (canSeeCheckIns) {
-    checkIns = await clientCheckInRows(tx, clientId, fetchFrom);
+    checkIns = await clientCheckInRows(tx, clientId, checkInsFrom);
     await queueAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
   }
   let measures = null;
@@ -280,17 +290,27 @@ export async function listCheckInNotes({
   );
 }
 
+/** The client's latest `limit` check-ins (at most 200) that carry a note or tags, newest first. */
+export function checkInNotesRead(clientId: string, limit = 30): SharedRead<CheckInNoteDto[]> {
+  const c = schema.checkIns;
+  const count = Math.min(Math.max(limit, 1), 200);
+  return {
+    key: `checkin-notes:${clientId}:${count}`,
+    json: jsonRows(
+      { id: c.id, localDate: c.localDate, mood: c.mood, tags: c.tags, note: c.note },
+      sql`from ${c} where ${c.clientId} = ${clientId} and (${c.note} is not null or cardinality(${c.tags}) > 0)`,
+      sql`${c.localDate} desc, ${c.recordedAt} desc`,
+      count,
+    ),
+    decode: asRows<CheckInNoteDto>,
+  };
+}
+
 /** The check-in notes' read inside an admitted transaction; null while check-ins are not shared. */
 export async function readCheckInNotes(tx: Transaction, actor: Actor, client: ClientAccess, limit = 30): Promise<CheckInNoteDto[] | null> {
   const { clientId } = client;
   if (!mayRead(client, 'checkins')) return null;
-  const c = schema.checkIns;
-  const rows = await tx
-    .select({ id: c.id, localDate: c.localDate, mood: c.mood, tags: c.tags, note: c.note })
-    .from(c)
-    .where(and(eq(c.clientId, clientId), or(isNotNull(c.note), sql`cardinality(${c.tags}) > 0`)))
-    .orderBy(desc(c.localDate), desc(c.recordedAt))
-    .limit(Math.min(Math.max(limit, 1), 200));
+  const rows = await readShared(tx, checkInNotesRead(clientId, limit));
   await queueAudit(tx, actor, { action: 'check_ins.read', subjectType: 'check_ins', subjectClientId: clientId });
   return rows;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from '@/lib/validation/zod';
 import { schema, type Transaction } from '@/db';
 import { localDateIn } from '@/lib/dates';
@@ -12,8 +12,8 @@ import { acknowledgeOpenAlerts, isAlertKind } from './alerts';
 import { appendCarePlanVersion } from './care-plan';
 import { withAssignedClient, type ClientAccess } from './client-record';
 import type { Actor } from './context';
-import { visibleInsights } from './access';
-import { clientInsightRows } from './shared-reads';
+import { visibleInsights, visibleInsightScopes, type ClientReadAccess } from './access';
+import { asRows, clientInsightRows, jsonRows, readShared, type SharedRead } from './shared-reads';
 
 export type ReviewAction = 'accepted' | 'dismissed' | 'snoozed';
 export type SignalEvidence = {
@@ -67,17 +67,53 @@ function evidenceOf(raw: unknown): SignalEvidence {
   };
 }
 
-async function citedInsightIds(tx: Transaction, clientId: string): Promise<Set<string>> {
+/** The insights the client's current care plan cites. */
+export function citedInsightsRead(clientId: string): SharedRead<{ insightId: string | null }[]> {
   const p = schema.carePlans;
   const v = schema.carePlanVersions;
   const e = schema.carePlanEvidence;
-  const rows = await tx
-    .select({ insightId: e.insightId })
-    .from(e)
-    .innerJoin(v, eq(v.id, e.carePlanVersionId))
-    .innerJoin(p, and(eq(p.id, v.carePlanId), eq(p.currentVersion, v.version)))
-    .where(eq(p.clientId, clientId));
-  return new Set(rows.flatMap((r) => (r.insightId ? [r.insightId] : [])));
+  return {
+    key: `cited:${clientId}`,
+    json: jsonRows(
+      { insightId: e.insightId },
+      sql`from ${e} join ${v} on ${v.id} = ${e.carePlanVersionId}
+          join ${p} on ${p.id} = ${v.carePlanId} and ${p.currentVersion} = ${v.version}
+         where ${p.clientId} = ${clientId}`,
+      sql`${e.insightId}`,
+    ),
+    decode: asRows<{ insightId: string | null }>,
+  };
+}
+
+type ReviewRow = Pick<typeof schema.insightReviews.$inferSelect, 'id' | 'insightId' | 'action' | 'reason' | 'snoozedUntil'> & {
+  reviewerName: string | null;
+  at: Date;
+};
+
+/** Every review of an insight about the client that `access` may see, newest first, with the reviewer's name. */
+export function reviewsRead(clientId: string, access: ClientReadAccess): SharedRead<ReviewRow[]> {
+  const r = schema.insightReviews;
+  const i = schema.insights;
+  return {
+    key: `reviews:${clientId}:${visibleInsightScopes(access).join(',')}`,
+    json: jsonRows(
+      {
+        id: r.id,
+        insightId: r.insightId,
+        action: r.action,
+        reason: r.reason,
+        snoozedUntil: r.snoozedUntil,
+        reviewerName: schema.users.name,
+        at: r.createdAt,
+      },
+      sql`from ${r} left join ${schema.users} on ${schema.users.id} = ${r.reviewerId}
+         where ${r.clientId} = ${clientId}
+           and ${r.insightId} in (select ${i.id} from ${i} where ${i.clientId} = ${clientId} and ${visibleInsights(access)})`,
+      sql`${r.createdAt} desc`,
+    ),
+    // JSON carries the time as text: a Date again, as drizzle gives it elsewhere.
+    decode: (value) => asRows<Omit<ReviewRow, 'at'> & { at: string }>(value).map((row) => ({ ...row, at: new Date(row.at) })),
+  };
 }
 
 /**
@@ -96,7 +132,7 @@ export async function readSignals(tx: Transaction, actor: Actor, client: ClientA
   const { clientId } = client;
   const today = localDateIn(client.timeZone);
   const rows = await clientInsightRows(tx, clientId, client);
-  const cited = await citedInsightIds(tx, clientId);
+  const cited = new Set((await readShared(tx, citedInsightsRead(clientId))).flatMap((c) => (c.insightId ? [c.insightId] : [])));
   const signals = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -113,25 +149,7 @@ export async function readSignals(tx: Transaction, actor: Actor, client: ClientA
   }));
   const isWaiting = (s: (typeof signals)[number]) =>
     s.isOpen && (s.reviewState === 'new' || (s.reviewState === 'snoozed' && (s.snoozedUntil ?? '') <= today));
-  const r = schema.insightReviews;
-  const ids = signals.map((s) => s.id);
-  const reviews =
-    ids.length === 0
-      ? []
-      : await tx
-          .select({
-            id: r.id,
-            insightId: r.insightId,
-            action: r.action,
-            reason: r.reason,
-            snoozedUntil: r.snoozedUntil,
-            reviewerName: schema.users.name,
-            at: r.createdAt,
-          })
-          .from(r)
-          .leftJoin(schema.users, eq(schema.users.id, r.reviewerId))
-          .where(and(eq(r.clientId, clientId), inArray(r.insightId, ids)))
-          .orderBy(desc(r.createdAt));
+  const reviews = await readShared(tx, reviewsRead(clientId, client));
   await queueAudit(tx, actor, { action: 'insights.read', subjectType: 'insights', subjectClientId: clientId });
   const summaries = new Map(signals.map((s) => [s.id, s.summary]));
   const dto = ({ isOpen: _isOpen, ...s }: (typeof signals)[number]): SignalDto => s;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { schema, type Transaction } from '@/db';
 import { checkInDay } from '@/lib/capture/check-in-day';
 import { screenRiskLanguage } from '@/lib/clinical/risk-language';
@@ -11,6 +11,7 @@ import { canReadClientScope } from './access';
 import { raiseUrgentAlert } from './alerts';
 import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
+import { asRows, jsonRows, readShared, type SharedRead } from './shared-reads';
 
 // The ciphertext is bound to its clinic and client: copied onto someone else's row, it fails.
 const contextFor = (clinicId: string, clientId: string) => `journal:${clinicId}:${clientId}`;
@@ -87,26 +88,31 @@ export type JournalEntryDto = { id: string; localDate: string; text: string; upd
 /** A journal entry as stored, still sealed: decrypted only after the reading transaction commits. */
 export type SealedJournalEntry = { id: string; clinicId: string; clientId: string; localDate: string; ciphertext: string; updatedAt: Date };
 
+/** The client's latest `limit` journal entries (at most 100), still sealed, newest first. */
+export function journalRead(clientId: string, limit = 20): SharedRead<SealedJournalEntry[]> {
+  const j = schema.journalEntries;
+  const count = Math.min(Math.max(limit, 1), 100);
+  return {
+    key: `journal:${clientId}:${count}`,
+    json: jsonRows(
+      { id: j.id, clinicId: j.clinicId, clientId: j.clientId, localDate: j.localDate, ciphertext: j.ciphertext, updatedAt: j.updatedAt },
+      sql`from ${j} where ${j.clientId} = ${clientId}`,
+      sql`${j.localDate} desc, ${j.createdAt} desc`,
+      count,
+    ),
+    // JSON carries the time as text: a Date again, as drizzle gives it elsewhere.
+    decode: (value) =>
+      asRows<Omit<SealedJournalEntry, 'updatedAt'> & { updatedAt: string }>(value).map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) })),
+  };
+}
+
 /**
  * The one read of a client's journal, for the client and their therapist alike, inside a
  * transaction whose caller has already asked `mayRead`: by day, the latest written first within
  * a day, at most 100; audited as read.
  */
 export async function readJournalRows(tx: Transaction, actor: Actor, clientId: string, limit: number): Promise<SealedJournalEntry[]> {
-  const j = schema.journalEntries;
-  const found = await tx
-    .select({
-      id: j.id,
-      clinicId: j.clinicId,
-      clientId: j.clientId,
-      localDate: j.localDate,
-      ciphertext: j.ciphertext,
-      updatedAt: j.updatedAt,
-    })
-    .from(j)
-    .where(eq(j.clientId, clientId))
-    .orderBy(desc(j.localDate), desc(j.createdAt))
-    .limit(Math.min(Math.max(limit, 1), 100));
+  const found = await readShared(tx, journalRead(clientId, limit));
   await queueAudit(tx, actor, { action: 'journal.read', subjectType: 'journal', subjectClientId: clientId });
   return found;
 }

@@ -14,6 +14,7 @@ import {
 import { canReadClientScope } from './access';
 import { queueAudit } from './audit';
 import { withActor, type Actor } from './context';
+import { jsonRows, readShared, type SharedRead } from './shared-reads';
 
 export type ReminderSettingsDto = {
   checkinEnabled: boolean;
@@ -236,14 +237,37 @@ export async function getReminderHealth({ actor, clientId }: { actor: Actor; cli
   );
 }
 
-/** One row per send of the last 60 days, or one of nulls when there was none; the driver may give times as text. */
-type SendRow = {
-  isOn: boolean;
-  dueAt: Date | string | null;
-  status: 'accepted' | 'failed' | null;
-  channel: SentReminder['channel'];
-  pushError: string | null;
-};
+type Send = { dueAt: Date; status: 'accepted' | 'failed'; channel: SentReminder['channel']; pushError: string | null };
+
+/** Whether the client's reminders are on, and the sends of the last 60 days (at most 30), newest first. */
+export function reminderSendsRead(clientId: string): SharedRead<{ isOn: boolean; recent: Send[] }> {
+  const n = schema.notifications;
+  const sent = jsonRows(
+    { dueAt: n.dueAt, status: n.status, channel: n.channel, pushError: n.pushError },
+    sql`from ${n}
+       where ${n.clientId} = ${clientId}
+         and ${n.kind} in (${sql.join(
+           HEALTH_KINDS.map((kind) => sql`${kind}`),
+           sql`, `,
+         )})
+         and ${n.status} in ('accepted', 'failed')
+         and ${n.dueAt} >= now() - interval '60 days'`,
+    sql`${n.dueAt} desc`,
+    30,
+  );
+  return {
+    key: `reminders:${clientId}`,
+    json: sql`json_build_object(
+      'isOn', coalesce((select r.checkin_enabled or r.measure_enabled or r.nudges_enabled
+                          from ${schema.reminderSettings} r where r.client_id = ${clientId}), false),
+      'recent', ${sent})`,
+    // JSON carries the time as text: a Date again.
+    decode: (value) => {
+      const { isOn, recent } = value as { isOn: boolean; recent: (Omit<Send, 'dueAt'> & { dueAt: string })[] };
+      return { isOn, recent: recent.map((r) => ({ ...r, dueAt: new Date(r.dueAt) })) };
+    },
+  };
+}
 
 /**
  * The reminder-health read inside the therapist's transaction: null unless the client shares
@@ -255,30 +279,7 @@ export async function readReminderHealth(
   { clientId, sharesCheckIns }: { clientId: string; sharesCheckIns: boolean },
 ): Promise<ReminderHealth | null> {
   if (!sharesCheckIns) return null;
-  const n = schema.notifications;
-  // Whether reminders are on, beside the last 60 days of sends (none gives one row of nulls): one statement.
-  const rows = await queryRows<SendRow>(
-    tx,
-    sql`select coalesce((select r.checkin_enabled or r.measure_enabled or r.nudges_enabled
-                           from ${schema.reminderSettings} r where r.client_id = ${clientId}), false) as "isOn",
-               sent.due_at as "dueAt", sent.status, sent.channel, sent.push_error as "pushError"
-          from (select) settings
-          left join lateral (
-            select ${n.dueAt}, ${n.status}, ${n.channel}, ${n.pushError} from ${n}
-             where ${n.clientId} = ${clientId}
-               and ${n.kind} in (${sql.join(
-                 HEALTH_KINDS.map((kind) => sql`${kind}`),
-                 sql`, `,
-               )})
-               and ${n.status} in ('accepted', 'failed')
-               and ${n.dueAt} >= now() - interval '60 days'
-             order by ${n.dueAt} desc limit 30
-          ) sent on true`,
-  );
-  const isOn = rows[0]?.isOn ?? false;
-  const recent = rows.flatMap(({ dueAt, status, channel, pushError }) =>
-    dueAt === null || status === null ? [] : [{ dueAt: new Date(dueAt), status, channel, pushError }],
-  );
+  const { isOn, recent } = await readShared(tx, reminderSendsRead(clientId));
   await queueAudit(tx, actor, { action: 'reminders.read', subjectType: 'check_ins', subjectClientId: clientId });
   const latest = recent[0];
   if (!latest) return isOn ? { state: 'waiting' } : { state: 'off' };

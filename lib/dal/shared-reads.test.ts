@@ -1,8 +1,27 @@
-import { PgSelectBase } from 'drizzle-orm/pg-core';
+import { asc, eq } from 'drizzle-orm';
+import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addCheckIn, createClinicWithClient, grant } from '@/lib/testing/factories';
+import { schema } from '@/db';
+import { addAlert, addCheckIn, addMeasureResponse, addSignedNote, createClinicWithClient, grant } from '@/lib/testing/factories';
+import { addInsight } from '@/lib/testing/factories-workspace';
 import { withActor } from './context';
-import { clientCheckInRows, clientMeasureRows, shareReadsIn } from './shared-reads';
+import {
+  alertsRead,
+  checkInsRead,
+  clientAlertRows,
+  clientCheckInRows,
+  clientInsightRows,
+  clientMeasureRows,
+  clientSessionRows,
+  clinicRead,
+  clinicReliableChange,
+  insightsRead,
+  measuresRead,
+  prefetchSharedReads,
+  sessionsRead,
+  shareReadsIn,
+} from './shared-reads';
 
 type World = Awaited<ReturnType<typeof createClinicWithClient>>;
 let w: World;
@@ -13,20 +32,24 @@ beforeEach(async () => {
   await grant(w.client, w.therapist, 'checkins');
 });
 
-/** Counts the select queries drizzle runs from now on (a query runs each time it is awaited). */
-function countQueries(): () => number {
-  const then = vi.spyOn(PgSelectBase.prototype, 'then');
-  return () => then.mock.calls.length;
+const dialect = new PgDialect();
+
+/** Counts the statements that read rows as JSON (the shared reads) run from now on. */
+function countReads(): () => number {
+  const execute = vi.spyOn(PgDatabase.prototype, 'execute');
+  return () => execute.mock.calls.filter(([query]) => dialect.sqlToQuery(query as SQL).sql.includes('json_')).length;
 }
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
+const access = { self: false as const, sharing: ['checkins' as const, 'measures' as const] };
+
 describe('reads the client page shares', () => {
   it('run once in a transaction marked for sharing, and each time in any other', async () => {
     await withActor(w.therapist, async (tx) => {
-      const runs = countQueries();
+      const runs = countReads();
       await clientMeasureRows(tx, w.client.userId);
       await clientMeasureRows(tx, w.client.userId);
       expect(runs()).toBe(2);
@@ -46,7 +69,7 @@ describe('reads the client page shares', () => {
     const all = await withActor(w.therapist, async (tx) => (await clientCheckInRows(tx, id, null)).map((r) => r.localDate));
     expect(all.length).toBeGreaterThan(3);
     const from = (since: string) => all.filter((d) => d >= since);
-    const runs = countQueries();
+    const runs = countReads();
     await withActor(w.therapist, async (tx) => {
       shareReadsIn(tx);
       const dates = async (since: string | null) => (await clientCheckInRows(tx, id, since)).map((r) => r.localDate);
@@ -62,6 +85,67 @@ describe('reads the client page shares', () => {
       await clientCheckInRows(tx, id, '2026-09-15');
       await clientCheckInRows(tx, id, '2026-10-01');
       expect(runs()).toBe(4);
+    });
+  });
+
+  it('run together in one statement when prefetched, and give the parts the rows each would read alone', async () => {
+    const id = w.client.userId;
+    await addCheckIn(w.client, '2026-09-20', 4);
+    await addMeasureResponse(w.client, 'phq9', [1, 2, 3, 0, 0, 1, 2, 0, 1], '2026-09-21');
+    await addSignedNote(w.client, w.therapist, '2026-09-22');
+    await addAlert(w.client, w.therapist, 3);
+    await addInsight(w.client, { kind: 'decline', scope: 'checkins', windowStart: '2026-09-01', windowEnd: '2026-09-30' });
+    const readAll = (tx: Parameters<Parameters<typeof withActor>[1]>[0]) =>
+      Promise.all([
+        clientCheckInRows(tx, id, '2026-09-01'),
+        clientMeasureRows(tx, id),
+        clientInsightRows(tx, id, access),
+        clientSessionRows(tx, id),
+        clientAlertRows(tx, id),
+        clinicReliableChange(tx, w.clinicId),
+      ]);
+    const alone = await withActor(w.therapist, readAll);
+    const runs = countReads();
+    const together = await withActor(w.therapist, async (tx) => {
+      shareReadsIn(tx);
+      await prefetchSharedReads(tx, [
+        checkInsRead(id, '2026-08-01'),
+        measuresRead(id),
+        insightsRead(id, access),
+        sessionsRead(id),
+        alertsRead(id),
+        clinicRead(w.clinicId),
+      ]);
+      return readAll(tx);
+    });
+    expect(runs()).toBe(1);
+    expect(together).toEqual(alone);
+    expect(alone.every((rows) => rows !== undefined && (!Array.isArray(rows) || rows.length > 0))).toBe(true);
+  });
+
+  it('give the same values and types as a plain select of the same columns', async () => {
+    const id = w.client.userId;
+    await addAlert(w.client, w.therapist, 5);
+    await addMeasureResponse(w.client, 'gad7', [3, 2, 1, 0, 1, 2, 3], '2026-09-21');
+    await withActor(w.therapist, async (tx) => {
+      const a = schema.alerts;
+      const plainAlerts = await tx
+        .select({ kind: a.kind, source: a.source, answer: a.answer, createdAt: a.createdAt })
+        .from(a)
+        .where(eq(a.clientId, id))
+        .orderBy(asc(a.createdAt));
+      const alerts = await clientAlertRows(tx, id);
+      expect(alerts).toEqual(plainAlerts);
+      expect(alerts[0]?.createdAt).toBeInstanceOf(Date);
+
+      const m = schema.measureResponses;
+      const plainMeasures = await tx
+        .select({ id: m.id, instrument: m.instrument, items: m.items, difficulty: m.difficulty, localDate: m.localDate })
+        .from(m)
+        .where(eq(m.clientId, id))
+        .orderBy(asc(m.completedAt));
+      expect(await clientMeasureRows(tx, id)).toEqual(plainMeasures);
+      expect(await clinicReliableChange(tx, w.clinicId)).toEqual({ phq9: 6, gad7: 4 });
     });
   });
 });
