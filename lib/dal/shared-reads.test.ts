@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -121,6 +121,17 @@ describe('reads the client page shares', () => {
     expect(runs()).toBe(1);
     expect(together).toEqual(alone);
     expect(alone.every((rows) => rows !== undefined && (!Array.isArray(rows) || rows.length > 0))).toBe(true);
+  });
+
+  it('fail together when their one statement fails, with no read left unhandled', async () => {
+    const id = w.client.userId;
+    const broken = { key: 'broken', json: sql`(select 1 / 0)`, decode: (value: unknown) => value };
+    await expect(
+      withActor(w.therapist, async (tx) => {
+        shareReadsIn(tx);
+        await prefetchSharedReads(tx, [measuresRead(id), broken, sessionsRead(id)]);
+      }),
+    ).rejects.toThrow();
   });
 
   it('give the same values and types as a plain select of the same columns', async () => {

@@ -3,18 +3,23 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Transaction } from '@/db';
 import { visibleInsights, visibleInsightScopes, type ClientReadAccess } from './access';
 
-// Reads that several parts of the therapist's client page need (the brief, the timeline, the
-// questionnaires, the signals): each is one query for everything of its kind about the client,
-// and each part narrows the rows in code. A transaction marked with `shareReadsIn` (the client
-// page's loader, which only reads) runs each of them once and hands the same rows to every part;
-// anywhere else each call reads afresh, so a transaction that writes never sees rows from before
-// its own write. Audit events stay with the parts: a shared read records nothing by itself.
+// The reads of the therapist's client page. Those below are needed by several of its parts (the
+// brief, the timeline, the questionnaires, the signals); the others live beside their part
+// (pauses in brief.ts, reviews in insight-reviews.ts, …). Each is one query for everything of its
+// kind about the client, and each part narrows the rows in code. A transaction marked with
+// `shareReadsIn` (the client page's loader, which only reads) runs each of them once and hands the
+// same rows to every part; anywhere else each call reads afresh, so a transaction that writes never
+// sees rows from before its own write. Audit events stay with the parts: a read records nothing by
+// itself.
 //
 // Each read is a subquery that yields its rows as one JSON value, so that the loader can run all
 // it will need in one statement (`prefetchSharedReads`): one round trip instead of one per read.
 // Alone, a read is that subquery selected by itself.
 
-/** One shared read: its key in the transaction, its SQL (one JSON value), and how that value becomes rows. */
+/**
+ * One read: its key in the transaction, its SQL (one JSON value), how that value becomes rows, and
+ * for check-ins (shared by reach) the first day it reads, null for all.
+ */
 export type SharedRead<T> = { key: string; json: SQL; decode: (value: unknown) => T; since?: string | null };
 
 type Entry = { rows: Promise<unknown>; since?: string | null };
@@ -56,9 +61,12 @@ export async function prefetchSharedReads(tx: Transaction, reads: readonly Share
     sql`, `,
   );
   const row = queryRows<Record<string, unknown>>(tx, sql`select ${columns}`).then(([first]) => first ?? {});
-  // Each part awaits its own read; the statement's failure surfaces there (and fails the transaction).
-  row.catch(() => undefined);
-  for (const [i, read] of pending.entries()) shared.set(read.key, { rows: row.then((r) => read.decode(r[`r${i}`])), since: read.since });
+  for (const [i, read] of pending.entries()) {
+    const rows = row.then((r) => read.decode(r[`r${i}`]));
+    // If the statement fails, it fails the caller below; a read no part asked for must not go unhandled.
+    rows.catch(() => undefined);
+    shared.set(read.key, { rows, since: read.since });
+  }
   await row;
 }
 
