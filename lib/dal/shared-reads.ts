@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Transaction } from '@/db';
 import { visibleInsights, visibleInsightScopes, type ClientReadAccess } from './access';
 
@@ -74,7 +74,7 @@ export async function prefetchSharedReads(tx: Transaction, reads: readonly Share
  * `fields` of each row of `from …` (with its joins and where) as a JSON array in `order`, the
  * first `limit` only when given, or [] when there is none.
  */
-export function jsonRows(fields: Record<string, SQL | { name: string }>, from: SQL, order: SQL, limit?: number): SQL {
+export function jsonRows(fields: Record<string, AnyColumn | SQL>, from: SQL, order: SQL, limit?: number): SQL {
   const row = sql`json_build_object(${sql.join(
     Object.entries(fields).map(([name, value]) => sql`${sql.raw(`'${name}'`)}, ${value}`),
     sql`, `,
