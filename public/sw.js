@@ -25,8 +25,10 @@ async function showOnce(message) {
   options.tag = message.tag;
   const cache = await caches.open(SHOWN);
   if (await cache.match(shownKey(message.tag))) return;
-  await cache.put(shownKey(message.tag), new Response(String(Date.now())));
   await self.registration.showNotification(message.title, options);
+  // Recorded once shown, not before: a worker stopped in between shows a resent copy again (the
+  // tag replaces the first if it is still on screen) rather than missing the reminder altogether.
+  await cache.put(shownKey(message.tag), new Response(String(Date.now())));
   await forgetOldShown(cache);
 }
 
