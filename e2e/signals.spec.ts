@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, signInAs, test } from './fixtures/demo';
 import { CaseloadPage } from './pages/caseload-page';
 import { ClientPage } from './pages/client-page';
@@ -63,6 +64,29 @@ test('the timeline marks Jamie’s item-9 answer and says it in words', async ({
   await expect(client.timeline().getByRole('list', { name: 'What the marks on the chart mean' })).toContainText('Risk answer');
   await expect(client.timelineSummary()).toContainText('PHQ-9 item 9 answered');
   await expect(client.timeline().locator('canvas')).toHaveCount(2);
+});
+
+/** Whether chart.js has drawn anything on the canvas: one that is not drawn yet is blank. */
+const drawn = (canvas: Locator) =>
+  canvas.evaluate((element) => {
+    const canvasElement = element as HTMLCanvasElement;
+    const pixels = canvasElement.getContext('2d')?.getImageData(0, 0, canvasElement.width, canvasElement.height).data ?? [];
+    for (let alpha = 3; alpha < pixels.length; alpha += 4) if (pixels[alpha]) return true;
+    return false;
+  });
+
+test('on a phone, Jamie’s timeline draws the mood chart, and the questionnaire chart once it is scrolled to', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await signInAs(page, 'therapist');
+  await page.goto('/caseload');
+  await page.getByRole('link', { name: 'Jamie Park', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jamie Park' })).toBeVisible();
+  const canvases = new ClientPage(page).timeline().locator('canvas');
+  await expect(canvases).toHaveCount(2);
+  await canvases.first().scrollIntoViewIfNeeded();
+  await expect.poll(() => drawn(canvases.first())).toBe(true);
+  await canvases.last().scrollIntoViewIfNeeded();
+  await expect.poll(() => drawn(canvases.last())).toBe(true);
 });
 
 test('Jamie’s questionnaires show the item-9 answer, the change against the previous one and the answers on opening', async ({ page }) => {

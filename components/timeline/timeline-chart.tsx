@@ -163,6 +163,26 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
 
   useEffect(() => {
     const charts: Chart<'line', (number | null)[], string>[] = [];
+    const pending: (() => void)[] = [];
+    // Each chart is drawn once its canvas is near the screen, in a task of its own: drawing both in
+    // one task was the longest task of the client page's load on a throttled phone, and on a phone
+    // the questionnaire chart starts below the fold.
+    const drawWhenNear = (canvas: HTMLCanvasElement, config: LineConfig) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          observer.disconnect();
+          timer = setTimeout(() => charts.push(new Chart(canvas, config)));
+        },
+        { rootMargin: '200px' },
+      );
+      observer.observe(canvas);
+      pending.push(() => {
+        observer.disconnect();
+        clearTimeout(timer);
+      });
+    };
     const dense = data.days.length > 120;
     const x = { ticks: { maxTicksLimit: 8, maxRotation: 0 } };
     // Whole numbers as they are: chart.js's default tick labels go through Intl.NumberFormat, whose
@@ -204,7 +224,7 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
           interaction: { mode: 'index', intersect: false },
           scales: { x, y: { min: 1, max: 10, ticks, title: { display: true, text: 'Mood (1–10)' } } },
           plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
-          onClick: (event) => {
+          onClick: (event, _elements, chart) => {
             const scale = chart.scales.x;
             if (event.x === null || !scale) return;
             const hit = data.sessions.find(
@@ -217,8 +237,7 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
         },
         plugins: [moodAnnotations(data)],
       };
-      const chart = new Chart(moodCanvas.current, config);
-      charts.push(chart);
+      drawWhenNear(moodCanvas.current, config);
     }
     if (data.measures && measuresCanvas.current) {
       const config: LineConfig = {
@@ -261,9 +280,12 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
         },
         plugins: [bandAnnotations()],
       };
-      charts.push(new Chart(measuresCanvas.current, config));
+      drawWhenNear(measuresCanvas.current, config);
     }
-    return () => charts.forEach((c) => c.destroy());
+    return () => {
+      pending.forEach((stop) => stop());
+      charts.forEach((c) => c.destroy());
+    };
   }, [data, clientId, router]);
 
   return (
