@@ -165,8 +165,8 @@ export function TimelineChart({ data, clientId }: { data: TimelineChartData; cli
     const charts: Chart<'line', (number | null)[], string>[] = [];
     const pending: (() => void)[] = [];
     // Each chart is drawn once its canvas is near the screen, in a task of its own: drawing both in
-    // one task was the longest task of the client page's load on a throttled phone, and on a phone
-    // the questionnaire chart starts below the fold.
+    // one task was among the longest tasks of the client page's load on a throttled phone, and on a
+    // phone the questionnaire chart starts below the fold.
     const drawWhenNear = (canvas: HTMLCanvasElement, config: LineConfig) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const observer = new IntersectionObserver(
