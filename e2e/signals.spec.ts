@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, signInAs, test } from './fixtures/demo';
 import { CaseloadPage } from './pages/caseload-page';
 import { ClientPage } from './pages/client-page';
@@ -52,11 +52,16 @@ test('the caseload opens with the urgent and worsening clients, each saying why,
   await expect(caseload.row('Theo Walsh')).toContainText(/last check-in 1[23] days ago/);
 });
 
-test('the timeline marks Jamie’s item-9 answer and says it in words', async ({ page }) => {
+/** The demo therapist on Jamie Park's page, reached from the caseload. */
+async function openJamie(page: Page) {
   await signInAs(page, 'therapist');
   await page.goto('/caseload');
   await page.getByRole('link', { name: 'Jamie Park', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Jamie Park' })).toBeVisible();
+}
+
+test('the timeline marks Jamie’s item-9 answer and says it in words', async ({ page }) => {
+  await openJamie(page);
   const client = new ClientPage(page);
   const marks = client.timeline().getByRole('list', { name: 'Risk answers marked on the timeline' });
   await expect(marks.getByRole('listitem')).toHaveCount(1);
@@ -77,10 +82,7 @@ const drawn = (canvas: Locator) =>
 
 test('on a phone, Jamie’s timeline draws the mood chart, and the questionnaire chart once it is scrolled to', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 667 });
-  await signInAs(page, 'therapist');
-  await page.goto('/caseload');
-  await page.getByRole('link', { name: 'Jamie Park', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Jamie Park' })).toBeVisible();
+  await openJamie(page);
   const canvases = new ClientPage(page).timeline().locator('canvas');
   await expect(canvases).toHaveCount(2);
   await canvases.first().scrollIntoViewIfNeeded();
@@ -90,9 +92,7 @@ test('on a phone, Jamie’s timeline draws the mood chart, and the questionnaire
 });
 
 test('Jamie’s questionnaires show the item-9 answer, the change against the previous one and the answers on opening', async ({ page }) => {
-  await signInAs(page, 'therapist');
-  await page.goto('/caseload');
-  await page.getByRole('link', { name: 'Jamie Park', exact: true }).click();
+  await openJamie(page);
   const questionnaires = page.getByRole('region', { name: 'Questionnaires' });
   const risky = questionnaires
     .getByRole('listitem')
