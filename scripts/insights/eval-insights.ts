@@ -1,7 +1,7 @@
 import type { Insight, InsightKind } from '@/lib/insights/types';
 import { Random } from './random';
 import { replay } from './replay';
-import { generateClient, type ClientShape, type PlantedEvent, type PlantedKind } from './synthetic';
+import { generateClient, type ClientPattern, type ClientShape, type PlantedEvent, type PlantedKind } from './synthetic';
 
 const PLANTED: readonly PlantedKind[] = ['decline', 'shift', 'volatility', 'disengagement', 'improvement'];
 /** Kinds that claim something changed; any of them on a control is a false alarm. */
@@ -204,9 +204,12 @@ const family = (kind: InsightKind): string => (CHANGE_KINDS.has(kind) ? 'change'
  * Learning in tandem: a clinician dismisses every false alarm the day it appears. Controls run two
  * years, once without and once with those dismissals; false alarms first raised in the second year
  * are compared. Then planted worsening changes (shifts and declines) arrive in the second year of
- * clients whose first-year false alarms were dismissed: feedback must not silence them.
+ * clients whose first-year false alarms were dismissed: feedback must not silence them, so each is
+ * also replayed without dismissals and the two recalls compared. `steady` controls are the usual
+ * synthetic people; `cyclic` ones have a monthly dip the engine does not model, the kind of
+ * person-specific pattern a clinician would dismiss again and again.
  */
-function runFeedback() {
+function runFeedback(pattern: ClientPattern) {
   let before = 0;
   let after = 0;
   // What any per-client rule could reach: year-two alarms (without feedback) that follow an earlier
@@ -214,7 +217,7 @@ function runFeedback() {
   let afterSameFamily = 0;
   let afterAny = 0;
   for (let i = 0; i < FEEDBACK_CONTROLS; i += 1) {
-    const client = generateClient(SEED_OFFSET + 95_000 + i, FEEDBACK_DAYS, null);
+    const client = generateClient(SEED_OFFSET + 95_000 + i, FEEDBACK_DAYS, null, 'fine', pattern);
     const secondYear = (firstSeen: Map<string, number>, stored: Map<string, Insight>) =>
       [...stored.values()].filter((x) => isAlarm(x) && (firstSeen.get(x.key) ?? 0) >= CONTROL_DAYS).length;
     const plain = replay(client, CONTROL_WARMUP_DAYS, FEEDBACK_DAYS - 1, () => false);
@@ -228,9 +231,11 @@ function runFeedback() {
     }
     after += secondYear(taught.firstSeen, taught.stored);
   }
-  const outcomes: Outcome[] = [];
+  const withFeedback: Outcome[] = [];
+  const withoutFeedback: Outcome[] = [];
   let dampened = 0;
   let dampenedFound = 0;
+  let dampenedFoundWithout = 0;
   (['shift', 'decline'] as const).forEach((kind, k) => {
     for (let i = 0; i < FEEDBACK_CLIENTS_PER_KIND; i += 1) {
       const seed = SEED_OFFSET + 70_000 + 1000 * k + i;
@@ -238,28 +243,34 @@ function runFeedback() {
       const planted = plantedEvent(kind, random);
       const event: PlantedEvent = { ...planted, size: -Math.abs(planted.size), startIndex: CONTROL_DAYS + random.integer(0, 90) };
       const horizon = event.durationDays + 42;
-      const client = generateClient(seed, event.startIndex + horizon + 1, event);
-      let delay: number | null = null;
-      let reportedAs: InsightKind | null = null;
-      // Before the change every alarm is false and dismissed; after it, nothing is dismissed.
-      const run = replay(
-        client,
-        CONTROL_WARMUP_DAYS,
-        event.startIndex + horizon,
-        (insights, t) => {
-          if (t < event.startIndex) return false;
-          const hit = insights.find((x) => reports(x, event, client.firstDay));
-          if (!hit) return false;
-          delay = t - event.startIndex;
-          reportedAs = hit.kind;
-          return true;
-        },
-        { dismiss: (x, t) => t < event.startIndex && isAlarm(x) },
-      );
-      outcomes.push({ event, delay, reportedAs });
-      if (run.reviews.some((r) => CHANGE_KINDS.has(r.kind))) {
+      const client = generateClient(seed, event.startIndex + horizon + 1, event, 'fine', pattern);
+      // The same client twice: before the change every alarm is false and, with feedback, dismissed;
+      // after it, nothing is dismissed. Without feedback, the same change on the same data.
+      const found = (feedback: boolean) => {
+        let outcome: Outcome = { event, delay: null, reportedAs: null };
+        const run = replay(
+          client,
+          CONTROL_WARMUP_DAYS,
+          event.startIndex + horizon,
+          (insights, t) => {
+            if (t < event.startIndex) return false;
+            const hit = insights.find((x) => reports(x, event, client.firstDay));
+            if (!hit) return false;
+            outcome = { event, delay: t - event.startIndex, reportedAs: hit.kind };
+            return true;
+          },
+          { dismiss: (x, t) => feedback && t < event.startIndex && isAlarm(x) },
+        );
+        return { outcome, dampenedChange: run.reviews.some((r) => CHANGE_KINDS.has(r.kind)) };
+      };
+      const taught = found(true);
+      const plain = found(false);
+      withFeedback.push(taught.outcome);
+      withoutFeedback.push(plain.outcome);
+      if (taught.dampenedChange) {
         dampened += 1;
-        if (delay !== null) dampenedFound += 1;
+        if (taught.outcome.delay !== null) dampenedFound += 1;
+        if (plain.outcome.delay !== null) dampenedFoundWithout += 1;
       }
     }
   });
@@ -270,11 +281,13 @@ function runFeedback() {
     yearTwoAlarmsBefore: before,
     yearTwoAlarmsAfterSameFamilyAlarm: afterSameFamily,
     yearTwoAlarmsAfterAnyAlarm: afterAny,
-    recallAfter: Number(summarise(outcomes).recall.toFixed(3)),
+    recallAfter: Number(summarise(withFeedback).recall.toFixed(3)),
+    recallWithoutFeedback: Number(summarise(withoutFeedback).recall.toFixed(3)),
     clientYears: years,
-    plantedClients: outcomes.length,
+    plantedClients: withFeedback.length,
     clientsWithDampenedChangeKinds: dampened,
     recallAfterAmongDampened: dampened ? Number((dampenedFound / dampened).toFixed(3)) : null,
+    recallWithoutFeedbackAmongDampened: dampened ? Number((dampenedFoundWithout / dampened).toFixed(3)) : null,
   };
 }
 
@@ -305,11 +318,26 @@ function printShape(title: string, result: ReturnType<typeof evaluate>): void {
   );
 }
 
+function printFeedback(title: string, f: ReturnType<typeof runFeedback>): void {
+  console.log(
+    `${title}: every false alarm dismissed the day it appears; ${FEEDBACK_CONTROLS} controls over two years, alarms first raised in year two.`,
+  );
+  console.log(
+    `False alarms per client-year before feedback: ${f.falseAlarmsPerClientYearBefore}, after: ${f.falseAlarmsPerClientYearAfter}`,
+  );
+  console.log(
+    `Of the ${f.yearTwoAlarmsBefore} year-two false alarms without feedback, ${f.yearTwoAlarmsAfterSameFamilyAlarm} follow an alarm of the same kind (shift, decline and improvement as one family) within a year, ${f.yearTwoAlarmsAfterAnyAlarm} follow any alarm: a per-client rule cannot reach the others.`,
+  );
+  console.log(
+    `Planted worsening shifts and declines in year two (${f.plantedClients} clients): recall ${fmt(f.recallAfter)} with first-year false alarms dismissed, ${fmt(f.recallWithoutFeedback)} without; among the ${f.clientsWithDampenedChangeKinds} whose change kinds were dampened: ${fmt(f.recallAfterAmongDampened)} with, ${fmt(f.recallWithoutFeedbackAmongDampened)} without.`,
+  );
+}
+
 function main(): void {
   const asJson = process.argv.includes('--json');
   const fine = ONLY === null || ONLY === 'fine' ? evaluate('fine') : null;
   const coarse = ONLY === null || ONLY === 'coarse' ? evaluate('coarse') : null;
-  const feedback = ONLY === null || ONLY === 'feedback' ? runFeedback() : null;
+  const feedback = ONLY === null || ONLY === 'feedback' ? { ...runFeedback('steady'), cyclic: runFeedback('cyclic') } : null;
   const shapeJson = (r: ReturnType<typeof evaluate>) => ({
     kinds: r.kinds,
     atLeast2Points: r.atLeast2Points,
@@ -347,18 +375,9 @@ function main(): void {
     console.log('');
   }
   if (feedback) {
-    console.log(
-      `Feedback replay: every false alarm dismissed the day it appears; ${FEEDBACK_CONTROLS} controls over two years, alarms first raised in year two.`,
-    );
-    console.log(
-      `False alarms per client-year before feedback: ${feedback.falseAlarmsPerClientYearBefore}, after: ${feedback.falseAlarmsPerClientYearAfter}`,
-    );
-    console.log(
-      `Of the ${feedback.yearTwoAlarmsBefore} year-two false alarms without feedback, ${feedback.yearTwoAlarmsAfterSameFamilyAlarm} follow an alarm of the same kind (shift, decline and improvement as one family) within a year, ${feedback.yearTwoAlarmsAfterAnyAlarm} follow any alarm: a per-client rule cannot reach the others.`,
-    );
-    console.log(
-      `Planted worsening shifts and declines in year two (${feedback.plantedClients} clients, first-year false alarms dismissed): recall ${fmt(feedback.recallAfter)}; among the ${feedback.clientsWithDampenedChangeKinds} whose change kinds were dampened: ${fmt(feedback.recallAfterAmongDampened)}`,
-    );
+    printFeedback('Feedback replay', feedback);
+    console.log('');
+    printFeedback('The same replay on controls with a monthly dip (cyclic)', feedback.cyclic);
   }
 }
 

@@ -33,6 +33,26 @@ describe('synthetic clients', () => {
     const after = client.checkIns.filter((c) => index(c.localDate) >= 150).map((c) => c.mood);
     expect(mean(before) - mean(after)).toBeGreaterThan(2);
   });
+
+  it('lower mood for a few days about once a month when cyclic, and change nothing else', () => {
+    const steady = generateClient(6, 365, null);
+    const cyclic = generateClient(6, 365, null, 'fine', 'cyclic');
+    expect(generateClient(6, 365, null, 'fine', 'steady')).toEqual(steady);
+    expect(cyclic.checkIns.map((c) => c.localDate)).toEqual(steady.checkIns.map((c) => c.localDate));
+    const index = (d: string) => Date.parse(d) / 86_400_000 - steady.firstDay;
+    const lowered = cyclic.checkIns.flatMap((c, i) => {
+      const usual = steady.checkIns[i]?.mood ?? 0;
+      expect(c.mood).toBeLessThanOrEqual(usual);
+      return c.mood < usual ? [index(c.localDate)] : [];
+    });
+    // Lowered days come in runs; a run starts 22–37 days after the one before (a 25–34-day cycle, ±3).
+    const starts = lowered.filter((t, i) => i === 0 || t - (lowered[i - 1] as number) > 10);
+    expect(starts.length).toBeGreaterThanOrEqual(9);
+    for (let i = 1; i < starts.length; i += 1) {
+      expect((starts[i] as number) - (starts[i - 1] as number)).toBeGreaterThanOrEqual(22);
+      expect((starts[i] as number) - (starts[i - 1] as number)).toBeLessThanOrEqual(37);
+    }
+  });
 });
 
 describe('Random', () => {

@@ -23,6 +23,37 @@ export interface PlantedEvent {
  */
 export type ClientShape = 'fine' | 'coarse';
 
+/**
+ * `steady`: mood varies around one level. `cyclic`: a recurring dip the engine does not model, the
+ * shape of a premenstrual mood pattern — lower mood in the last days of a cycle of about a month
+ * (DSM-5 premenstrual dysphoric disorder, criterion A: symptoms in the final week before the onset
+ * of menses, improving within a few days after; cycle lengths of 24–38 days are normal, FIGO 2018,
+ * Fraser et al., Semin Reprod Med 2011;29:383). A clinician who knows the pattern would dismiss
+ * the alarms it raises: controls on which per-person feedback should have something to learn.
+ */
+export type ClientPattern = 'steady' | 'cyclic';
+
+interface CyclicDip {
+  /** Days from the start of one dip to the next, drawn afresh each cycle around the person's mean. */
+  meanPeriod: number;
+  /** How many days the dip lasts, and how many points lower mood is during it. */
+  days: number;
+  depth: number;
+}
+
+function cyclicDip(random: Random): CyclicDip {
+  return { meanPeriod: random.integer(25, 34), days: random.integer(4, 7), depth: random.between(1, 2.5) };
+}
+
+/** Day indices on which a cyclic dip lowers mood, each cycle's length jittered by up to 3 days. */
+function dipDays(dip: CyclicDip, days: number, random: Random): Set<number> {
+  const low = new Set<number>();
+  for (let start = random.integer(0, dip.meanPeriod - 1); start < days; start += dip.meanPeriod + random.integer(-3, 3)) {
+    for (let t = start; t < Math.min(days, start + dip.days); t += 1) low.add(t);
+  }
+  return low;
+}
+
 export interface SyntheticClient {
   id: string;
   firstDay: number;
@@ -100,10 +131,22 @@ function coarseHabits(random: Random): CoarseHabits {
  * One synthetic person: personal baseline, AR(1) noise, a weekend lift, whole-number answers 1–10,
  * streaky missing days (a two-state chain: a missed day makes the next one likelier to be missed;
  * about 84 % of days logged),
- * one or two declared holidays a year, sleep hours unrelated to mood, and at most one planted event.
+ * one or two declared holidays a year, sleep hours unrelated to mood, at most one planted event and,
+ * when `cyclic`, a monthly dip.
  */
-export function generateClient(seed: number, days: number, event: PlantedEvent | null, shape: ClientShape = 'fine'): SyntheticClient {
+export function generateClient(
+  seed: number,
+  days: number,
+  event: PlantedEvent | null,
+  shape: ClientShape = 'fine',
+  pattern: ClientPattern = 'steady',
+): SyntheticClient {
   const random = new Random(seed);
+  // The cyclic dip, too, draws from its own stream.
+  const cyclicRandom = new Random(seed + 3_333_333);
+  const dip = pattern === 'cyclic' ? cyclicDip(cyclicRandom) : null;
+  const low = dip ? dipDays(dip, days, cyclicRandom) : new Set<number>();
+  const dipDepth = dip?.depth ?? 0;
   // Coarse habits draw from their own stream, so a fine client of a seed stays what it was.
   const coarseRandom = new Random(seed + 7_777_777);
   const habits = coarseHabits(coarseRandom);
@@ -130,7 +173,7 @@ export function generateClient(seed: number, days: number, event: PlantedEvent |
     noise = p.phi * noise + innovation * p.spread * burst * random.normal();
     const weekday = (t + 7) % 7;
     const rhythm = (weekday >= 5 ? p.weekend : 0) - (shape === 'coarse' && weekday === 0 ? habits.mondayDip : 0);
-    const felt = p.level + rhythm + levelEffect(event, t) + noise;
+    const felt = p.level + rhythm + levelEffect(event, t) - (low.has(t) ? dipDepth : 0) + noise;
     const mood = Math.min(10, Math.max(1, Math.round(felt)));
     const sleep = Math.round(Math.min(11, Math.max(3.5, 7 + random.normal())) * 2) / 2;
     const stopped = event?.kind === 'disengagement' && t >= event.startIndex;
