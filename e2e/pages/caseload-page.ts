@@ -16,8 +16,12 @@ export class CaseloadPage {
     return this.table().locator('tbody tr');
   }
 
-  /** Client names in the order shown. */
+  /**
+   * Client names in the order shown, once the table has streamed in: until then the page shows
+   * "Loading your clients…" and there are no rows to read.
+   */
   async names(): Promise<string[]> {
+    await this.table().waitFor();
     return this.rows().locator('td:first-child a').allInnerTexts();
   }
 
