@@ -27,9 +27,10 @@ export type ClientShape = 'fine' | 'coarse';
  * `steady`: mood varies around one level. `cyclic`: a recurring dip the engine does not model, the
  * shape of a premenstrual mood pattern — lower mood in the last days of a cycle of about a month
  * (DSM-5 premenstrual dysphoric disorder, criterion A: symptoms in the final week before the onset
- * of menses, improving within a few days after; cycle lengths of 24–38 days are normal, FIGO 2018,
- * Fraser et al., Semin Reprod Med 2011;29:383). A clinician who knows the pattern would dismiss
- * the alarms it raises: controls on which per-person feedback should have something to learn.
+ * of menses, improving within a few days after; cycle lengths of 24–38 days are normal, FIGO:
+ * Fraser et al., Semin Reprod Med 2011;29:383, kept in the 2018 revision, Munro et al., Int J
+ * Gynaecol Obstet 2018;143:393). A clinician who knows the pattern would dismiss the alarms it
+ * raises: controls on which per-person feedback should have something to learn.
  */
 export type ClientPattern = 'steady' | 'cyclic';
 
