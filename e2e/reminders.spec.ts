@@ -41,11 +41,16 @@ test('a client sees the reminders Tandem sent them and what became of each', asy
   await signInByEmail(page, 'ana@demo.tandem.test', /\/check-in$/);
   const settings = new SettingsPage(page);
   await settings.goto();
-  const sent = page.getByRole('list', { name: 'Recent reminders' });
-  await expect(sent.getByRole('listitem')).toHaveCount(4);
-  await expect(sent.getByRole('listitem').first()).toContainText('Check-in reminder');
-  await expect(sent.getByRole('listitem').first()).toContainText('Sent as email');
-  await expect(sent).toContainText('opened');
+  const sent = page.getByRole('list', { name: 'Recent reminders' }).getByRole('listitem');
+  // The seed's history is the four days before today, newest first. Ana's reminder is at 20:00 in
+  // Lisbon, so when the suite runs later than that the demo worker has sent today's (and perhaps a
+  // nudge) too: those are newer and listed above the seeded four, which end the list.
+  const seeded = [/Sent as email$/, /Sent as email · opened$/, /Sent as note in Tandem$/, /Sent as note in Tandem · opened$/];
+  for (const [i, outcome] of seeded.entries()) {
+    const row = sent.nth(i - seeded.length);
+    await expect(row).toContainText('Check-in reminder');
+    await expect(row).toHaveText(outcome);
+  }
 });
 
 test('the therapist sees whether a client’s reminders are on and reaching them, beside what they share', async ({ page, browser }) => {
