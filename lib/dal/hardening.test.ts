@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { isGenuine } from '@/lib/audit/checkpoints';
 import { getSecrets } from '@/lib/secrets';
-import { createClinic, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
+import { addJournalEntry, addMeasureResponse, createClinic, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
 import { CHECKPOINT_EVERY, queueAudit, queueAudits, type AuditEntry } from './audit';
 import { exportAuditCheckpoints, verifyAuditChain } from './audit-log';
 import { listCheckIns } from './check-ins';
-import { withActor } from './context';
+import { actorContextStatement, withActor } from './context';
 import { setPersonActive } from './people';
 
 type EventRow = { seq: number; actor_id: string | null; actor_role: string | null; action: string; outcome: string };
@@ -252,5 +252,39 @@ describe('least privilege at the database', () => {
     } finally {
       await owner().execute(sql.raw(`DROP ROLE ${login}`));
     }
+  });
+});
+
+describe('policies at the database', () => {
+  it('a therapist’s read of check-ins, questionnaires or journal builds the consent list once, when it runs, not also while it is planned', async () => {
+    const { clinicId, client, therapist } = await createClinicWithClient();
+    for (const scope of ['checkins', 'measures', 'journal'] as const) await grant(client, therapist, scope);
+    // A row in each: a statement that reads none never asks for the list while it runs.
+    await addMeasureResponse(client, 'gad7', [1, 1, 1, 1, 1, 1, 1], '2026-11-02');
+    await addJournalEntry(client, '2026-11-02');
+    const reads = { check_ins: 2, measure_responses: 1, journal_entries: 1 };
+    const counted = await getDatabase().transaction(async (tx) => {
+      // Counting a function's calls is the owner's to switch on, before the transaction acts as the therapist.
+      await tx.execute(sql`set local track_functions = 'pl'`);
+      await tx.execute(actorContextStatement(therapist.userId, clinicId));
+      const consentListsBuilt = async () => {
+        const [row] = await queryRows<{ n: number }>(
+          tx,
+          sql`select coalesce(sum(calls), 0)::int as n from pg_stat_xact_user_functions where funcname = 'app_consented_clients'`,
+        );
+        return Number(row?.n);
+      };
+      const result: Record<string, { rows: number; built: number }> = {};
+      for (const table of Object.keys(reads)) {
+        const before = await consentListsBuilt();
+        const [row] = await queryRows<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from ${sql.identifier(table)} where client_id = ${client.userId}`,
+        );
+        result[table] = { rows: Number(row?.n), built: (await consentListsBuilt()) - before };
+      }
+      return result;
+    });
+    for (const [table, rows] of Object.entries(reads)) expect(counted[table]).toEqual({ rows, built: 1 });
   });
 });
