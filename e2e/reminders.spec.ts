@@ -43,8 +43,8 @@ test('a client sees the reminders Tandem sent them and what became of each', asy
   await settings.goto();
   const sent = page.getByRole('list', { name: 'Recent reminders' }).getByRole('listitem');
   // The seed's history is the four days before today, newest first. Ana's reminder is at 20:00 in
-  // Lisbon, so when the suite runs later than that the demo worker has sent today's (and perhaps a
-  // nudge) too: those are newer and listed above the seeded four, which end the list.
+  // Lisbon, so when the suite is running as that minute comes the demo worker sends today's too:
+  // it is newer and listed above the seeded four, which end the list.
   const seeded = [/Sent as email$/, /Sent as email · opened$/, /Sent as note in Tandem$/, /Sent as note in Tandem · opened$/];
   for (const [i, outcome] of seeded.entries()) {
     const row = sent.nth(i - seeded.length);
