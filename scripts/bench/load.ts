@@ -1,12 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { parseClientCount } from './constants';
+import { BENCH_PASSWORD, benchSecrets, parseClientCount } from './constants';
 import { signIn } from './http';
 import { summarize } from './stats';
 
@@ -46,10 +45,9 @@ const LB_PORT = 3196;
 const LB_URL = `http://127.0.0.1:${LB_PORT}`;
 const THERAPISTS = 4;
 const CHECKING_IN = 24;
-const BENCH_PASSWORD = 'bench-tandem-pass';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString('hex'), TANDEM_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+const secrets = benchSecrets();
 const children: ChildProcess[] = [];
 
 function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -107,7 +105,7 @@ async function checkInForm(cookie: string): Promise<{ body: Buffer; contentType:
 
 type Shape = { webProcesses: number; requestsPerSecond: number; p95Ms: number; medianMs: number; requests: number; errors: number };
 
-async function measure(webProcesses: number, env: NodeJS.ProcessEnv): Promise<Shape> {
+async function measure(webProcesses: number, env: NodeJS.ProcessEnv, clientEmails: string[]): Promise<Shape> {
   log(`\n${webProcesses} web process${webProcesses > 1 ? 'es' : ''}: starting…`);
   const webs = WEB_PORTS.slice(0, webProcesses).map((port) =>
     start(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
@@ -136,9 +134,7 @@ async function measure(webProcesses: number, env: NodeJS.ProcessEnv): Promise<Sh
         return [...new Set([...html.matchAll(/href="(\/clients\/[0-9a-f-]{36})"/g)].map((m) => m[1] as string))];
       }),
     );
-    const clients = await Promise.all(
-      Array.from({ length: CHECKING_IN }, (_, i) => signIn(LB_URL, `client${i + 1}@bench.tandem.test`, BENCH_PASSWORD)),
-    );
+    const clients = await Promise.all(clientEmails.map((email) => signIn(LB_URL, email, BENCH_PASSWORD)));
     const checkIn = await checkInForm(clients[0] as string);
     // Warm-up: every process renders each kind of page once before the clock starts.
     for (let i = 0; i < 2 * webProcesses; i += 1) {
@@ -176,7 +172,7 @@ async function measure(webProcesses: number, env: NodeJS.ProcessEnv): Promise<Sh
                 Object.assign(
                   ctx,
                   n % 4 === 3
-                    ? { role: 'client', cookie: clients[n % CHECKING_IN], pages: [], step: 0 }
+                    ? { role: 'client', cookie: clients[n % clients.length], pages: [], step: 0 }
                     : { role: 'therapist', cookie: therapists[n % THERAPISTS], pages: clientPages[n % THERAPISTS], step: 0 },
                 );
               }
@@ -259,14 +255,23 @@ try {
     ...env,
     BENCH_CLIENTS: String(CLIENTS),
   });
-  // The bench clinic's clients have no password; the ones who check in here get the bench's.
+  // The clients who check in here are ones who have made their sharing choices (anyone else is
+  // sent to the welcome page first). The bench clinic's clients have no password; these get the bench's.
   await admin.end();
   const owner = new Client({ connectionString: direct.toString() });
   await owner.connect();
+  const { rows: checkingIn } = await owner.query<{ email: string }>(
+    `select u.email from users u
+      where u.email like 'client%@bench.tandem.test' and exists (select 1 from consent_grants g where g.client_id = u.id)
+      order by u.email limit $1`,
+    [CHECKING_IN],
+  );
+  const clientEmails = checkingIn.map((r) => r.email);
+  if (clientEmails.length === 0) throw new Error('the bench clinic has no client who shares with their therapist');
   await owner.query(
     `update users set password_hash = (select password_hash from users where email = 'therapist1@bench.tandem.test')
       where email = any($1)`,
-    [Array.from({ length: CHECKING_IN }, (_, i) => `client${i + 1}@bench.tandem.test`)],
+    [clientEmails],
   );
   await owner.end();
 
@@ -274,7 +279,7 @@ try {
   const pooled = new URL(direct);
   pooled.port = String(PGBOUNCER_PORT);
   const webEnv = { ...env, DATABASE_URL: pooled.toString() };
-  const shapes = [await measure(1, webEnv), await measure(2, webEnv)];
+  const shapes = [await measure(1, webEnv, clientEmails), await measure(2, webEnv, clientEmails)];
 
   if (args.json) {
     console.log(JSON.stringify({ clients: CLIENTS, durationSeconds: DURATION, connections: CONNECTIONS, cpus: os.cpus().length, shapes }));

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { parseClientCount } from './constants';
+import { benchSecrets, parseClientCount } from './constants';
 import { signIn, timePage } from './http';
 import { summarize, type Timing } from './stats';
 import type { RequestTrace } from './trace';
@@ -76,11 +75,7 @@ type PageResult = Timing & { sqlFloorP95Ms: number; sqlFloorMedianMs: number; tr
 type Result = { caseload: PageResult; clientPage: PageResult };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const secrets = {
-  NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-  TANDEM_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  TANDEM_AUDIT_KEY: randomBytes(32).toString('base64'),
-};
+const secrets = benchSecrets();
 
 function run(command: string, argv: string[], env: NodeJS.ProcessEnv, capture = false): Promise<string> {
   return new Promise((resolve, reject) => {
