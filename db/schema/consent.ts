@@ -24,6 +24,10 @@ export const consentGrants = pgTable(
   },
   (t) => [
     index('consent_grants_lookup').on(t.clientId, t.therapistId, t.scope),
+    // A therapist's live grants, read by the consent policies' helper (migration 0021).
+    index('consent_grants_therapist_live')
+      .on(t.therapistId, t.scope)
+      .where(sql`${t.revokedAt} is null`),
     check('consent_grants_not_self', sql`${t.clientId} <> ${t.therapistId}`),
     check('consent_grants_expiry_after_grant', sql`${t.expiresAt} is null or ${t.expiresAt} > ${t.grantedAt}`),
     check('consent_grants_revoked_after_grant', sql`${t.revokedAt} is null or ${t.revokedAt} >= ${t.grantedAt}`),
