@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 
 // The database's own check of a phone number; lib/validation/phone.ts gives the person's message.
@@ -96,6 +96,10 @@ export const memberships = pgTable(
   },
   (t) => [
     uniqueIndex('memberships_user_clinic_unique').on(t.userId, t.clinicId),
+    // The clinic's staff, read by app_visible_users() on every lookup of people (migration 0022).
+    index('memberships_clinic_staff')
+      .on(t.clinicId)
+      .where(sql`${t.role} in ('therapist', 'admin')`),
     check(
       'memberships_capacity_therapist_only',
       sql`${t.caseloadCapacity} is null or (${t.role} = 'therapist' and ${t.caseloadCapacity} between 0 and 500)`,
