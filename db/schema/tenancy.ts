@@ -96,7 +96,8 @@ export const memberships = pgTable(
   },
   (t) => [
     uniqueIndex('memberships_user_clinic_unique').on(t.userId, t.clinicId),
-    // The clinic's staff, read by app_visible_users() on every lookup of people (migration 0022).
+    // The clinic's staff, read by app_visible_users() when someone looks up a person other than
+    // themselves or an assigned client (migration 0022).
     index('memberships_clinic_staff')
       .on(t.clinicId)
       .where(sql`${t.role} in ('therapist', 'admin')`),
