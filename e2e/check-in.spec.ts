@@ -9,11 +9,9 @@ test('a client checks in on a phone: mood only, in a few taps, then sees a calm 
   await signInAs(page, 'client');
   const checkIn = new CheckInPage(page);
   await checkIn.gotoNew();
-  const started = Date.now();
   await checkIn.choose('How is your mood right now?', 6);
   await checkIn.save();
   await expect(checkIn.confirmation()).toHaveText('Saved. Thank you for checking in.');
-  expect(Date.now() - started).toBeLessThan(15_000);
   await expect(page.getByRole('heading', { name: 'Your last 14 days' })).toBeVisible();
   await expect(page.getByText(/You checked in on \d+ of the last 14 days/)).toBeVisible();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
