@@ -47,7 +47,14 @@ const reads = (actor: Actor, clientId: string) => ({
 });
 
 beforeEach(async () => {
-  w = await createClinicWithClient();
+  // Every day of the record counts back from today, so the timeline's 30- and 90-day windows hold it
+  // whatever the date.
+  w = await createClinicWithClient(undefined, {
+    checkIns: [
+      { localDate: daysAgo(12), mood: 6 },
+      { localDate: daysAgo(11), mood: 4 },
+    ],
+  });
 });
 
 describe('the client page, for the assigned therapist with everything shared', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import { instantOf } from '@/lib/dates';
 import { createClinicWithClient, grant } from '@/lib/testing/factories';
+import { daysAgo } from '@/lib/testing/factories-workspace';
 import { sendCompanionMessage, startCompanionConversation } from './companion';
 import { planActivationReminder } from './companion-reminders';
 import {
@@ -91,7 +92,7 @@ describe('reminders by Web Push', () => {
     });
     await savePushSubscription({ actor: client, subscription: { endpoint: data.endpoint, keys: data.keys } });
 
-    await runMinute({ at: instantOf('2026-11-23', '20:00', LISBON) });
+    await runMinute({ at: instantOf(daysAgo(8), '20:00', LISBON) });
     const delivered = await post<{ data: { messages: string[] } }>('/get-notifications', { clientHash: data.clientHash });
     expect(delivered.data.messages).toHaveLength(1);
     const message = JSON.parse(delivered.data.messages[0] ?? '{}') as { title: string; body: string; url: string };
@@ -100,7 +101,7 @@ describe('reminders by Web Push', () => {
     expect(await getReminderHealth({ actor: therapist, clientId: client.userId })).toMatchObject({ state: 'delivered', channel: 'push' });
 
     await post(`/expire-subscription/${data.clientHash}`, {});
-    await runMinute({ at: instantOf('2026-11-24', '20:00', LISBON) });
+    await runMinute({ at: instantOf(daysAgo(7), '20:00', LISBON) });
     const rows = await queryRows<{ channel: string; status: string; push_error: string | null }>(
       getDatabase(),
       sql`select channel, status, push_error from notifications where client_id = ${client.userId} order by due_at`,

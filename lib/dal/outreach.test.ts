@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PgBoss from 'pg-boss';
 import { getDatabase, queryRows, schema } from '@/db';
 import { createQueue } from '@/db/queue';
-import { instantOf } from '@/lib/dates';
+import { addDays, instantOf } from '@/lib/dates';
 import { runMinute } from '@/lib/testing/outreach';
 import { acknowledgeAlert, addAlert, addCheckIn, addClientOf, createClinicWithClient, grant } from '@/lib/testing/factories';
 import { addDailyMood, addPause, daysAgo } from '@/lib/testing/factories-workspace';
@@ -13,7 +13,8 @@ import { getReminderHealth, getReminderSettings, listEscalationEmails, listMyRem
 import { previewDueReminders, recordDueReminders, scheduleNudge, sendDueNotifications } from './outreach-worker';
 
 const LISBON = 'Europe/Lisbon';
-const DAY = '2026-11-24';
+// A week ago: the therapist's reminder health reads the sends of the last 60 days.
+const DAY = daysAgo(7);
 const at20 = instantOf(DAY, '20:00', LISBON);
 
 const reminderOn = {
@@ -57,7 +58,7 @@ describe('a minute of outreach', () => {
     await addCheckIn(logged.client, DAY, 6);
     const away = await createClinicWithClient();
     await saveReminderSettings({ actor: away.client, input: reminderOn });
-    await addPause(away.client, '2026-11-22', '2026-11-26');
+    await addPause(away.client, addDays(DAY, -2), addDays(DAY, 2));
     const early = await createClinicWithClient();
     await saveReminderSettings({ actor: early.client, input: reminderOn });
 
@@ -207,7 +208,8 @@ describe('the nightly recompute', () => {
   });
 
   it('is queued once at 02:00 in the clinic’s zone and stores a disengagement signal for a client silent for 10 days', async () => {
-    const { client, clinicId } = await createClinicWithClient();
+    // Only the days below: a check-in on a fixed day would open a long gap, which makes ten days usual.
+    const { client, clinicId } = await createClinicWithClient(undefined, { checkIns: [] });
     await getDatabase()
       .update(schema.clinics)
       .set({ timeZone: LISBON })

@@ -63,15 +63,27 @@ export async function addCheckIn(client: Actor, localDate: string, mood: number)
   return row.id;
 }
 
-/** A clinic with a therapist and an assigned client who logged two days. */
-export async function createClinicWithClient(name?: string) {
+/** The two days the client of `createClinicWithClient` logged, fixed for tests that fix the clock. */
+const TWO_LOGGED_DAYS = [
+  { localDate: '2026-11-01', mood: 6 },
+  { localDate: '2026-11-02', mood: 4 },
+];
+
+/**
+ * A clinic with a therapist and an assigned client who logged two days. A test whose reads count
+ * back from today passes its own `checkIns` (dated from today, or none): fixed days drift out of
+ * any window that ends today.
+ */
+export async function createClinicWithClient(
+  name?: string,
+  { checkIns = TWO_LOGGED_DAYS }: { checkIns?: readonly { localDate: string; mood: number }[] } = {},
+) {
   const clinicId = await createClinic(name);
   const therapist = await createPerson(clinicId, 'therapist');
   const client = await createPerson(clinicId, 'client');
   const admin = await createPerson(clinicId, 'admin');
   await assign(client, therapist);
-  await addCheckIn(client, '2026-11-01', 6);
-  await addCheckIn(client, '2026-11-02', 4);
+  for (const c of checkIns) await addCheckIn(client, c.localDate, c.mood);
   return { clinicId, therapist, client, admin };
 }
 
