@@ -65,7 +65,8 @@ test('the care plan keeps typed text on an error, saves versions, and will not o
   await expect(form.getByRole('textbox', { name: 'Goal 1' })).toHaveValue('Sleep seven hours most nights');
 
   await form.getByRole('textbox', { name: 'Measured by' }).fill('Sleep hours in check-ins');
-  await form.getByLabel('Target date').fill('2027-03-01');
+  // Three months from now: a plan's dates must fall within a year before and five after today.
+  await form.getByLabel('Target date').fill(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
   await form.getByRole('button', { name: 'Save the first version' }).click();
   await expect(form.getByRole('status')).toContainText('Saved as version 1.');
   await expect(page.getByRole('region', { name: 'Current plan' })).toContainText('Version 1, saved by Sam Rivera');
