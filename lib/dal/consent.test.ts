@@ -26,10 +26,10 @@ describe('grant and revoke', () => {
     expect(await therapistSees()).toBe('not found');
     await grantConsent({ actor: w.client, therapistId: w.therapist.userId, scope: 'checkins' });
     expect(await therapistSees()).toBe(2);
-    expect((await listCaseload({ actor: w.therapist })).rows[0]?.sharing).toEqual(['checkins']);
+    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: w.therapist })).rows[0]?.sharing).toEqual(['checkins']);
     await revokeConsent({ actor: w.client, therapistId: w.therapist.userId, scope: 'checkins' });
     expect(await therapistSees()).toBe('not found');
-    expect((await listCaseload({ actor: w.therapist })).rows[0]?.sharing).toEqual([]);
+    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: w.therapist })).rows[0]?.sharing).toEqual([]);
   });
 
   it('ends sharing by itself when the end date passes', async () => {
@@ -122,7 +122,7 @@ describe('onboarding', () => {
     await assign(w.client, next);
     const state = await getOnboardingState({ actor: w.client });
     expect(state.pendingTherapists).toEqual([{ therapistId: next.userId, name: 'New Therapist' }]);
-    expect((await listCaseload({ actor: next })).rows[0]?.sharing).toEqual([]);
+    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: next })).rows[0]?.sharing).toEqual([]);
   });
 
   it('refuses a choice about a therapist who is not waiting for one, changing nothing', async () => {

@@ -52,7 +52,7 @@ describe('reads on a replica (readThenAudit)', () => {
     const clinicId = await createClinic();
     const therapist = await createPerson(clinicId, 'therapist');
     await addClientOf(therapist, 'Only Client');
-    const page = await listCaseload({ actor: therapist });
+    const page = await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist });
     expect(page.rows.map((r) => r.name)).toEqual(['Only Client']);
     expect(await auditCount(therapist.userId, 'caseload.view')).toBe(2);
   });

@@ -380,13 +380,13 @@ function ordered(rows: CaseloadRow[], query: CaseloadQuery): CaseloadRow[] {
 export async function listCaseload({
   actor,
   query: input = {},
-  timeZone = 'UTC',
+  timeZone,
   now = new Date(),
 }: {
   actor: Actor;
   query?: Partial<Record<keyof CaseloadQuery, unknown>>;
-  /** The therapist's own time zone (users.time_zone), for "2 days ago". */
-  timeZone?: string;
+  /** The therapist's own time zone (users.time_zone), for "2 days ago"; required, since any default would count days wrongly for everyone outside that zone. */
+  timeZone: string;
   now?: Date;
 }): Promise<CaseloadPage> {
   if (actor.role !== 'therapist') throw new TandemError('forbidden:role');

@@ -20,7 +20,7 @@ describe('usual mood: one definition on every screen', () => {
     await addDailyMood(client, { fromDaysAgo: 2, toDaysAgo: 2, mood: () => 3 });
     await addDailyMood(client, { fromDaysAgo: 2, toDaysAgo: 2, mood: () => 3 });
 
-    const caseload = (await listCaseload({ actor: therapist })).rows.find((r) => r.clientId === client.userId);
+    const caseload = (await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows.find((r) => r.clientId === client.userId);
     const brief = await getSinceLastSessionBrief({ actor: therapist, clientId: client.userId });
     const timeline = await getClientTimeline({ actor: therapist, clientId: client.userId, range: '90' });
 
