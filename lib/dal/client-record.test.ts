@@ -14,6 +14,9 @@ type World = Awaited<ReturnType<typeof createClinicWithClient>>;
 let w: World;
 const today = localDateIn('Europe/Lisbon');
 const daysAgo = (n: number) => addDays(today, -n);
+// Plan dates must fall within a year before and five after today, so they count from today too.
+const targetDate = addDays(today, 90);
+const reviewDate = addDays(today, 45);
 
 const PHQ9_LOW = [1, 1, 1, 0, 0, 0, 0, 0, 0];
 const PHQ9_HIGH = [2, 2, 2, 2, 1, 1, 1, 1, 1];
@@ -205,7 +208,7 @@ describe('reviewing signals', () => {
         planItem: 'goal',
         planText: 'PHQ-9 back below 10',
         planMeasure: 'PHQ-9 total',
-        planTargetDate: '2027-03-01',
+        planTargetDate: targetDate,
       },
     });
     const plan = await getCarePlan({ actor: w.therapist, clientId: w.client.userId });
@@ -213,7 +216,7 @@ describe('reviewing signals', () => {
       expect.objectContaining({
         text: 'PHQ-9 back below 10',
         measure: 'PHQ-9 total',
-        targetDate: '2027-03-01',
+        targetDate,
         evidence: [{ insightId: ids.band }],
       }),
     ]);
@@ -297,9 +300,9 @@ describe('reviewing signals', () => {
 describe('the care plan', () => {
   const content = (problem: string, evidence: { insightId: string }[] = []) => ({
     problems: [{ id: 'p1', text: problem, evidence }],
-    goals: [{ id: 'g1', text: 'PHQ-9 below 10', measure: 'PHQ-9 total', targetDate: '2027-03-01', evidence: [] }],
+    goals: [{ id: 'g1', text: 'PHQ-9 below 10', measure: 'PHQ-9 total', targetDate, evidence: [] }],
     interventions: [{ id: 'i1', text: 'Behavioural activation' }],
-    reviewDate: '2027-01-15',
+    reviewDate,
   });
 
   it('keeps every save as a version with who and what changed, and cites evidence both ways', async () => {
@@ -314,7 +317,7 @@ describe('the care plan', () => {
     expect(plan.version).toBe(2);
     expect(plan.versions.map((v) => v.version)).toEqual([2, 1]);
     expect(plan.versions[0]?.changes).toEqual(['Changed problem “Low mood” to “Low mood, worse at weekends”']);
-    expect(plan.versions[1]?.changes).toContain('Set the next review to 2027-01-15');
+    expect(plan.versions[1]?.changes).toContain(`Set the next review to ${reviewDate}`);
     expect(plan.content.problems[0]?.evidence).toEqual([{ insightId: ids.decline }]);
     expect((await listSignals({ actor: w.therapist, clientId: w.client.userId })).citedInPlan.map((s) => s.id)).toEqual([ids.decline]);
   });
@@ -376,7 +379,7 @@ describe('the care plan', () => {
       input: {
         clientId: w.client.userId,
         baseVersion: 2,
-        content: { ...hidden.content, reviewDate: '2027-02-01', problems: [...hidden.content.problems] },
+        content: { ...hidden.content, reviewDate: addDays(reviewDate, 14), problems: [...hidden.content.problems] },
       },
     });
 
