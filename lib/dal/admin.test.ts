@@ -14,6 +14,7 @@ import {
   grant,
   TEST_PASSWORD,
   TEST_SOURCE,
+  TEST_TIME_ZONE,
 } from '@/lib/testing/factories';
 import { inviteSchema, peopleQuerySchema, auditQuerySchema } from '@/lib/validation/admin';
 import { exportAuditEvents, listAuditEvents, listAuditFilterOptions, verifyAuditChain } from './audit-log';
@@ -84,7 +85,7 @@ describe('invitations', () => {
       input: inviteSchema.parse({ email: 'new.client@example.com', role: 'client', therapistId: therapist.userId }),
     });
     await acceptInvitation({ token: invitation.token, input: acceptance, source: TEST_SOURCE });
-    const caseload = (await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows;
+    const caseload = (await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows;
     expect(caseload.map((c) => c.name)).toContain('New Person');
   });
 
@@ -192,16 +193,16 @@ describe('caseloads', () => {
     expect(preview.rows).toEqual([
       expect.objectContaining({ clientId: client.userId, isUnchanged: false, fromTherapistName: expect.any(String) }),
     ]);
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows).toHaveLength(1);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows).toHaveLength(1);
 
     expect(await assignClients({ actor: admin, input: { clientIds: [client.userId], therapistId: next.userId } })).toEqual({
       changed: 1,
       unchanged: 0,
     });
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows).toEqual([]);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows).toEqual([]);
     await expect(listCheckIns({ actor: therapist, clientId: client.userId })).rejects.toThrow(TandemError);
     // Nothing carries over: the new therapist sees the client but none of their data yet.
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: next })).rows.map((c) => [c.clientId, c.sharing])).toEqual([
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: next })).rows.map((c) => [c.clientId, c.sharing])).toEqual([
       [client.userId, []],
     ]);
     await expect(listCheckIns({ actor: next, clientId: client.userId })).rejects.toThrow(TandemError);
@@ -242,7 +243,7 @@ describe('caseloads', () => {
       input: { clientIds: [client.userId, ...newcomers.map((c) => c.userId)], therapistId: therapist.userId },
     });
     expect(result).toEqual({ changed: 2, unchanged: 1 });
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows.length).toBe(3);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows.length).toBe(3);
   });
 
   it('counts clients not logging, overdue measures and urgent alerts waiting past the escalation time', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
-import { assign, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
+import { assign, createClinicWithClient, createPerson, grant, TEST_TIME_ZONE } from '@/lib/testing/factories';
 import { listCaseload } from './therapist-caseload';
 import { listCheckIns } from './check-ins';
 import { completeOnboarding, getOnboardingState, grantConsent, listSharing, revokeConsent } from './consent';
@@ -26,10 +26,10 @@ describe('grant and revoke', () => {
     expect(await therapistSees()).toBe('not found');
     await grantConsent({ actor: w.client, therapistId: w.therapist.userId, scope: 'checkins' });
     expect(await therapistSees()).toBe(2);
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: w.therapist })).rows[0]?.sharing).toEqual(['checkins']);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: w.therapist })).rows[0]?.sharing).toEqual(['checkins']);
     await revokeConsent({ actor: w.client, therapistId: w.therapist.userId, scope: 'checkins' });
     expect(await therapistSees()).toBe('not found');
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: w.therapist })).rows[0]?.sharing).toEqual([]);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: w.therapist })).rows[0]?.sharing).toEqual([]);
   });
 
   it('ends sharing by itself when the end date passes', async () => {
@@ -115,14 +115,14 @@ describe('onboarding', () => {
   });
 
   it('shares what was chosen, and asks again for a new therapist: consent does not carry over', async () => {
-    await completeOnboarding({ actor: w.client, timeZone: 'Europe/Lisbon', shares: { [w.therapist.userId]: ['checkins', 'measures'] } });
+    await completeOnboarding({ actor: w.client, timeZone: TEST_TIME_ZONE, shares: { [w.therapist.userId]: ['checkins', 'measures'] } });
     expect(await therapistSees()).toBe(2);
     const next = await createPerson(w.clinicId, 'therapist', 'New Therapist');
     await getDatabase().execute(sql`update assignments set ended_at = now() where client_id = ${w.client.userId}`);
     await assign(w.client, next);
     const state = await getOnboardingState({ actor: w.client });
     expect(state.pendingTherapists).toEqual([{ therapistId: next.userId, name: 'New Therapist' }]);
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: next })).rows[0]?.sharing).toEqual([]);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: next })).rows[0]?.sharing).toEqual([]);
   });
 
   it('refuses a choice about a therapist who is not waiting for one, changing nothing', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
-import { addAlert, addClientOf, createClinicWithClient, createPerson, grant } from '@/lib/testing/factories';
+import { addAlert, addClientOf, createClinicWithClient, createPerson, grant, TEST_TIME_ZONE } from '@/lib/testing/factories';
 import type { Actor } from './context';
 import { listOpenAlerts } from './alerts';
 import { getSessionState } from './auth';
@@ -90,8 +90,8 @@ describe('deactivating a therapist who has clients', () => {
     });
 
     expect(await getSessionState(therapist)).toBeNull();
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: jordan })).rows.map((r) => r.clientId)).toEqual([first.userId]);
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: sam })).rows.map((r) => r.clientId)).toEqual([second.userId]);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: jordan })).rows.map((r) => r.clientId)).toEqual([first.userId]);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: sam })).rows.map((r) => r.clientId)).toEqual([second.userId]);
     // The waiting alert follows the client to their new therapist; consent does not carry over.
     expect((await listOpenAlerts({ actor: jordan })).map((a) => a.id)).toEqual([alertId]);
     const grants = await queryRows<{ revoked: boolean }>(
@@ -152,7 +152,7 @@ describe('deactivating a therapist who has clients', () => {
     await expect(
       setPersonActive({ actor: admin, userId: therapist.userId, isActive: false, reassign: to(jordan, jordan), unassignClients: true }),
     ).rejects.toMatchObject({ code: 'bad_request:input' });
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: jordan })).rows).toEqual([]);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: jordan })).rows).toEqual([]);
     expect(await getSessionState(therapist)).not.toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
-import { addClientOf, createClinic, createPerson } from '@/lib/testing/factories';
+import { addClientOf, createClinic, createPerson, TEST_TIME_ZONE } from '@/lib/testing/factories';
 import { queueAudit } from './audit';
 import { listCaseload } from './therapist-caseload';
 import { readThenAudit } from './context';
@@ -52,7 +52,7 @@ describe('reads on a replica (readThenAudit)', () => {
     const clinicId = await createClinic();
     const therapist = await createPerson(clinicId, 'therapist');
     await addClientOf(therapist, 'Only Client');
-    const page = await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist });
+    const page = await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist });
     expect(page.rows.map((r) => r.name)).toEqual(['Only Client']);
     expect(await auditCount(therapist.userId, 'caseload.view')).toBe(2);
   });

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { getDatabase, queryRows } from '@/db';
 import type { Actor } from '@/lib/dal/context';
 import { computeInsights } from '@/lib/insights/engine';
-import { addAlert, addClientOf, addMeasureDaysAgo, assign, createClinic, createPerson, grant } from '@/lib/testing/factories';
+import {
+  addAlert,
+  addClientOf,
+  addMeasureDaysAgo,
+  assign,
+  createClinic,
+  createPerson,
+  grant,
+  TEST_TIME_ZONE,
+} from '@/lib/testing/factories';
 import { addDailyMood, addInsight, addPause, addRiskAlertAt, daysAgo, joinedDaysAgo, setCadence } from '@/lib/testing/factories-workspace';
 import { caseloadFactsQuery, listCaseload, type CaseloadRow } from './therapist-caseload';
 import { verifyAuditChain } from './audit-log';
@@ -48,7 +57,7 @@ describe('listCaseload: what the assigned therapist sees', () => {
     // At midday two calendar days ago in the therapist's zone, so the wording holds at any hour.
     await addRiskAlertAt(client, therapist, new Date(`${daysAgo(2)}T12:00:00Z`));
 
-    const { rows, total, caseloadSize } = await listCaseload({ actor: therapist, timeZone: 'Europe/Lisbon' });
+    const { rows, total, caseloadSize } = await listCaseload({ actor: therapist, timeZone: TEST_TIME_ZONE });
     expect([total, caseloadSize]).toEqual([1, 1]);
     const row = only(rows, client.userId);
     expect(row.sharing).toEqual(['checkins', 'measures']);
@@ -81,7 +90,7 @@ describe('listCaseload: what the assigned therapist sees', () => {
       }
       await addAlert(client, therapist, 3);
 
-      const row = only((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows, client.userId);
+      const row = only((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows, client.userId);
       expect(row).toMatchObject({
         sharing: [],
         lastCheckInAt: null,
@@ -102,7 +111,7 @@ describe('listCaseload: what the assigned therapist sees', () => {
     const { therapist } = await setup();
     const client = await richClient(therapist);
     await grant(client, therapist, 'checkins');
-    const row = only((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows, client.userId);
+    const row = only((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows, client.userId);
     expect(row.mood?.trend).toBe('lower');
     expect([row.phq9, row.gad7]).toEqual([null, null]);
     expect(row.openSignals).toBe(2);
@@ -118,7 +127,7 @@ describe('listCaseload: what the assigned therapist sees', () => {
     const otherClinic = await createPerson(await createClinic('Elsewhere'), 'therapist');
 
     for (const actor of [colleague, otherClinic]) {
-      const page = await listCaseload({ timeZone: 'Europe/Lisbon', actor });
+      const page = await listCaseload({ timeZone: TEST_TIME_ZONE, actor });
       expect(page).toMatchObject({ rows: [], total: 0, caseloadSize: 0 });
       // Even the raw statement aimed at the assigned therapist's list answers nothing under their context.
       const raw = await withActor(actor, (tx) => queryRows(tx, caseloadFactsQuery(therapist.userId)));
@@ -131,7 +140,7 @@ describe('listCaseload: what the assigned therapist sees', () => {
     const client = await addClientOf(therapist);
     const admin = await createPerson(clinicId, 'admin');
     for (const actor of [client, admin]) {
-      await expect(listCaseload({ timeZone: 'Europe/Lisbon', actor })).rejects.toMatchObject({ code: 'forbidden:role' });
+      await expect(listCaseload({ timeZone: TEST_TIME_ZONE, actor })).rejects.toMatchObject({ code: 'forbidden:role' });
     }
   });
 
@@ -139,8 +148,8 @@ describe('listCaseload: what the assigned therapist sees', () => {
     const { clinicId, therapist } = await setup();
     const client = await addClientOf(therapist);
     await addClientOf(therapist);
-    await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist });
-    await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist });
+    await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist });
+    await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist });
     expect(await verifyAuditChain({ actor: await createPerson(clinicId, 'admin') })).toMatchObject({ isIntact: true });
     const events = await queryRows<{ actor_id: string }>(
       getDatabase(),
@@ -165,7 +174,7 @@ describe('listCaseload: silence against the usual gap', () => {
     await withGapLongAgo('Gail Gappy');
     const away = await withGapLongAgo('Abe Away');
     await addPause(away, daysAgo(210), daysAgo(201));
-    const { rows } = await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist });
+    const { rows } = await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist });
     expect(rows.map((r) => [r.name, r.reasons[0]?.text ?? null])).toEqual([
       ['Abe Away', 'No check-in for 9 days (usually checks in every day)'],
       ['Gail Gappy', 'No check-in for 9 days (gaps this long are usual for them: up to 10 days)'],
@@ -223,7 +232,7 @@ describe('listCaseload: order, filters and pages', () => {
 
   it('puts who needs attention first, with the reason, and the rest by name', async () => {
     const { therapist } = await mixedCaseload();
-    const { rows } = await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist });
+    const { rows } = await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist });
     expect(rows.map((r) => [r.name, r.reasons[0]?.text ?? null])).toEqual([
       ['Uma Urgent', 'PHQ-9 item 9 answered yesterday'],
       ['Dora Decline', 'New signal: mood declining (needs attention, latest today)'],
@@ -240,7 +249,7 @@ describe('listCaseload: order, filters and pages', () => {
   it('sorts by a column both ways, empty values last', async () => {
     const { therapist } = await mixedCaseload();
     const names = async (sort: string, dir: string) =>
-      (await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist, query: { sort, dir } })).rows.map((r) => r.name);
+      (await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist, query: { sort, dir } })).rows.map((r) => r.name);
     expect(await names('phq9', 'desc')).toEqual(['Dora Decline', 'Quincy Quiet', 'Alma Calm', 'Paula Paused', 'Uma Urgent']);
     expect(await names('phq9', 'asc')).toEqual(['Alma Calm', 'Quincy Quiet', 'Dora Decline', 'Paula Paused', 'Uma Urgent']);
     expect(await names('name', 'desc')).toEqual(['Uma Urgent', 'Quincy Quiet', 'Paula Paused', 'Dora Decline', 'Alma Calm']);
@@ -249,7 +258,7 @@ describe('listCaseload: order, filters and pages', () => {
   it('filters by search, alert, signals, overdue, not logging and band', async () => {
     const { therapist } = await mixedCaseload();
     const names = async (query: Record<string, string>) =>
-      (await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist, query })).rows.map((r) => r.name);
+      (await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist, query })).rows.map((r) => r.name);
     expect(await names({ q: 'dora' })).toEqual(['Dora Decline']);
     expect(await names({ urgent: '1' })).toEqual(['Uma Urgent']);
     expect(await names({ signals: '1' })).toEqual(['Dora Decline']);
@@ -263,7 +272,7 @@ describe('listCaseload: order, filters and pages', () => {
   it('falls back to defaults on bad parameters', async () => {
     const { therapist } = await mixedCaseload();
     const page = await listCaseload({
-      timeZone: 'Europe/Lisbon',
+      timeZone: TEST_TIME_ZONE,
       actor: therapist,
       query: { sort: 'drop table', dir: 'sideways', page: '-3', band: 'awful', urgent: 'yes' },
     });
@@ -274,14 +283,14 @@ describe('listCaseload: order, filters and pages', () => {
   it('pages 25 at a time or as asked, and clamps a page past the end', async () => {
     const { therapist } = await setup();
     for (let i = 0; i < 27; i++) await addClientOf(therapist, `Client ${String(i).padStart(2, '0')}`);
-    const first = await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist, query: { sort: 'name' } });
+    const first = await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist, query: { sort: 'name' } });
     expect([first.rows.length, first.total, first.pageCount, first.page]).toEqual([25, 27, 2, 1]);
-    const second = await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist, query: { sort: 'name', page: '2' } });
+    const second = await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist, query: { sort: 'name', page: '2' } });
     expect(second.rows.map((r) => r.name)).toEqual(['Client 25', 'Client 26']);
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist, query: { sort: 'name', page: '9' } })).page).toBe(2);
-    const tens = await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist, query: { sort: 'name', size: '10', page: '3' } });
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist, query: { sort: 'name', page: '9' } })).page).toBe(2);
+    const tens = await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist, query: { sort: 'name', size: '10', page: '3' } });
     expect([tens.rows.length, tens.pageCount, tens.rows[0]?.name]).toEqual([7, 3, 'Client 20']);
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist, query: { size: '7' } })).pageSize).toBe(25);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist, query: { size: '7' } })).pageSize).toBe(25);
   });
 
   it('uses the therapist’s cadence for a client when one is set', async () => {
@@ -290,10 +299,10 @@ describe('listCaseload: order, filters and pages', () => {
     await grant(client, therapist, 'measures');
     await addMeasureDaysAgo(client, 'phq9', PHQ9_MILD, 10);
     await addMeasureDaysAgo(client, 'gad7', GAD7_MILD, 3);
-    expect(only((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows, client.userId).reasons).toEqual([]);
+    expect(only((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows, client.userId).reasons).toEqual([]);
     await setCadence(client, 'phq9', 7);
     expect(
-      only((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows, client.userId).reasons.map((r) => r.text),
+      only((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows, client.userId).reasons.map((r) => r.text),
     ).toEqual(['PHQ-9 overdue by 3 days']);
   });
 
@@ -301,8 +310,8 @@ describe('listCaseload: order, filters and pages', () => {
     const { clinicId, therapist } = await setup();
     const client = await createPerson(clinicId, 'client');
     await assign(client, therapist);
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).total).toBe(1);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).total).toBe(1);
     await getDatabase().execute(sql`update assignments set ended_at = now() where client_id = ${client.userId}`);
-    expect((await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).total).toBe(0);
+    expect((await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).total).toBe(0);
   });
 });

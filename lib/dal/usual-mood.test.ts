@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addClientOf, createClinic, createPerson, grant } from '@/lib/testing/factories';
+import { addClientOf, createClinic, createPerson, grant, TEST_TIME_ZONE } from '@/lib/testing/factories';
 import { addDailyMood } from '@/lib/testing/factories-workspace';
 import { getSinceLastSessionBrief } from './brief';
 import { listCaseload } from './therapist-caseload';
@@ -20,7 +20,7 @@ describe('usual mood: one definition on every screen', () => {
     await addDailyMood(client, { fromDaysAgo: 2, toDaysAgo: 2, mood: () => 3 });
     await addDailyMood(client, { fromDaysAgo: 2, toDaysAgo: 2, mood: () => 3 });
 
-    const caseload = (await listCaseload({ timeZone: 'Europe/Lisbon', actor: therapist })).rows.find((r) => r.clientId === client.userId);
+    const caseload = (await listCaseload({ timeZone: TEST_TIME_ZONE, actor: therapist })).rows.find((r) => r.clientId === client.userId);
     const brief = await getSinceLastSessionBrief({ actor: therapist, clientId: client.userId });
     const timeline = await getClientTimeline({ actor: therapist, clientId: client.userId, range: '90' });
 

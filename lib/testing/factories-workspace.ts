@@ -3,12 +3,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import type { Actor } from '@/lib/dal/context';
 import { addDays, localDateIn } from '@/lib/dates';
+import { TEST_TIME_ZONE } from './factories';
 
 // Test data for the therapist's workspace (caseload, client page, notes and brief), written as
-// the database owner like factories.ts. Test people live in Europe/Lisbon (createPerson), so
+// the database owner like factories.ts. Test people live in TEST_TIME_ZONE (createPerson), so
 // "days ago" is counted in that calendar.
 
-export const daysAgo = (days: number) => addDays(localDateIn('Europe/Lisbon'), -days);
+export const daysAgo = (days: number) => addDays(localDateIn(TEST_TIME_ZONE), -days);
 
 /** One check-in a day from `fromDaysAgo` to `toDaysAgo` (inclusive), mood given per day offset. */
 export async function addDailyMood(
@@ -21,7 +22,7 @@ export async function addDailyMood(
       clinicId: client.clinicId,
       clientId: client.userId,
       localDate: daysAgo(d),
-      timeZone: 'Europe/Lisbon',
+      timeZone: TEST_TIME_ZONE,
       mood: mood(d),
       recordedAt: new Date(Date.now() - d * 86_400_000),
     });
@@ -37,7 +38,7 @@ export async function addTaggedCheckIn(
 ): Promise<void> {
   await getDatabase()
     .insert(schema.checkIns)
-    .values({ clinicId: client.clinicId, clientId: client.userId, localDate, timeZone: 'Europe/Lisbon', mood, tags, note });
+    .values({ clinicId: client.clinicId, clientId: client.userId, localDate, timeZone: TEST_TIME_ZONE, mood, tags, note });
 }
 
 type InsightSeed = {

@@ -10,6 +10,8 @@ import type { Role } from '@/lib/auth/roles';
 export const TEST_PASSWORD = 'correct horse battery staple';
 // A documentation address (RFC 5737) standing for the person's source address in throttled calls.
 export const TEST_SOURCE = '192.0.2.10';
+/** Where every test person lives: their check-ins are dated, and their days counted, in this zone. */
+export const TEST_TIME_ZONE = 'Europe/Lisbon';
 let passwordHash: Promise<string> | undefined;
 
 export async function createClinic(name = 'Test clinic'): Promise<string> {
@@ -24,7 +26,7 @@ export async function createPerson(clinicId: string, role: Role, name = `${role}
   const email = `${randomUUID()}@test.tandem.test`;
   const [user] = await db
     .insert(schema.users)
-    .values({ email, name, passwordHash: await passwordHash, timeZone: 'Europe/Lisbon' })
+    .values({ email, name, passwordHash: await passwordHash, timeZone: TEST_TIME_ZONE })
     .returning({ id: schema.users.id });
   if (!user) throw new Error('user not created');
   await db.insert(schema.memberships).values({ userId: user.id, clinicId, role });
@@ -57,7 +59,7 @@ export async function grant(
 export async function addCheckIn(client: Actor, localDate: string, mood: number): Promise<string> {
   const [row] = await getDatabase()
     .insert(schema.checkIns)
-    .values({ clinicId: client.clinicId, clientId: client.userId, localDate, timeZone: 'Europe/Lisbon', mood })
+    .values({ clinicId: client.clinicId, clientId: client.userId, localDate, timeZone: TEST_TIME_ZONE, mood })
     .returning({ id: schema.checkIns.id });
   if (!row) throw new Error('check-in not created');
   return row.id;
@@ -93,7 +95,7 @@ export async function addCheckIns(client: Actor, entries: readonly { localDate: 
     await getDatabase()
       .insert(schema.checkIns)
       .values(
-        entries.slice(i, i + 500).map((e) => ({ clinicId: client.clinicId, clientId: client.userId, timeZone: 'Europe/Lisbon', ...e })),
+        entries.slice(i, i + 500).map((e) => ({ clinicId: client.clinicId, clientId: client.userId, timeZone: TEST_TIME_ZONE, ...e })),
       );
   }
 }
