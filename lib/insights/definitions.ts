@@ -170,7 +170,8 @@ export function usualLongestGap(loggedDays: readonly number[], paused: ReadonlyS
  * Never later than DETECTION.maxSilenceDays (21), whatever the history or the dismissal
  * sensitivity `factor`: three weeks is the default questionnaire cadence (14 days, docs/design.md
  * §3) plus the week's grace the overdue-questionnaire signal allows, so a client who has gone quiet
- * is raised no later than a missed questionnaire would raise them. Below the bar the silence is
+ * is raised no later than a missed questionnaire would raise them (where dismissals could not move
+ * the bar for that reason, the insight says so rather than "shown less often"). Below the bar the silence is
  * still shown: `isNotLogging` (7 days) puts it on the caseload and in the admin's counts.
  */
 export function unusualSilenceDays(usualGap: number, factor = 1): number {

@@ -93,7 +93,7 @@ export function computeInsights(input: EngineInput): Insight[] {
       reviews,
       DETECTION.reconcileToleranceDays,
     );
-    const note = context.sensitivity(d.kind).note;
+    const note = d.sensitivity ?? context.sensitivity(d.kind).note;
     return {
       key,
       kind: d.kind,

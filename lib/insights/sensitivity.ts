@@ -9,6 +9,8 @@ const MEMORY_DAYS = 365;
 const STEP_PER_DISMISSAL = 0.25;
 const MAX_COUNTED_DISMISSALS = 4;
 
+const times = (count: number): string => (count === 1 ? 'once' : `${count} times`);
+
 export interface Sensitivity {
   factor: number;
   note?: SensitivityNote;
@@ -25,9 +27,24 @@ export function sensitivityFor(kind: InsightKind, reviews: readonly ReviewInput[
   ).length;
   if (dismissedCount === 0) return { factor: 1 };
   const factor = 1 + STEP_PER_DISMISSAL * Math.min(dismissedCount, MAX_COUNTED_DISMISSALS);
-  const times = dismissedCount === 1 ? 'once' : `${dismissedCount} times`;
   return {
     factor,
-    note: { dismissedCount, thresholdFactor: factor, note: `Shown less often for this client: dismissed ${times} in the past year.` },
+    note: {
+      dismissedCount,
+      thresholdFactor: factor,
+      note: `Shown less often for this client: dismissed ${times(dismissedCount)} in the past year.`,
+    },
+  };
+}
+
+/**
+ * The note for a finding whose bar the dismissals could not raise because a safety ceiling holds it
+ * (`why`, a sentence): it says the finding is shown as before, rather than "less often".
+ */
+export function heldByCeiling(note: SensitivityNote, why: string): SensitivityNote {
+  return {
+    dismissedCount: note.dismissedCount,
+    thresholdFactor: 1,
+    note: `Dismissed ${times(note.dismissedCount)} in the past year, but shown as before: ${why}`,
   };
 }

@@ -2,7 +2,7 @@ import type { Instrument } from '../../clinical/instruments';
 import type { ClinicalThresholds } from '../../clinical/thresholds';
 import type { DailySeries } from '../daily-series';
 import type { Sensitivity } from '../sensitivity';
-import type { Direction, Evidence, InsightKind, RiskLanguageSource, Severity } from '../types';
+import type { Direction, Evidence, InsightKind, RiskLanguageSource, SensitivityNote, Severity } from '../types';
 
 export interface ScoredMeasure {
   instrument: Instrument;
@@ -36,6 +36,11 @@ export interface Detection {
   endDay: number;
   summary: string;
   evidence: Evidence;
+  /**
+   * What the kind's dismissals did to this finding, when it is not what `sensitivityFor` says for
+   * the kind (a bar that dismissals could not raise); absent, the kind's own note stands.
+   */
+  sensitivity?: SensitivityNote;
 }
 
 export type Detector = (context: AnalysisContext) => Detection[];

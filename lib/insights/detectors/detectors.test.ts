@@ -329,6 +329,19 @@ describe('sensitivity from dismissals', () => {
     expect(found?.evidence.numbers.thresholdDays).toBe(8.75);
   });
 
+  it('says the dismissals changed nothing when the three-week ceiling holds the bar', () => {
+    // Gaps of 20 days the person came back from put the bar at its 21-day ceiling before any
+    // dismissal, so two dismissals cannot raise it: the silence is shown on day 21 all the same.
+    const longGaps = [...moodSeries(30, 6, 10), ...Array<null>(20).fill(null), ...moodSeries(40, 6, 10)];
+    const [found] = ofKind(run([...longGaps, ...Array<null>(21).fill(null)], { reviews: dismissed(2) }), 'disengagement');
+    expect(found?.evidence.numbers.thresholdDays).toBe(21);
+    expect(found?.sensitivity).toEqual({
+      dismissedCount: 2,
+      thresholdFactor: 1,
+      note: 'Dismissed 2 times in the past year, but shown as before: a silence of 21 days always reaches the therapist.',
+    });
+  });
+
   it('raises the bar with each dismissal', () => {
     // Four dismissals double the bar to 14 days.
     expect(ofKind(run(moods, { reviews: dismissed(4) }), 'disengagement')).toEqual([]);

@@ -1,6 +1,7 @@
 import { instrumentDefinition, INSTRUMENTS } from '../../clinical/instruments';
 import { DETECTION } from '../config';
 import { unpausedDays, unusualSilenceDays, usualLongestGap } from '../definitions';
+import { heldByCeiling } from '../sensitivity';
 import { dayCoverage } from '../coverage';
 import { shortDate } from '../dates';
 import { round, type AnalysisContext, type Detection } from './context';
@@ -19,8 +20,14 @@ function missedCheckIns(context: AnalysisContext): Detection[] {
   const history = logged.filter((d) => d > last - DETECTION.disengagementHistoryDays);
   if (history.length < 14) return [];
   const usual = usualLongestGap(logged, paused, asOfDay);
-  const threshold = unusualSilenceDays(usual, context.sensitivity('disengagement').factor);
+  const dampening = context.sensitivity('disengagement');
+  const threshold = unusualSilenceDays(usual, dampening.factor);
   if (gap < threshold) return [];
+  // At the ceiling the dismissals did not move the bar: the insight must not say "less often".
+  const held =
+    dampening.note && threshold === unusualSilenceDays(usual)
+      ? heldByCeiling(dampening.note, `a silence of ${DETECTION.maxSilenceDays} days always reaches the therapist.`)
+      : undefined;
   const rate = history.length / unpausedDays(last - DETECTION.disengagementHistoryDays + 1, last, paused);
   return [
     {
@@ -37,6 +44,7 @@ function missedCheckIns(context: AnalysisContext): Detection[] {
         numbers: { daysSinceLastCheckIn: gap, usualLongestGap: usual, thresholdDays: round(threshold), previousLoggingRate: round(rate) },
         coverage: dayCoverage(logged, last + 1, asOfDay, paused, true),
       },
+      ...(held ? { sensitivity: held } : {}),
     },
   ];
 }
