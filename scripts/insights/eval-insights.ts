@@ -1,6 +1,6 @@
 import type { Insight, InsightKind } from '@/lib/insights/types';
 import { Random } from './random';
-import { replay } from './replay';
+import { replay, type ReplayResult } from './replay';
 import { generateClient, type ClientPattern, type ClientShape, type PlantedEvent, type PlantedKind } from './synthetic';
 
 const PLANTED: readonly PlantedKind[] = ['decline', 'shift', 'volatility', 'disengagement', 'improvement'];
@@ -207,29 +207,35 @@ const family = (kind: InsightKind): string => (CHANGE_KINDS.has(kind) ? 'change'
  * clients whose first-year false alarms were dismissed: feedback must not silence them, so each is
  * also replayed without dismissals and the two recalls compared. `steady` controls are the usual
  * synthetic people; `cyclic` ones have a monthly dip the engine does not model, the kind of
- * person-specific pattern a clinician would dismiss again and again.
+ * person-specific pattern a clinician would dismiss again and again; `coarse` ones keep a
+ * Daylio-shaped diary, whose runs of missing days raise silences a clinician may dismiss too.
  */
-function runFeedback(pattern: ClientPattern) {
+function runFeedback(shape: ClientShape, pattern: ClientPattern) {
   let before = 0;
   let after = 0;
   // What any per-client rule could reach: year-two alarms (without feedback) that follow an earlier
   // alarm within a year, of the same kind or change family, or of any kind.
   let afterSameFamily = 0;
   let afterAny = 0;
+  const byKindBefore = new Map<InsightKind, number>();
+  const byKindAfter = new Map<InsightKind, number>();
   for (let i = 0; i < FEEDBACK_CONTROLS; i += 1) {
-    const client = generateClient(SEED_OFFSET + 95_000 + i, FEEDBACK_DAYS, null, 'fine', pattern);
-    const secondYear = (firstSeen: Map<string, number>, stored: Map<string, Insight>) =>
-      [...stored.values()].filter((x) => isAlarm(x) && (firstSeen.get(x.key) ?? 0) >= CONTROL_DAYS).length;
+    const client = generateClient(SEED_OFFSET + 95_000 + i, FEEDBACK_DAYS, null, shape, pattern);
+    const secondYear = ({ firstSeen, stored }: ReplayResult, byKind: Map<InsightKind, number>) => {
+      const alarms = [...stored.values()].filter((x) => isAlarm(x) && (firstSeen.get(x.key) ?? 0) >= CONTROL_DAYS);
+      for (const x of alarms) byKind.set(x.kind, (byKind.get(x.kind) ?? 0) + 1);
+      return alarms.length;
+    };
     const plain = replay(client, CONTROL_WARMUP_DAYS, FEEDBACK_DAYS - 1, () => false);
     const taught = replay(client, CONTROL_WARMUP_DAYS, FEEDBACK_DAYS - 1, () => false, { dismiss: isAlarm });
-    before += secondYear(plain.firstSeen, plain.stored);
+    before += secondYear(plain, byKindBefore);
     const alarms = [...plain.stored.values()].filter(isAlarm).map((x) => ({ kind: x.kind, t: plain.firstSeen.get(x.key) ?? 0 }));
     for (const alarm of alarms.filter((a) => a.t >= CONTROL_DAYS)) {
       const earlier = alarms.filter((a) => a.t < alarm.t && a.t >= alarm.t - CONTROL_DAYS);
       if (earlier.some((a) => family(a.kind) === family(alarm.kind))) afterSameFamily += 1;
       if (earlier.length > 0) afterAny += 1;
     }
-    after += secondYear(taught.firstSeen, taught.stored);
+    after += secondYear(taught, byKindAfter);
   }
   const withFeedback: Outcome[] = [];
   const withoutFeedback: Outcome[] = [];
@@ -243,7 +249,7 @@ function runFeedback(pattern: ClientPattern) {
       const planted = plantedEvent(kind, random);
       const event: PlantedEvent = { ...planted, size: -Math.abs(planted.size), startIndex: CONTROL_DAYS + random.integer(0, 90) };
       const horizon = event.durationDays + 42;
-      const client = generateClient(seed, event.startIndex + horizon + 1, event, 'fine', pattern);
+      const client = generateClient(seed, event.startIndex + horizon + 1, event, shape, pattern);
       // The same client twice: before the change every alarm is false and, with feedback, dismissed;
       // after it, nothing is dismissed. Without feedback, the same change on the same data.
       const found = (feedback: boolean) => {
@@ -279,6 +285,8 @@ function runFeedback(pattern: ClientPattern) {
     falseAlarmsPerClientYearBefore: Number((before / years).toFixed(3)),
     falseAlarmsPerClientYearAfter: Number((after / years).toFixed(3)),
     yearTwoAlarmsBefore: before,
+    byKindBefore: Object.fromEntries([...byKindBefore].sort()),
+    byKindAfter: Object.fromEntries([...byKindAfter].sort()),
     yearTwoAlarmsAfterSameFamilyAlarm: afterSameFamily,
     yearTwoAlarmsAfterAnyAlarm: afterAny,
     recallAfter: Number(summarise(withFeedback).recall.toFixed(3)),
@@ -323,7 +331,7 @@ function printFeedback(title: string, f: ReturnType<typeof runFeedback>): void {
     `${title}: every false alarm dismissed the day it appears; ${FEEDBACK_CONTROLS} controls over two years, alarms first raised in year two.`,
   );
   console.log(
-    `False alarms per client-year before feedback: ${f.falseAlarmsPerClientYearBefore}, after: ${f.falseAlarmsPerClientYearAfter}`,
+    `False alarms per client-year before feedback: ${f.falseAlarmsPerClientYearBefore} (${JSON.stringify(f.byKindBefore)}), after: ${f.falseAlarmsPerClientYearAfter} (${JSON.stringify(f.byKindAfter)})`,
   );
   console.log(
     `Of the ${f.yearTwoAlarmsBefore} year-two false alarms without feedback, ${f.yearTwoAlarmsAfterSameFamilyAlarm} follow an alarm of the same kind (shift, decline and improvement as one family) within a year, ${f.yearTwoAlarmsAfterAnyAlarm} follow any alarm: a per-client rule cannot reach the others.`,
@@ -337,7 +345,10 @@ function main(): void {
   const asJson = process.argv.includes('--json');
   const fine = ONLY === null || ONLY === 'fine' ? evaluate('fine') : null;
   const coarse = ONLY === null || ONLY === 'coarse' ? evaluate('coarse') : null;
-  const feedback = ONLY === null || ONLY === 'feedback' ? { ...runFeedback('steady'), cyclic: runFeedback('cyclic') } : null;
+  const feedback =
+    ONLY === null || ONLY === 'feedback'
+      ? { ...runFeedback('fine', 'steady'), cyclic: runFeedback('fine', 'cyclic'), coarse: runFeedback('coarse', 'steady') }
+      : null;
   const shapeJson = (r: ReturnType<typeof evaluate>) => ({
     kinds: r.kinds,
     atLeast2Points: r.atLeast2Points,
@@ -378,6 +389,8 @@ function main(): void {
     printFeedback('Feedback replay', feedback);
     console.log('');
     printFeedback('The same replay on controls with a monthly dip (cyclic)', feedback.cyclic);
+    console.log('');
+    printFeedback('The same replay on coarse (Daylio-shaped) controls', feedback.coarse);
   }
 }
 
