@@ -1,8 +1,22 @@
 import { toDay } from './dates';
 import type { InsightKind, ReviewInput, SensitivityNote } from './types';
 
-/** Risk signals are never dampened: a dismissed item-9 answer must still reach the therapist. */
-const NEVER_DAMPENED: ReadonlySet<InsightKind> = new Set(['item9', 'crisis_language']);
+/**
+ * The kinds whose detectors raise their bar by the factor: the engine's own readings of the diary.
+ * Risk signals are never dampened (a dismissed item-9 answer must still reach the therapist), and
+ * questionnaire findings keep their published thresholds (lib/clinical), so a dismissal of those
+ * changes nothing and their insights must not say it does.
+ */
+const DAMPENED: ReadonlySet<InsightKind> = new Set([
+  'decline',
+  'improvement',
+  'shift',
+  'volatility',
+  'low_run',
+  'disengagement',
+  'sleep_mood',
+  'weekday',
+]);
 
 /** Feedback older than a year stops counting, so a client is not muted forever. */
 const MEMORY_DAYS = 365;
@@ -21,7 +35,7 @@ export interface Sensitivity {
  * threshold by a quarter, up to double, and the insight says so.
  */
 export function sensitivityFor(kind: InsightKind, reviews: readonly ReviewInput[], asOfDay: number): Sensitivity {
-  if (NEVER_DAMPENED.has(kind)) return { factor: 1 };
+  if (!DAMPENED.has(kind)) return { factor: 1 };
   const dismissedCount = reviews.filter(
     (r) => r.kind === kind && r.outcome === 'dismissed' && asOfDay - toDay(r.date) <= MEMORY_DAYS && toDay(r.date) <= asOfDay,
   ).length;

@@ -220,6 +220,19 @@ describe('questionnaires', () => {
     expect(belowCaseness).toMatchObject({ direction: 'worsening', severity: 'info' });
   });
 
+  it('keeps its published thresholds after dismissals, and does not claim to be shown less often', () => {
+    const reviews = (['band_change', 'reliable_change'] as const).map((kind) => ({
+      kind,
+      key: `${kind}:phq9:${dayAfter(START, 5)}`,
+      outcome: 'dismissed' as const,
+      date: dayAfter(START, 5),
+    }));
+    const insights = run(moods, { measures: [phq9(10, 6), phq9(40, 13)], reviews });
+    const found = [...ofKind(insights, 'band_change'), ...ofKind(insights, 'reliable_change')];
+    expect(found).toHaveLength(2);
+    expect(found.map((i) => i.sensitivity)).toEqual([undefined, undefined]);
+  });
+
   it('shows a worse band reached by less than a reliable change as information, with why', () => {
     const [band] = ofKind(run(moods, { measures: [phq9(10, 8), phq9(40, 11)] }), 'band_change');
     expect(band).toMatchObject({ severity: 'info', direction: 'worsening' });
