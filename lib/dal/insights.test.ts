@@ -134,6 +134,35 @@ describe('recomputeClientInsights', () => {
   });
 });
 
+describe("a therapist's dismissals, read back by the engine", () => {
+  type Stored = { id: string; direction: string; note: string | null };
+  const shifts = (clientId: string) =>
+    queryRows<Stored>(
+      getDatabase(),
+      sql`select id, direction::text, evidence->'sensitivity'->>'note' as note from insights
+          where client_id = ${clientId} and kind = 'shift' order by window_start`,
+    );
+
+  it('show a dismissed rise less often afterwards: the review comes back with its kind and direction', async () => {
+    const person = await createPerson(clinicId, 'client');
+    // Ten weeks around 4, then a month around 7.
+    await addCheckIns(person, [...days('2026-06-01', 70, 4), ...days('2026-08-10', 30, 7, 3)]);
+    await recomputeClientInsights({ clinicId, clientId: person.userId, asOf: '2026-09-08' });
+    const [rise] = await shifts(person.userId);
+    expect(rise).toMatchObject({ direction: 'improving', note: null });
+    await getDatabase().execute(sql`update insights set review_state = 'dismissed' where id = ${rise?.id}`);
+    await getDatabase().execute(
+      sql`insert into insight_reviews (clinic_id, insight_id, client_id, kind, action, reason, created_at)
+          values (${clinicId}, ${rise?.id}, ${person.userId}, 'shift', 'dismissed', 'Back from a good holiday', '2026-09-08T12:00:00Z')`,
+    );
+
+    await recomputeClientInsights({ clinicId, clientId: person.userId, asOf: '2026-09-09' });
+    expect(await shifts(person.userId)).toEqual([
+      { id: rise?.id, direction: 'improving', note: 'Shown less often for this client: dismissed once in the past year.' },
+    ]);
+  });
+});
+
 describe('recomputeClientInsightsAfterWrite', () => {
   it('stores like the plain recompute, and swallows a failure instead of passing it to the page', async () => {
     const person = await createPerson(clinicId, 'client');

@@ -83,7 +83,7 @@ async function loadEngineInput(tx: Transaction, clinicId: string, clientId: stri
   const r = schema.insightReviews;
   const i = schema.insights;
   const reviewRows = await tx
-    .select({ kind: r.kind, key: i.key, action: r.action, reason: r.reason, createdAt: r.createdAt })
+    .select({ kind: r.kind, direction: i.direction, key: i.key, action: r.action, reason: r.reason, createdAt: r.createdAt })
     .from(r)
     .innerJoin(i, eq(i.id, r.insightId))
     .where(eq(r.clientId, clientId))
@@ -104,6 +104,7 @@ async function loadEngineInput(tx: Transaction, clinicId: string, clientId: stri
       ? [
           {
             kind: row.kind as InsightKind,
+            direction: row.direction,
             key: row.key,
             outcome: row.action,
             reason: row.reason,

@@ -1,5 +1,5 @@
 /** Bumped whenever a detector's logic or a default below changes, so stored insights can be recomputed. */
-export const ENGINE_VERSION = '1.8.0';
+export const ENGINE_VERSION = '1.9.0';
 
 /**
  * Detection defaults. Mood is on a 1–10 scale; effect sizes are in points of that scale. They are

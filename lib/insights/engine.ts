@@ -14,7 +14,7 @@ import { detectVolatility } from './detectors/volatility';
 import { detectWeekday } from './detectors/weekday';
 import { insightKey, reconcileKey } from './keys';
 import { sensitivityFor, type Sensitivity } from './sensitivity';
-import type { EngineInput, Insight, InsightKind, MeasureResponseInput, Severity } from './types';
+import type { Direction, EngineInput, Insight, InsightKind, MeasureResponseInput, Severity } from './types';
 
 const DETECTORS: readonly Detector[] = [
   detectRisk,
@@ -55,12 +55,12 @@ function foldLowRuns(detections: readonly Detection[]): Detection[] {
 export function analysisContext(input: EngineInput): AnalysisContext {
   const asOfDay = toDay(input.asOf);
   const reviews = input.reviews ?? [];
-  const sensitivities = new Map<InsightKind, Sensitivity>();
-  const sensitivity = (kind: InsightKind): Sensitivity => {
-    const known = sensitivities.get(kind);
+  const sensitivities = new Map<string, Sensitivity>();
+  const sensitivity = (kind: InsightKind, direction: Direction): Sensitivity => {
+    const known = sensitivities.get(`${kind}:${direction}`);
     if (known) return known;
-    const computed = sensitivityFor(kind, reviews, asOfDay);
-    sensitivities.set(kind, computed);
+    const computed = sensitivityFor(kind, direction, reviews, asOfDay);
+    sensitivities.set(`${kind}:${direction}`, computed);
     return computed;
   };
   return {
@@ -93,7 +93,7 @@ export function computeInsights(input: EngineInput): Insight[] {
       reviews,
       DETECTION.reconcileToleranceDays,
     );
-    const note = d.sensitivity ?? context.sensitivity(d.kind).note;
+    const note = d.sensitivity ?? context.sensitivity(d.kind, d.direction).note;
     return {
       key,
       kind: d.kind,

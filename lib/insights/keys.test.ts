@@ -28,7 +28,15 @@ describe('reconcileKey', () => {
   });
 
   it('reuses the key of a reviewed event anchored within the tolerance', () => {
-    const reviews = [{ kind: 'shift' as const, key: 'shift:2025-02-20', outcome: 'dismissed' as const, date: '2025-03-01' }];
+    const reviews = [
+      {
+        kind: 'shift' as const,
+        direction: 'worsening' as const,
+        key: 'shift:2025-02-20',
+        outcome: 'dismissed' as const,
+        date: '2025-03-01',
+      },
+    ];
     expect(reconcileKey('shift:2025-03-06', window, [], reviews, 21)).toBe('shift:2025-02-20');
     expect(reconcileKey('shift:2025-03-06', window, [], reviews, 7)).toBe('shift:2025-03-06');
   });

@@ -1,5 +1,5 @@
 import { toDay } from './dates';
-import type { InsightKind, ReviewInput, SensitivityNote } from './types';
+import type { Direction, InsightKind, ReviewInput, SensitivityNote } from './types';
 
 /**
  * The kinds whose detectors raise their bar by the factor: the engine's own readings of the diary.
@@ -32,12 +32,20 @@ export interface Sensitivity {
 
 /**
  * Each dismissal of a kind for this client in the past year raises that kind's effect-size
- * threshold by a quarter, up to double, and the insight says so.
+ * threshold by a quarter, up to double, and the insight says so. Only dismissals in the same
+ * direction count: a shift is the one kind found both ways, and a therapist who dismisses a rise
+ * in mood as noise has not said that a fall is (safety first: a worsening change must not be harder
+ * to see because an improvement was dismissed; declines and improvements are already apart).
  */
-export function sensitivityFor(kind: InsightKind, reviews: readonly ReviewInput[], asOfDay: number): Sensitivity {
+export function sensitivityFor(kind: InsightKind, direction: Direction, reviews: readonly ReviewInput[], asOfDay: number): Sensitivity {
   if (!DAMPENED.has(kind)) return { factor: 1 };
   const dismissedCount = reviews.filter(
-    (r) => r.kind === kind && r.outcome === 'dismissed' && asOfDay - toDay(r.date) <= MEMORY_DAYS && toDay(r.date) <= asOfDay,
+    (r) =>
+      r.kind === kind &&
+      r.direction === direction &&
+      r.outcome === 'dismissed' &&
+      asOfDay - toDay(r.date) <= MEMORY_DAYS &&
+      toDay(r.date) <= asOfDay,
   ).length;
   if (dismissedCount === 0) return { factor: 1 };
   const factor = 1 + STEP_PER_DISMISSAL * Math.min(dismissedCount, MAX_COUNTED_DISMISSALS);

@@ -67,6 +67,8 @@ export type ReviewOutcome = 'accepted' | 'dismissed' | 'snoozed';
 
 export interface ReviewInput {
   kind: InsightKind;
+  /** The reviewed insight's direction: a dismissed improving shift says nothing of a worsening one. */
+  direction: Direction;
   key: string;
   outcome: ReviewOutcome;
   reason?: string | null;

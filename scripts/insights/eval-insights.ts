@@ -267,7 +267,9 @@ function runFeedback(shape: ClientShape, pattern: ClientPattern) {
           },
           { dismiss: (x, t) => feedback && t < event.startIndex && isAlarm(x) },
         );
-        return { outcome, dampenedChange: run.reviews.some((r) => CHANGE_KINDS.has(r.kind)) };
+        // Dampened for this change: a worsening change-kind dismissed before it (engine 1.9.0 counts
+        // dismissals in their own direction only).
+        return { outcome, dampenedChange: run.reviews.some((r) => CHANGE_KINDS.has(r.kind) && r.direction === 'worsening') };
       };
       const taught = found(true);
       const plain = found(false);

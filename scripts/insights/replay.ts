@@ -46,7 +46,8 @@ export function replay(
     for (const insight of insights) {
       if (!firstSeen.has(insight.key)) {
         firstSeen.set(insight.key, t);
-        if (options.dismiss?.(insight, t)) reviews.push({ kind: insight.kind, key: insight.key, outcome: 'dismissed', date: asOf });
+        if (options.dismiss?.(insight, t))
+          reviews.push({ kind: insight.kind, direction: insight.direction, key: insight.key, outcome: 'dismissed', date: asOf });
       }
       stored.set(insight.key, insight);
     }

@@ -98,7 +98,7 @@ export function detectChangeEpisode(context: AnalysisContext): Detection[] {
   const isShift = fit === step;
   const direction = fit.change < 0 ? 'worsening' : 'improving';
   const kind = isShift ? 'shift' : direction === 'worsening' ? 'decline' : 'improvement';
-  const sensitivity = context.sensitivity(kind);
+  const sensitivity = context.sensitivity(kind, direction);
   const spread = Math.max(standardDeviation(baseline), 0.5);
   // Most of a step of the person's own answer scale: on a five-level diary a smaller change in the
   // mean is the person moving between two adjacent answers a little more often, which chance does.

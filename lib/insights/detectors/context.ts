@@ -21,7 +21,8 @@ export interface AnalysisContext {
   measures: readonly ScoredMeasure[];
   riskLanguageHits: readonly { day: number; source: RiskLanguageSource }[];
   measureCadenceDays: number;
-  sensitivity: (kind: InsightKind) => Sensitivity;
+  /** What this client's dismissals of the kind, in that direction, do to its bar (sensitivity.ts). */
+  sensitivity: (kind: InsightKind, direction: Direction) => Sensitivity;
 }
 
 /** A detector's finding before it gets its key and engine version. */

@@ -223,6 +223,7 @@ describe('questionnaires', () => {
   it('keeps its published thresholds after dismissals, and does not claim to be shown less often', () => {
     const reviews = (['band_change', 'reliable_change'] as const).map((kind) => ({
       kind,
+      direction: 'worsening' as const,
       key: `${kind}:phq9:${dayAfter(START, 5)}`,
       outcome: 'dismissed' as const,
       date: dayAfter(START, 5),
@@ -285,6 +286,7 @@ describe('risk', () => {
   it('is never dampened by dismissals', () => {
     const reviews = [1, 2, 3].map((d) => ({
       kind: 'item9' as const,
+      direction: 'worsening' as const,
       key: `item9:${dayAfter(START, d)}`,
       outcome: 'dismissed' as const,
       date: dayAfter(START, d),
@@ -329,6 +331,7 @@ describe('sensitivity from dismissals', () => {
   const dismissed = (n: number) =>
     Array.from({ length: n }, (_, i) => ({
       kind: 'disengagement' as const,
+      direction: 'neutral' as const,
       key: `disengagement:checkins:2024-0${i + 1}-01`,
       outcome: 'dismissed' as const,
       reason: 'on holiday',
@@ -358,6 +361,29 @@ describe('sensitivity from dismissals', () => {
   it('raises the bar with each dismissal', () => {
     // Four dismissals double the bar to 14 days.
     expect(ofKind(run(moods, { reviews: dismissed(4) }), 'disengagement')).toEqual([]);
+  });
+
+  it('counts only dismissals in the same direction: dismissed rises do not hide a fall', () => {
+    // A 1.5-point drop on whole-number answers (mean 7.25, then 5.75): four dismissals double the
+    // 1.25-point bar past it, but only if they were of falls.
+    const fall = [
+      ...Array.from({ length: 80 }, (_, i) => [7, 8, 7, 7][i % 4] as number),
+      ...Array.from({ length: 21 }, (_, i) => [6, 5, 6, 6][i % 4] as number),
+    ];
+    const dismissedShifts = (direction: 'improving' | 'worsening') =>
+      Array.from({ length: 4 }, (_, i) => ({
+        kind: 'shift' as const,
+        direction,
+        key: `shift:2024-0${i + 1}-01`,
+        outcome: 'dismissed' as const,
+        date: dayAfter(START, i),
+      }));
+    const falls = (direction: 'improving' | 'worsening') =>
+      run(fall, { reviews: dismissedShifts(direction) }).filter((i) => i.kind === 'shift' && i.direction === 'worsening');
+    const [shown] = falls('improving');
+    expect(shown).toBeDefined();
+    expect(shown?.sensitivity).toBeUndefined();
+    expect(falls('worsening')).toEqual([]);
   });
 
   it('forgets dismissals older than a year', () => {

@@ -20,7 +20,7 @@ function missedCheckIns(context: AnalysisContext): Detection[] {
   const history = logged.filter((d) => d > last - DETECTION.disengagementHistoryDays);
   if (history.length < 14) return [];
   const usual = usualLongestGap(logged, paused, asOfDay);
-  const dampening = context.sensitivity('disengagement');
+  const dampening = context.sensitivity('disengagement', 'neutral');
   const threshold = unusualSilenceDays(usual, dampening.factor);
   if (gap < threshold) return [];
   // At the ceiling the dismissals did not move the bar: the insight must not say "less often".
@@ -59,7 +59,7 @@ function overdueMeasures(context: AnalysisContext): Detection[] {
     if (!last) continue;
     const due = last.day + context.measureCadenceDays;
     const overdue = unpausedDays(due + 1, asOfDay, paused);
-    if (overdue < DETECTION.measureGraceDays * context.sensitivity('disengagement').factor) continue;
+    if (overdue < DETECTION.measureGraceDays * context.sensitivity('disengagement', 'neutral').factor) continue;
     const name = instrumentDefinition(instrument).name;
     out.push({
       kind: 'disengagement',

@@ -72,7 +72,7 @@ function runEndingAt(points: readonly DayValue[], endIndex: number, all: readonl
 export function detectLowRun(context: AnalysisContext): Detection[] {
   const { asOfDay, series } = context;
   const recent = between(series.mood, asOfDay - 2 * BASELINE_DAYS, asOfDay);
-  const factor = context.sensitivity('low_run').factor;
+  const factor = context.sensitivity('low_run', 'worsening').factor;
   for (let end = recent.length - 1; end >= 0 && asOfDay - (recent[end] as DayValue).day <= DETECTION.lowRunRecentDays; end -= 1) {
     const run = runEndingAt(recent, end, series.mood, factor);
     if (run) return [toDetection(context, run)];

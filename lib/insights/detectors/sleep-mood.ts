@@ -23,7 +23,7 @@ export function detectSleepMood(context: AnalysisContext): Detection[] {
     sleep,
     pairs.map((p) => p.mood),
   );
-  const sensitivity = context.sensitivity('sleep_mood');
+  const sensitivity = context.sensitivity('sleep_mood', 'neutral');
   if (Math.abs(test.rho) < DETECTION.minAssociationRho * sensitivity.factor || test.p >= DETECTION.associationAlpha) return [];
   const cut = median(sleep);
   const longer = pairs.filter((p) => p.sleep > cut).map((p) => p.mood);

@@ -120,7 +120,7 @@ function compareWindow(context: AnalysisContext, windowDays: number, minRatio: n
  * with no more alarms on the synthetic controls (see the constant for the figures).
  */
 export function detectVolatility(context: AnalysisContext): Detection[] {
-  const minRatio = DETECTION.minVolatilityRatio * context.sensitivity('volatility').factor;
+  const minRatio = DETECTION.minVolatilityRatio * context.sensitivity('volatility', 'worsening').factor;
   let found: WindowTest | null = null;
   for (const windowDays of [DETECTION.volatilityWindowDays, DETECTION.volatilityLongWindowDays]) {
     const w = compareWindow(context, windowDays, minRatio);

@@ -41,7 +41,7 @@ export function detectWeekday(context: AnalysisContext): Detection[] {
       weekday = i;
     }
   });
-  const sensitivity = context.sensitivity('weekday');
+  const sensitivity = context.sensitivity('weekday', 'neutral');
   if (Math.abs(effect) < DETECTION.minWeekdayEffectPoints * sensitivity.factor) return [];
   const name = WEEKDAY_NAMES[weekday] as string;
   const isLow = effect < 0;
