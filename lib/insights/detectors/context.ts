@@ -38,8 +38,8 @@ export interface Detection {
   summary: string;
   evidence: Evidence;
   /**
-   * What the kind's dismissals did to this finding, when it is not what `sensitivityFor` says for
-   * the kind (a bar that dismissals could not raise); absent, the kind's own note stands.
+   * What the dismissals did to this finding, when it is not what `sensitivityFor` says for its kind
+   * and direction (a bar that dismissals could not raise); absent, that note stands.
    */
   sensitivity?: SensitivityNote;
 }
