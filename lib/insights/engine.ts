@@ -81,7 +81,18 @@ export function analysisContext(input: EngineInput): AnalysisContext {
  * An insight absent from a recompute is a pattern that has resolved.
  */
 export function computeInsights(input: EngineInput): Insight[] {
-  const context = analysisContext(input);
+  const base = analysisContext(input);
+  // The bars the detectors raised for dismissals. A finding says "shown less often" only where its
+  // detector asked: questionnaire and risk findings never do, so dismissing them claims nothing.
+  const raised = new Map<string, Sensitivity>();
+  const context: AnalysisContext = {
+    ...base,
+    sensitivity: (kind, direction) => {
+      const s = base.sensitivity(kind, direction);
+      raised.set(`${kind}:${direction}`, s);
+      return s;
+    },
+  };
   const reviews = input.reviews ?? [];
   const detections = foldLowRuns(DETECTORS.flatMap((detect) => detect(context)));
   const insights = detections.map((d): Insight => {
@@ -93,7 +104,7 @@ export function computeInsights(input: EngineInput): Insight[] {
       reviews,
       DETECTION.reconcileToleranceDays,
     );
-    const note = d.sensitivity ?? context.sensitivity(d.kind, d.direction).note;
+    const note = d.sensitivity ?? raised.get(`${d.kind}:${d.direction}`)?.note;
     return {
       key,
       kind: d.kind,

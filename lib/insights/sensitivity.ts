@@ -2,21 +2,11 @@ import { toDay } from './dates';
 import type { Direction, InsightKind, ReviewInput, SensitivityNote } from './types';
 
 /**
- * The kinds whose detectors raise their bar by the factor: the engine's own readings of the diary.
- * Risk signals are never dampened (a dismissed item-9 answer must still reach the therapist), and
- * questionnaire findings keep their published thresholds (lib/clinical), so a dismissal of those
- * changes nothing and their insights must not say it does.
+ * Risk signals are never dampened: a dismissed item-9 answer must still reach the therapist.
+ * (Questionnaire findings keep their published thresholds too: their detectors never ask for a
+ * sensitivity, and the engine notes one only where a detector asked.)
  */
-const DAMPENED: ReadonlySet<InsightKind> = new Set([
-  'decline',
-  'improvement',
-  'shift',
-  'volatility',
-  'low_run',
-  'disengagement',
-  'sleep_mood',
-  'weekday',
-]);
+const NEVER_DAMPENED: ReadonlySet<InsightKind> = new Set(['item9', 'crisis_language']);
 
 /** Feedback older than a year stops counting, so a client is not muted forever. */
 const MEMORY_DAYS = 365;
@@ -38,7 +28,7 @@ export interface Sensitivity {
  * to see because an improvement was dismissed; declines and improvements are already apart).
  */
 export function sensitivityFor(kind: InsightKind, direction: Direction, reviews: readonly ReviewInput[], asOfDay: number): Sensitivity {
-  if (!DAMPENED.has(kind)) return { factor: 1 };
+  if (NEVER_DAMPENED.has(kind)) return { factor: 1 };
   const dismissedCount = reviews.filter(
     (r) =>
       r.kind === kind &&
