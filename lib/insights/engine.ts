@@ -51,19 +51,26 @@ function foldLowRuns(detections: readonly Detection[]): Detection[] {
   });
 }
 
-/** The validated, as-of-cut view of one client's data that every detector reads. */
-export function analysisContext(input: EngineInput): AnalysisContext {
+const sensitivityKey = (kind: InsightKind, direction: Direction) => `${kind}:${direction}`;
+
+/**
+ * The context every detector reads, and the sensitivities they asked of it so far (by kind and
+ * direction): a finding says "shown less often" only where its detector asked, so questionnaire and
+ * risk findings, whose detectors never ask, claim nothing after a dismissal.
+ */
+function contextAndAskedSensitivities(input: EngineInput): { context: AnalysisContext; asked: ReadonlyMap<string, Sensitivity> } {
   const asOfDay = toDay(input.asOf);
   const reviews = input.reviews ?? [];
-  const sensitivities = new Map<string, Sensitivity>();
+  const asked = new Map<string, Sensitivity>();
   const sensitivity = (kind: InsightKind, direction: Direction): Sensitivity => {
-    const known = sensitivities.get(`${kind}:${direction}`);
+    const key = sensitivityKey(kind, direction);
+    const known = asked.get(key);
     if (known) return known;
     const computed = sensitivityFor(kind, direction, reviews, asOfDay);
-    sensitivities.set(`${kind}:${direction}`, computed);
+    asked.set(key, computed);
     return computed;
   };
-  return {
+  const context: AnalysisContext = {
     asOfDay,
     series: buildDailySeries(input.checkIns, asOfDay),
     paused: pausedDaySet(input.pauses ?? [], asOfDay),
@@ -73,6 +80,12 @@ export function analysisContext(input: EngineInput): AnalysisContext {
     measureCadenceDays: input.measureCadenceDays ?? DETECTION.defaultMeasureCadenceDays,
     sensitivity,
   };
+  return { context, asked };
+}
+
+/** The validated, as-of-cut view of one client's data that every detector reads. */
+export function analysisContext(input: EngineInput): AnalysisContext {
+  return contextAndAskedSensitivities(input).context;
 }
 
 /**
@@ -81,18 +94,7 @@ export function analysisContext(input: EngineInput): AnalysisContext {
  * An insight absent from a recompute is a pattern that has resolved.
  */
 export function computeInsights(input: EngineInput): Insight[] {
-  const base = analysisContext(input);
-  // The bars the detectors raised for dismissals. A finding says "shown less often" only where its
-  // detector asked: questionnaire and risk findings never do, so dismissing them claims nothing.
-  const raised = new Map<string, Sensitivity>();
-  const context: AnalysisContext = {
-    ...base,
-    sensitivity: (kind, direction) => {
-      const s = base.sensitivity(kind, direction);
-      raised.set(`${kind}:${direction}`, s);
-      return s;
-    },
-  };
+  const { context, asked } = contextAndAskedSensitivities(input);
   const reviews = input.reviews ?? [];
   const detections = foldLowRuns(DETECTORS.flatMap((detect) => detect(context)));
   const insights = detections.map((d): Insight => {
@@ -104,7 +106,7 @@ export function computeInsights(input: EngineInput): Insight[] {
       reviews,
       DETECTION.reconcileToleranceDays,
     );
-    const note = d.sensitivity ?? raised.get(`${d.kind}:${d.direction}`)?.note;
+    const note = d.sensitivity ?? asked.get(sensitivityKey(d.kind, d.direction))?.note;
     return {
       key,
       kind: d.kind,
